@@ -1,0 +1,59 @@
+// Eleventy composition only: load the site model before each build, then write one
+// page per route through the layouts. Content files are read by lib/content, never
+// by Eleventy's template engines, so Markdown is data and never code.
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { loadSite } from "./lib/content/load.ts";
+import { clockFromEnv } from "./lib/clock.ts";
+import { assetUrls } from "./lib/assets.ts";
+import { renderRoute } from "./layouts/index.ts";
+import type { Mode, Route, Site } from "./lib/model.ts";
+
+export interface BuildOptions {
+  /** Project root (default: the working directory). */
+  root: string;
+  /** Content folder relative to root (default "content"); tests point it at fixtures. */
+  contentDir: string;
+  mode: Mode;
+  prefix: string;
+}
+
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
+  const serving = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
+  const mode = env.PRACTICE_MODE ?? (serving ? "preview" : "production");
+  if (mode !== "preview" && mode !== "production") throw new Error(`PRACTICE_MODE: expected preview or production, got ${mode}`);
+  return { root: process.cwd(), contentDir: env.PRACTICE_CONTENT ?? "content", mode, prefix: env.PATH_PREFIX ?? "" };
+}
+
+export function configure(cfg: UserConfig, opts: BuildOptions) {
+  let site: Site | undefined;
+  let byUrl = new Map<string, Route>();
+
+  cfg.on("eleventy.before", async () => {
+    site = await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls(opts.root) });
+    byUrl = new Map(site.routes.map((r) => [r.url, r]));
+  });
+
+  // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.
+  cfg.addGlobalData("routeUrls", () => [...byUrl.keys()]);
+  cfg.addTemplate("routes.11ty.js", {
+    data: {
+      pagination: { data: "routeUrls", size: 1, alias: "routeUrl" },
+      permalink: (data: { routeUrl: string }) => data.routeUrl,
+      eleventyExcludeFromCollections: true,
+    },
+    render: (data: { routeUrl: string }) => renderRoute(site!, byUrl.get(data.routeUrl)!),
+  });
+
+  cfg.setTemplateFormats(["11ty.js"]);
+  cfg.addPassthroughCopy({ [`${opts.root}/assets`]: "assets" });
+  cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);
+  cfg.setQuietMode(true);
+
+  return {
+    dir: { input: opts.contentDir, output: "_site", data: "_eleventy_data", includes: "_eleventy_includes" },
+  };
+}
+
+export default function (cfg: UserConfig) {
+  return configure(cfg, optionsFromEnv());
+}

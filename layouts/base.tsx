@@ -1,0 +1,58 @@
+// The document shell shared by every HTML page.
+import type { Site } from "../lib/model.ts";
+import type { Lang } from "../lib/i18n/index.ts";
+import { t } from "./components/format.ts";
+import { Footer, Header, SickStrip } from "./components/chrome.tsx";
+
+export interface PageMeta {
+  title: string;
+  description: string;
+  /** Unprefixed site path of this page. */
+  url: string;
+  type?: "website" | "article";
+  published?: string;
+  /** 404 and similar pages: no canonical URL, kept out of search engines. */
+  noindex?: boolean;
+}
+
+export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {
+  const u = site.urls;
+  const p = site.practice;
+  const fullTitle = meta.url === u.local(lang, "/") ? `${p.name}: ${p.tagline ?? meta.title}` : `${meta.title} | ${p.name}`;
+  return (
+    <>
+      {{ html: "<!doctype html>" }}
+      <html lang={t(lang, "meta.locale")} dir="ltr">
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title>{fullTitle}</title>
+          <meta name="description" content={meta.description} />
+          {meta.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={u.absolute(meta.url)} />}
+          <link rel="stylesheet" href={u.href(site.assets.css)} />
+          <link rel="icon" href={u.href("/assets/favicon.svg")} type="image/svg+xml" />
+          <link rel="alternate" type="application/atom+xml" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.xml"))} />
+          <link rel="alternate" type="application/feed+json" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.json"))} />
+          <meta name="theme-color" content="#0b6e69" />
+          <meta property="og:site_name" content={p.name} />
+          <meta property="og:title" content={meta.title} />
+          <meta property="og:description" content={meta.description} />
+          <meta property="og:type" content={meta.type ?? "website"} />
+          {!meta.noindex && <meta property="og:url" content={u.absolute(meta.url)} />}
+          {meta.published && <meta property="article:published_time" content={meta.published} />}
+        </head>
+        <body>
+          <a class="skip" href="#main">
+            {t(lang, "skip")}
+          </a>
+          <SickStrip site={site} lang={lang} />
+          <Header site={site} lang={lang} current={meta.url} />
+          <main id="main" tabindex="-1">
+            {children}
+          </main>
+          <Footer site={site} lang={lang} />
+        </body>
+      </html>
+    </>
+  );
+}

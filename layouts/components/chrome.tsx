@@ -1,0 +1,147 @@
+// The parts of every page: the sick-child strip, header, navigation and footer.
+import type { Site, NavItem } from "../../lib/model.ts";
+import type { Lang } from "../../lib/i18n/index.ts";
+import { t, telHref } from "./format.ts";
+
+export function SickStrip({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
+  const p = site.practice;
+  const u = site.urls;
+  const whenToCall = site.byLang[lang]?.pages.find((x) => x.key === "when-to-call");
+  return (
+    <aside class="sick" aria-label={t(lang, "sick.title")}>
+      <div class="wrap sick__inner">
+        <strong class="sick__title">{t(lang, "sick.title")}</strong>
+        <a class="sick__link" href={telHref(p.phone)}>
+          {t(lang, "sick.call")} <span class="nowrap">{p.phone}</span>
+        </a>
+        {p.afterHours && (
+          <a class="sick__link" href={telHref(p.afterHours.phone)}>
+            {t(lang, "sick.afterHours")} <span class="nowrap">{p.afterHours.phone}</span>
+          </a>
+        )}
+        {whenToCall && (
+          <a class="sick__link" href={u.href(whenToCall.url)}>
+            {t(lang, "sick.whenToCall")}
+          </a>
+        )}
+        {p.emergency && <span class="sick__emergency">{t(lang, "sick.emergency", { number: p.emergency.number })}</span>}
+      </div>
+    </aside>
+  );
+}
+
+export function Header({ site, lang, current }: { site: Site; lang: Lang; current: string }): JSX.Element {
+  const p = site.practice;
+  const u = site.urls;
+  const nav = site.byLang[lang]?.nav ?? [];
+  return (
+    <header class="masthead">
+      <div class="wrap masthead__inner">
+        <a class="brand" href={u.href(u.local(lang, "/"))}>
+          <svg class="brand__mark" viewBox="0 0 32 32" width="36" height="36" aria-hidden="true" focusable="false">
+            <circle cx="16" cy="16" r="16" fill="currentColor" />
+            <path d="M16 7c-3 4-6 6.5-6 10.5a6 6 0 0 0 12 0C22 13.5 19 11 16 7Z" fill="#fff" />
+            <path d="M16 14v11" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+          </svg>
+          <span class="brand__text">
+            <span class="brand__name">{p.name}</span>
+            {p.tagline && <span class="brand__tagline">{p.tagline}</span>}
+          </span>
+        </a>
+        <a class="button button--call" href={telHref(p.phone)}>
+          {t(lang, "header.call", { phone: p.phone })}
+        </a>
+      </div>
+      <nav class="mainnav" aria-label={t(lang, "nav.label")}>
+        <ul class="wrap mainnav__list">
+          {nav.map((item: NavItem) => (
+            <li>
+              <a href={u.href(item.url)} aria-current={isCurrent(item.url, current) ? "page" : undefined}>
+                {item.title}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  );
+}
+
+function isCurrent(itemUrl: string, current: string): boolean {
+  if (itemUrl === current) return true;
+  return itemUrl.endsWith("/blog/") && current.startsWith(itemUrl);
+}
+
+export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
+  const p = site.practice;
+  const u = site.urls;
+  const nav = site.byLang[lang]?.nav ?? [];
+  const social = Object.entries(p.social ?? {}).filter((e): e is [string, string] => typeof e[1] === "string");
+  return (
+    <footer class="sitefoot">
+      <div class="wrap sitefoot__grid">
+        <section aria-labelledby="foot-practice">
+          <h2 id="foot-practice" class="sitefoot__title">{p.name}</h2>
+          {p.locations.map((loc) => (
+            <p class="sitefoot__addr">
+              <strong>{loc.name}</strong>
+              <br />
+              {loc.address.street}
+              <br />
+              {loc.address.city}, {loc.address.region} {loc.address.postalCode}
+            </p>
+          ))}
+          <p>
+            <a href={telHref(p.phone)}>{p.phone}</a>
+            {p.email && (
+              <>
+                <br />
+                <a href={`mailto:${p.email}`}>{p.email}</a>
+              </>
+            )}
+          </p>
+        </section>
+        <nav aria-labelledby="foot-pages">
+          <h2 id="foot-pages" class="sitefoot__title">{t(lang, "footer.pages")}</h2>
+          <ul class="sitefoot__list">
+            {nav.map((item) => (
+              <li>
+                <a href={u.href(item.url)}>{item.title}</a>
+              </li>
+            ))}
+            <li>
+              <a href={u.href(u.local(lang, "/feed.xml"))}>{t(lang, "footer.feed")}</a>
+            </li>
+          </ul>
+        </nav>
+        {social.length > 0 && (
+          <nav aria-labelledby="foot-social">
+            <h2 id="foot-social" class="sitefoot__title">{t(lang, "footer.follow")}</h2>
+            <ul class="sitefoot__list">
+              {social.map(([network, href]) => (
+                <li>
+                  <a href={href} rel="me noopener">
+                    {SOCIAL_NAMES[network] ?? network}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        )}
+      </div>
+      <p class="wrap sitefoot__legal">{t(lang, "footer.copyright", { year: site.now.year, practice: p.name })}</p>
+    </footer>
+  );
+}
+
+const SOCIAL_NAMES: Record<string, string> = {
+  x: "X (Twitter)",
+  facebook: "Facebook",
+  instagram: "Instagram",
+  youtube: "YouTube",
+  linkedin: "LinkedIn",
+  tiktok: "TikTok",
+  threads: "Threads",
+  bluesky: "Bluesky",
+  mastodon: "Mastodon",
+};

@@ -1,0 +1,216 @@
+// Loads the whole site once: read every file, validate it, resolve references, and
+// hand back one model, or throw a ContentError listing every problem at once.
+import path from "node:path";
+import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
+import { practiceSchema, type Practice } from "../schema/practice.ts";
+import { renderMarkdown, readingMinutes } from "../markdown/index.ts";
+import { LANGS, type Lang } from "../i18n/index.ts";
+import { toZoned } from "../time.ts";
+import { createUrls, normalizePrefix, type Urls } from "../urls.ts";
+import type { Clock } from "../clock.ts";
+import type { Mode, Page, Post, Provider, Site } from "../model.ts";
+import { ContentError, type Problem } from "./problems.ts";
+import { listMarkdown, readMarkdownFile, readYamlFile, type SourceFile } from "./read.ts";
+import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
+import { assemble } from "./assemble.ts";
+
+export interface LoadOptions {
+  /** Project root; messages name files relative to it. */
+  root: string;
+  /** Folder with _data/, blog/, pages/, providers/ (default: root/content). */
+  contentDir?: string;
+  mode: Mode;
+  clock: Clock;
+  /** Host sub-path such as /my-practice (GitHub Pages project sites). */
+  prefix?: string;
+  assets?: Site["assets"];
+}
+
+interface Ctx {
+  practice: Practice;
+  langs: readonly Lang[];
+  defaultLang: Lang;
+  urls: Urls;
+  prefix: string;
+  problems: Problem[];
+  mode: Mode;
+  now: ReturnType<Clock>;
+}
+
+export async function loadSite(opts: LoadOptions): Promise<Site> {
+  const root = path.resolve(opts.root);
+  const contentDir = path.resolve(root, opts.contentDir ?? "content");
+  const problems: Problem[] = [];
+
+  const [practiceResult, postFiles, pageFiles, providerFiles] = await Promise.all([
+    readYamlFile(practiceSchema, path.join(contentDir, "_data", "practice.yaml"), root),
+    listMarkdown(path.join(contentDir, FOLDERS.post), root),
+    listMarkdown(path.join(contentDir, FOLDERS.page), root),
+    listMarkdown(path.join(contentDir, FOLDERS.provider), root),
+  ]);
+  if (!practiceResult.ok) problems.push(...practiceResult.problems);
+  // Keep validating content even when practice.yaml is broken, so one run shows everything.
+  const practice: Practice = practiceResult.ok ? practiceResult.data : FALLBACK_PRACTICE;
+
+  const defaultLang = practice.language;
+  const langs: Lang[] = LANGS.filter((l) => l === defaultLang);
+  const prefix = normalizePrefix(opts.prefix);
+  const ctx: Ctx = {
+    practice,
+    langs,
+    defaultLang,
+    urls: createUrls({ siteUrl: practice.url, prefix, defaultLang }),
+    prefix,
+    problems,
+    mode: opts.mode,
+    now: opts.clock().setZone(practice.timezone),
+  };
+
+  const providers = readAll(ctx, "provider", providerFiles, toProvider);
+  const providerByKey = new Map(providers.map((p) => [`${p.lang}:${p.key}`, p]));
+  const pages = readAll(ctx, "page", pageFiles, toPage);
+  const posts = readAll<Post, PostFrontMatter>(ctx, "post", postFiles, (c, f, fm, body, id) => toPost(c, f, fm, body, id, providerByKey));
+
+  if (problems.length) throw new ContentError(problems);
+  // Production builds never contain drafts or posts scheduled for later.
+  const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
+  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), assets: opts.assets ?? { css: "/assets/css/site.css" } });
+  if (problems.length) throw new ContentError(problems);
+  return site;
+}
+
+type Builder<FM, T> = (ctx: Ctx, f: SourceFile, fm: FM, body: string, id: { key: string; lang: Lang }) => T | undefined;
+
+function readAll<T extends { status: string }, FM>(
+  ctx: Ctx,
+  kind: ContentKind,
+  files: SourceFile[],
+  build: Builder<FM, T>,
+): T[] {
+  const schema = { post: postSchema, page: pageSchema, provider: providerSchema }[kind];
+  const out: T[] = [];
+  for (const f of files) {
+    const id = parseFileName(kind, f.name, ctx.langs, ctx.defaultLang);
+    if ("error" in id) {
+      ctx.problems.push({ file: f.file, message: id.error });
+      continue;
+    }
+    const result = readMarkdownFile(schema, f);
+    if (!result.ok) {
+      ctx.problems.push(...result.problems);
+      continue;
+    }
+    const item = build(ctx, f, result.data as FM, result.body, id);
+    if (item) out.push(item);
+  }
+  return out;
+}
+
+function body(ctx: Ctx, source: string) {
+  return renderMarkdown(source, { prefix: ctx.prefix });
+}
+
+const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, id) => {
+  const rendered = body(ctx, source);
+  return {
+    kind: "provider",
+    key: id.key,
+    lang: id.lang,
+    file: f.file,
+    url: ctx.urls.local(id.lang, `/providers/${id.key}/`),
+    html: rendered.html,
+    status: fm.draft ? "draft" : "published",
+    name: fm.name,
+    credentials: fm.credentials,
+    role: fm.role,
+    languages: fm.languages ?? [],
+    order: fm.order ?? 999,
+    since: fm.since,
+    photo: fm.photo,
+    photoAlt: fm.photoAlt,
+  };
+};
+
+const toPage: Builder<PageFrontMatter, Page> = (ctx, f, fm, source, id) => {
+  const rendered = body(ctx, source);
+  return {
+    kind: "page",
+    key: id.key,
+    lang: id.lang,
+    file: f.file,
+    url: ctx.urls.local(id.lang, id.key === "index" ? "/" : `/${id.key}/`),
+    html: rendered.html,
+    status: fm.draft ? "draft" : "published",
+    title: fm.title,
+    description: fm.description,
+    nav: fm.nav,
+    navTitle: fm.navTitle,
+    blocks: fm.blocks ?? [],
+  };
+};
+
+function toPost(
+  ctx: Ctx,
+  f: SourceFile,
+  fm: PostFrontMatter,
+  source: string,
+  id: { key: string; lang: Lang },
+  providers: Map<string, Provider>,
+): Post | undefined {
+  let author: Provider | undefined;
+  if (fm.author) {
+    author = providers.get(`${id.lang}:${fm.author}`) ?? providers.get(`${ctx.defaultLang}:${fm.author}`);
+    if (!author) {
+      const known = [...new Set([...providers.values()].map((p) => p.key))].join(", ") || "none yet";
+      ctx.problems.push({ file: f.file, field: "author", message: `no provider with the slug "${fm.author}" (known: ${known})` });
+      return undefined;
+    }
+  }
+  if (fm.image && !fm.imageAlt) {
+    ctx.problems.push({ file: f.file, field: "imageAlt", message: `image "${fm.image}" has no alt text; describe it for parents who cannot see it` });
+    return undefined;
+  }
+  const tags = [];
+  const seen = new Set<string>();
+  for (const name of fm.tags ?? []) {
+    const slug = slugOf(name);
+    if (!slug) {
+      ctx.problems.push({ file: f.file, field: "tags", message: `tag ${JSON.stringify(name)} has no letters or digits to make a web address from` });
+      return undefined;
+    }
+    if (seen.has(slug)) continue;
+    seen.add(slug);
+    tags.push({ slug, name, url: ctx.urls.local(id.lang, `/blog/tags/${slug}/`) });
+  }
+  const date = toZoned(fm.date, ctx.practice.timezone);
+  const rendered = body(ctx, source);
+  return {
+    kind: "post",
+    key: id.key,
+    lang: id.lang,
+    file: f.file,
+    url: ctx.urls.local(id.lang, `/blog/${id.key}/`),
+    html: rendered.html,
+    status: fm.draft ? "draft" : date.dt > ctx.now ? "scheduled" : "published",
+    title: fm.title,
+    description: fm.description,
+    date,
+    tags,
+    author,
+    readingMinutes: readingMinutes(rendered.words),
+    comments: fm.comments ?? ctx.practice.comments ?? "off",
+    image: fm.image,
+    imageAlt: fm.imageAlt,
+  };
+}
+
+const FALLBACK_PRACTICE: Practice = {
+  name: "Practice",
+  description: "Fallback used only to keep validating content while practice.yaml has problems.",
+  url: "https://example.org",
+  timezone: "UTC",
+  language: "en",
+  phone: "000000",
+  newPatients: { accepting: false },
+  locations: [],
+};

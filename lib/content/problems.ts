@@ -1,0 +1,83 @@
+// Errors are data: every problem names the file and the field, and the CLI decides
+// what to do with the whole list.
+import type { z } from "zod";
+
+export interface Problem {
+  file: string;
+  field?: string;
+  message: string;
+}
+
+export function formatProblem(p: Problem): string {
+  return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
+}
+
+export class ContentError extends Error {
+  readonly problems: readonly Problem[];
+  constructor(problems: readonly Problem[]) {
+    const n = problems.length;
+    super(`${n} content problem${n === 1 ? "" : "s"}; the site was not built:\n${problems.map(formatProblem).join("\n")}`);
+    this.name = "ContentError";
+    this.problems = problems;
+  }
+}
+
+/** Finds a ContentError however deeply a caller (Eleventy) wrapped it. */
+export function findContentError(err: unknown): ContentError | undefined {
+  for (let e = err, depth = 0; e && depth < 10; depth++) {
+    if (e instanceof ContentError) return e;
+    const any = e as { originalError?: unknown; cause?: unknown };
+    e = any.originalError ?? any.cause;
+  }
+  return undefined;
+}
+
+function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word.toLowerCase(), c.toLowerCase());
+    if (d < bestScore) [best, bestScore] = [c, d];
+  }
+  return best !== undefined && bestScore <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return row[b.length]!;
+}
+
+function fieldPath(path: readonly PropertyKey[]): string {
+  return path.map((k, i) => (typeof k === "number" ? `[${k}]` : (i ? "." : "") + String(k))).join("");
+}
+
+/** Turns zod issues into one plain sentence each, suggesting the field a typo meant. */
+export function problemsFromZod(file: string, error: z.ZodError, shape: (path: readonly PropertyKey[]) => string[]): Problem[] {
+  const out: Problem[] = [];
+  for (const issue of error.issues) {
+    const base = fieldPath(issue.path);
+    if (issue.code === "unrecognized_keys") {
+      const known = shape(issue.path);
+      for (const key of issue.keys) {
+        const guess = closest(key, known);
+        out.push({
+          file,
+          field: base ? `${base}.${key}` : key,
+          message: guess ? `unknown field; did you mean "${guess}"?` : `unknown field; expected one of ${known.join(", ")}`,
+        });
+      }
+      continue;
+    }
+    out.push({ file, field: base || undefined, message: issue.message });
+  }
+  return out;
+}

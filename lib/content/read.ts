@@ -1,0 +1,63 @@
+// Reading and validating single files: every failure becomes a Problem, never a throw.
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import type { z } from "zod";
+import { parseFrontMatter, parseYaml, yamlErrorMessage } from "./frontmatter.ts";
+import { problemsFromZod, type Problem } from "./problems.ts";
+import { keysAt } from "../schema/introspect.ts";
+
+export interface SourceFile {
+  abs: string;
+  /** Project-relative path used in every message. */
+  file: string;
+  name: string;
+  source: string;
+}
+
+export async function listMarkdown(dir: string, root: string): Promise<SourceFile[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith(".md") && !n.startsWith(".")).sort();
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw err;
+  }
+  return Promise.all(
+    names.map(async (name) => {
+      const abs = path.join(dir, name);
+      return { abs, file: path.relative(root, abs).split(path.sep).join("/"), name, source: await readFile(abs, "utf8") };
+    }),
+  );
+}
+
+export type Validated<T> = { ok: true; data: T; body: string } | { ok: false; problems: Problem[] };
+
+export function validate<S extends z.ZodType>(schema: S, file: string, data: unknown): { ok: true; data: z.infer<S> } | { ok: false; problems: Problem[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { ok: true, data: result.data };
+  return { ok: false, problems: problemsFromZod(file, result.error, (p) => keysAt(schema, p)) };
+}
+
+export function readMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile): Validated<z.infer<S>> {
+  const parsed = parseFrontMatter(f.file, f.source);
+  if ("message" in parsed) return { ok: false, problems: [parsed] };
+  const v = validate(schema, f.file, parsed.data);
+  return v.ok ? { ok: true, data: v.data, body: parsed.body } : v;
+}
+
+export async function readYamlFile<S extends z.ZodType>(schema: S, abs: string, root: string): Promise<{ ok: true; data: z.infer<S> } | { ok: false; problems: Problem[] }> {
+  const file = path.relative(root, abs).split(path.sep).join("/");
+  let source: string;
+  try {
+    source = await readFile(abs, "utf8");
+  } catch {
+    return { ok: false, problems: [{ file, message: "file is missing; the site needs it" }] };
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(source);
+  } catch (err) {
+    return { ok: false, problems: [{ file, message: yamlErrorMessage(err) }] };
+  }
+  return validate(schema, file, data ?? {});
+}

@@ -1,0 +1,32 @@
+// Allowlist for HTML that authors type into Markdown (tables, details, abbreviations):
+// no scripts, styles, forms, frames or event handlers, and only safe link schemes.
+import sanitize from "sanitize-html";
+
+const OPTIONS: sanitize.IOptions = {
+  allowedTags: [
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "time", "tr", "u", "ul",
+  ],
+  allowedAttributes: {
+    a: ["href", "title", "hreflang"],
+    img: ["src", "alt", "title", "width", "height"],
+    abbr: ["title"],
+    time: ["datetime"],
+    td: ["colspan", "rowspan", "style"],
+    th: ["colspan", "rowspan", "scope", "style"],
+    ol: ["start", "reversed"],
+    "*": ["id", "lang", "dir"],
+  },
+  allowedStyles: { td: { "text-align": [/^(left|right|center)$/] }, th: { "text-align": [/^(left|right|center)$/] } },
+  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemesAppliedToAttributes: ["href", "src"],
+  allowProtocolRelative: false,
+  disallowedTagsMode: "escape",
+  transformTags: { h1: "h2" },
+};
+
+export function sanitizeHtml(html: string): string {
+  return sanitize(html, OPTIONS);
+}

@@ -1,0 +1,131 @@
+// The typed, frozen site model the loader builds and the layouts render.
+import type { DateTime } from "luxon";
+import type { Lang } from "./i18n/index.ts";
+import type { Practice, Weekday, Location } from "./schema/practice.ts";
+import type { CommentMode, PageBlock } from "./schema/content.ts";
+import type { ContentDate } from "./time.ts";
+import type { Urls } from "./urls.ts";
+
+export type Mode = "production" | "preview";
+
+interface Item {
+  key: string;
+  lang: Lang;
+  /** Path relative to the project, for messages: content/blog/flu.md */
+  file: string;
+  /** Unprefixed site path, e.g. /blog/flu-shots/ */
+  url: string;
+  html: string;
+  /** Shown only in preview: why this is not public yet. */
+  status: "published" | "draft" | "scheduled";
+}
+
+export interface Provider extends Item {
+  kind: "provider";
+  name: string;
+  credentials: string;
+  role: string;
+  languages: readonly string[];
+  order: number;
+  since?: number;
+  photo?: string;
+  photoAlt?: string;
+}
+
+export interface TagRef {
+  slug: string;
+  name: string;
+  url: string;
+}
+
+export interface Post extends Item {
+  kind: "post";
+  title: string;
+  description: string;
+  date: ContentDate;
+  tags: readonly TagRef[];
+  author?: Provider;
+  readingMinutes: number;
+  comments: CommentMode;
+  image?: string;
+  imageAlt?: string;
+  newer?: Post;
+  older?: Post;
+}
+
+export interface Page extends Item {
+  kind: "page";
+  title: string;
+  description: string;
+  nav?: number;
+  navTitle?: string;
+  blocks: readonly PageBlock[];
+}
+
+export interface Tag extends TagRef {
+  posts: readonly Post[];
+}
+
+export interface NavItem {
+  title: string;
+  url: string;
+}
+
+export interface Pager {
+  page: number;
+  total: number;
+  newer?: string;
+  older?: string;
+}
+
+export interface DayHours {
+  location: Location;
+  intervals: readonly string[];
+}
+
+export interface Today {
+  weekday: Weekday;
+  date: DateTime;
+  hours: readonly DayHours[];
+}
+
+export interface LangSite {
+  lang: Lang;
+  posts: readonly Post[];
+  tags: readonly Tag[];
+  pages: readonly Page[];
+  providers: readonly Provider[];
+  nav: readonly NavItem[];
+}
+
+export type Route =
+  | { kind: "home"; url: string; lang: Lang; page?: Page; latest: readonly Post[] }
+  | { kind: "page"; url: string; lang: Lang; page: Page }
+  | { kind: "post"; url: string; lang: Lang; post: Post }
+  | { kind: "provider"; url: string; lang: Lang; provider: Provider; posts: readonly Post[] }
+  | { kind: "blog"; url: string; lang: Lang; posts: readonly Post[]; pager: Pager }
+  | { kind: "tag"; url: string; lang: Lang; tag: Tag; posts: readonly Post[]; pager: Pager }
+  | { kind: "tags"; url: string; lang: Lang; tags: readonly Tag[] }
+  | { kind: "notFound"; url: string; lang: Lang }
+  | { kind: "atom"; url: string; lang: Lang }
+  | { kind: "jsonFeed"; url: string; lang: Lang }
+  | { kind: "sitemap"; url: string; lang: Lang }
+  | { kind: "robots"; url: string; lang: Lang };
+
+export type RouteKind = Route["kind"];
+
+export interface Site {
+  practice: Practice;
+  mode: Mode;
+  zone: string;
+  now: DateTime;
+  defaultLang: Lang;
+  langs: readonly Lang[];
+  urls: Urls;
+  prefix: string;
+  byLang: Readonly<Record<Lang, LangSite>>;
+  today: Today;
+  routes: readonly Route[];
+  /** Site path of the stylesheet, with a content hash so caches refresh on change. */
+  assets: { css: string };
+}

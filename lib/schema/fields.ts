@@ -1,0 +1,101 @@
+// Field builders shared by every content schema. Each one carries declarative
+// metadata (label, hint, widget) so that the "new" scaffold and the CMS config can
+// be generated from the schema itself; none of them transforms the value.
+import { z } from "zod";
+import { DateTime } from "luxon";
+
+export interface FieldMeta {
+  label: string;
+  hint?: string;
+  widget?: "string" | "text" | "date" | "datetime" | "list" | "select" | "boolean" | "number" | "ref" | "url" | "image" | "object";
+  /** For widget "ref": which content kind the value names. */
+  ref?: "provider" | "location";
+  example?: unknown;
+  [key: string]: unknown;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const DATE_EXPECTED = "expected YYYY-MM-DD or ISO date-time";
+
+/** True when the string is a real calendar date (or date-time); `2024-02-30` is not. */
+export function isRealDate(value: string): boolean {
+  if (!DATE_RE.test(value) && !DATETIME_RE.test(value)) return false;
+  return DateTime.fromISO(value, { setZone: true }).isValid;
+}
+
+export function text(meta: FieldMeta & { max?: number; min?: number }) {
+  const max = meta.max ?? 200;
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : "expected text") })
+    .trim()
+    .min(meta.min ?? 1, { error: "must not be empty" })
+    .max(max, { error: `expected at most ${max} characters` })
+    .meta({ widget: "string", ...meta });
+}
+
+export function longText(meta: FieldMeta & { max?: number }) {
+  return text({ max: 2000, widget: "text", ...meta });
+}
+
+/** A date or date-time kept as the author wrote it; the loader places it in the practice's zone. */
+export function date(meta: FieldMeta) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : `${DATE_EXPECTED}, got ${JSON.stringify(iss.input)}`) })
+    .refine(isRealDate, { error: (iss) => `${DATE_EXPECTED}, got ${JSON.stringify(iss.input)}` })
+    .meta({ widget: "datetime", ...meta });
+}
+
+export function url(meta: FieldMeta) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : "expected a web address") })
+    .refine((s) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(s) && URL.canParse(s), {
+      error: (iss) => `expected a web address starting with https://, got ${JSON.stringify(iss.input)}`,
+    })
+    .meta({ widget: "url", ...meta });
+}
+
+export function slugRef(meta: FieldMeta & { ref: "provider" | "location" }) {
+  return z
+    .string({ error: "expected a slug such as jane-doe" })
+    .regex(SLUG_RE, { error: (iss) => `expected a slug such as jane-doe, got ${JSON.stringify(iss.input)}` })
+    .meta({ widget: "ref", ...meta });
+}
+
+export function list<T extends z.ZodType>(item: T, meta: FieldMeta & { max?: number }) {
+  return z
+    .array(item, { error: "expected a list" })
+    .max(meta.max ?? 50, { error: `expected at most ${meta.max ?? 50} items` })
+    .meta({ widget: "list", ...meta });
+}
+
+export function choice<const T extends readonly [string, ...string[]]>(values: T, meta: FieldMeta) {
+  return z
+    .enum(values, { error: (iss) => `expected one of ${values.join(", ")}, got ${JSON.stringify(iss.input)}` })
+    .meta({ widget: "select", ...meta });
+}
+
+export function flag(meta: FieldMeta) {
+  return z.boolean({ error: "expected true or false" }).meta({ widget: "boolean", ...meta });
+}
+
+export function integer(meta: FieldMeta & { min?: number; max?: number }) {
+  return z
+    .number({ error: "expected a whole number" })
+    .int({ error: "expected a whole number" })
+    .min(meta.min ?? 0, { error: `expected a number of at least ${meta.min ?? 0}` })
+    .max(meta.max ?? 9999, { error: `expected a number of at most ${meta.max ?? 9999}` })
+    .meta({ widget: "number", ...meta });
+}
+
+/** Image paths are relative to the content file or rooted at /assets/. */
+export function imagePath(meta: FieldMeta) {
+  return z
+    .string({ error: "expected an image path such as ./photo.jpg" })
+    .regex(/^(\.{0,2}\/)?[^\s:]+\.(jpe?g|png|webp|avif|gif|svg)$/i, {
+      error: (iss) => `expected an image path such as ./photo.jpg, got ${JSON.stringify(iss.input)}`,
+    })
+    .meta({ widget: "image", ...meta });
+}

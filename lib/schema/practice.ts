@@ -1,0 +1,88 @@
+// practice.yaml: the facts parents look for, edited by staff in one place.
+import { z } from "zod";
+import { IANAZone } from "luxon";
+import { choice, flag, list, longText, slugRef, text, url } from "./fields.ts";
+import { COMMENT_MODES } from "./content.ts";
+
+export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+const INTERVAL_RE = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
+const interval = z
+  .string({ error: 'expected opening hours such as "08:00-17:00"' })
+  .regex(INTERVAL_RE, { error: (iss) => `expected opening hours such as "08:00-17:00", got ${JSON.stringify(iss.input)}` })
+  .refine((s) => s.slice(0, 5) < s.slice(6), { error: (iss) => `closing time must be after opening time, got ${JSON.stringify(iss.input)}` })
+  .meta({ widget: "string", label: "Hours", example: "08:00-17:00" });
+
+const dayHours = list(interval, { label: "Open intervals", max: 6, hint: "Empty list: closed all day." });
+
+const hours = z.strictObject(
+  Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.optional()])) as Record<Weekday, z.ZodOptional<typeof dayHours>>,
+);
+
+const phone = text({ label: "Phone", max: 30, example: "(503) 555-0142" }).regex(/^[+()\d][\d\s().+-]{5,}$/, {
+  error: (iss) => `expected a phone number such as (503) 555-0142, got ${JSON.stringify(iss.input)}`,
+});
+
+export const locationSchema = z.strictObject({
+  key: slugRef({ label: "Short key", ref: "location" }),
+  name: text({ label: "Name", max: 80 }),
+  address: z.strictObject({
+    street: text({ label: "Street", max: 120 }),
+    city: text({ label: "City", max: 80 }),
+    region: text({ label: "State or region", max: 40 }),
+    postalCode: text({ label: "Postal code", max: 20 }),
+    country: text({ label: "Country code", max: 2, min: 2, example: "US" }),
+  }),
+  phone: phone.optional(),
+  mapUrl: url({ label: "Directions link" }).optional(),
+  geo: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
+  parking: longText({ label: "Parking or transit note", max: 300 }).optional(),
+  hours,
+});
+
+export const practiceSchema = z
+  .strictObject({
+    name: text({ label: "Practice name", max: 80 }),
+    tagline: text({ label: "Tagline", max: 120 }).optional(),
+    description: text({ label: "Default description", min: 20, max: 300 }),
+    url: url({ label: "Site address", hint: "Where the site is published, e.g. https://www.example.org" }),
+    timezone: text({ label: "Time zone", max: 60, example: "America/Chicago" }).refine((z) => IANAZone.isValidZone(z), {
+      error: (iss) => `expected an IANA time zone such as America/Chicago, got ${JSON.stringify(iss.input)}`,
+    }),
+    language: choice(["en"], { label: "Site language" }).default("en"),
+    phone,
+    afterHours: z.strictObject({ phone, note: longText({ label: "Note", max: 300 }).optional() }).optional(),
+    fax: phone.optional(),
+    email: text({ label: "Email", max: 120 }).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "expected an email address" }).optional(),
+    emergency: z
+      .strictObject({ number: text({ label: "Emergency number", max: 10 }), text: longText({ label: "Emergency advice", max: 300 }) })
+      .optional(),
+    newPatients: z.strictObject({ accepting: flag({ label: "Accepting new patients" }), note: longText({ label: "Note", max: 500 }).optional() }),
+    portal: z.strictObject({ url: url({ label: "Patient portal address" }), label: text({ label: "Link text", max: 40 }).optional() }).optional(),
+    languagesSpoken: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 20 }).optional(),
+    insurance: list(text({ label: "Plan", max: 120 }), { label: "Insurance accepted", max: 100 }).optional(),
+    forms: list(
+      z.strictObject({ title: text({ label: "Title", max: 120 }), url: url({ label: "Link" }), type: text({ label: "Type and size", max: 60 }).optional() }),
+      { label: "Forms", max: 40 },
+    ).optional(),
+    locations: list(locationSchema, { label: "Locations", max: 20 }).min(1, { error: "expected at least one location" }),
+    social: z
+      .strictObject({
+        x: url({ label: "X (Twitter)" }).optional(),
+        facebook: url({ label: "Facebook" }).optional(),
+        instagram: url({ label: "Instagram" }).optional(),
+        youtube: url({ label: "YouTube" }).optional(),
+        linkedin: url({ label: "LinkedIn" }).optional(),
+        tiktok: url({ label: "TikTok" }).optional(),
+        threads: url({ label: "Threads" }).optional(),
+        bluesky: url({ label: "Bluesky" }).optional(),
+        mastodon: url({ label: "Mastodon" }).optional(),
+      })
+      .optional(),
+    comments: choice(COMMENT_MODES, { label: "Default comment setting" }).optional(),
+  })
+  .meta({ kind: "practice", label: "Practice details" });
+
+export type Practice = z.infer<typeof practiceSchema>;
+export type Location = z.infer<typeof locationSchema>;
