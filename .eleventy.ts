@@ -6,6 +6,8 @@ import { loadSite } from "./lib/content/load.ts";
 import { clockFromEnv } from "./lib/clock.ts";
 import { assetUrls } from "./lib/assets.ts";
 import { renderRoute } from "./layouts/index.ts";
+import { takePreloaded } from "./lib/preload.ts";
+import { ContentError, formatProblem } from "./lib/content/problems.ts";
 import type { Mode, Route, Site } from "./lib/model.ts";
 
 export interface BuildOptions {
@@ -29,7 +31,13 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   let byUrl = new Map<string, Route>();
 
   cfg.on("eleventy.before", async () => {
-    site = await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls(opts.root) });
+    try {
+      site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls(opts.root) }));
+    } catch (err) {
+      // In `npm start` the list is what staff need to see; Eleventy keeps watching.
+      if (err instanceof ContentError) console.error(err.problems.map(formatProblem).join("\n"));
+      throw err;
+    }
     byUrl = new Map(site.routes.map((r) => [r.url, r]));
   });
 

@@ -1,7 +1,7 @@
 // One layout per kind of page. They take the model and render; they don't compute.
 import type { Route, Site } from "../lib/model.ts";
 import { Base } from "./base.tsx";
-import { Blocks, HoursTable, intervalsText } from "./components/blocks.tsx";
+import { Blocks, HoursTable, Intervals } from "./components/blocks.tsx";
 import { PagerNav, PostDate, PostList } from "./components/post-parts.tsx";
 import { displayDate, machineDate, t, telHref } from "./components/format.ts";
 
@@ -47,7 +47,7 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
           <ul class="plain">
             {site.today.hours.map((h) => (
               <li>
-                <strong>{h.location.name}:</strong> {h.intervals.length ? intervalsText(h.intervals, lang) : t(lang, "home.closedToday")}
+                <strong>{h.location.name}:</strong> {h.intervals.length ? <Intervals intervals={h.intervals} lang={lang} /> : t(lang, "home.closedToday")}
               </li>
             ))}
           </ul>

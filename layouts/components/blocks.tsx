@@ -12,6 +12,21 @@ export function intervalsText(intervals: readonly string[], lang: Lang): string 
   return intervals.map((iv) => `${displayClock(iv.slice(0, 5), lang)} – ${displayClock(iv.slice(6), lang)}`).join(", ");
 }
 
+/** Each interval kept on one line, so "8:00 AM – 12:00 PM" never breaks mid-range. */
+export function Intervals({ intervals, lang }: { intervals: readonly string[]; lang: Lang }): JSX.Element {
+  if (intervals.length === 0) return <>{t(lang, "hours.closed")}</>;
+  return (
+    <>
+      {intervals.map((iv, i) => (
+        <>
+          {i > 0 && ", "}
+          <span class="nowrap">{intervalsText([iv], lang)}</span>
+        </>
+      ))}
+    </>
+  );
+}
+
 export function HoursTable({ location, lang, headingLevel = 3 }: { location: Location; lang: Lang; headingLevel?: 2 | 3 }): JSX.Element {
   return (
     <table class="hours">
@@ -26,7 +41,9 @@ export function HoursTable({ location, lang, headingLevel = 3 }: { location: Loc
         {WEEKDAYS.map((day) => (
           <tr>
             <th scope="row">{t(lang, `day.${day}`)}</th>
-            <td>{intervalsText(location.hours[day] ?? [], lang)}</td>
+            <td>
+              <Intervals intervals={location.hours[day] ?? []} lang={lang} />
+            </td>
           </tr>
         ))}
       </tbody>

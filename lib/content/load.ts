@@ -71,7 +71,6 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   const pages = readAll(ctx, "page", pageFiles, toPage);
   const posts = readAll<Post, PostFrontMatter>(ctx, "post", postFiles, (c, f, fm, body, id) => toPost(c, f, fm, body, id, providerByKey));
 
-  if (problems.length) throw new ContentError(problems);
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
   const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), assets: opts.assets ?? { css: "/assets/css/site.css" } });

@@ -1,0 +1,89 @@
+// A whole build, all or nothing: Eleventy writes into a fresh sibling folder, and only
+// a build that succeeded replaces the output folder. A bad post therefore never leaves
+// a half-written site behind.
+import { rm, rename, mkdtemp } from "node:fs/promises";
+import path from "node:path";
+import Eleventy from "@11ty/eleventy";
+import { findContentError, formatProblem, type Problem } from "./content/problems.ts";
+import { loadSite } from "./content/load.ts";
+import { clockFromEnv } from "./clock.ts";
+import { assetUrls } from "./assets.ts";
+import { setPreloaded } from "./preload.ts";
+
+export interface BuildRequest {
+  /** Project root holding .eleventy.ts and assets/ (default: cwd). */
+  root?: string;
+  /** Content folder, relative to root (default "content"). */
+  contentDir?: string;
+  /** Output folder, relative to root (default "_site"). */
+  out?: string;
+  mode?: "production" | "preview";
+  prefix?: string;
+  /** Seconds since 1970: pins the build's "now". */
+  sourceDateEpoch?: number;
+}
+
+export type BuildResult = { ok: true; out: string; files: number } | { ok: false; problems?: readonly Problem[]; error: string };
+
+/** Runs Eleventy with the project's config. Settings travel as env vars, which is how the CLI gets them too. */
+export async function build(req: BuildRequest = {}): Promise<BuildResult> {
+  const root = path.resolve(req.root ?? process.cwd());
+  const out = path.resolve(root, req.out ?? "_site");
+  const env: Record<string, string | undefined> = {
+    PRACTICE_CONTENT: req.contentDir ?? "content",
+    PRACTICE_MODE: req.mode ?? "production",
+    PATH_PREFIX: req.prefix ?? "",
+    SOURCE_DATE_EPOCH: req.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : String(req.sourceDateEpoch),
+  };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const staging = await mkdtemp(`${out}.tmp-`);
+  try {
+    Object.assign(process.env, env);
+    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
+    // Validate everything before Eleventy starts, so a failure is one clean list.
+    const site = await loadSite({
+      root,
+      contentDir: env.PRACTICE_CONTENT,
+      mode: req.mode ?? "production",
+      prefix: req.prefix,
+      clock: clockFromEnv(process.env),
+      assets: assetUrls(root),
+    });
+    setPreloaded(site);
+    const cwd = process.cwd();
+    process.chdir(root);
+    let files = 0;
+    try {
+      const eleventy = new Eleventy(env.PRACTICE_CONTENT, staging, { configPath: path.join(root, ".eleventy.ts"), quietMode: true });
+      const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+      files = Array.isArray(written?.[1]) ? written[1].length : 0;
+    } finally {
+      process.chdir(cwd);
+    }
+    const old = `${out}.old-${process.pid}`;
+    await rename(out, old).catch(() => undefined);
+    await rename(staging, out);
+    await rm(old, { recursive: true, force: true });
+    return { ok: true, out, files };
+  } catch (err) {
+    setPreloaded(undefined);
+    await rm(staging, { recursive: true, force: true });
+    const content = findContentError(err);
+    if (content) return { ok: false, problems: content.problems, error: content.message };
+    return { ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+  } finally {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  }
+}
+
+export function reportFailure(result: Extract<BuildResult, { ok: false }>): string {
+  if (!result.problems) return `Build failed; the previous site was left as it was.\n${result.error}`;
+  const n = result.problems.length;
+  return [
+    `Build failed: ${n} problem${n === 1 ? "" : "s"} in the content. Nothing was published; the previous site was left as it was.`,
+    ...result.problems.map(formatProblem),
+  ].join("\n");
+}

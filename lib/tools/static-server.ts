@@ -1,0 +1,66 @@
+// A tiny static server for _site, used by the browser tests and screenshot script.
+// It serves under the configured path prefix and answers unknown paths with 404.html,
+// as static hosts do.
+import { createServer, type Server } from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".xml": "application/xml; charset=utf-8",
+  ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ics": "text/calendar; charset=utf-8",
+  ".webmanifest": "application/manifest+json",
+};
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function serveStatic(rootDir: string, opts: { prefix?: string; headers?: Record<string, string> } = {}): Promise<StaticServer> {
+  const prefix = opts.prefix ?? "";
+  const root = path.resolve(rootDir);
+  const server: Server = createServer(async (req, res) => {
+    let pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const send = async (file: string, status: number) => {
+      const body = await readFile(file);
+      res.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...opts.headers });
+      res.end(body);
+    };
+    try {
+      if (prefix && !pathname.startsWith(prefix + "/")) throw new Error("outside prefix");
+      pathname = pathname.slice(prefix.length);
+      let file = path.join(root, path.normalize(pathname));
+      if (!file.startsWith(root)) throw new Error("outside root");
+      const s = await stat(file).catch(() => undefined);
+      if (s?.isDirectory()) {
+        if (!pathname.endsWith("/")) {
+          res.writeHead(301, { location: prefix + pathname + "/" });
+          return res.end();
+        }
+        file = path.join(file, "index.html");
+      }
+      await send(file, 200);
+    } catch {
+      await send(path.join(root, "404.html"), 404).catch(() => {
+        res.writeHead(404).end("not found");
+      });
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const addr = server.address();
+  const port = typeof addr === "object" && addr ? addr.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}${prefix}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
