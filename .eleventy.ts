@@ -58,7 +58,7 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   cfg.setQuietMode(true);
 
   return {
-    dir: { input: opts.contentDir, output: "_site", data: "_eleventy_data", includes: "_eleventy_includes" },
+    dir: { input: opts.contentDir, data: "_eleventy_data", includes: "_eleventy_includes" },
   };
 }
 

@@ -1,0 +1,135 @@
+// A real production build of the demo content, checked page by page.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { XMLParser } from "fast-xml-parser";
+import { buildInto, htmlFiles, read } from "../helpers.ts";
+
+let out = "";
+const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
+
+before(async () => {
+  const built = await buildInto({ sourceDateEpoch: NOW });
+  assert.ok(built.result.ok, JSON.stringify(built.result));
+  out = built.out;
+});
+
+const page = async (file: string) => parse(await read(out, file));
+
+test("the demo has every page a parent needs", async () => {
+  for (const file of [
+    "index.html", "404.html", "blog/index.html", "blog/page/2/index.html", "blog/tags/index.html", "blog/tags/vaccines/index.html",
+    "about/index.html", "new-patients/index.html", "insurance-billing/index.html", "hours-locations/index.html", "contact/index.html",
+    "faq/index.html", "when-to-call/index.html", "providers/maya-okafor/index.html", "blog/sleep-and-teens/index.html",
+    "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "assets/css/site.css",
+  ]) assert.ok(existsSync(path.join(out, file)), `missing ${file}`);
+});
+
+test("home page answers the first questions: call, hours today, after hours, new patients, location, latest posts", async () => {
+  const doc = await page("index.html");
+  const text = doc.querySelector("main")!.text;
+  assert.ok(doc.querySelector('main a[href^="tel:"]'), "tel: link");
+  assert.match(text, /Today’s hours \(Wednesday\)/);
+  assert.match(text, /8:00 AM – 12:00 PM/);
+  assert.match(text, /After-hours nurse line/);
+  assert.match(text, /Welcoming new patients/);
+  assert.match(text, /1840 Juniper Hill Road/);
+  assert.equal(doc.querySelectorAll(".latest .post-card").length, 3);
+});
+
+test("every HTML page has lang, one h1, a title, a meta description and a canonical URL", async () => {
+  for (const file of await htmlFiles(out)) {
+    const doc = await page(file);
+    assert.equal(doc.querySelector("html")!.getAttribute("lang"), "en-US", file);
+    assert.equal(doc.querySelectorAll("h1").length, 1, `${file}: h1 count`);
+    assert.ok(doc.querySelector("title")!.text.length > 5, file);
+    assert.ok((doc.querySelector('meta[name="description"]')?.getAttribute("content") ?? "").length > 20, `${file}: description`);
+    if (file !== "404.html") assert.match(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")!, /^https:\/\/www\.juniperhillpeds\.example\//, file);
+  }
+});
+
+test("every internal link and asset resolves to a built file", async () => {
+  const broken: string[] = [];
+  for (const file of await htmlFiles(out)) {
+    const doc = await page(file);
+    for (const el of doc.querySelectorAll("a[href], link[href], img[src], script[src]")) {
+      const ref = el.getAttribute("href") ?? el.getAttribute("src")!;
+      if (!ref.startsWith("/")) continue;
+      const [p] = ref.split(/[?#]/);
+      const target = path.join(out, p!, p!.endsWith("/") ? "index.html" : "");
+      if (!existsSync(target)) broken.push(`${file}: ${ref}`);
+    }
+  }
+  assert.deepEqual(broken, []);
+});
+
+test("a post has byline, local date, reading time, tags and previous/next links", async () => {
+  const doc = await page("blog/saturday-flu-clinics/index.html");
+  const meta = doc.querySelector(".post__meta")!;
+  assert.equal(meta.querySelector("a")!.getAttribute("href"), "/providers/maya-okafor/");
+  // 07:30 Pacific daylight time on 22 September.
+  assert.equal(meta.querySelector("time")!.getAttribute("datetime"), "2026-09-22T07:30:00-07:00");
+  assert.equal(meta.querySelector("time")!.text, "September 22, 2026");
+  assert.match(meta.text, /\d+ min read/);
+  assert.ok(doc.querySelector('.tags a[href="/blog/tags/flu/"]'));
+  assert.ok(doc.querySelector('.prevnext a[rel="prev"]'));
+  // The newest published post has no newer neighbour.
+  assert.equal(doc.querySelector('.prevnext a[rel="next"]'), null);
+});
+
+test("titles with & render as text, escaped once", async () => {
+  const html = await read(out, "blog/sleep-and-teens/index.html");
+  assert.match(html, /<h1>Sleep &amp; teens: healthy sleep routines at every age<\/h1>/);
+});
+
+test("blog index is paginated 10 a page, newest first, with working pager links", async () => {
+  const first = await page("blog/index.html");
+  const dates = first.querySelectorAll(".post-card time").map((t) => t.getAttribute("datetime")!);
+  assert.equal(dates.length, Math.min(10, dates.length));
+  assert.deepEqual([...dates].sort().reverse(), dates);
+  assert.equal(first.querySelector('.pager a[rel="next"]')?.getAttribute("href"), "/blog/page/2/");
+});
+
+test("drafts are never in a production build, feed or sitemap", async () => {
+  assert.ok(!existsSync(path.join(out, "blog/winter-colds")));
+  assert.doesNotMatch(await read(out, "feed.xml"), /winter-colds/);
+  assert.doesNotMatch(await read(out, "feed.json"), /winter-colds/);
+  assert.doesNotMatch(await read(out, "sitemap.xml"), /winter-colds/);
+  assert.doesNotMatch(await read(out, "blog/index.html"), /winter-colds/);
+});
+
+test("Atom and JSON feeds parse and use absolute URLs", async () => {
+  const atom = new XMLParser({ ignoreAttributes: false }).parse(await read(out, "feed.xml"));
+  const entries = atom.feed.entry as { link: { "@_href": string }; title: string; content: string }[];
+  assert.ok(entries.length >= 9);
+  for (const e of entries) assert.match(e.link["@_href"], /^https:\/\/www\.juniperhillpeds\.example\/blog\/[a-z0-9-]+\/$/);
+  assert.doesNotMatch(entries.map((e) => String(e.content)).join(""), /href="\//);
+  const json = JSON.parse(await read(out, "feed.json"));
+  assert.match(json.version, /jsonfeed\.org/);
+  assert.equal(json.items.length, entries.length);
+  for (const item of json.items) assert.match(item.url, /^https:\/\//);
+});
+
+test("sitemap lists every public page once with absolute URLs; robots.txt points to it", async () => {
+  const sm = new XMLParser().parse(await read(out, "sitemap.xml"));
+  const locs = (sm.urlset.url as { loc: string }[]).map((u) => u.loc);
+  assert.equal(new Set(locs).size, locs.length);
+  assert.ok(locs.includes("https://www.juniperhillpeds.example/"));
+  assert.ok(locs.includes("https://www.juniperhillpeds.example/blog/sleep-and-teens/"));
+  assert.ok(!locs.some((l) => l.includes("404")));
+  assert.match(await read(out, "robots.txt"), /Sitemap: https:\/\/www\.juniperhillpeds\.example\/sitemap\.xml/);
+});
+
+test("no page loads a script or anything from another origin", async () => {
+  for (const file of await htmlFiles(out)) {
+    const doc = await page(file);
+    assert.equal(doc.querySelectorAll("script").length, 0, file);
+    for (const el of doc.querySelectorAll("link[href], img[src], iframe")) {
+      const ref = el.getAttribute("href") ?? el.getAttribute("src") ?? "";
+      if (el.tagName === "LINK" && el.getAttribute("rel") === "canonical") continue;
+      assert.ok(ref.startsWith("/"), `${file}: ${ref}`);
+    }
+  }
+});

@@ -1,0 +1,43 @@
+// Shared test helpers: real builds of real content into temporary folders.
+import { mkdtemp, mkdir, writeFile, readFile, cp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { build, type BuildRequest, type BuildResult } from "../lib/build.ts";
+
+export const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** A content folder holding the demo practice.yaml and providers plus the given files. */
+export async function makeContent(files: Record<string, string>, opts: { withDemo?: boolean } = {}): Promise<string> {
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), "pp-content-")), "content");
+  await mkdir(path.join(dir, "_data"), { recursive: true });
+  await cp(path.join(ROOT, "content/_data/practice.yaml"), path.join(dir, "_data/practice.yaml"));
+  if (opts.withDemo) await cp(path.join(ROOT, "content"), dir, { recursive: true });
+  else await cp(path.join(ROOT, "content/providers"), path.join(dir, "providers"), { recursive: true });
+  for (const [name, text] of Object.entries(files)) {
+    await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+    await writeFile(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+export async function buildInto(req: BuildRequest = {}): Promise<{ out: string; result: BuildResult }> {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-out-")), "_site");
+  const result = await build({ root: ROOT, out, ...req });
+  return { out, result };
+}
+
+export async function read(out: string, file: string): Promise<string> {
+  return readFile(path.join(out, file), "utf8");
+}
+
+export async function htmlFiles(out: string): Promise<string[]> {
+  const entries = await readdir(out, { recursive: true });
+  return entries.filter((f) => f.endsWith(".html")).map((f) => f.split(path.sep).join("/")).sort();
+}
+
+export function post(front: Record<string, unknown>, body = "Some text for the post body."): string {
+  const yaml = Object.entries(front)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map((x) => JSON.stringify(x)).join(", ")}]` : JSON.stringify(v)}`)
+    .join("\n");
+  return `---\n${yaml}\n---\n${body}\n`;
+}

@@ -1,0 +1,59 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { renderMarkdown, readingMinutes } from "../../lib/markdown/index.ts";
+import { parseFileName } from "../../lib/content/paths.ts";
+import { absolutizeLinks } from "../../lib/feeds.ts";
+import { createUrls } from "../../lib/urls.ts";
+
+test("raw HTML is cut down to the allowlist: scripts, handlers, iframes and javascript: links are inert", () => {
+  const { html } = renderMarkdown(
+    'Hi <script>alert(1)</script>\n\n<img src="x.png" alt="x" onerror="alert(2)">\n\n<a href="javascript:alert(3)">x</a>\n\n<iframe src="https://evil.example"></iframe>\n\n<details><summary>More</summary>ok</details>',
+  );
+  assert.doesNotMatch(html, /<script/i);
+  assert.doesNotMatch(html, /onerror/i);
+  assert.doesNotMatch(html, /javascript:/i);
+  assert.doesNotMatch(html, /<iframe/i);
+  assert.match(html, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
+  assert.match(html, /<details><summary>More<\/summary>/);
+});
+
+test("Markdown is data: template syntax is left as text", () => {
+  const { html } = renderMarkdown("{{ 7 * 7 }} and {% include x %}");
+  assert.match(html, /\{\{ 7 \* 7 \}\}/);
+});
+
+test("a # heading in the body becomes h2 (the title is the only h1)", () => {
+  assert.equal(renderMarkdown("# Hello").html.trim(), "<h2>Hello</h2>");
+});
+
+test("root-relative links get the host's path prefix", () => {
+  assert.match(renderMarkdown("[New patients](/new-patients/)", { prefix: "/clinic" }).html, /href="\/clinic\/new-patients\/"/);
+  assert.match(renderMarkdown("[x](https://example.org/)", { prefix: "/clinic" }).html, /href="https:\/\/example.org\/"/);
+});
+
+test("reading time counts words, at least one minute", () => {
+  const { words } = renderMarkdown("word ".repeat(1000));
+  assert.equal(words, 1000);
+  assert.equal(readingMinutes(words), 5);
+  assert.equal(readingMinutes(3), 1);
+});
+
+test("file names give key and language; odd names fail clearly", () => {
+  assert.deepEqual(parseFileName("post", "2024-05-01-Flu Shots.md", ["en"], "en"), { key: "flu-shots", lang: "en" });
+  assert.deepEqual(parseFileName("page", "index.md", ["en"], "en"), { key: "index", lang: "en" });
+  assert.deepEqual(parseFileName("post", "flu.es.md", ["en", "es"], "en"), { key: "flu", lang: "es" });
+  assert.match(JSON.stringify(parseFileName("post", "flu.fr.md", ["en"], "en")), /not one of the site's languages/);
+  assert.match(JSON.stringify(parseFileName("post", "🩺.md", ["en"], "en")), /no letters or digits/);
+});
+
+test("feed content links become absolute", () => {
+  assert.equal(absolutizeLinks('<a href="/blog/x/">x</a> <img src="/a.png">', "https://p.example"), '<a href="https://p.example/blog/x/">x</a> <img src="https://p.example/a.png">');
+});
+
+test("URL helper applies language folder, prefix and origin in one place", () => {
+  const u = createUrls({ siteUrl: "https://p.example/ignored", prefix: "/clinic/", defaultLang: "en" });
+  assert.equal(u.local("en", "/blog/"), "/blog/");
+  assert.equal(u.local("es", "/blog/"), "/es/blog/");
+  assert.equal(u.href("/blog/"), "/clinic/blog/");
+  assert.equal(u.absolute("/blog/"), "https://p.example/clinic/blog/");
+});

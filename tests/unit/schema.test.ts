@@ -1,0 +1,73 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { postSchema, pageSchema, providerSchema } from "../../lib/schema/content.ts";
+import { practiceSchema } from "../../lib/schema/practice.ts";
+import { validate } from "../../lib/content/read.ts";
+import { parseYaml } from "../../lib/content/frontmatter.ts";
+import { parseFrontMatter } from "../../lib/content/frontmatter.ts";
+import { ROOT } from "../helpers.ts";
+
+const goodPost = { title: "Flu shots are here", date: "2026-10-01", description: "Walk-in flu shots every Saturday in October." };
+
+function messages(schema: Parameters<typeof validate>[0], data: unknown): string[] {
+  const r = validate(schema, "content/blog/x.md", data);
+  return r.ok ? [] : r.problems.map((p) => `${p.field ?? ""}: ${p.message}`);
+}
+
+test("a minimal post is valid, and every optional field may be empty", () => {
+  assert.deepEqual(messages(postSchema, goodPost), []);
+  assert.deepEqual(messages(postSchema, { ...goodPost, tags: ["flu"], author: "maya-okafor", comments: "closed", draft: true }), []);
+});
+
+const badPosts: [string, Record<string, unknown>, string][] = [
+  ["impossible date", { ...goodPost, date: "2024-02-30" }, 'date: expected YYYY-MM-DD or ISO date-time, got "2024-02-30"'],
+  ["date with words", { ...goodPost, date: "next Tuesday" }, 'date: expected YYYY-MM-DD or ISO date-time, got "next Tuesday"'],
+  ["date as a number", { ...goodPost, date: 2024 }, "date: expected YYYY-MM-DD or ISO date-time, got 2024"],
+  ["hour 25", { ...goodPost, date: "2024-03-01T25:00" }, 'date: expected YYYY-MM-DD or ISO date-time, got "2024-03-01T25:00"'],
+  ["missing title", { date: "2024-01-01", description: goodPost.description }, "title: is required"],
+  ["typo in a field name", { ...goodPost, desciption: "x" }, 'desciption: unknown field; did you mean "description"?'],
+  ["bad comments value", { ...goodPost, comments: "maybe" }, 'comments: expected one of open, closed, off, got "maybe"'],
+  ["tag too long", { ...goodPost, tags: ["x".repeat(300)] }, "tags[0]: expected at most 40 characters"],
+  ["author not a slug", { ...goodPost, author: "Dr. Okafor" }, 'author: expected a slug such as jane-doe, got "Dr. Okafor"'],
+  ["empty title", { ...goodPost, title: "  " }, "title: must not be empty"],
+];
+
+for (const [name, data, expected] of badPosts) {
+  test(`post with ${name} is rejected with a clear message`, () => {
+    assert.ok(messages(postSchema, data).includes(expected), `got ${JSON.stringify(messages(postSchema, data))}`);
+  });
+}
+
+test("pages and providers validate their own fields", () => {
+  assert.deepEqual(messages(pageSchema, { title: "FAQ", description: "Answers to common questions from parents.", nav: 3 }), []);
+  assert.ok(messages(pageSchema, { title: "FAQ", description: "Answers to common questions from parents.", blocks: ["weather"] })[0]?.startsWith("blocks[0]: expected one of hours"));
+  assert.deepEqual(messages(providerSchema, { name: "Dr. A", credentials: "MD", role: "Pediatrician" }), []);
+  assert.deepEqual(messages(providerSchema, { name: "Dr. A", role: "Pediatrician" }), ["credentials: is required"]);
+});
+
+test("the demo practice.yaml is valid; broken practice data names the nested field", async () => {
+  const data = parseYaml(await readFile(path.join(ROOT, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
+  assert.deepEqual(messages(practiceSchema, data), []);
+  const locations = structuredClone(data.locations) as { hours: Record<string, unknown> }[];
+  locations[0]!.hours.monday = ["17:00-08:00"];
+  const bad = { ...data, timezone: "Mars/Olympus", locations, phnoe: "1" };
+  const got = messages(practiceSchema, bad);
+  assert.ok(got.includes('timezone: expected an IANA time zone such as America/Chicago, got "Mars/Olympus"'), got.join("\n"));
+  assert.ok(got.includes('locations[0].hours.monday[0]: closing time must be after opening time, got "17:00-08:00"'), got.join("\n"));
+  assert.ok(got.includes('phnoe: unknown field; did you mean "phone"?'), got.join("\n"));
+});
+
+test("front matter keeps dates as written (no YAML timestamp coercion)", () => {
+  const parsed = parseFrontMatter("x.md", "---\ndate: 2024-02-30\nwhen: 2024-03-01T10:00\n---\nBody");
+  assert.ok(!("message" in parsed));
+  assert.equal(parsed.data.date, "2024-02-30");
+  assert.equal(parsed.data.when, "2024-03-01T10:00");
+});
+
+test("malformed YAML is reported with its line", () => {
+  const parsed = parseFrontMatter("content/blog/x.md", '---\ntitle: "open\ndate: 2024-01-01\n---\n');
+  assert.ok("message" in parsed);
+  assert.match(parsed.message, /^malformed YAML \(line \d+, column \d+\)/);
+});
