@@ -134,9 +134,9 @@ function checkUniqueUrls(routes: readonly Route[], problems: Problem[]): void {
       seen.set(route.url, route);
       continue;
     }
-    const [a, b] = [ownerOf(first), ownerOf(route)];
-    const file = b.startsWith("the built-in") ? a : b;
-    const other = file === a ? b : a;
+    // Report on the file staff can rename (never a built-in page), and the same one every run.
+    const [a, b] = [ownerOf(first), ownerOf(route)].sort((x, y) => Number(y.startsWith("the built-in")) - Number(x.startsWith("the built-in")) || x.localeCompare(y));
+    const [other, file] = [a!, b!];
     problems.push({ file, message: `claims the address ${route.url}, which ${other} already uses; rename one of them` });
   }
 }
