@@ -2,7 +2,12 @@
 import { build, reportFailure } from "../lib/build.ts";
 
 const started = performance.now();
-const result = await build({ mode: process.env.PRACTICE_MODE === "preview" ? "preview" : "production", prefix: process.env.PATH_PREFIX });
+const result = await build({
+  mode: process.env.PRACTICE_MODE === "preview" ? "preview" : "production",
+  prefix: process.env.PATH_PREFIX,
+  contentDir: process.env.PRACTICE_CONTENT,
+  out: process.env.PRACTICE_OUT,
+});
 if (!result.ok) {
   console.error(reportFailure(result));
   process.exit(1);

@@ -53,7 +53,7 @@ test("broken practice.yaml is reported with the content problems", async () => {
   await writeFile(path.join(dir, "_data/practice.yaml"), yaml.replace(/^timezone: .*$/m, "timezone: Mars/Base").replace(/^phone: .*$/m, ""));
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const lines = (result as { problems: { field?: string; file: string }[] }).problems.map((p) => `${path.basename(p.file)} ${p.field}`);
+  const lines = (result as { problems: readonly { field?: string; file: string }[] }).problems.map((p) => `${path.basename(p.file)} ${p.field}`);
   assert.deepEqual(lines.sort(), ["practice.yaml phone", "practice.yaml timezone", "x.md date"]);
 });
 
