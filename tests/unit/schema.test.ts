@@ -71,3 +71,11 @@ test("malformed YAML is reported with its line", () => {
   assert.ok("message" in parsed);
   assert.match(parsed.message, /^malformed YAML \(line \d+, column \d+\)/);
 });
+
+test("the README documents every field of every content schema", async () => {
+  const { fieldsOf } = await import("../../lib/schema/introspect.ts");
+  const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+  for (const schema of [postSchema, pageSchema, providerSchema, practiceSchema]) {
+    for (const field of Object.keys(fieldsOf(schema))) assert.match(readme, new RegExp("`" + field + "[`.]"), `README does not mention ${field}`);
+  }
+});
