@@ -3,6 +3,7 @@ import { jsxToString } from "jsx-async-runtime";
 import type { Route, Site } from "../lib/model.ts";
 import { atomFeed, jsonFeed } from "../lib/feeds.ts";
 import { robots, sitemap } from "../lib/sitemap.ts";
+import { headersFile, securityHeaders } from "../lib/headers.ts";
 import { BlogView, Home, NotFoundView, PageView, PostView, ProviderView, TagView, TagsView } from "./pages.tsx";
 
 function view(site: Site, route: Route): JSX.Element | string {
@@ -31,6 +32,8 @@ function view(site: Site, route: Route): JSX.Element | string {
       return sitemap(site);
     case "robots":
       return robots(site);
+    case "headers":
+      return headersFile(securityHeaders(), site.prefix);
   }
 }
 

@@ -110,7 +110,8 @@ export type Route =
   | { kind: "atom"; url: string; lang: Lang }
   | { kind: "jsonFeed"; url: string; lang: Lang }
   | { kind: "sitemap"; url: string; lang: Lang }
-  | { kind: "robots"; url: string; lang: Lang };
+  | { kind: "robots"; url: string; lang: Lang }
+  | { kind: "headers"; url: string; lang: Lang };
 
 export type RouteKind = Route["kind"];
 

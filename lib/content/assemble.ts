@@ -70,6 +70,7 @@ export function assemble(input: AssembleInput): Site {
   routes.push({ kind: "notFound", url: "/404.html", lang: input.defaultLang });
   routes.push({ kind: "sitemap", url: "/sitemap.xml", lang: input.defaultLang });
   routes.push({ kind: "robots", url: "/robots.txt", lang: input.defaultLang });
+  routes.push({ kind: "headers", url: "/_headers", lang: input.defaultLang });
 
   checkUniqueUrls(routes, input.problems);
 

@@ -2,12 +2,13 @@
 // a template engine, and raw HTML an author types is cut down to a safe allowlist.
 import MarkdownIt from "markdown-it";
 import { sanitizeHtml } from "./sanitize.ts";
-import { demoteH1 } from "./demote-h1.ts";
+import { headingOutline } from "./heading-outline.ts";
 import { rootLinks } from "./root-links.ts";
+import { tableAlign } from "./table-align.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(demoteH1).use(rootLinks);
+  md.use(headingOutline).use(rootLinks).use(tableAlign);
   return md;
 }
 

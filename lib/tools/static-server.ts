@@ -4,6 +4,7 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import { headersFor, parseHeadersFile, type HeaderRule } from "../headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -26,14 +27,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export async function serveStatic(rootDir: string, opts: { prefix?: string; headers?: Record<string, string> } = {}): Promise<StaticServer> {
+/** Serves a built site with the headers its own `_headers` file declares, as the host would. */
+export async function serveStatic(rootDir: string, opts: { prefix?: string } = {}): Promise<StaticServer> {
   const prefix = opts.prefix ?? "";
   const root = path.resolve(rootDir);
+  const rules: HeaderRule[] = parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => ""));
   const server: Server = createServer(async (req, res) => {
     let pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const requested = pathname;
     const send = async (file: string, status: number) => {
       const body = await readFile(file);
-      res.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...opts.headers });
+      res.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headersFor(rules, requested) });
       res.end(body);
     };
     try {

@@ -6,6 +6,7 @@ import { writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { build, reportFailure } from "../../lib/build.ts";
 import { buildInto, makeContent, post, read, ROOT } from "../helpers.ts";
+import { checkLinks } from "../../lib/tools/link-check.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
 
@@ -101,6 +102,14 @@ test("a post dated in the future stays out of production until its time; preview
   assert.ok(existsSync(path.join(later.out, "blog/soon/index.html")));
   const preview = await buildInto({ contentDir: dir, sourceDateEpoch: now, mode: "preview" });
   assert.match(await read(preview.out, "blog/soon/index.html"), /Draft — not published/);
+});
+
+test("a build under a path prefix has no broken links", async () => {
+  const { out, result } = await buildInto({ prefix: "/clinic" });
+  assert.ok(result.ok);
+  const report = await checkLinks(out, { prefix: "/clinic" });
+  assert.deepEqual(report.broken, []);
+  assert.ok(report.checked > 500);
 });
 
 test("a path prefix is applied to every internal link", async () => {

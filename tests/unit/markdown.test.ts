@@ -22,8 +22,11 @@ test("Markdown is data: template syntax is left as text", () => {
   assert.match(html, /\{\{ 7 \* 7 \}\}/);
 });
 
-test("a # heading in the body becomes h2 (the title is the only h1)", () => {
+test("headings keep an unbroken outline under the page's h1", () => {
   assert.equal(renderMarkdown("# Hello").html.trim(), "<h2>Hello</h2>");
+  const levels = (src: string) => [...renderMarkdown(src).html.matchAll(/<h(\d)>/g)].map((m) => Number(m[1]));
+  assert.deepEqual(levels("### Q1\n\n### Q2"), [2, 2]);
+  assert.deepEqual(levels("## A\n\n#### B\n\n### C\n\n## D\n\n### E"), [2, 3, 3, 2, 3]);
 });
 
 test("root-relative links get the host's path prefix", () => {
@@ -56,4 +59,16 @@ test("URL helper applies language folder, prefix and origin in one place", () =>
   assert.equal(u.local("es", "/blog/"), "/es/blog/");
   assert.equal(u.href("/blog/"), "/clinic/blog/");
   assert.equal(u.absolute("/blog/"), "https://p.example/clinic/blog/");
+});
+
+test("table alignment becomes a class, never an inline style (the CSP forbids them)", () => {
+  const table = "| a | b |\n|:-|-:|\n| 1 | 2 |";
+  const { html } = renderMarkdown(table);
+  assert.match(html, /<th class="align-left">a<\/th>/);
+  assert.match(html, /<td class="align-right">2<\/td>/);
+  assert.doesNotMatch(html, /style=/);
+  // Same result when raw HTML elsewhere sends the whole body through the sanitizer.
+  const mixed = renderMarkdown(`${table}\n\n<abbr title="x" style="color:red">AAP</abbr>`).html;
+  assert.match(mixed, /<td class="align-right">2<\/td>/);
+  assert.doesNotMatch(mixed, /style=/);
 });

@@ -1,0 +1,82 @@
+// Security headers as data: one policy, written out as `_headers` (Netlify, Cloudflare
+// Pages) and read back by the test server, so what is tested is what is deployed.
+export type Csp = Record<string, readonly string[]>;
+
+/** Parent-facing pages: nothing but the site itself; no inline script or style at all. */
+export function parentCsp(): Csp {
+  return {
+    "default-src": ["'self'"],
+    "script-src": ["'self'"],
+    "style-src": ["'self'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "media-src": ["'self'"],
+    "frame-src": ["'none'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+  };
+}
+
+export function cspString(csp: Csp): string {
+  return Object.entries(csp)
+    .map(([directive, values]) => `${directive} ${values.join(" ")}`)
+    .join("; ");
+}
+
+export interface HeaderRule {
+  /** Netlify-style path pattern: exact, or ending in * */
+  path: string;
+  headers: Record<string, string>;
+}
+
+export function securityHeaders(): HeaderRule[] {
+  return [
+    {
+      path: "/*",
+      headers: {
+        "Content-Security-Policy": cspString(parentCsp()),
+        // The page address can say what a child is being treated for: never send it on.
+        "Referrer-Policy": "no-referrer",
+        "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+        "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "DENY",
+        "Cross-Origin-Opener-Policy": "same-origin",
+      },
+    },
+  ];
+}
+
+export function headersFile(rules: readonly HeaderRule[], prefix = ""): string {
+  return (
+    rules
+      .map((r) => [prefix + r.path, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n"))
+      .join("\n\n") + "\n"
+  );
+}
+
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split("\n")) {
+    if (!line.trim() || line.trim().startsWith("#")) continue;
+    if (!/^\s/.test(line)) rules.push({ path: line.trim(), headers: {} });
+    else {
+      const i = line.indexOf(":");
+      const rule = rules.at(-1);
+      if (rule && i > 0) rule.headers[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+    }
+  }
+  return rules;
+}
+
+/** Headers for a request path; later matching rules add to or override earlier ones. */
+export function headersFor(rules: readonly HeaderRule[], pathname: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of rules) {
+    const match = r.path.endsWith("*") ? pathname.startsWith(r.path.slice(0, -1)) : pathname === r.path;
+    if (match) Object.assign(out, r.headers);
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// Quality gates for EVERY built page, in real Chromium, served with the site's own
+// _headers: axe-core WCAG 2.0/2.1 A+AA at phone and desktop widths, no request to any
+// other origin, no cookies, no console errors, no CSP violations, reflow at 320 px,
+// visible focus on every interactive element, reduced motion respected.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { AxeBuilder } from "@axe-core/playwright";
+import { launchBrowser } from "../../lib/tools/browser.ts";
+import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
+import { buildInto, htmlFiles } from "../helpers.ts";
+
+const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const VIEWPORTS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 800 },
+];
+
+let browser: Browser;
+let server: StaticServer;
+let pages: string[] = [];
+const contexts = new Map<string, BrowserContext>();
+
+before(async () => {
+  const { out, result } = await buildInto();
+  assert.ok(result.ok, JSON.stringify(result));
+  pages = (await htmlFiles(out)).map((f) => "/" + f.replace(/index\.html$/, ""));
+  server = await serveStatic(out);
+  browser = await launchBrowser();
+  for (const vp of VIEWPORTS) {
+    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, reducedMotion: "reduce" });
+    // Record CSP violations the page reports, as a host's report endpoint would.
+    await context.addInitScript(() => {
+      (window as unknown as { __csp: string[] }).__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} blocked ${e.blockedURI}`),
+      );
+    });
+    contexts.set(vp.name, context);
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Visit {
+  page: Page;
+  problems: string[];
+}
+
+async function visit(context: BrowserContext, path: string): Promise<Visit> {
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const origin = new URL(server.url).origin;
+  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
+  page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
+  page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`third-party request: ${r.url()}`));
+  const response = await page.goto(server.url + path, { waitUntil: "load" });
+  const expected = path === "/404.html" ? 200 : 200;
+  if (response?.status() !== expected) problems.push(`HTTP ${response?.status()}`);
+  return { page, problems };
+}
+
+function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"]): string[] {
+  return violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.html.slice(0, 160)}`));
+}
+
+test("the gates cover every page of the site", () => {
+  assert.ok(pages.length >= 30, `only ${pages.length} pages found`);
+});
+
+test("every page passes the gates", async (t) => {
+  for (const path of pages) {
+    await t.test(path, async () => {
+      const problems: string[] = [];
+      for (const vp of VIEWPORTS) {
+        const context = contexts.get(vp.name)!;
+        const { page, problems: p } = await visit(context, path);
+        const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+        p.push(...describeViolations(axe.violations));
+        const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+        p.push(...csp.map((c) => `CSP violation: ${c}`));
+        if ((await context.cookies()).length) p.push("cookies were set");
+        const lang = await page.evaluate(() => document.documentElement.lang);
+        if (!lang) p.push("<html> has no lang");
+        if (vp.name === "phone") {
+          await page.setViewportSize({ width: 320, height: 640 });
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          if (overflow > 0) p.push(`reflow: scrolls sideways by ${overflow}px at 320 px`);
+          await page.setViewportSize({ width: vp.width, height: vp.height });
+        } else {
+          p.push(...(await focusProblems(page)));
+          const moving = await page.evaluate(() => [
+            ...document.getAnimations().map((a) => `animation on ${(a.effect as KeyframeEffect | null)?.target?.tagName}`),
+            ...[...document.querySelectorAll("*")]
+              .filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0.01 || parseFloat(getComputedStyle(el).animationDuration) > 0.01)
+              .map((el) => `${el.tagName.toLowerCase()}.${el.className} transition ${getComputedStyle(el).transitionDuration}`),
+          ]);
+          if (moving.length) p.push(`reduced motion: still moving: ${moving.join(", ")}`);
+        }
+        problems.push(...p.map((x) => `[${vp.name}] ${x}`));
+        await page.close();
+      }
+      assert.deepEqual(problems, [], `${path}:\n${problems.join("\n")}`);
+    });
+  }
+});
+
+/** Tabs to the page, then focuses each interactive element and checks a visible focus indicator. */
+async function focusProblems(page: Page): Promise<string[]> {
+  await page.keyboard.press("Tab");
+  return page.evaluate(() => {
+    const bad: string[] = [];
+    const focusable = document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])");
+    for (const el of focusable) {
+      el.focus();
+      if (document.activeElement !== el) continue;
+      const s = getComputedStyle(el);
+      const visible = (s.outlineStyle !== "none" && parseFloat(s.outlineWidth) >= 2) || (s.boxShadow !== "none" && s.boxShadow !== "");
+      if (!visible) bad.push(`focus not visible on ${el.tagName.toLowerCase()} "${(el.textContent ?? "").trim().slice(0, 40)}"`);
+    }
+    return bad;
+  });
+}
