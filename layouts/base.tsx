@@ -3,6 +3,8 @@ import type { Site } from "../lib/model.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { t } from "./components/format.ts";
 import { Footer, Header, SickStrip } from "./components/chrome.tsx";
+import { Alerts } from "./components/alerts.tsx";
+import { serializeJsonLd } from "../lib/jsonld.ts";
 
 export interface PageMeta {
   title: string;
@@ -13,6 +15,10 @@ export interface PageMeta {
   published?: string;
   /** 404 and similar pages: no canonical URL, kept out of search engines. */
   noindex?: boolean;
+  /** schema.org blocks for this page. */
+  jsonld?: readonly (Record<string, unknown> | undefined)[];
+  /** The page shows dated text (open now, upcoming events) that the small script keeps current. */
+  live?: boolean;
 }
 
 export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {
@@ -40,12 +46,17 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <meta property="og:type" content={meta.type ?? "website"} />
           {!meta.noindex && <meta property="og:url" content={u.absolute(meta.url)} />}
           {meta.published && <meta property="article:published_time" content={meta.published} />}
+          {(meta.live || site.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
+          {(meta.jsonld ?? []).filter((x) => x !== undefined).map((data) => (
+            <script type="application/ld+json">{{ html: serializeJsonLd(data) }}</script>
+          ))}
         </head>
         <body>
           <a class="skip" href="#main">
             {t(lang, "skip")}
           </a>
           <SickStrip site={site} lang={lang} />
+          <Alerts site={site} lang={lang} />
           <Header site={site} lang={lang} current={meta.url} />
           <main id="main" tabindex="-1">
             {children}

@@ -4,10 +4,14 @@ import type { Route, Site } from "../lib/model.ts";
 import { atomFeed, jsonFeed } from "../lib/feeds.ts";
 import { robots, sitemap } from "../lib/sitemap.ts";
 import { headersFile, securityHeaders } from "../lib/headers.ts";
-import { BlogView, Home, NotFoundView, PageView, PostView, ProviderView, TagView, TagsView } from "./pages.tsx";
+import { BlogView, EventView, EventsView, Home, NotFoundView, PageView, PostView, ProviderView, TagView, TagsView } from "./pages.tsx";
+import { calendarFile } from "../lib/ics.ts";
+import { SearchView } from "./search.tsx";
 
 function view(site: Site, route: Route): JSX.Element | string {
   switch (route.kind) {
+    default:
+      return unreachable(route);
     case "home":
       return Home({ site, route });
     case "page":
@@ -22,8 +26,18 @@ function view(site: Site, route: Route): JSX.Element | string {
       return TagView({ site, route });
     case "tags":
       return TagsView({ site, route });
+    case "events":
+      return EventsView({ site, route });
+    case "event":
+      return EventView({ site, route });
+    case "eventIcs":
+      return calendarFile(site, [route.event], route.lang);
+    case "calendar":
+      return calendarFile(site, [...(site.byLang[route.lang]?.upcoming ?? []), ...(site.byLang[route.lang]?.past ?? [])], route.lang);
     case "notFound":
       return NotFoundView({ site, route });
+    case "search":
+      return SearchView({ site, route });
     case "atom":
       return atomFeed(site, route.lang);
     case "jsonFeed":
@@ -35,6 +49,10 @@ function view(site: Site, route: Route): JSX.Element | string {
     case "headers":
       return headersFile(securityHeaders(), site.prefix);
   }
+}
+
+function unreachable(route: never): never {
+  throw new Error(`no layout for route ${JSON.stringify(route)}`);
 }
 
 export async function renderRoute(site: Site, route: Route): Promise<string> {

@@ -4,6 +4,11 @@ import { Base } from "./base.tsx";
 import { Blocks, HoursTable, Intervals } from "./components/blocks.tsx";
 import { PagerNav, PostDate, PostList } from "./components/post-parts.tsx";
 import { displayDate, machineDate, t, telHref } from "./components/format.ts";
+import { OpenStatus } from "./components/open-status.tsx";
+import { ReviewLine } from "./components/review.tsx";
+import { searchWeight } from "../lib/search/weight.ts";
+import { EventList, EventWhen } from "./components/events.tsx";
+import { blogPostingJsonLd, clinicJsonLd, eventJsonLd, faqJsonLd, physicianJsonLd } from "../lib/jsonld.ts";
 
 type R<K extends Route["kind"]> = Extract<Route, { kind: K }>;
 interface Props<K extends Route["kind"]> {
@@ -18,8 +23,13 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
   const page = route.page;
   const newPatients = site.byLang[lang]?.pages.find((x) => x.key === "new-patients");
   const hoursPage = site.byLang[lang]?.pages.find((x) => x.blocks.includes("hours"));
+  const whenToCall = site.byLang[lang]?.pages.find((x) => x.key === "when-to-call");
   return (
-    <Base site={site} lang={lang} meta={{ title: page?.title ?? p.name, description: page?.description ?? p.description, url: route.url }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{ title: page?.title ?? p.name, description: page?.description ?? p.description, url: route.url, jsonld: [clinicJsonLd(site)], live: true }}
+    >
       <section class="hero">
         <div class="wrap">
           <h1 class="hero__title">{page?.title ?? p.name}</h1>
@@ -48,6 +58,7 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
             {site.today.hours.map((h) => (
               <li>
                 <strong>{h.location.name}:</strong> {h.intervals.length ? <Intervals intervals={h.intervals} lang={lang} /> : t(lang, "home.closedToday")}
+                <OpenStatus site={site} location={h.location} lang={lang} />
               </li>
             ))}
           </ul>
@@ -60,6 +71,7 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
               <a href={telHref(p.afterHours.phone)}>{p.afterHours.phone}</a>
             </p>
             {p.afterHours.note && <p class="muted">{p.afterHours.note}</p>}
+            {whenToCall && <a href={u.href(whenToCall.url)}>{t(lang, "home.whenToCall")}</a>}
           </div>
         )}
         <div class="card glance__card">
@@ -91,6 +103,15 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
       {page && page.html.trim() && (
         <section class="wrap prose home-intro">{{ html: page.html }}</section>
       )}
+      {route.upcoming.length > 0 && (
+        <section class="wrap latest" aria-labelledby="events-title">
+          <h2 id="events-title">{t(lang, "events.upcoming")}</h2>
+          <EventList site={site} events={route.upcoming} lang={lang} live />
+          <p>
+            <a href={u.href(u.local(lang, "/events/"))}>{t(lang, "events.all")} →</a>
+          </p>
+        </section>
+      )}
       {route.latest.length > 0 && (
         <section class="wrap latest" aria-labelledby="latest-title">
           <h2 id="latest-title">{t(lang, "home.latest")}</h2>
@@ -107,10 +128,21 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
 export function PageView({ site, route }: Props<"page">): JSX.Element {
   const { page, lang } = route;
   return (
-    <Base site={site} lang={lang} meta={{ title: page.title, description: page.description, url: route.url }}>
-      <article class="wrap page">
+    <Base
+      site={site}
+      lang={lang}
+      meta={{
+        title: page.title,
+        description: page.description,
+        url: route.url,
+        jsonld: [faqJsonLd(page), page.blocks.includes("hours") || page.blocks.includes("locations") ? clinicJsonLd(site) : undefined],
+        live: page.blocks.includes("hours") || page.blocks.includes("events"),
+      }}
+    >
+      <article class="wrap page" data-pagefind-body="" data-pagefind-weight={searchWeight(page)}>
         {page.status !== "published" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
         <h1>{page.title}</h1>
+        <ReviewLine site={site} lang={lang} reviewedBy={page.reviewedBy} reviewed={page.reviewed} />
         <div class="prose">{{ html: page.html }}</div>
         <Blocks site={site} lang={lang} blocks={page.blocks} />
       </article>
@@ -127,9 +159,9 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date) }}
+      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)] }}
     >
-      <article class="wrap post">
+      <article class="wrap post" data-pagefind-body="">
         {post.status === "draft" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
         {post.status === "scheduled" && (
           <p class="banner banner--draft">
@@ -153,6 +185,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
             {" · "}
             {t(lang, "post.readingTime", { minutes: post.readingMinutes })}
           </p>
+          <ReviewLine site={site} lang={lang} reviewedBy={post.reviewedBy} reviewed={post.reviewed} />
         </header>
         <div class="prose">{{ html: post.html }}</div>
         {post.tags.length > 0 && (
@@ -170,7 +203,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
           </nav>
         )}
         {(post.older || post.newer) && (
-          <nav class="prevnext" aria-label={t(lang, "post.more")}>
+          <nav class="prevnext" aria-label={t(lang, "post.more")} data-pagefind-ignore="">
             {post.older ? (
               <a class="prevnext__link" href={u.href(post.older.url)} rel="prev">
                 <span class="prevnext__label">← {t(lang, "post.prev")}</span>
@@ -200,8 +233,12 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
   const team = site.byLang[lang]?.pages.find((x) => x.blocks.includes("providers"));
   const title = `${provider.name}, ${provider.credentials}`;
   return (
-    <Base site={site} lang={lang} meta={{ title, description: `${provider.name}, ${provider.role} at ${site.practice.name}.`, url: route.url }}>
-      <article class="wrap page provider">
+    <Base
+      site={site}
+      lang={lang}
+      meta={{ title, description: `${provider.name}, ${provider.role} at ${site.practice.name}.`, url: route.url, jsonld: [physicianJsonLd(site, provider)] }}
+    >
+      <article class="wrap page provider" data-pagefind-body="">
         <h1>{title}</h1>
         <p class="provider__role">{provider.role}</p>
         <dl class="facts">
@@ -215,7 +252,7 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
         {provider.since && <p class="muted">{t(lang, "provider.since", { year: provider.since })}</p>}
         <div class="prose">{{ html: provider.html }}</div>
         {route.posts.length > 0 && (
-          <section aria-labelledby="provider-posts">
+          <section aria-labelledby="provider-posts" data-pagefind-ignore="">
             <h2 id="provider-posts">{t(lang, "provider.posts", { name: provider.name })}</h2>
             <PostList site={site} posts={route.posts} lang={lang} level={3} />
           </section>
@@ -291,6 +328,80 @@ export function TagsView({ site, route }: Props<"tags">): JSX.Element {
           ))}
         </ul>
       </div>
+    </Base>
+  );
+}
+
+export function EventsView({ site, route }: Props<"events">): JSX.Element {
+  const { lang } = route;
+  const u = site.urls;
+  const here = site.byLang[lang]!;
+  return (
+    <Base site={site} lang={lang} meta={{ title: t(lang, "events.title"), description: t(lang, "events.description", { practice: site.practice.name }), url: route.url, live: true }}>
+      <div class="wrap listing">
+        <h1>{t(lang, "events.title")}</h1>
+        <p class="listing__links">
+          <a href={u.href(u.local(lang, "/events.ics"))}>{t(lang, "events.subscribe")}</a>
+        </p>
+        <h2>{t(lang, "events.upcoming")}</h2>
+        {here.upcoming.length ? <EventList site={site} events={here.upcoming} lang={lang} live /> : <p>{t(lang, "events.none")}</p>}
+        {here.past.length > 0 && (
+          <>
+            <h2>{t(lang, "events.past")}</h2>
+            <EventList site={site} events={here.past} lang={lang} />
+          </>
+        )}
+      </div>
+    </Base>
+  );
+}
+
+export function EventView({ site, route }: Props<"event">): JSX.Element {
+  const { event, lang } = route;
+  const u = site.urls;
+  const loc = event.location;
+  return (
+    <Base site={site} lang={lang} meta={{ title: event.title, description: event.description, url: route.url, jsonld: [eventJsonLd(site, event)] }}>
+      <article class="wrap page event">
+        {event.status !== "published" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
+        <h1>{event.title}</h1>
+        {event.cancelled && <p class="banner banner--cancelled">{t(lang, "events.cancelled")}</p>}
+        <dl class="facts">
+          <dt>{t(lang, "events.when")}</dt>
+          <dd>
+            <EventWhen event={event} lang={lang} />
+          </dd>
+          {loc && (
+            <>
+              <dt>{t(lang, "events.where")}</dt>
+              <dd>
+                {loc.name}, {loc.address.street}, {loc.address.city}
+                {loc.mapUrl && (
+                  <>
+                    {" · "}
+                    <a href={loc.mapUrl}>{t(lang, "locations.directions", { location: loc.name })}</a>
+                  </>
+                )}
+              </dd>
+            </>
+          )}
+        </dl>
+        <p class="lead">{event.description}</p>
+        <div class="prose">{{ html: event.html }}</div>
+        <p class="event__actions">
+          {event.registration && !event.cancelled && (
+            <a class="button" href={event.registration}>
+              {t(lang, "events.register")}
+            </a>
+          )}{" "}
+          <a class="button button--ghost" href={u.href(event.ics)} download>
+            {t(lang, "events.addToCalendar")}
+          </a>
+        </p>
+        <p>
+          <a href={u.href(u.local(lang, "/events/"))}>{t(lang, "events.all")} →</a>
+        </p>
+      </article>
     </Base>
   );
 }

@@ -9,6 +9,7 @@ import { loadSite } from "./content/load.ts";
 import { clockFromEnv } from "./clock.ts";
 import { assetUrls } from "./assets.ts";
 import { setPreloaded } from "./preload.ts";
+import { writeSearchIndex } from "./search/index.ts";
 
 export interface BuildRequest {
   /** Project root holding .eleventy.ts and assets/ (default: cwd). */
@@ -60,6 +61,8 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     } finally {
       process.chdir(cwd);
     }
+    // Index the staging folder before the swap: a failed index never publishes.
+    await writeSearchIndex(staging);
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
     await rename(staging, out);

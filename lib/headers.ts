@@ -46,7 +46,15 @@ export function securityHeaders(): HeaderRule[] {
         "Cross-Origin-Opener-Policy": "same-origin",
       },
     },
+    // After "/*" on purpose: headersFor lets a later rule replace an earlier one's value.
+    { path: "/search/*", headers: { "Content-Security-Policy": cspString(searchCsp()) } },
   ];
+}
+
+/** The search page only: Pagefind compiles its WebAssembly index reader, nothing else changes. */
+export function searchCsp(): Csp {
+  const csp = parentCsp();
+  return { ...csp, "script-src": [...(csp["script-src"] ?? []), "'wasm-unsafe-eval'"] };
 }
 
 export function headersFile(rules: readonly HeaderRule[], prefix = ""): string {

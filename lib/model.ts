@@ -1,8 +1,8 @@
 // The typed, frozen site model the loader builds and the layouts render.
 import type { DateTime } from "luxon";
 import type { Lang } from "./i18n/index.ts";
-import type { Practice, Weekday, Location } from "./schema/practice.ts";
-import type { CommentMode, PageBlock } from "./schema/content.ts";
+import type { Closure, Practice, Weekday, Location } from "./schema/practice.ts";
+import type { AlertLevel, CommentMode, PageBlock } from "./schema/content.ts";
 import type { ContentDate } from "./time.ts";
 import type { Urls } from "./urls.ts";
 
@@ -45,6 +45,9 @@ export interface Post extends Item {
   date: ContentDate;
   tags: readonly TagRef[];
   author?: Provider;
+  /** Medical review: who checked the advice, and when (always given together). */
+  reviewedBy?: Provider;
+  reviewed?: ContentDate;
   readingMinutes: number;
   comments: CommentMode;
   image?: string;
@@ -60,6 +63,38 @@ export interface Page extends Item {
   nav?: number;
   navTitle?: string;
   blocks: readonly PageBlock[];
+  /** Medical review: who checked the advice, and when (always given together). */
+  reviewedBy?: Provider;
+  reviewed?: ContentDate;
+  /** Question/answer pairs when the page is marked `faq: true`. */
+  faq?: readonly { question: string; answerHtml: string; answerText: string }[];
+}
+
+export interface Event extends Item {
+  kind: "event";
+  title: string;
+  description: string;
+  start: ContentDate;
+  end: ContentDate;
+  /** The instant the event is over (the day after an all-day end date). */
+  endsAt: DateTime;
+  location?: Location;
+  registration?: string;
+  cancelled: boolean;
+  /** Site path of the event's own .ics file. */
+  ics: string;
+}
+
+export interface Alert {
+  key: string;
+  file: string;
+  message: string;
+  link?: string;
+  linkText?: string;
+  level: AlertLevel;
+  from: DateTime;
+  /** The instant the alert stops showing. */
+  until: DateTime;
 }
 
 export interface Tag extends TagRef {
@@ -92,6 +127,10 @@ export interface Today {
 export interface LangSite {
   lang: Lang;
   posts: readonly Post[];
+  /** Not yet over at build time, soonest first. */
+  upcoming: readonly Event[];
+  /** Over at build time, most recent first. */
+  past: readonly Event[];
   tags: readonly Tag[];
   pages: readonly Page[];
   providers: readonly Provider[];
@@ -99,7 +138,11 @@ export interface LangSite {
 }
 
 export type Route =
-  | { kind: "home"; url: string; lang: Lang; page?: Page; latest: readonly Post[] }
+  | { kind: "home"; url: string; lang: Lang; page?: Page; latest: readonly Post[]; upcoming: readonly Event[] }
+  | { kind: "events"; url: string; lang: Lang }
+  | { kind: "event"; url: string; lang: Lang; event: Event }
+  | { kind: "eventIcs"; url: string; lang: Lang; event: Event }
+  | { kind: "calendar"; url: string; lang: Lang }
   | { kind: "page"; url: string; lang: Lang; page: Page }
   | { kind: "post"; url: string; lang: Lang; post: Post }
   | { kind: "provider"; url: string; lang: Lang; provider: Provider; posts: readonly Post[] }
@@ -107,6 +150,7 @@ export type Route =
   | { kind: "tag"; url: string; lang: Lang; tag: Tag; posts: readonly Post[]; pager: Pager }
   | { kind: "tags"; url: string; lang: Lang; tags: readonly Tag[] }
   | { kind: "notFound"; url: string; lang: Lang }
+  | { kind: "search"; url: string; lang: Lang }
   | { kind: "atom"; url: string; lang: Lang }
   | { kind: "jsonFeed"; url: string; lang: Lang }
   | { kind: "sitemap"; url: string; lang: Lang }
@@ -126,6 +170,10 @@ export interface Site {
   prefix: string;
   byLang: Readonly<Record<Lang, LangSite>>;
   today: Today;
+  /** Closures and holiday hours not yet over, soonest first. */
+  closuresAhead: readonly Closure[];
+  /** Alerts showing at build time; the browser hides them once they expire. */
+  alerts: readonly Alert[];
   routes: readonly Route[];
   /** Site path of the stylesheet, with a content hash so caches refresh on change. */
   assets: { css: string };

@@ -5,7 +5,10 @@ import type { Lang } from "../../lib/i18n/index.ts";
 import type { PageBlock } from "../../lib/schema/content.ts";
 import type { Location } from "../../lib/schema/practice.ts";
 import { WEEKDAYS } from "../../lib/schema/practice.ts";
-import { displayClock, t, telHref } from "./format.ts";
+import { displayClock, displayDate, t, telHref } from "./format.ts";
+import { OpenStatus } from "./open-status.tsx";
+import { EventList } from "./events.tsx";
+import { DateTime } from "luxon";
 
 export function intervalsText(intervals: readonly string[], lang: Lang): string {
   if (intervals.length === 0) return t(lang, "hours.closed");
@@ -102,9 +105,13 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
           <h2 id="block-hours">{t(lang, "hours.title")}</h2>
           <div class="grid grid--2">
             {p.locations.map((loc) => (
-              <HoursTable location={loc} lang={lang} />
+              <div>
+                <HoursTable location={loc} lang={lang} />
+                <OpenStatus site={site} location={loc} lang={lang} />
+              </div>
             ))}
           </div>
+          <Closures site={site} lang={lang} />
           {p.afterHours && (
             <p class="note">
               {t(lang, "hours.afterHours", { phone: "" })}
@@ -170,6 +177,11 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
             {t(lang, p.newPatients.accepting ? "home.newPatientsYes" : "home.newPatientsNo")}
           </p>
           {p.newPatients.note && <p>{p.newPatients.note}</p>}
+          {p.languagesSpoken && p.languagesSpoken.length > 0 && (
+            <p>
+              <strong>{t(lang, "newPatients.languages")}:</strong> {p.languagesSpoken.join(", ")}
+            </p>
+          )}
           {p.portal && (
             <p>
               <a class="button" href={p.portal.url}>
@@ -179,6 +191,15 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
           )}
         </section>
       );
+    case "events": {
+      const upcoming = site.byLang[lang]?.upcoming ?? [];
+      return (
+        <section class="block" aria-labelledby="block-events">
+          <h2 id="block-events">{t(lang, "events.upcoming")}</h2>
+          {upcoming.length ? <EventList site={site} events={upcoming} lang={lang} live /> : <p>{t(lang, "events.none")}</p>}
+        </section>
+      );
+    }
     case "contact":
       return (
         <section class="block" aria-labelledby="block-contact">
@@ -223,6 +244,37 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
         </section>
       );
   }
+}
+
+/** Closures and holiday hours still to come, listed ahead of time. */
+export function Closures({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
+  const coming = site.closuresAhead;
+  if (!coming.length) return null;
+  const day = (iso: string) => displayDate(DateTime.fromISO(iso, { zone: site.zone }), lang);
+  const names = (keys: readonly string[] | undefined) =>
+    keys ? site.practice.locations.filter((l) => keys.includes(l.key)).map((l) => l.name).join(", ") : t(lang, "hours.allLocations");
+  return (
+    <section class="closures" aria-labelledby="closures-title">
+      <h3 id="closures-title">{t(lang, "hours.closures")}</h3>
+      <ul>
+        {coming.map((c) => (
+          <li data-until={DateTime.fromISO(c.until ?? c.from, { zone: site.zone }).plus({ days: 1 }).toISO()!}>
+            <strong>
+              <time datetime={c.from}>{day(c.from)}</time>
+              {c.until && c.until !== c.from && (
+                <>
+                  {" – "}
+                  <time datetime={c.until}>{day(c.until)}</time>
+                </>
+              )}
+            </strong>
+            {": "}
+            {c.reason}. {c.hours?.length ? t(lang, "hours.specialHours", { hours: intervalsText(c.hours, lang) }) : t(lang, "hours.closedAllDay")} ({names(c.locations)})
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 export function Blocks({ site, lang, blocks }: { site: Site; lang: Lang; blocks: readonly PageBlock[] }): JSX.Element {

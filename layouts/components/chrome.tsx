@@ -2,6 +2,7 @@
 import type { Site, NavItem } from "../../lib/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { t, telHref } from "./format.ts";
+import { SiteSearchForm } from "./search-form.tsx";
 
 export function SickStrip({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
   const p = site.practice;
@@ -51,6 +52,7 @@ export function Header({ site, lang, current }: { site: Site; lang: Lang; curren
         <a class="button button--call" href={telHref(p.phone)}>
           {t(lang, "header.call", { phone: p.phone })}
         </a>
+        <SiteSearchForm site={site} lang={lang} current={current} />
       </div>
       <nav class="mainnav" aria-label={t(lang, "nav.label")}>
         <ul class="wrap mainnav__list">

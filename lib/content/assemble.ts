@@ -7,11 +7,12 @@ import { WEEKDAYS } from "../schema/practice.ts";
 import type { Practice } from "../schema/practice.ts";
 import type { Urls } from "../urls.ts";
 import type { DateTime } from "luxon";
-import type { LangSite, Mode, NavItem, Page, Pager, Post, Provider, Route, Site, Tag, Today } from "../model.ts";
+import type { Alert, Event, LangSite, Mode, NavItem, Page, Pager, Post, Provider, Route, Site, Tag, Today } from "../model.ts";
 import type { Problem } from "./problems.ts";
 
 export const POSTS_PER_PAGE = 10;
 export const HOME_LATEST = 3;
+export const HOME_EVENTS = 3;
 
 export interface AssembleInput {
   practice: Practice;
@@ -25,6 +26,8 @@ export interface AssembleInput {
   providers: Provider[];
   pages: Page[];
   posts: Post[];
+  events: Event[];
+  alerts: Alert[];
   assets: Site["assets"];
 }
 
@@ -44,6 +47,9 @@ export function assemble(input: AssembleInput): Site {
     const providers = input.providers.filter((p) => p.lang === lang).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
     const pages = input.pages.filter((p) => p.lang === lang);
     const tags = collectTags(posts);
+    const events = input.events.filter((e) => e.lang === lang);
+    const upcoming = events.filter((e) => e.endsAt > input.now).sort((a, b) => a.start.dt.toMillis() - b.start.dt.toMillis() || a.key.localeCompare(b.key));
+    const past = events.filter((e) => e.endsAt <= input.now).sort((a, b) => b.start.dt.toMillis() - a.start.dt.toMillis() || a.key.localeCompare(b.key));
     const nav: NavItem[] = [
       ...pages
         .filter((p) => p.nav !== undefined)
@@ -52,10 +58,11 @@ export function assemble(input: AssembleInput): Site {
     ];
     // The blog sits after the practice pages parents need first.
     nav.splice(Math.min(nav.length, 4), 0, { title: t(lang, "nav.blog"), url: urls.local(lang, "/blog/") });
-    byLang[lang] = { lang, posts, tags, pages, providers, nav };
+    if (events.length) nav.splice(Math.min(nav.length, 5), 0, { title: t(lang, "nav.events"), url: urls.local(lang, "/events/") });
+    byLang[lang] = { lang, posts, upcoming, past, tags, pages, providers, nav };
 
     const home = pages.find((p) => p.key === "index");
-    routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: posts.slice(0, HOME_LATEST) });
+    routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: posts.slice(0, HOME_LATEST), upcoming: upcoming.slice(0, HOME_EVENTS) });
     for (const page of pages) if (page !== home) routes.push({ kind: "page", url: page.url, lang, page });
     for (const post of posts) routes.push({ kind: "post", url: post.url, lang, post });
     for (const provider of providers) {
@@ -63,7 +70,16 @@ export function assemble(input: AssembleInput): Site {
     }
     for (const chunk of paginate(posts, urls.local(lang, "/blog/"))) routes.push({ kind: "blog", lang, ...chunk });
     routes.push({ kind: "tags", url: urls.local(lang, "/blog/tags/"), lang, tags });
+    routes.push({ kind: "search", url: urls.local(lang, "/search/"), lang });
     for (const tag of tags) for (const chunk of paginate(tag.posts, tag.url)) routes.push({ kind: "tag", lang, tag, ...chunk });
+    if (events.length) {
+      routes.push({ kind: "events", url: urls.local(lang, "/events/"), lang });
+      for (const event of events) {
+        routes.push({ kind: "event", url: event.url, lang, event });
+        routes.push({ kind: "eventIcs", url: event.ics, lang, event });
+      }
+      routes.push({ kind: "calendar", url: urls.local(lang, "/events.ics"), lang });
+    }
     routes.push({ kind: "atom", url: urls.local(lang, "/feed.xml"), lang });
     routes.push({ kind: "jsonFeed", url: urls.local(lang, "/feed.json"), lang });
   }
@@ -85,10 +101,16 @@ export function assemble(input: AssembleInput): Site {
     prefix: input.prefix,
     byLang,
     today: today(input.practice, input.now),
+    closuresAhead: (input.practice.closures ?? [])
+      .filter((c) => (c.until ?? c.from) >= input.now.toISODate()!)
+      .sort((a, b) => a.from.localeCompare(b.from)),
+    alerts: input.alerts.filter((a) => a.from <= input.now && input.now < a.until).sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]),
     routes,
     assets: input.assets,
   };
 }
+
+const LEVEL_ORDER = { urgent: 0, warning: 1, info: 2 } as const;
 
 function collectTags(posts: readonly Post[]): Tag[] {
   const map = new Map<string, { slug: string; name: string; url: string; posts: Post[] }>();
@@ -120,6 +142,9 @@ function ownerOf(route: Route): string {
       return route.post.file;
     case "provider":
       return route.provider.file;
+    case "event":
+    case "eventIcs":
+      return route.event.file;
     case "home":
       return route.page?.file ?? "the built-in home page";
     default:

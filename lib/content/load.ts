@@ -1,6 +1,7 @@
 // Loads the whole site once: read every file, validate it, resolve references, and
 // hand back one model, or throw a ContentError listing every problem at once.
 import path from "node:path";
+import { alertSchema, eventSchema, type AlertFrontMatter, type EventFrontMatter } from "../schema/content.ts";
 import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
 import { renderMarkdown, readingMinutes } from "../markdown/index.ts";
@@ -8,11 +9,14 @@ import { LANGS, type Lang } from "../i18n/index.ts";
 import { toZoned } from "../time.ts";
 import { createUrls, normalizePrefix, type Urls } from "../urls.ts";
 import type { Clock } from "../clock.ts";
-import type { Mode, Page, Post, Provider, Site } from "../model.ts";
+import type { Alert, Event, Mode, Page, Post, Provider, Site } from "../model.ts";
+import { checkPractice, toAlert, toEvent } from "./events.ts";
+import { extractFaq } from "../markdown/faq.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { listMarkdown, readMarkdownFile, readYamlFile, type SourceFile } from "./read.ts";
 import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
+import { resolveReview } from "./review.ts";
 
 export interface LoadOptions {
   /** Project root; messages name files relative to it. */
@@ -42,13 +46,17 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   const contentDir = path.resolve(root, opts.contentDir ?? "content");
   const problems: Problem[] = [];
 
-  const [practiceResult, postFiles, pageFiles, providerFiles] = await Promise.all([
-    readYamlFile(practiceSchema, path.join(contentDir, "_data", "practice.yaml"), root),
+  const practicePath = path.join(contentDir, "_data", "practice.yaml");
+  const [practiceResult, postFiles, pageFiles, providerFiles, eventFiles, alertFiles] = await Promise.all([
+    readYamlFile(practiceSchema, practicePath, root),
     listMarkdown(path.join(contentDir, FOLDERS.post), root),
     listMarkdown(path.join(contentDir, FOLDERS.page), root),
     listMarkdown(path.join(contentDir, FOLDERS.provider), root),
+    listMarkdown(path.join(contentDir, FOLDERS.event), root),
+    listMarkdown(path.join(contentDir, FOLDERS.alert), root),
   ]);
   if (!practiceResult.ok) problems.push(...practiceResult.problems);
+  else checkPractice(practiceResult.data, path.relative(root, practicePath).split(path.sep).join("/"), problems);
   // Keep validating content even when practice.yaml is broken, so one run shows everything.
   const practice: Practice = practiceResult.ok ? practiceResult.data : FALLBACK_PRACTICE;
 
@@ -68,12 +76,17 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
 
   const providers = readAll(ctx, "provider", providerFiles, toProvider);
   const providerByKey = new Map(providers.map((p) => [`${p.lang}:${p.key}`, p]));
-  const pages = readAll(ctx, "page", pageFiles, toPage);
+  const pages = readAll<Page, PageFrontMatter>(ctx, "page", pageFiles, (c, f, fm, body, id) => toPage(c, f, fm, body, id, providerByKey));
   const posts = readAll<Post, PostFrontMatter>(ctx, "post", postFiles, (c, f, fm, body, id) => toPost(c, f, fm, body, id, providerByKey));
+  const events = readAll<Event, EventFrontMatter>(ctx, "event", eventFiles, (c, f, fm, source, id) => toEvent(c, f, fm, body(c, source).html, id));
+  const alerts = readAll<Alert & { status: "published" }, AlertFrontMatter>(ctx, "alert", alertFiles, (c, f, fm, _source, id) => {
+    const alert = toAlert(c, f, fm, id.key);
+    return alert && { ...alert, status: "published" };
+  });
 
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
-  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), assets: opts.assets ?? { css: "/assets/css/site.css" } });
+  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, assets: opts.assets ?? { css: "/assets/css/site.css" } });
   if (problems.length) throw new ContentError(problems);
   return site;
 }
@@ -86,7 +99,7 @@ function readAll<T extends { status: string }, FM>(
   files: SourceFile[],
   build: Builder<FM, T>,
 ): T[] {
-  const schema = { post: postSchema, page: pageSchema, provider: providerSchema }[kind];
+  const schema = { post: postSchema, page: pageSchema, provider: providerSchema, event: eventSchema, alert: alertSchema }[kind];
   const out: T[] = [];
   for (const f of files) {
     const id = parseFileName(kind, f.name, ctx.langs, ctx.defaultLang);
@@ -130,7 +143,9 @@ const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, 
   };
 };
 
-const toPage: Builder<PageFrontMatter, Page> = (ctx, f, fm, source, id) => {
+const toPage = (ctx: Ctx, f: SourceFile, fm: PageFrontMatter, source: string, id: { key: string; lang: Lang }, providers: Map<string, Provider>): Page | undefined => {
+  const review = resolveReview(ctx, f.file, fm, id.lang, providers);
+  if (!review) return undefined;
   const rendered = body(ctx, source);
   return {
     kind: "page",
@@ -145,6 +160,8 @@ const toPage: Builder<PageFrontMatter, Page> = (ctx, f, fm, source, id) => {
     nav: fm.nav,
     navTitle: fm.navTitle,
     blocks: fm.blocks ?? [],
+    faq: fm.faq ? extractFaq(source, { prefix: ctx.prefix }) : undefined,
+    ...review,
   };
 };
 
@@ -181,6 +198,8 @@ function toPost(
     seen.add(slug);
     tags.push({ slug, name, url: ctx.urls.local(id.lang, `/blog/tags/${slug}/`) });
   }
+  const review = resolveReview(ctx, f.file, fm, id.lang, providers);
+  if (!review) return undefined;
   const date = toZoned(fm.date, ctx.practice.timezone);
   const rendered = body(ctx, source);
   return {
@@ -196,6 +215,7 @@ function toPost(
     date,
     tags,
     author,
+    ...review,
     readingMinutes: readingMinutes(rendered.words),
     comments: fm.comments ?? ctx.practice.comments ?? "off",
     image: fm.image,

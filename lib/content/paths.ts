@@ -3,9 +3,9 @@
 import slugify from "@sindresorhus/slugify";
 import type { Lang } from "../i18n/index.ts";
 
-export type ContentKind = "post" | "page" | "provider";
+export type ContentKind = "post" | "page" | "provider" | "event" | "alert";
 
-export const FOLDERS: Readonly<Record<ContentKind, string>> = { post: "blog", page: "pages", provider: "providers" };
+export const FOLDERS: Readonly<Record<ContentKind, string>> = { post: "blog", page: "pages", provider: "providers", event: "events", alert: "alerts" };
 
 export interface ContentId {
   kind: ContentKind;
@@ -34,6 +34,7 @@ export function parseFileName(
     lang = suffix[1]!;
     stem = stem.slice(0, -suffix[0].length);
   }
+  // Posts drop the date from their address; events keep it (a clinic series shares a name).
   if (kind === "post") stem = stem.replace(/^\d{4}-\d{2}-\d{2}-/, "");
   const key = slugOf(stem);
   if (!key) return { error: "file name has no letters or digits to make a web address from" };

@@ -1,37 +1,46 @@
 // The content model: one declarative schema per kind of Markdown file. These are the
 // single source for validation, TypeScript types, scaffolds and editor config.
 import { z } from "zod";
-import { choice, date, flag, imagePath, integer, list, longText, slugRef, text } from "./fields.ts";
+import { choice, date, flag, imagePath, integer, list, longText, slugRef, text, url } from "./fields.ts";
 
 export const COMMENT_MODES = ["open", "closed", "off"] as const;
-export const PAGE_BLOCKS = ["hours", "locations", "providers", "insurance", "forms", "contact", "newPatients"] as const;
+export const PAGE_BLOCKS = ["hours", "locations", "providers", "insurance", "forms", "contact", "newPatients", "events"] as const;
 
 const tag = text({ label: "Tag", max: 40 });
+
+// Medical review, for health advice on posts and pages: who checked it and when.
+const reviewedBy = slugRef({ label: "Medically reviewed by", ref: "provider", hint: "The reviewing provider's file name, e.g. maya-okafor; give the date too." });
+const reviewed = date({ label: "Review date", widget: "date", hint: "YYYY-MM-DD; give the reviewer too." });
 
 export const postSchema = z
   .strictObject({
     title: text({ label: "Title", max: 140, hint: "What parents see as the headline." }),
     date: date({ label: "Publish date", hint: "YYYY-MM-DD, or YYYY-MM-DDTHH:MM in the practice's time zone." }),
     description: text({ label: "Summary", min: 20, max: 300, widget: "text", hint: "One or two sentences; shown in lists and search results." }),
-    tags: list(tag, { label: "Tags", max: 8, hint: "A few short topics, e.g. vaccines, sleep." }).optional(),
+    tags: list(tag, { label: "Tags", max: 8, hint: "A few short topics, e.g. vaccines, sleep.", example: ["flu", "vaccines"] }).optional(),
     author: slugRef({ label: "Author", ref: "provider", hint: "The provider's file name, e.g. maya-okafor." }).optional(),
+    reviewedBy: reviewedBy.optional(),
+    reviewed: reviewed.optional(),
     image: imagePath({ label: "Image", hint: "A photo beside the post or under /assets/." }).optional(),
     imageAlt: text({ label: "Image description", max: 300, hint: "Describe the photo for parents who cannot see it." }).optional(),
     draft: flag({ label: "Draft", hint: "Drafts show in preview only." }).optional(),
     comments: choice(COMMENT_MODES, { label: "Comments" }).optional(),
   })
-  .meta({ kind: "post", folder: "blog", label: "Blog posts" });
+  .meta({ kind: "post", folder: "blog", label: "Blog posts", fileName: "{date}-{slug}.md", url: "/blog/{slug}/" });
 
 export const pageSchema = z
   .strictObject({
     title: text({ label: "Title", max: 140 }),
-    description: text({ label: "Summary", min: 20, max: 300, widget: "text" }),
+    description: text({ label: "Summary", min: 20, max: 300, widget: "text", hint: "One or two sentences; shown in search results." }),
     nav: integer({ label: "Menu position", min: 1, max: 99, hint: "Leave empty to keep the page out of the main menu." }).optional(),
     navTitle: text({ label: "Menu label", max: 30 }).optional(),
     blocks: list(choice(PAGE_BLOCKS, { label: "Block" }), { label: "Practice details to show", max: PAGE_BLOCKS.length }).optional(),
+    reviewedBy: reviewedBy.optional(),
+    reviewed: reviewed.optional(),
+    faq: flag({ label: "Questions and answers", hint: "Each heading is a question and the text under it the answer (search engines show them)." }).optional(),
     draft: flag({ label: "Draft" }).optional(),
   })
-  .meta({ kind: "page", folder: "pages", label: "Pages" });
+  .meta({ kind: "page", folder: "pages", label: "Pages", fileName: "{slug}.md", url: "/{slug}/" });
 
 export const providerSchema = z
   .strictObject({
@@ -40,13 +49,46 @@ export const providerSchema = z
     role: text({ label: "Role", max: 80, example: "Pediatrician" }),
     photo: imagePath({ label: "Photo" }).optional(),
     photoAlt: text({ label: "Photo description", max: 300 }).optional(),
-    languages: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 12 }).optional(),
-    order: integer({ label: "Order on the team page", min: 0, max: 999 }).optional(),
-    since: integer({ label: "Year joined", min: 1900, max: 2100 }).optional(),
+    languages: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 12, example: ["English", "Spanish"] }).optional(),
+    order: integer({ label: "Order on the team page", min: 0, max: 999, example: 1 }).optional(),
+    since: integer({ label: "Year joined", min: 1900, max: 2100, example: 2024 }).optional(),
     draft: flag({ label: "Draft" }).optional(),
   })
-  .meta({ kind: "provider", folder: "providers", label: "Providers" });
+  .meta({ kind: "provider", folder: "providers", label: "Providers", fileName: "{slug}.md", url: "/providers/{slug}/", slugDropsHonorific: true });
 
+export const ALERT_LEVELS = ["info", "warning", "urgent"] as const;
+
+export const eventSchema = z
+  .strictObject({
+    title: text({ label: "Title", max: 140 }),
+    start: date({ label: "Starts", hint: "YYYY-MM-DDTHH:MM in the practice's time zone, or YYYY-MM-DD for an all-day event." }),
+    end: date({ label: "Ends", hint: "Same form as the start." }),
+    location: slugRef({ label: "Location", ref: "location", hint: "A location key from practice.yaml, e.g. main." }).optional(),
+    description: text({ label: "Summary", min: 20, max: 300, widget: "text" }),
+    registration: url({ label: "Registration link" }).optional(),
+    cancelled: flag({ label: "Cancelled", hint: "Keeps the event listed, clearly marked as cancelled." }).optional(),
+    draft: flag({ label: "Draft" }).optional(),
+  })
+  .meta({ kind: "event", folder: "events", label: "Events" });
+
+export const alertSchema = z
+  .strictObject({
+    message: text({ label: "Message", max: 200, hint: "One sentence shown at the top of every page." }),
+    link: z
+      .string({ error: "expected a web address or a site path such as /hours-locations/" })
+      .regex(/^(https?:\/\/\S+|\/\S*)$/, { error: (iss) => `expected a web address or a site path such as /hours-locations/, got ${JSON.stringify(iss.input)}` })
+      .meta({ widget: "string", label: "Link" })
+      .optional(),
+    linkText: text({ label: "Link text", max: 60 }).optional(),
+    level: choice(ALERT_LEVELS, { label: "Level" }),
+    from: date({ label: "Show from" }),
+    until: date({ label: "Show until", hint: "A date (the alert shows through that day) or a date-time." }),
+  })
+  .meta({ kind: "alert", folder: "alerts", label: "Alerts" });
+
+export type EventFrontMatter = z.infer<typeof eventSchema>;
+export type AlertFrontMatter = z.infer<typeof alertSchema>;
+export type AlertLevel = (typeof ALERT_LEVELS)[number];
 export type PostFrontMatter = z.infer<typeof postSchema>;
 export type PageFrontMatter = z.infer<typeof pageSchema>;
 export type ProviderFrontMatter = z.infer<typeof providerSchema>;

@@ -1,7 +1,7 @@
 // practice.yaml: the facts parents look for, edited by staff in one place.
 import { z } from "zod";
 import { IANAZone } from "luxon";
-import { choice, flag, list, longText, slugRef, text, url } from "./fields.ts";
+import { choice, date, flag, list, longText, slugRef, text, url } from "./fields.ts";
 import { COMMENT_MODES } from "./content.ts";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -22,6 +22,16 @@ const hours = z.strictObject(
 
 const phone = text({ label: "Phone", max: 30, example: "(503) 555-0142" }).regex(/^[+()\d][\d\s().+-]{5,}$/, {
   error: (iss) => `expected a phone number such as (503) 555-0142, got ${JSON.stringify(iss.input)}`,
+});
+
+export const closureSchema = z.strictObject({
+  from: date({ label: "First day", hint: "YYYY-MM-DD" }).refine((s) => s.length === 10, { error: "expected a date as YYYY-MM-DD" }),
+  until: date({ label: "Last day", hint: "YYYY-MM-DD; leave empty for one day" })
+    .refine((s) => s.length === 10, { error: "expected a date as YYYY-MM-DD" })
+    .optional(),
+  reason: text({ label: "Reason", max: 120, example: "Thanksgiving" }),
+  hours: dayHours.optional().meta({ label: "Special hours", hint: "Leave empty to close all day, or give holiday hours." }),
+  locations: list(slugRef({ label: "Location", ref: "location" }), { label: "Locations", hint: "Leave empty for all locations." }).optional(),
 });
 
 export const locationSchema = z.strictObject({
@@ -81,8 +91,10 @@ export const practiceSchema = z
       })
       .optional(),
     comments: choice(COMMENT_MODES, { label: "Default comment setting" }).optional(),
+    closures: list(closureSchema, { label: "Closures and holiday hours", max: 100 }).optional(),
   })
   .meta({ kind: "practice", label: "Practice details" });
 
 export type Practice = z.infer<typeof practiceSchema>;
 export type Location = z.infer<typeof locationSchema>;
+export type Closure = z.infer<typeof closureSchema>;

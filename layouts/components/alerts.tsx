@@ -1,0 +1,27 @@
+// Site-wide notices (snow closure, phone outage): shown while active; live.js hides an
+// alert in the browser once its end has passed, so an old page never shows a stale one.
+import type { Site } from "../../lib/model.ts";
+import type { Lang } from "../../lib/i18n/index.ts";
+import { t } from "./format.ts";
+
+export function Alerts({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
+  if (site.alerts.length === 0) return null;
+  const u = site.urls;
+  return (
+    <section class="alerts" aria-label={t(lang, "alerts.label")}>
+      {site.alerts.map((a) => (
+        <p class={`alert alert--${a.level}`} data-until={a.until.toISO()!}>
+          <span class="wrap alert__inner">
+            <strong class="alert__message">{a.message}</strong>
+            {a.link && (
+              <>
+                {" "}
+                <a href={a.link.startsWith("/") ? u.href(a.link) : a.link}>{a.linkText ?? t(lang, "alerts.more")}</a>
+              </>
+            )}
+          </span>
+        </p>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+// "Open now · closes at 5:00 PM": correct when built, refreshed by live.js from the same data.
+import type { Site } from "../../lib/model.ts";
+import type { Lang } from "../../lib/i18n/index.ts";
+import type { Location } from "../../lib/schema/practice.ts";
+import { hoursData, statusAt } from "../../lib/hours.ts";
+
+export function OpenStatus({ site, location, lang }: { site: Site; location: Location; lang: Lang }): JSX.Element {
+  const data = hoursData(site.practice, location, lang);
+  const { status, text } = statusAt(data, site.now);
+  return (
+    <p class={status.open ? "open-status is-open" : "open-status"} data-open-status={JSON.stringify(data)}>
+      {text}
+    </p>
+  );
+}

@@ -1,0 +1,42 @@
+// iCalendar (RFC 5545) for events: one file per event and a subscribable calendar.
+// Times are written in UTC (always unambiguous), all-day events as DATE values with an
+// exclusive end, UIDs are stable per event, and cancelled events say STATUS:CANCELLED.
+import ical, { ICalEventStatus } from "ical-generator";
+import type { Event, Site } from "./model.ts";
+import type { Lang } from "./i18n/index.ts";
+import { t } from "./i18n/index.ts";
+
+function addressOf(event: Event, site: Site): string | undefined {
+  const loc = event.location;
+  if (!loc) return undefined;
+  const a = loc.address;
+  return `${site.practice.name}, ${loc.name}, ${a.street}, ${a.city}, ${a.region} ${a.postalCode}`;
+}
+
+export function calendarFile(site: Site, events: readonly Event[], lang: Lang): string {
+  const host = new URL(site.practice.url).host;
+  const cal = ical({
+    name: t(lang, "events.calendarName", { practice: site.practice.name }),
+    prodId: { company: site.practice.name, product: "Practice Press", language: lang.toUpperCase() },
+    url: site.urls.absolute(site.urls.local(lang, "/events/")),
+  });
+  for (const e of events) {
+    const date = (d: Event["start"]) => (d.allDay ? new Date(Date.UTC(d.dt.year, d.dt.month - 1, d.dt.day)) : d.dt.toJSDate());
+    cal.createEvent({
+      id: `${e.key}@${host}`,
+      start: date(e.start),
+      // DTEND of an all-day event is the day after the last day.
+      end: e.start.allDay ? new Date(Date.UTC(e.end.dt.year, e.end.dt.month - 1, e.end.dt.day + 1)) : date(e.end),
+      allDay: e.start.allDay,
+      floating: false,
+      timezone: e.start.allDay ? null : "UTC",
+      stamp: site.now.toJSDate(),
+      summary: e.cancelled ? `${t(lang, "events.cancelled")}: ${e.title}` : e.title,
+      description: e.description,
+      location: addressOf(e, site),
+      url: site.urls.absolute(e.url),
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  return cal.toString();
+}
