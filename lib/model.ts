@@ -170,6 +170,8 @@ export interface Site {
   prefix: string;
   byLang: Readonly<Record<Lang, LangSite>>;
   today: Today;
+  /** Downloadable forms, local files measured. */
+  forms: readonly import("./content/forms.ts").FormLink[];
   /** Closures and holiday hours not yet over, soonest first. */
   closuresAhead: readonly Closure[];
   /** Alerts showing at build time; the browser hides them once they expire. */

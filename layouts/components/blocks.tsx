@@ -5,8 +5,9 @@ import type { Lang } from "../../lib/i18n/index.ts";
 import type { PageBlock } from "../../lib/schema/content.ts";
 import type { Location } from "../../lib/schema/practice.ts";
 import { WEEKDAYS } from "../../lib/schema/practice.ts";
-import { displayClock, displayDate, t, telHref } from "./format.ts";
+import { displayClock, displayDate, formatBytes, t, telHref } from "./format.ts";
 import { OpenStatus } from "./open-status.tsx";
+import { localeOf } from "../../lib/i18n/index.ts";
 import { EventList } from "./events.tsx";
 import { DateTime } from "luxon";
 
@@ -156,14 +157,21 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
         </section>
       ) : null;
     case "forms":
-      return p.forms?.length ? (
+      return site.forms.length ? (
         <section class="block" aria-labelledby="block-forms">
           <h2 id="block-forms">{t(lang, "forms.title")}</h2>
           <ul>
-            {p.forms.map((form) => (
+            {site.forms.map((form) => (
               <li>
-                <a href={form.url}>{form.title}</a>
-                {form.type && <span class="muted"> ({form.type})</span>}
+                <a href={form.local ? site.urls.href(form.href) : form.href} download={form.local ? true : undefined}>
+                  {form.title}
+                </a>
+                {(form.type || form.bytes !== undefined) && (
+                  <span class="muted">
+                    {" "}
+                    ({[form.type, form.bytes !== undefined ? formatBytes(form.bytes, localeOf(lang)) : undefined].filter(Boolean).join(", ")})
+                  </span>
+                )}
               </li>
             ))}
           </ul>

@@ -5,3 +5,9 @@ export { t } from "../../lib/i18n/index.ts";
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;
 }
+
+/** 24 KB, 1.2 MB */
+export function formatBytes(bytes: number, locale: string): string {
+  const fmt = (n: number) => new Intl.NumberFormat(locale, { maximumFractionDigits: n < 10 ? 1 : 0 }).format(n);
+  return bytes < 1024 * 1024 ? `${fmt(Math.max(1, bytes / 1024))} KB` : `${fmt(bytes / 1024 / 1024)} MB`;
+}

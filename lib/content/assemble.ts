@@ -9,6 +9,7 @@ import type { Urls } from "../urls.ts";
 import type { DateTime } from "luxon";
 import type { Alert, Event, LangSite, Mode, NavItem, Page, Pager, Post, Provider, Route, Site, Tag, Today } from "../model.ts";
 import type { Problem } from "./problems.ts";
+import type { FormLink } from "./forms.ts";
 
 export const POSTS_PER_PAGE = 10;
 export const HOME_LATEST = 3;
@@ -28,6 +29,7 @@ export interface AssembleInput {
   posts: Post[];
   events: Event[];
   alerts: Alert[];
+  forms: FormLink[];
   assets: Site["assets"];
 }
 
@@ -101,6 +103,7 @@ export function assemble(input: AssembleInput): Site {
     prefix: input.prefix,
     byLang,
     today: today(input.practice, input.now),
+    forms: input.forms,
     closuresAhead: (input.practice.closures ?? [])
       .filter((c) => (c.until ?? c.from) >= input.now.toISODate()!)
       .sort((a, b) => a.from.localeCompare(b.from)),

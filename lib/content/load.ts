@@ -11,6 +11,7 @@ import { createUrls, normalizePrefix, type Urls } from "../urls.ts";
 import type { Clock } from "../clock.ts";
 import type { Alert, Event, Mode, Page, Post, Provider, Site } from "../model.ts";
 import { checkPractice, toAlert, toEvent } from "./events.ts";
+import { resolveForms } from "./forms.ts";
 import { extractFaq } from "../markdown/faq.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { listMarkdown, readMarkdownFile, readYamlFile, type SourceFile } from "./read.ts";
@@ -57,6 +58,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   ]);
   if (!practiceResult.ok) problems.push(...practiceResult.problems);
   else checkPractice(practiceResult.data, path.relative(root, practicePath).split(path.sep).join("/"), problems);
+  const forms = practiceResult.ok ? await resolveForms(practiceResult.data, root, path.relative(root, practicePath).split(path.sep).join("/"), problems) : [];
   // Keep validating content even when practice.yaml is broken, so one run shows everything.
   const practice: Practice = practiceResult.ok ? practiceResult.data : FALLBACK_PRACTICE;
 
@@ -86,7 +88,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
 
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
-  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, assets: opts.assets ?? { css: "/assets/css/site.css" } });
+  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, forms, assets: opts.assets ?? { css: "/assets/css/site.css" } });
   if (problems.length) throw new ContentError(problems);
   return site;
 }

@@ -73,7 +73,16 @@ export const practiceSchema = z
     languagesSpoken: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 20 }).optional(),
     insurance: list(text({ label: "Plan", max: 120 }), { label: "Insurance accepted", max: 100 }).optional(),
     forms: list(
-      z.strictObject({ title: text({ label: "Title", max: 120 }), url: url({ label: "Link" }), type: text({ label: "Type and size", max: 60 }).optional() }),
+      z
+        .strictObject({
+          title: text({ label: "Title", max: 120 }),
+          url: url({ label: "Link", hint: "An online form or a file elsewhere." }).optional(),
+          file: text({ label: "File", max: 200, hint: "A download kept in the site, e.g. /assets/forms/medication.pdf" })
+            .regex(/^\/assets\/[^\s]+\.(pdf|docx?|rtf|txt)$/i, { error: (iss) => `expected a file under /assets/ such as /assets/forms/medication.pdf, got ${JSON.stringify(iss.input)}` })
+            .optional(),
+          type: text({ label: "Type", max: 60, hint: "For links: e.g. Online form, or PDF, 2 pages. Files get type and size automatically." }).optional(),
+        })
+        .refine((f) => (f.url === undefined) !== (f.file === undefined), { error: "expected either url or file (one of them)" }),
       { label: "Forms", max: 40 },
     ).optional(),
     locations: list(locationSchema, { label: "Locations", max: 20 }).min(1, { error: "expected at least one location" }),

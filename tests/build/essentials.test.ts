@@ -160,3 +160,24 @@ test("bad events, alerts and closures fail with file and field", async () => {
   assert.ok(lines.some((l) => l.startsWith("mixed.md end: expected the same form as start")), lines.join("\n"));
   assert.ok(lines.includes("forever.md until: is required"), lines.join("\n"));
 });
+
+test("the new-patients page pulls insurance, forms with type and size, languages and the portal from practice.yaml", async () => {
+  const doc = await page("new-patients/index.html");
+  const forms = doc.querySelector("#block-forms")!.parentNode;
+  assert.match(forms.text, /Medication authorization for school \(PDF, 1\.8 KB\)/);
+  assert.match(forms.text, /Sports physical form \(PDF, 2 pages\)/);
+  assert.equal(forms.querySelector('a[href="/assets/forms/medication-authorization.pdf"]')!.getAttribute("download"), "");
+  const text = doc.querySelector("main")!.text;
+  assert.match(text, /Languages we speak: English, Spanish/);
+  assert.match(text, /Oregon Health Plan/);
+  assert.ok(doc.querySelector('main a[href="https://portal.juniperhillpeds.example"]'));
+});
+
+test("a form file that does not exist fails the build naming the field", async () => {
+  const dir = await makeContent({});
+  const yamlPath = path.join(dir, "_data/practice.yaml");
+  await writeFile(yamlPath, (await readFile(yamlPath, "utf8")).replace("/assets/forms/medication-authorization.pdf", "/assets/forms/missing.pdf"));
+  const { result } = await buildInto({ contentDir: dir });
+  assert.equal(result.ok, false);
+  assert.match((result as { error: string }).error, /practice\.yaml: forms\[2\]\.file: no such file: assets\/forms\/missing\.pdf/);
+});
