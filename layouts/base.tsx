@@ -1,10 +1,12 @@
 // The document shell shared by every HTML page.
 import type { Site } from "../lib/model.ts";
+import { practiceIn } from "../lib/lookup.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { t } from "./components/format.ts";
 import { Footer, Header, SickStrip } from "./components/chrome.tsx";
 import { Alerts } from "./components/alerts.tsx";
 import { serializeJsonLd } from "../lib/jsonld.ts";
+import { HostPolicy } from "./components/host-policy.tsx";
 
 export interface PageMeta {
   title: string;
@@ -23,7 +25,8 @@ export interface PageMeta {
 
 export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {
   const u = site.urls;
-  const p = site.practice;
+  const alternates = site.alternates.get(meta.url) ?? [];
+  const p = practiceIn(site, lang);
   const fullTitle = meta.url === u.local(lang, "/") ? `${p.name}: ${p.tagline ?? meta.title}` : `${meta.title} | ${p.name}`;
   return (
     <>
@@ -32,6 +35,7 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
         <head>
           <meta charset="utf-8" />
           <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <HostPolicy site={site} url={meta.url} />
           <title>{fullTitle}</title>
           <meta name="description" content={meta.description} />
           {meta.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={u.absolute(meta.url)} />}
@@ -39,6 +43,14 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <link rel="icon" href={u.href("/assets/favicon.svg")} type="image/svg+xml" />
           <link rel="alternate" type="application/atom+xml" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.xml"))} />
           <link rel="alternate" type="application/feed+json" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.json"))} />
+          {alternates.length > 1 && (
+            <>
+              {alternates.map((a) => (
+                <link rel="alternate" hreflang={a.lang} href={u.absolute(a.url)} />
+              ))}
+              <link rel="alternate" hreflang="x-default" href={u.absolute(alternates[0]!.url)} />
+            </>
+          )}
           <meta name="theme-color" content="#0b6e69" />
           <meta property="og:site_name" content={p.name} />
           <meta property="og:title" content={meta.title} />
@@ -46,7 +58,7 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <meta property="og:type" content={meta.type ?? "website"} />
           {!meta.noindex && <meta property="og:url" content={u.absolute(meta.url)} />}
           {meta.published && <meta property="article:published_time" content={meta.published} />}
-          {(meta.live || site.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
+          {(meta.live || site.byLang[lang]!.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
           {(meta.jsonld ?? []).filter((x) => x !== undefined).map((data) => (
             <script type="application/ld+json">{{ html: serializeJsonLd(data) }}</script>
           ))}

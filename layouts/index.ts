@@ -2,11 +2,13 @@
 import { jsxToString } from "jsx-async-runtime";
 import type { Route, Site } from "../lib/model.ts";
 import { atomFeed, jsonFeed } from "../lib/feeds.ts";
-import { robots, sitemap } from "../lib/sitemap.ts";
+import { robots, sitemap, sitemapIndex } from "../lib/sitemap.ts";
+import { LanguageAssistanceView } from "./language.tsx";
 import { headersFile, securityHeaders } from "../lib/headers.ts";
 import { BlogView, EventView, EventsView, Home, NotFoundView, PageView, PostView, ProviderView, TagView, TagsView } from "./pages.tsx";
 import { calendarFile } from "../lib/ics.ts";
 import { SearchView } from "./search.tsx";
+import { AccessibilityView, PrivacyView } from "./trust.tsx";
 
 function view(site: Site, route: Route): JSX.Element | string {
   switch (route.kind) {
@@ -38,12 +40,20 @@ function view(site: Site, route: Route): JSX.Element | string {
       return NotFoundView({ site, route });
     case "search":
       return SearchView({ site, route });
+    case "privacy":
+      return PrivacyView({ site, route });
+    case "accessibility":
+      return AccessibilityView({ site, route });
     case "atom":
       return atomFeed(site, route.lang);
     case "jsonFeed":
       return jsonFeed(site, route.lang);
     case "sitemap":
-      return sitemap(site);
+      return sitemap(site, route.lang);
+    case "sitemapIndex":
+      return sitemapIndex(site);
+    case "languageAssistance":
+      return LanguageAssistanceView({ site, route });
     case "robots":
       return robots(site);
     case "headers":

@@ -5,8 +5,9 @@ import { Blocks, HoursTable, Intervals } from "./components/blocks.tsx";
 import { PagerNav, PostDate, PostList } from "./components/post-parts.tsx";
 import { displayDate, machineDate, t, telHref } from "./components/format.ts";
 import { OpenStatus } from "./components/open-status.tsx";
+import { eventLocation, practiceIn } from "../lib/lookup.ts";
 import { ReviewLine } from "./components/review.tsx";
-import { searchWeight } from "../lib/search/weight.ts";
+import { searchTermsMeta, searchWeight } from "../lib/search/weight.ts";
 import { EventList, EventWhen } from "./components/events.tsx";
 import { blogPostingJsonLd, clinicJsonLd, eventJsonLd, faqJsonLd, physicianJsonLd } from "../lib/jsonld.ts";
 
@@ -18,7 +19,7 @@ interface Props<K extends Route["kind"]> {
 
 export function Home({ site, route }: Props<"home">): JSX.Element {
   const { lang } = route;
-  const p = site.practice;
+  const p = practiceIn(site, lang);
   const u = site.urls;
   const page = route.page;
   const newPatients = site.byLang[lang]?.pages.find((x) => x.key === "new-patients");
@@ -32,7 +33,9 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
     >
       <section class="hero">
         <div class="wrap">
-          <h1 class="hero__title">{page?.title ?? p.name}</h1>
+          <h1 class="hero__title" lang={page && page.lang !== lang ? page.lang : undefined}>
+            {page?.title ?? p.name}
+          </h1>
           {p.tagline && <p class="hero__lead">{p.tagline}</p>}
           <p class="hero__actions">
             <a class="button button--big" href={telHref(p.phone)}>
@@ -52,10 +55,10 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
         </h2>
         <div class="card glance__card">
           <h3>
-            {t(lang, "home.todayHours")} <span class="muted">({t(lang, `day.${site.today.weekday}`)})</span>
+            {t(lang, "home.todayHours")} <span class="muted">({t(lang, `day.${site.byLang[lang]!.today.weekday}`)})</span>
           </h3>
           <ul class="plain">
-            {site.today.hours.map((h) => (
+            {site.byLang[lang]!.today.hours.map((h) => (
               <li>
                 <strong>{h.location.name}:</strong> {h.intervals.length ? <Intervals intervals={h.intervals} lang={lang} /> : t(lang, "home.closedToday")}
                 <OpenStatus site={site} location={h.location} lang={lang} />
@@ -101,7 +104,9 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
         </div>
       </section>
       {page && page.html.trim() && (
-        <section class="wrap prose home-intro">{{ html: page.html }}</section>
+        <section class="wrap prose home-intro" lang={page.lang !== lang ? page.lang : undefined}>
+          {{ html: page.html }}
+        </section>
       )}
       {route.upcoming.length > 0 && (
         <section class="wrap latest" aria-labelledby="events-title">
@@ -139,7 +144,7 @@ export function PageView({ site, route }: Props<"page">): JSX.Element {
         live: page.blocks.includes("hours") || page.blocks.includes("events"),
       }}
     >
-      <article class="wrap page" data-pagefind-body="" data-pagefind-weight={searchWeight(page)}>
+      <article class="wrap page" data-pagefind-body="" data-pagefind-weight={searchWeight(page)} data-pagefind-meta={searchTermsMeta(page)}>
         {page.status !== "published" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
         <h1>{page.title}</h1>
         <ReviewLine site={site} lang={lang} reviewedBy={page.reviewedBy} reviewed={page.reviewed} />
@@ -236,7 +241,7 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title, description: `${provider.name}, ${provider.role} at ${site.practice.name}.`, url: route.url, jsonld: [physicianJsonLd(site, provider)] }}
+      meta={{ title, description: t(lang, "provider.description", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)] }}
     >
       <article class="wrap page provider" data-pagefind-body="">
         <h1>{title}</h1>
@@ -272,7 +277,7 @@ export function BlogView({ site, route }: Props<"blog">): JSX.Element {
   const u = site.urls;
   const title = pager.page === 1 ? t(lang, "blog.title") : t(lang, "blog.pageTitle", { page: pager.page, total: pager.total });
   return (
-    <Base site={site} lang={lang} meta={{ title, description: t(lang, "blog.description", { practice: site.practice.name }), url: route.url }}>
+    <Base site={site} lang={lang} meta={{ title, description: t(lang, "blog.description", { practice: practiceIn(site, lang).name }), url: route.url }}>
       <div class="wrap listing">
         <h1>{title}</h1>
         <p class="listing__links">
@@ -296,7 +301,7 @@ export function TagView({ site, route }: Props<"tag">): JSX.Element {
       lang={lang}
       meta={{
         title: pager.page === 1 ? title : `${title} (${t(lang, "blog.page", { page: pager.page, total: pager.total })})`,
-        description: t(lang, "tag.description", { practice: site.practice.name, tag: tag.name }),
+        description: t(lang, "tag.description", { practice: practiceIn(site, lang).name, tag: tag.name }),
         url: route.url,
       }}
     >
@@ -315,7 +320,7 @@ export function TagView({ site, route }: Props<"tag">): JSX.Element {
 export function TagsView({ site, route }: Props<"tags">): JSX.Element {
   const { lang } = route;
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "tags.title"), description: t(lang, "tags.description", { practice: site.practice.name }), url: route.url }}>
+    <Base site={site} lang={lang} meta={{ title: t(lang, "tags.title"), description: t(lang, "tags.description", { practice: practiceIn(site, lang).name }), url: route.url }}>
       <div class="wrap listing">
         <h1>{t(lang, "tags.title")}</h1>
         <ul class="plain tags__list tags__list--big">
@@ -337,7 +342,7 @@ export function EventsView({ site, route }: Props<"events">): JSX.Element {
   const u = site.urls;
   const here = site.byLang[lang]!;
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "events.title"), description: t(lang, "events.description", { practice: site.practice.name }), url: route.url, live: true }}>
+    <Base site={site} lang={lang} meta={{ title: t(lang, "events.title"), description: t(lang, "events.description", { practice: practiceIn(site, lang).name }), url: route.url, live: true }}>
       <div class="wrap listing">
         <h1>{t(lang, "events.title")}</h1>
         <p class="listing__links">
@@ -359,7 +364,7 @@ export function EventsView({ site, route }: Props<"events">): JSX.Element {
 export function EventView({ site, route }: Props<"event">): JSX.Element {
   const { event, lang } = route;
   const u = site.urls;
-  const loc = event.location;
+  const loc = eventLocation(site, event, lang);
   return (
     <Base site={site} lang={lang} meta={{ title: event.title, description: event.description, url: route.url, jsonld: [eventJsonLd(site, event)] }}>
       <article class="wrap page event">

@@ -2,7 +2,7 @@
 import type { DateTime } from "luxon";
 import { openStatus, statusText, wallClock, type Closure as CoreClosure, type Status, type Weekly } from "../assets/js/hours-core.js";
 import { t, localeOf, type Lang } from "./i18n/index.ts";
-import type { Closure, Location, Practice } from "./schema/practice.ts";
+import type { ClosureText as Closure, LocationText as Location, PracticeText as Practice } from "./model.ts";
 
 export interface HoursData {
   zone: string;

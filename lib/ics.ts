@@ -5,9 +5,10 @@ import ical, { ICalEventStatus } from "ical-generator";
 import type { Event, Site } from "./model.ts";
 import type { Lang } from "./i18n/index.ts";
 import { t } from "./i18n/index.ts";
+import { eventLocation } from "./lookup.ts";
 
 function addressOf(event: Event, site: Site): string | undefined {
-  const loc = event.location;
+  const loc = eventLocation(site, event);
   if (!loc) return undefined;
   const a = loc.address;
   return `${site.practice.name}, ${loc.name}, ${a.street}, ${a.city}, ${a.region} ${a.postalCode}`;

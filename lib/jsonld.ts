@@ -1,9 +1,10 @@
 // schema.org structured data: model in, plain objects out (the layout serialises them).
 import type { Event, Page, Post, Provider, Site } from "./model.ts";
-import type { Location } from "./schema/practice.ts";
+import type { LocationText as Location } from "./model.ts";
 import { WEEKDAYS } from "./schema/practice.ts";
 import { closuresFor } from "./hours.ts";
 import { machineDate } from "./time.ts";
+import { eventLocation, practiceIn } from "./lookup.ts";
 
 type Json = Record<string, unknown>;
 const DAY_URI = (d: string) => `https://schema.org/${d[0]!.toUpperCase()}${d.slice(1)}`;
@@ -91,7 +92,7 @@ export function blogPostingJsonLd(site: Site, post: Post): Json {
 
 export function eventJsonLd(site: Site, event: Event): Json {
   const u = site.urls;
-  const loc = event.location ?? site.practice.locations[0];
+  const loc = eventLocation(site, event) ?? practiceIn(site, event.lang).locations[0];
   return {
     "@context": "https://schema.org",
     "@type": "Event",

@@ -1,12 +1,26 @@
 // The typed, frozen site model the loader builds and the layouts render.
 import type { DateTime } from "luxon";
 import type { Lang } from "./i18n/index.ts";
-import type { Closure, Practice, Weekday, Location } from "./schema/practice.ts";
+import type { Practice, Weekday } from "./schema/practice.ts";
+import type { Resolved } from "./content/localize.ts";
+import type { FormLink } from "./content/forms.ts";
 import type { AlertLevel, CommentMode, PageBlock } from "./schema/content.ts";
 import type { ContentDate } from "./time.ts";
 import type { Urls } from "./urls.ts";
+import type { Hosting } from "./deploy.ts";
+import type { NoticeLink, ThirdPartyHost } from "./trust.ts";
 
 export type Mode = "production" | "preview";
+
+/** practice.yaml with per-language text resolved for one language. */
+export type PracticeText = Resolved<Practice>;
+export type LocationText = PracticeText["locations"][number];
+export type ClosureText = NonNullable<PracticeText["closures"]>[number];
+
+export interface Alternate {
+  lang: Lang;
+  url: string;
+}
 
 interface Item {
   key: string;
@@ -66,6 +80,8 @@ export interface Page extends Item {
   /** Medical review: who checked the advice, and when (always given together). */
   reviewedBy?: Provider;
   reviewed?: ContentDate;
+  /** Extra words site search ranks this page first for (front matter `searchTerms`). */
+  searchTerms?: readonly string[];
   /** Question/answer pairs when the page is marked `faq: true`. */
   faq?: readonly { question: string; answerHtml: string; answerText: string }[];
 }
@@ -78,7 +94,8 @@ export interface Event extends Item {
   end: ContentDate;
   /** The instant the event is over (the day after an all-day end date). */
   endsAt: DateTime;
-  location?: Location;
+  /** A location key from practice.yaml. */
+  locationKey?: string;
   registration?: string;
   cancelled: boolean;
   /** Site path of the event's own .ics file. */
@@ -87,6 +104,7 @@ export interface Event extends Item {
 
 export interface Alert {
   key: string;
+  lang: Lang;
   file: string;
   message: string;
   link?: string;
@@ -102,6 +120,8 @@ export interface Tag extends TagRef {
 }
 
 export interface NavItem {
+  /** The language of the title: the default language's for a page not yet translated. */
+  lang: Lang;
   title: string;
   url: string;
 }
@@ -114,7 +134,7 @@ export interface Pager {
 }
 
 export interface DayHours {
-  location: Location;
+  location: LocationText;
   intervals: readonly string[];
 }
 
@@ -126,6 +146,14 @@ export interface Today {
 
 export interface LangSite {
   lang: Lang;
+  practice: PracticeText;
+  /** Blog listing: this language's posts plus untranslated default-language posts, newest first. */
+  listing: readonly Post[];
+  alerts: readonly Alert[];
+  forms: readonly FormLink[];
+  today: Today;
+  /** Closures and holiday hours not yet over, soonest first. */
+  closuresAhead: readonly ClosureText[];
   posts: readonly Post[];
   /** Not yet over at build time, soonest first. */
   upcoming: readonly Event[];
@@ -151,16 +179,21 @@ export type Route =
   | { kind: "tags"; url: string; lang: Lang; tags: readonly Tag[] }
   | { kind: "notFound"; url: string; lang: Lang }
   | { kind: "search"; url: string; lang: Lang }
+  | { kind: "privacy"; url: string; lang: Lang }
+  | { kind: "accessibility"; url: string; lang: Lang }
   | { kind: "atom"; url: string; lang: Lang }
   | { kind: "jsonFeed"; url: string; lang: Lang }
   | { kind: "sitemap"; url: string; lang: Lang }
   | { kind: "robots"; url: string; lang: Lang }
+  | { kind: "sitemapIndex"; url: string; lang: Lang }
+  | { kind: "languageAssistance"; url: string; lang: Lang }
   | { kind: "headers"; url: string; lang: Lang };
 
 export type RouteKind = Route["kind"];
 
 export interface Site {
-  practice: Practice;
+  /** practice.yaml in the default language (byLang[lang].practice for others). */
+  practice: PracticeText;
   mode: Mode;
   zone: string;
   now: DateTime;
@@ -169,14 +202,15 @@ export interface Site {
   urls: Urls;
   prefix: string;
   byLang: Readonly<Record<Lang, LangSite>>;
-  today: Today;
-  /** Downloadable forms, local files measured. */
-  forms: readonly import("./content/forms.ts").FormLink[];
-  /** Closures and holiday hours not yet over, soonest first. */
-  closuresAhead: readonly Closure[];
-  /** Alerts showing at build time; the browser hides them once they expire. */
-  alerts: readonly Alert[];
+  /** For every page with translations: the same page in each language, default first. */
+  alternates: ReadonlyMap<string, readonly Alternate[]>;
   routes: readonly Route[];
   /** Site path of the stylesheet, with a content hash so caches refresh on change. */
   assets: { css: string };
+  /** Who serves the site (practice.yaml `hosting`), and whether pages carry the policy as <meta>. */
+  hosting: Hosting;
+  /** Other companies a page can contact, only after a parent clicks (e.g. a video's play button); from the built content. */
+  clickToLoadHosts: readonly ThirdPartyHost[];
+  /** The practice's Notice of Privacy Practices, linked from every footer. */
+  privacyNotice: NoticeLink;
 }

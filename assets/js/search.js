@@ -19,7 +19,8 @@ if (root) {
       // Result addresses carry the host's path prefix (GitHub Pages project sites).
       // No worker: a worker runs under its own script's CSP, and only this page's
       // CSP allows WebAssembly; a practice site's index is small enough for the page.
-      await pf.options({ baseUrl: base, noWorker: true });
+      // A page's front-matter searchTerms (meta "terms") count more than a title match.
+      await pf.options({ baseUrl: base, noWorker: true, ranking: { metaWeights: { terms: 10 } } });
       return pf;
     }));
 

@@ -1,9 +1,10 @@
 // Practice facts shown on pages that ask for them (front matter `blocks:`), all read
 // from practice.yaml so that nothing is written twice.
 import type { Site, Provider } from "../../lib/model.ts";
+import { practiceIn } from "../../lib/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import type { PageBlock } from "../../lib/schema/content.ts";
-import type { Location } from "../../lib/schema/practice.ts";
+import type { LocationText as Location } from "../../lib/model.ts";
 import { WEEKDAYS } from "../../lib/schema/practice.ts";
 import { displayClock, displayDate, formatBytes, t, telHref } from "./format.ts";
 import { OpenStatus } from "./open-status.tsx";
@@ -56,7 +57,7 @@ export function HoursTable({ location, lang, headingLevel = 3 }: { location: Loc
 }
 
 export function LocationCard({ site, location, lang }: { site: Site; location: Location; lang: Lang }): JSX.Element {
-  const phone = location.phone ?? site.practice.phone;
+  const phone = location.phone ?? practiceIn(site, lang).phone;
   const a = location.address;
   return (
     <div class="card location">
@@ -83,7 +84,7 @@ export function ProviderCard({ site, provider, lang }: { site: Site; provider: P
   return (
     <li class="card provider-card">
       <h3>
-        <a href={site.urls.href(provider.url)}>
+        <a href={site.urls.href(provider.url)} hreflang={provider.lang !== lang ? provider.lang : undefined}>
           {provider.name}, {provider.credentials}
         </a>
       </h3>
@@ -98,7 +99,7 @@ export function ProviderCard({ site, provider, lang }: { site: Site; provider: P
 }
 
 function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock }): JSX.Element {
-  const p = site.practice;
+  const p = practiceIn(site, lang);
   switch (block) {
     case "hours":
       return (
@@ -153,15 +154,15 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
               <li>{plan}</li>
             ))}
           </ul>
-          <p class="muted">{t(lang, "insurance.note")}</p>
+          <p class="muted">{p.insuranceNote ?? t(lang, "insurance.note")}</p>
         </section>
       ) : null;
     case "forms":
-      return site.forms.length ? (
+      return site.byLang[lang]!.forms.length ? (
         <section class="block" aria-labelledby="block-forms">
           <h2 id="block-forms">{t(lang, "forms.title")}</h2>
           <ul>
-            {site.forms.map((form) => (
+            {site.byLang[lang]!.forms.map((form) => (
               <li>
                 <a href={form.local ? site.urls.href(form.href) : form.href} download={form.local ? true : undefined}>
                   {form.title}
@@ -256,11 +257,11 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
 
 /** Closures and holiday hours still to come, listed ahead of time. */
 export function Closures({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
-  const coming = site.closuresAhead;
+  const coming = site.byLang[lang]!.closuresAhead;
   if (!coming.length) return null;
   const day = (iso: string) => displayDate(DateTime.fromISO(iso, { zone: site.zone }), lang);
   const names = (keys: readonly string[] | undefined) =>
-    keys ? site.practice.locations.filter((l) => keys.includes(l.key)).map((l) => l.name).join(", ") : t(lang, "hours.allLocations");
+    keys ? practiceIn(site, lang).locations.filter((l) => keys.includes(l.key)).map((l) => l.name).join(", ") : t(lang, "hours.allLocations");
   return (
     <section class="closures" aria-labelledby="closures-title">
       <h3 id="closures-title">{t(lang, "hours.closures")}</h3>

@@ -1,11 +1,14 @@
 // The parts of every page: the sick-child strip, header, navigation and footer.
 import type { Site, NavItem } from "../../lib/model.ts";
+import { LanguageAssistanceLink, LanguageSwitcher } from "../language.tsx";
+import { practiceIn } from "../../lib/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { t, telHref } from "./format.ts";
 import { SiteSearchForm } from "./search-form.tsx";
+import { TrustLinks } from "./trust-links.tsx";
 
 export function SickStrip({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
-  const p = site.practice;
+  const p = practiceIn(site, lang);
   const u = site.urls;
   const whenToCall = site.byLang[lang]?.pages.find((x) => x.key === "when-to-call");
   return (
@@ -21,7 +24,7 @@ export function SickStrip({ site, lang }: { site: Site; lang: Lang }): JSX.Eleme
           </a>
         )}
         {whenToCall && (
-          <a class="sick__link" href={u.href(whenToCall.url)}>
+          <a class="sick__link" href={u.href(whenToCall.url)} hreflang={whenToCall.lang !== lang ? whenToCall.lang : undefined}>
             {t(lang, "sick.whenToCall")}
           </a>
         )}
@@ -32,7 +35,7 @@ export function SickStrip({ site, lang }: { site: Site; lang: Lang }): JSX.Eleme
 }
 
 export function Header({ site, lang, current }: { site: Site; lang: Lang; current: string }): JSX.Element {
-  const p = site.practice;
+  const p = practiceIn(site, lang);
   const u = site.urls;
   const nav = site.byLang[lang]?.nav ?? [];
   return (
@@ -53,12 +56,18 @@ export function Header({ site, lang, current }: { site: Site; lang: Lang; curren
           {t(lang, "header.call", { phone: p.phone })}
         </a>
         <SiteSearchForm site={site} lang={lang} current={current} />
+        <LanguageSwitcher site={site} lang={lang} current={current} />
       </div>
       <nav class="mainnav" aria-label={t(lang, "nav.label")}>
         <ul class="wrap mainnav__list">
           {nav.map((item: NavItem) => (
             <li>
-              <a href={u.href(item.url)} aria-current={isCurrent(item.url, current) ? "page" : undefined}>
+              <a
+                href={u.href(item.url)}
+                aria-current={isCurrent(item.url, current) ? "page" : undefined}
+                lang={item.lang !== lang ? item.lang : undefined}
+                hreflang={item.lang !== lang ? item.lang : undefined}
+              >
                 {item.title}
               </a>
             </li>
@@ -75,7 +84,7 @@ function isCurrent(itemUrl: string, current: string): boolean {
 }
 
 export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
-  const p = site.practice;
+  const p = practiceIn(site, lang);
   const u = site.urls;
   const nav = site.byLang[lang]?.nav ?? [];
   const social = Object.entries(p.social ?? {}).filter((e): e is [string, string] => typeof e[1] === "string");
@@ -114,6 +123,9 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
             <li>
               <a href={u.href(u.local(lang, "/feed.xml"))}>{t(lang, "footer.feed")}</a>
             </li>
+            <li>
+              <LanguageAssistanceLink site={site} lang={lang} />
+            </li>
           </ul>
         </nav>
         {social.length > 0 && (
@@ -130,6 +142,7 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
             </ul>
           </nav>
         )}
+        <TrustLinks site={site} lang={lang} />
       </div>
       <p class="wrap sitefoot__legal">{t(lang, "footer.copyright", { year: site.now.year, practice: p.name })}</p>
     </footer>

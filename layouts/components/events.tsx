@@ -2,6 +2,7 @@
 import type { Event, Site } from "../../lib/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { displayDate, displayTime, machineDate, t } from "./format.ts";
+import { eventLocation } from "../../lib/lookup.ts";
 
 export function EventWhen({ event, lang }: { event: Event; lang: Lang }): JSX.Element {
   const { start, end } = event;
@@ -31,7 +32,12 @@ export function EventWhen({ event, lang }: { event: Event; lang: Lang }): JSX.El
 }
 
 export function EventCard({ site, event, lang, level = 3, live = false }: { site: Site; event: Event; lang: Lang; level?: 2 | 3; live?: boolean }): JSX.Element {
-  const title = <a href={site.urls.href(event.url)}>{event.title}</a>;
+  const other = event.lang !== lang ? event.lang : undefined;
+  const title = (
+    <a href={site.urls.href(event.url)} lang={other} hreflang={other}>
+      {event.title}
+    </a>
+  );
   return (
     <li class={event.cancelled ? "card event-card event-card--cancelled" : "card event-card"} data-ends={live ? event.endsAt.toISO()! : undefined}>
       {level === 2 ? <h2 class="event-card__title">{title}</h2> : <h3 class="event-card__title">{title}</h3>}
@@ -39,8 +45,10 @@ export function EventCard({ site, event, lang, level = 3, live = false }: { site
       <p class="event-card__when">
         <EventWhen event={event} lang={lang} />
       </p>
-      {event.location && <p class="event-card__where muted">{event.location.name}</p>}
-      <p class="event-card__summary">{event.description}</p>
+      {event.locationKey && <p class="event-card__where muted">{eventLocation(site, event, lang)?.name}</p>}
+      <p class="event-card__summary" lang={other}>
+        {event.description}
+      </p>
     </li>
   );
 }

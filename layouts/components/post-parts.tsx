@@ -8,7 +8,13 @@ export function PostDate({ post, lang }: { post: Post; lang: Lang }): JSX.Elemen
 }
 
 export function PostSummary({ site, post, lang, level = 2 }: { site: Site; post: Post; lang: Lang; level?: 2 | 3 }): JSX.Element {
-  const title = <a href={site.urls.href(post.url)}>{post.title}</a>;
+  // A post not yet translated is listed in its own language, marked and linked as such.
+  const other = post.lang !== lang ? post.lang : undefined;
+  const title = (
+    <a href={site.urls.href(post.url)} lang={other} hreflang={other}>
+      {post.title}
+    </a>
+  );
   return (
     <li class="card post-card">
       {level === 2 ? <h2 class="post-card__title">{title}</h2> : <h3 class="post-card__title">{title}</h3>}
@@ -17,7 +23,10 @@ export function PostSummary({ site, post, lang, level = 2 }: { site: Site; post:
         {post.author && <> · {post.author.name}</>}
         {post.status !== "published" && <span class="badge badge--draft">{post.status}</span>}
       </p>
-      <p class="post-card__summary">{post.description}</p>
+      <p class="post-card__summary" lang={other}>
+        {post.description}
+      </p>
+      {other && <p class="post-card__note muted">{t(lang, "lang.untranslatedNote")}</p>}
     </li>
   );
 }

@@ -7,9 +7,12 @@ import { WEEKDAYS } from "../schema/practice.ts";
 import type { Practice } from "../schema/practice.ts";
 import type { Urls } from "../urls.ts";
 import type { DateTime } from "luxon";
-import type { Alert, Event, LangSite, Mode, NavItem, Page, Pager, Post, Provider, Route, Site, Tag, Today } from "../model.ts";
+import type { Alert, Alternate, Event, LangSite, Mode, NavItem, Page, Pager, Post, PracticeText, Provider, Route, Site, Tag, Today } from "../model.ts";
 import type { Problem } from "./problems.ts";
-import type { FormLink } from "./forms.ts";
+import { formLinks } from "./forms.ts";
+import { resolveLocalized } from "./localize.ts";
+import { resolveHosting } from "../deploy.ts";
+import { clickToLoadHosts, noticeLink } from "../trust.ts";
 
 export const POSTS_PER_PAGE = 10;
 export const HOME_LATEST = 3;
@@ -29,88 +32,165 @@ export interface AssembleInput {
   posts: Post[];
   events: Event[];
   alerts: Alert[];
-  forms: FormLink[];
+  formSizes: ReadonlyMap<string, number>;
   assets: Site["assets"];
 }
 
+const byDateDesc = (a: Post, b: Post) => b.date.dt.toMillis() - a.date.dt.toMillis() || a.key.localeCompare(b.key);
+const byStart = (a: Event, b: Event) => a.start.dt.toMillis() - b.start.dt.toMillis() || a.key.localeCompare(b.key);
+
 export function assemble(input: AssembleInput): Site {
-  const { urls } = input;
+  const { urls, defaultLang } = input;
   const routes: Route[] = [];
   const byLang: Record<Lang, LangSite> = {};
+  checkTranslations(input);
 
   for (const lang of input.langs) {
-    const posts = input.posts
-      .filter((p) => p.lang === lang)
-      .sort((a, b) => b.date.dt.toMillis() - a.date.dt.toMillis() || a.key.localeCompare(b.key));
+    // Items written in this language, and the default language's items not translated yet:
+    // those are listed too (marked as English and linked to the English page), never faked.
+    const own = <T extends { lang: Lang; key: string }>(items: readonly T[]) => items.filter((i) => i.lang === lang);
+    const withFallback = <T extends { lang: Lang; key: string }>(items: readonly T[]) => {
+      const mine = own(items);
+      if (lang === defaultLang) return mine;
+      const have = new Set(mine.map((i) => i.key));
+      return [...mine, ...items.filter((i) => i.lang === defaultLang && !have.has(i.key))];
+    };
+    const practice = resolveLocalized(input.practice, lang, defaultLang, input.langs);
+    const posts = own(input.posts).sort(byDateDesc);
     posts.forEach((p, i) => {
       p.newer = posts[i - 1];
       p.older = posts[i + 1];
     });
-    const providers = input.providers.filter((p) => p.lang === lang).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
-    const pages = input.pages.filter((p) => p.lang === lang);
+    const listing = withFallback(input.posts).sort(byDateDesc);
+    const providers = withFallback(input.providers).sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
+    const pages = withFallback(input.pages);
     const tags = collectTags(posts);
-    const events = input.events.filter((e) => e.lang === lang);
-    const upcoming = events.filter((e) => e.endsAt > input.now).sort((a, b) => a.start.dt.toMillis() - b.start.dt.toMillis() || a.key.localeCompare(b.key));
-    const past = events.filter((e) => e.endsAt <= input.now).sort((a, b) => b.start.dt.toMillis() - a.start.dt.toMillis() || a.key.localeCompare(b.key));
-    const nav: NavItem[] = [
-      ...pages
-        .filter((p) => p.nav !== undefined)
-        .sort((a, b) => a.nav! - b.nav! || a.title.localeCompare(b.title))
-        .map((p) => ({ title: p.navTitle ?? p.title, url: p.url })),
-    ];
+    const events = withFallback(input.events);
+    const upcoming = events.filter((e) => e.endsAt > input.now).sort(byStart);
+    const past = events.filter((e) => e.endsAt <= input.now).sort((a, b) => byStart(b, a));
+    const nav: NavItem[] = pages
+      .filter((p) => p.nav !== undefined)
+      .sort((a, b) => a.nav! - b.nav! || a.title.localeCompare(b.title))
+      .map((p) => ({ title: p.navTitle ?? p.title, url: p.url, lang: p.lang }));
     // The blog sits after the practice pages parents need first.
-    nav.splice(Math.min(nav.length, 4), 0, { title: t(lang, "nav.blog"), url: urls.local(lang, "/blog/") });
-    if (events.length) nav.splice(Math.min(nav.length, 5), 0, { title: t(lang, "nav.events"), url: urls.local(lang, "/events/") });
-    byLang[lang] = { lang, posts, upcoming, past, tags, pages, providers, nav };
+    nav.splice(Math.min(nav.length, 4), 0, { title: t(lang, "nav.blog"), url: urls.local(lang, "/blog/"), lang });
+    if (events.length) nav.splice(Math.min(nav.length, 5), 0, { title: t(lang, "nav.events"), url: urls.local(lang, "/events/"), lang });
+    const alerts = withFallback(input.alerts)
+      .filter((a) => a.from <= input.now && input.now < a.until)
+      .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || a.key.localeCompare(b.key));
+    byLang[lang] = {
+      lang,
+      practice,
+      posts,
+      listing,
+      upcoming,
+      past,
+      tags,
+      pages,
+      providers,
+      nav,
+      alerts,
+      forms: formLinks(practice, input.formSizes),
+      today: today(practice, input.now),
+      closuresAhead: (practice.closures ?? []).filter((c) => (c.until ?? c.from) >= input.now.toISODate()!).sort((a, b) => a.from.localeCompare(b.from)),
+    };
 
     const home = pages.find((p) => p.key === "index");
-    routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: posts.slice(0, HOME_LATEST), upcoming: upcoming.slice(0, HOME_EVENTS) });
-    for (const page of pages) if (page !== home) routes.push({ kind: "page", url: page.url, lang, page });
+    routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: listing.slice(0, HOME_LATEST), upcoming: upcoming.slice(0, HOME_EVENTS) });
+    for (const page of own(pages)) if (page.key !== "index") routes.push({ kind: "page", url: page.url, lang, page });
     for (const post of posts) routes.push({ kind: "post", url: post.url, lang, post });
-    for (const provider of providers) {
-      routes.push({ kind: "provider", url: provider.url, lang, provider, posts: posts.filter((p) => p.author === provider) });
+    for (const provider of own(providers)) {
+      routes.push({ kind: "provider", url: provider.url, lang, provider, posts: listing.filter((p) => p.author?.key === provider.key) });
     }
-    for (const chunk of paginate(posts, urls.local(lang, "/blog/"))) routes.push({ kind: "blog", lang, ...chunk });
+    for (const chunk of paginate(listing, urls.local(lang, "/blog/"))) routes.push({ kind: "blog", lang, ...chunk });
     routes.push({ kind: "tags", url: urls.local(lang, "/blog/tags/"), lang, tags });
     routes.push({ kind: "search", url: urls.local(lang, "/search/"), lang });
+    // What the site promises parents, generated from its configuration (layouts/trust.tsx).
+    routes.push({ kind: "privacy", url: urls.local(lang, "/privacy/"), lang });
+    routes.push({ kind: "accessibility", url: urls.local(lang, "/accessibility/"), lang });
     for (const tag of tags) for (const chunk of paginate(tag.posts, tag.url)) routes.push({ kind: "tag", lang, tag, ...chunk });
     if (events.length) {
       routes.push({ kind: "events", url: urls.local(lang, "/events/"), lang });
-      for (const event of events) {
+      for (const event of own(events)) {
         routes.push({ kind: "event", url: event.url, lang, event });
         routes.push({ kind: "eventIcs", url: event.ics, lang, event });
       }
       routes.push({ kind: "calendar", url: urls.local(lang, "/events.ics"), lang });
     }
+    if (practice.languageAssistance) routes.push({ kind: "languageAssistance", url: urls.local(lang, "/language-assistance/"), lang });
     routes.push({ kind: "atom", url: urls.local(lang, "/feed.xml"), lang });
     routes.push({ kind: "jsonFeed", url: urls.local(lang, "/feed.json"), lang });
+    routes.push({ kind: "sitemap", url: `/sitemap-${lang}.xml`, lang });
   }
-  routes.push({ kind: "notFound", url: "/404.html", lang: input.defaultLang });
-  routes.push({ kind: "sitemap", url: "/sitemap.xml", lang: input.defaultLang });
-  routes.push({ kind: "robots", url: "/robots.txt", lang: input.defaultLang });
-  routes.push({ kind: "headers", url: "/_headers", lang: input.defaultLang });
+  routes.push({ kind: "notFound", url: "/404.html", lang: defaultLang });
+  routes.push({ kind: "sitemapIndex", url: "/sitemap.xml", lang: defaultLang });
+  routes.push({ kind: "robots", url: "/robots.txt", lang: defaultLang });
+  routes.push({ kind: "headers", url: "/_headers", lang: defaultLang });
 
   checkUniqueUrls(routes, input.problems);
 
   return {
-    practice: input.practice,
+    practice: byLang[defaultLang]!.practice,
     mode: input.mode,
     zone: input.practice.timezone,
     now: input.now,
-    defaultLang: input.defaultLang,
+    defaultLang,
     langs: input.langs,
     urls,
     prefix: input.prefix,
     byLang,
-    today: today(input.practice, input.now),
-    forms: input.forms,
-    closuresAhead: (input.practice.closures ?? [])
-      .filter((c) => (c.until ?? c.from) >= input.now.toISODate()!)
-      .sort((a, b) => a.from.localeCompare(b.from)),
-    alerts: input.alerts.filter((a) => a.from <= input.now && input.now < a.until).sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level]),
+    alternates: alternatesOf(routes, defaultLang),
     routes,
     assets: input.assets,
+    hosting: resolveHosting(input.practice.hosting),
+    clickToLoadHosts: clickToLoadHosts([...input.posts, ...input.pages, ...input.providers, ...input.events]),
+    privacyNotice: noticeLink(input.practice.noticeOfPrivacyPractices),
   };
+}
+
+/** A translation must share its key with an original in the default language. */
+function checkTranslations(input: AssembleInput): void {
+  const kinds: [string, readonly { lang: Lang; key: string; file: string }[]][] = [
+    ["post", input.posts], ["page", input.pages], ["provider", input.providers], ["event", input.events], ["alert", input.alerts],
+  ];
+  for (const [, items] of kinds) {
+    const originals = new Set(items.filter((i) => i.lang === input.defaultLang).map((i) => i.key));
+    for (const item of items) {
+      if (item.lang !== input.defaultLang && !originals.has(item.key)) {
+        input.problems.push({ file: item.file, message: `is a "${item.lang}" translation of "${item.key}", but there is no ${input.defaultLang} original with that name beside it` });
+      }
+    }
+  }
+}
+
+/** Which pages are the same page in another language, for hreflang links and the switcher. */
+function identityOf(route: Route): string | undefined {
+  switch (route.kind) {
+    case "home": case "tags": case "events": case "search": case "languageAssistance":
+      return route.kind;
+    case "page": return `page:${route.page.key}`;
+    case "post": return `post:${route.post.key}`;
+    case "provider": return `provider:${route.provider.key}`;
+    case "event": return `event:${route.event.key}`;
+    case "blog": return `blog:${route.pager.page}`;
+    case "tag": return `tag:${route.tag.slug}:${route.pager.page}`;
+    default: return undefined;
+  }
+}
+
+function alternatesOf(routes: readonly Route[], defaultLang: Lang): ReadonlyMap<string, readonly Alternate[]> {
+  const groups = new Map<string, Alternate[]>();
+  const byUrl = new Map<string, readonly Alternate[]>();
+  for (const route of routes) {
+    const id = identityOf(route);
+    if (!id) continue;
+    let group = groups.get(id);
+    if (!group) groups.set(id, (group = []));
+    group.push({ lang: route.lang, url: route.url });
+    byUrl.set(route.url, group);
+  }
+  for (const group of groups.values()) group.sort((a, b) => Number(b.lang === defaultLang) - Number(a.lang === defaultLang) || a.lang.localeCompare(b.lang));
+  return byUrl;
 }
 
 const LEVEL_ORDER = { urgent: 0, warning: 1, info: 2 } as const;
@@ -170,7 +250,7 @@ function checkUniqueUrls(routes: readonly Route[], problems: Problem[]): void {
   }
 }
 
-function today(practice: Practice, now: DateTime): Today {
+function today(practice: PracticeText, now: DateTime): Today {
   const weekday = WEEKDAYS[now.weekday - 1]!;
   return {
     weekday,

@@ -55,13 +55,13 @@ export function toEvent(ctx: Ctx, f: SourceFile, fm: EventFrontMatter, html: str
     start,
     end,
     endsAt: endInstant(end),
-    location,
+    locationKey: location?.key,
     registration: fm.registration,
     cancelled: fm.cancelled ?? false,
   };
 }
 
-export function toAlert(ctx: Ctx, f: SourceFile, fm: AlertFrontMatter, key: string): Alert | undefined {
+export function toAlert(ctx: Ctx, f: SourceFile, fm: AlertFrontMatter, id: { key: string; lang: Lang }): Alert | undefined {
   const zone = ctx.practice.timezone;
   const from = toZoned(fm.from, zone).dt;
   const until = endInstant(toZoned(fm.until, zone));
@@ -69,7 +69,7 @@ export function toAlert(ctx: Ctx, f: SourceFile, fm: AlertFrontMatter, key: stri
     ctx.problems.push({ file: f.file, field: "until", message: `must be after from (${fm.from}), got ${JSON.stringify(fm.until)}` });
     return undefined;
   }
-  return { key, file: f.file, message: fm.message, link: fm.link, linkText: fm.linkText, level: fm.level, from, until };
+  return { key: id.key, lang: id.lang, file: f.file, message: fm.message, link: fm.link, linkText: fm.linkText, level: fm.level, from, until };
 }
 
 /** Cross-file checks on practice.yaml itself: closures name real locations and run forwards. */

@@ -5,19 +5,21 @@ import { alertSchema, eventSchema, type AlertFrontMatter, type EventFrontMatter 
 import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
 import { renderMarkdown, readingMinutes } from "../markdown/index.ts";
-import { LANGS, type Lang } from "../i18n/index.ts";
+import { missingKeys, stringsFile, type Lang } from "../i18n/index.ts";
 import { toZoned } from "../time.ts";
 import { createUrls, normalizePrefix, type Urls } from "../urls.ts";
 import type { Clock } from "../clock.ts";
 import type { Alert, Event, Mode, Page, Post, Provider, Site } from "../model.ts";
 import { checkPractice, toAlert, toEvent } from "./events.ts";
-import { resolveForms } from "./forms.ts";
+import { measureForms } from "./forms.ts";
+import { checkLocalized } from "./localize.ts";
 import { extractFaq } from "../markdown/faq.ts";
 import { ContentError, type Problem } from "./problems.ts";
 import { listMarkdown, readMarkdownFile, readYamlFile, type SourceFile } from "./read.ts";
 import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
 import { resolveReview } from "./review.ts";
+import { checkNotice } from "../trust.ts";
 
 export interface LoadOptions {
   /** Project root; messages name files relative to it. */
@@ -58,12 +60,21 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   ]);
   if (!practiceResult.ok) problems.push(...practiceResult.problems);
   else checkPractice(practiceResult.data, path.relative(root, practicePath).split(path.sep).join("/"), problems);
-  const forms = practiceResult.ok ? await resolveForms(practiceResult.data, root, path.relative(root, practicePath).split(path.sep).join("/"), problems) : [];
+  const practiceFile = path.relative(root, practicePath).split(path.sep).join("/");
+  const formSizes = practiceResult.ok ? await measureForms(practiceResult.data, root, practiceFile, problems) : new Map<string, number>();
+  if (practiceResult.ok) await checkNotice(practiceResult.data.noticeOfPrivacyPractices, root, practiceFile, problems);
   // Keep validating content even when practice.yaml is broken, so one run shows everything.
   const practice: Practice = practiceResult.ok ? practiceResult.data : FALLBACK_PRACTICE;
 
   const defaultLang = practice.language;
-  const langs: Lang[] = LANGS.filter((l) => l === defaultLang);
+  // The default language first, then the others in the order practice.yaml lists them.
+  const langs: Lang[] = [defaultLang, ...(practice.languages ?? []).filter((l) => l !== defaultLang)];
+  if (practiceResult.ok) {
+    checkLocalized(practice, practiceFile, langs, defaultLang, problems);
+    for (const lang of langs) {
+      for (const key of missingKeys(lang)) problems.push({ file: stringsFile(lang), field: key, message: `missing translation for the site language "${lang}"` });
+    }
+  }
   const prefix = normalizePrefix(opts.prefix);
   const ctx: Ctx = {
     practice,
@@ -82,13 +93,13 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   const posts = readAll<Post, PostFrontMatter>(ctx, "post", postFiles, (c, f, fm, body, id) => toPost(c, f, fm, body, id, providerByKey));
   const events = readAll<Event, EventFrontMatter>(ctx, "event", eventFiles, (c, f, fm, source, id) => toEvent(c, f, fm, body(c, source).html, id));
   const alerts = readAll<Alert & { status: "published" }, AlertFrontMatter>(ctx, "alert", alertFiles, (c, f, fm, _source, id) => {
-    const alert = toAlert(c, f, fm, id.key);
+    const alert = toAlert(c, f, fm, id);
     return alert && { ...alert, status: "published" };
   });
 
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
-  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, forms, assets: opts.assets ?? { css: "/assets/css/site.css" } });
+  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, assets: opts.assets ?? { css: "/assets/css/site.css" } });
   if (problems.length) throw new ContentError(problems);
   return site;
 }
@@ -163,6 +174,7 @@ const toPage = (ctx: Ctx, f: SourceFile, fm: PageFrontMatter, source: string, id
     navTitle: fm.navTitle,
     blocks: fm.blocks ?? [],
     faq: fm.faq ? extractFaq(source, { prefix: ctx.prefix }) : undefined,
+    searchTerms: fm.searchTerms,
     ...review,
   };
 };
@@ -234,4 +246,6 @@ const FALLBACK_PRACTICE: Practice = {
   phone: "000000",
   newPatients: { accepting: false },
   locations: [],
+  hosting: { host: "other", name: "the host", privacyUrl: "https://example.org" },
+  noticeOfPrivacyPractices: "https://example.org",
 };

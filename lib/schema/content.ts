@@ -37,6 +37,12 @@ export const pageSchema = z
     blocks: list(choice(PAGE_BLOCKS, { label: "Block" }), { label: "Practice details to show", max: PAGE_BLOCKS.length }).optional(),
     reviewedBy: reviewedBy.optional(),
     reviewed: reviewed.optional(),
+    searchTerms: list(text({ label: "Search word", max: 40 }), {
+      label: "Search words",
+      max: 20,
+      hint: "Words parents may search for that should find this page first, e.g. fever.",
+      example: ["fever", "rash"],
+    }).optional(),
     faq: flag({ label: "Questions and answers", hint: "Each heading is a question and the text under it the answer (search engines show them)." }).optional(),
     draft: flag({ label: "Draft" }).optional(),
   })

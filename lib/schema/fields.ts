@@ -99,3 +99,16 @@ export function imagePath(meta: FieldMeta) {
     })
     .meta({ widget: "image", ...meta });
 }
+
+/**
+ * Practice text that may differ by language: either one text for every language, or one
+ * per language ({ en: "...", es: "..." }); languages left out fall back to the default.
+ */
+export function localized<T extends z.ZodType>(base: T) {
+  const meta = (base.meta() ?? {}) as FieldMeta;
+  return z
+    .union([base, z.record(z.string().regex(/^[a-z]{2,3}$/), base)], {
+      error: "expected text, or one text per language such as { en: ..., es: ... }",
+    })
+    .meta({ ...meta, localized: true });
+}

@@ -1,8 +1,10 @@
 // practice.yaml: the facts parents look for, edited by staff in one place.
 import { z } from "zod";
 import { IANAZone } from "luxon";
-import { choice, date, flag, list, longText, slugRef, text, url } from "./fields.ts";
+import { choice, date, flag, list, localized, longText, slugRef, text, url } from "./fields.ts";
+import { LANGS } from "../i18n/index.ts";
 import { COMMENT_MODES } from "./content.ts";
+import { hostingSchema, noticeSchema } from "./trust.ts";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -29,14 +31,14 @@ export const closureSchema = z.strictObject({
   until: date({ label: "Last day", hint: "YYYY-MM-DD; leave empty for one day" })
     .refine((s) => s.length === 10, { error: "expected a date as YYYY-MM-DD" })
     .optional(),
-  reason: text({ label: "Reason", max: 120, example: "Thanksgiving" }),
+  reason: localized(text({ label: "Reason", max: 120, example: "Thanksgiving" })),
   hours: dayHours.optional().meta({ label: "Special hours", hint: "Leave empty to close all day, or give holiday hours." }),
   locations: list(slugRef({ label: "Location", ref: "location" }), { label: "Locations", hint: "Leave empty for all locations." }).optional(),
 });
 
 export const locationSchema = z.strictObject({
   key: slugRef({ label: "Short key", ref: "location" }),
-  name: text({ label: "Name", max: 80 }),
+  name: localized(text({ label: "Name", max: 80 })),
   address: z.strictObject({
     street: text({ label: "Street", max: 120 }),
     city: text({ label: "City", max: 80 }),
@@ -47,40 +49,46 @@ export const locationSchema = z.strictObject({
   phone: phone.optional(),
   mapUrl: url({ label: "Directions link" }).optional(),
   geo: z.strictObject({ lat: z.number().min(-90).max(90), lng: z.number().min(-180).max(180) }).optional(),
-  parking: longText({ label: "Parking or transit note", max: 300 }).optional(),
+  parking: localized(longText({ label: "Parking or transit note", max: 300 })).optional(),
   hours,
 });
 
 export const practiceSchema = z
   .strictObject({
     name: text({ label: "Practice name", max: 80 }),
-    tagline: text({ label: "Tagline", max: 120 }).optional(),
-    description: text({ label: "Default description", min: 20, max: 300 }),
+    tagline: localized(text({ label: "Tagline", max: 120 })).optional(),
+    description: localized(text({ label: "Default description", min: 20, max: 300 })),
     url: url({ label: "Site address", hint: "Where the site is published, e.g. https://www.example.org" }),
     timezone: text({ label: "Time zone", max: 60, example: "America/Chicago" }).refine((z) => IANAZone.isValidZone(z), {
       error: (iss) => `expected an IANA time zone such as America/Chicago, got ${JSON.stringify(iss.input)}`,
     }),
-    language: choice(["en"], { label: "Site language" }).default("en"),
+    language: choice(LANGS as [string, ...string[]], { label: "Default language" }).default("en"),
+    languages: list(choice(LANGS as [string, ...string[]], { label: "Language" }), {
+      label: "Site languages",
+      hint: "Every language the site is published in, e.g. [en, es]. Each needs a strings file in lib/i18n/.",
+      max: 10,
+    }).optional(),
     phone,
-    afterHours: z.strictObject({ phone, note: longText({ label: "Note", max: 300 }).optional() }).optional(),
+    afterHours: z.strictObject({ phone, note: localized(longText({ label: "Note", max: 300 })).optional() }).optional(),
     fax: phone.optional(),
     email: text({ label: "Email", max: 120 }).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "expected an email address" }).optional(),
     emergency: z
-      .strictObject({ number: text({ label: "Emergency number", max: 10 }), text: longText({ label: "Emergency advice", max: 300 }) })
+      .strictObject({ number: text({ label: "Emergency number", max: 10 }), text: localized(longText({ label: "Emergency advice", max: 300 })) })
       .optional(),
-    newPatients: z.strictObject({ accepting: flag({ label: "Accepting new patients" }), note: longText({ label: "Note", max: 500 }).optional() }),
-    portal: z.strictObject({ url: url({ label: "Patient portal address" }), label: text({ label: "Link text", max: 40 }).optional() }).optional(),
+    newPatients: z.strictObject({ accepting: flag({ label: "Accepting new patients" }), note: localized(longText({ label: "Note", max: 500 })).optional() }),
+    portal: z.strictObject({ url: url({ label: "Patient portal address" }), label: localized(text({ label: "Link text", max: 40 })).optional() }).optional(),
     languagesSpoken: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 20 }).optional(),
     insurance: list(text({ label: "Plan", max: 120 }), { label: "Insurance accepted", max: 100 }).optional(),
+    insuranceNote: localized(longText({ label: "Insurance note", max: 500 })).optional(),
     forms: list(
       z
         .strictObject({
-          title: text({ label: "Title", max: 120 }),
+          title: localized(text({ label: "Title", max: 120 })),
           url: url({ label: "Link", hint: "An online form or a file elsewhere." }).optional(),
           file: text({ label: "File", max: 200, hint: "A download kept in the site, e.g. /assets/forms/medication.pdf" })
             .regex(/^\/assets\/[^\s]+\.(pdf|docx?|rtf|txt)$/i, { error: (iss) => `expected a file under /assets/ such as /assets/forms/medication.pdf, got ${JSON.stringify(iss.input)}` })
             .optional(),
-          type: text({ label: "Type", max: 60, hint: "For links: e.g. Online form, or PDF, 2 pages. Files get type and size automatically." }).optional(),
+          type: localized(text({ label: "Type", max: 60, hint: "For links: e.g. Online form, or PDF, 2 pages. Files get type and size automatically." })).optional(),
         })
         .refine((f) => (f.url === undefined) !== (f.file === undefined), { error: "expected either url or file (one of them)" }),
       { label: "Forms", max: 40 },
@@ -101,6 +109,22 @@ export const practiceSchema = z
       .optional(),
     comments: choice(COMMENT_MODES, { label: "Default comment setting" }).optional(),
     closures: list(closureSchema, { label: "Closures and holiday hours", max: 100 }).optional(),
+    hosting: hostingSchema,
+    noticeOfPrivacyPractices: noticeSchema,
+    languageAssistance: z
+      .strictObject({
+        phone: phone.optional(),
+        text: localized(longText({ label: "How to get free language help", max: 1000 })),
+        taglines: list(
+          z.strictObject({
+            lang: text({ label: "Language code", max: 12, example: "vi" }).regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: "expected a language code such as vi or zh-Hant" }),
+            text: longText({ label: "Tagline in that language", max: 500 }),
+          }),
+          { label: "Taglines in other languages", max: 30 },
+        ).optional(),
+        nondiscrimination: localized(longText({ label: "Nondiscrimination notice", max: 3000 })).optional(),
+      })
+      .optional(),
   })
   .meta({ kind: "practice", label: "Practice details" });
 

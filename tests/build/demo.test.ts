@@ -106,8 +106,11 @@ test("Atom and JSON feeds parse and use absolute URLs", async () => {
 });
 
 test("sitemap lists every public page once with absolute URLs; robots.txt points to it", async () => {
-  const sm = new XMLParser().parse(await read(out, "sitemap.xml"));
-  const locs = (sm.urlset.url as { loc: string }[]).map((u) => u.loc);
+  const index = new XMLParser().parse(await read(out, "sitemap.xml"));
+  const maps = [index.sitemapindex.sitemap].flat().map((m: { loc: string }) => m.loc);
+  assert.ok(maps.includes("https://www.juniperhillpeds.example/sitemap-en.xml"));
+  const sm = new XMLParser().parse(await read(out, "sitemap-en.xml"));
+  const locs = [sm.urlset.url].flat().map((u: { loc: string }) => u.loc);
   assert.equal(new Set(locs).size, locs.length);
   assert.ok(locs.includes("https://www.juniperhillpeds.example/"));
   assert.ok(locs.includes("https://www.juniperhillpeds.example/blog/sleep-and-teens/"));

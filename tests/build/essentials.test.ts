@@ -163,7 +163,7 @@ test("bad events, alerts and closures fail with file and field", async () => {
 
 test("the new-patients page pulls insurance, forms with type and size, languages and the portal from practice.yaml", async () => {
   const doc = await page("new-patients/index.html");
-  const forms = doc.querySelector("#block-forms")!.parentNode;
+  const forms = doc.querySelector("#block-forms")!.parentNode!;
   assert.match(forms.text, /Medication authorization for school \(PDF, 1\.8 KB\)/);
   assert.match(forms.text, /Sports physical form \(PDF, 2 pages\)/);
   assert.equal(forms.querySelector('a[href="/assets/forms/medication-authorization.pdf"]')!.getAttribute("download"), "");

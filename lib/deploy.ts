@@ -1,0 +1,71 @@
+// Publishing: which host serves the site, and so which security settings it can apply
+// (hosts that ignore `_headers` get the same policy as <meta> tags in every page).
+import { headersFor, securityHeaders } from "./headers.ts";
+import { HOST_IDS, type HostId } from "./schema/trust.ts";
+
+export { HOST_IDS, type HostId };
+
+export interface Hosting {
+  host: HostId;
+  /** The company that serves the site and keeps its access logs. */
+  name: string;
+  privacyUrl: string;
+  /** The host applies `_site/_headers` (CSP, referrer policy...) to every response. */
+  headersFile: boolean;
+  /** The CSP and referrer policy are also written into every page as <meta> tags. */
+  metaFallback: boolean;
+}
+
+interface KnownHost {
+  name: string;
+  privacyUrl: string;
+  headersFile: boolean;
+}
+
+/** Hosts the README documents. "other" (nginx, Apache, any bucket) names its own company. */
+export const HOSTS: Record<Exclude<HostId, "other">, KnownHost> = {
+  netlify: { name: "Netlify", privacyUrl: "https://www.netlify.com/privacy/", headersFile: true },
+  "cloudflare-pages": { name: "Cloudflare", privacyUrl: "https://www.cloudflare.com/privacypolicy/", headersFile: true },
+  "github-pages": {
+    name: "GitHub",
+    privacyUrl: "https://docs.github.com/en/site-policy/privacy-policies/github-general-privacy-statement",
+    headersFile: false,
+  },
+  s3: { name: "Amazon Web Services", privacyUrl: "https://aws.amazon.com/privacy/", headersFile: false },
+};
+
+/** practice.yaml `hosting` → what the build and the privacy page need to know. */
+export function resolveHosting(h: { host: HostId; name?: string; privacyUrl?: string }): Hosting {
+  const known = h.host === "other" ? undefined : HOSTS[h.host];
+  // "other": we cannot know whether the server sends _headers, so the pages carry the policy too.
+  const headersFile = known?.headersFile ?? false;
+  return {
+    host: h.host,
+    name: h.name ?? known?.name ?? "",
+    privacyUrl: h.privacyUrl ?? known?.privacyUrl ?? "",
+    headersFile,
+    metaFallback: !headersFile,
+  };
+}
+
+/** Directives a <meta http-equiv> policy may not contain (browsers ignore them there, with a console warning). */
+const NOT_IN_META = new Set(["frame-ancestors", "report-uri", "report-to", "sandbox"]);
+
+export interface MetaPolicy {
+  csp: string;
+  referrer?: string;
+}
+
+/**
+ * The same policy `_headers` sends for this page, for hosts that ignore `_headers`:
+ * one source (lib/headers.ts), minus what only a header can say.
+ */
+export function metaPolicy(sitePath: string): MetaPolicy {
+  const h = headersFor(securityHeaders(), sitePath);
+  const csp = (h["Content-Security-Policy"] ?? "")
+    .split(";")
+    .map((d) => d.trim())
+    .filter((d) => d && !NOT_IN_META.has(d.split(/\s+/)[0]!))
+    .join("; ");
+  return { csp, referrer: h["Referrer-Policy"] };
+}

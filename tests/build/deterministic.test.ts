@@ -1,0 +1,41 @@
+// Deterministic output: the clock (SOURCE_DATE_EPOCH) is the only "now", so two builds at
+// the same instant are byte-identical and a deploy only changes what really changed.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { buildInto, ROOT } from "../helpers.ts";
+import { compareTrees } from "../../lib/ci.ts";
+
+const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
+
+test("two builds of the demo with the same SOURCE_DATE_EPOCH are byte-identical, file by file", async () => {
+  const first = await buildInto({ sourceDateEpoch: NOW });
+  assert.ok(first.result.ok, JSON.stringify(first.result));
+  const second = await buildInto({ sourceDateEpoch: NOW });
+  assert.ok(second.result.ok, JSON.stringify(second.result));
+  const diff = await compareTrees(first.out, second.out);
+  assert.deepEqual({ changed: diff.changed, added: diff.added, removed: diff.removed }, { changed: [], added: [], removed: [] }, "files that differ between the two builds");
+  assert.ok(diff.same > 100, `only ${diff.same} files compared`);
+
+  // The clock really is the input: a day later, dated pages move on (and the statement's date).
+  const later = await buildInto({ sourceDateEpoch: NOW + 86400 });
+  assert.ok(later.result.ok);
+  const moved = await compareTrees(first.out, later.out);
+  for (const file of ["index.html", "accessibility/index.html"]) assert.ok(moved.changed.includes(file), `${file} did not change a day later`);
+});
+
+test("no code that runs at build time reads the system clock except lib/clock.ts", async () => {
+  const offenders: string[] = [];
+  const CLOCK_READS = /\bDate\.now\(|new Date\(\s*\)|DateTime\.(now|local|utc)\(\s*\)|performance\.timeOrigin/;
+  for (const dir of ["lib", "layouts"]) {
+    for (const f of await readdir(path.join(ROOT, dir), { recursive: true })) {
+      if (!/\.tsx?$/.test(f)) continue;
+      const file = `${dir}/${f.split(path.sep).join("/")}`;
+      if (file === "lib/clock.ts") continue;
+      const lines = (await readFile(path.join(ROOT, file), "utf8")).split("\n");
+      lines.forEach((line, i) => CLOCK_READS.test(line) && !line.trim().startsWith("//") && offenders.push(`${file}:${i + 1}: ${line.trim()}`));
+    }
+  }
+  assert.deepEqual(offenders, [], "read the time from the build's clock (site.now / lib/clock.ts) instead");
+});

@@ -1,0 +1,84 @@
+// Site search at build time: Pagefind runs inside `npm run build` on the staging
+// folder, indexes only the main content of posts, pages and providers, and only
+// /search/ gets a CSP that lets WebAssembly run.
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { buildInto, htmlFiles, read, ROOT } from "../helpers.ts";
+import { loadSite } from "../../lib/content/load.ts";
+import { fixedClock } from "../../lib/clock.ts";
+import { headersFor, parseHeadersFile } from "../../lib/headers.ts";
+
+let out = "";
+before(async () => {
+  const built = await buildInto({ sourceDateEpoch: Date.parse("2026-11-25T12:00:00Z") / 1000 });
+  assert.ok(built.result.ok, JSON.stringify(built.result));
+  out = built.out;
+});
+
+test("the build writes the Pagefind index and its script into the site", async () => {
+  for (const f of ["pagefind/pagefind.js", "pagefind/pagefind-entry.json", "search/index.html", "assets/js/search.js"]) assert.ok(existsSync(path.join(out, f)), `missing ${f}`);
+  const entry = JSON.parse(await read(out, "pagefind/pagefind-entry.json")) as { version: string; languages: Record<string, { page_count: number }> };
+  assert.equal(entry.version, "1.6.0");
+  const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  const bodies = (await Promise.all((await htmlFiles(out)).map(async (f) => (await read(out, f)).includes("data-pagefind-body")))).filter(Boolean).length;
+  assert.equal(indexed, bodies, "Pagefind indexed exactly the pages marked with data-pagefind-body");
+});
+
+test("only the main content of posts, pages and providers is indexed; never nav, footer, listings or 404", async () => {
+  // Which files are posts, pages and providers comes from the model's own route table.
+  const site = await loadSite({ root: ROOT, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
+  const contentFiles = new Set(site.routes.filter((r) => r.kind === "post" || r.kind === "page" || r.kind === "provider").map((r) => `${r.url.slice(1)}index.html`));
+  assert.ok(contentFiles.has("when-to-call/index.html") && contentFiles.has("blog/sleep-and-teens/index.html") && contentFiles.has("providers/maya-okafor/index.html"));
+  for (const file of await htmlFiles(out)) {
+    if (file.startsWith("pagefind/")) continue;
+    const doc = parse(await read(out, file));
+    const bodies = doc.querySelectorAll("[data-pagefind-body]");
+    const content = contentFiles.has(file);
+    assert.equal(bodies.length, content ? 1 : 0, `${file}: ${bodies.length} data-pagefind-body`);
+    if (!content) continue;
+    assert.equal(bodies[0]!.tagName, "ARTICLE", file);
+    assert.ok(bodies[0]!.closest("main"), `${file}: indexed content is inside main`);
+  }
+  // Links to other posts are navigation, not this page's content.
+  assert.ok(parse(await read(out, "blog/sleep-and-teens/index.html")).querySelector(".prevnext[data-pagefind-ignore]"));
+  assert.match(await read(out, "when-to-call/index.html"), /data-pagefind-weight="10" data-pagefind-meta="terms:fever /);
+});
+
+test("every page has a plain GET search form to /search/; the search page works without script", async () => {
+  for (const file of ["index.html", "blog/index.html", "when-to-call/index.html", "404.html"]) {
+    const form = parse(await read(out, file)).querySelector("header form[role=search]");
+    assert.ok(form, `${file}: header search form`);
+    assert.equal(form.getAttribute("action"), "/search/");
+    assert.equal(form.getAttribute("method"), "get");
+    assert.equal(form.querySelector("input[type=search]")?.getAttribute("name"), "q");
+    assert.ok(form.querySelector(`label[for="${form.querySelector("input")!.getAttribute("id")}"]`), "labelled");
+  }
+  const search = parse(await read(out, "search/index.html"));
+  assert.equal(search.querySelector("header form[role=search]"), null, "no second box on the search page itself");
+  const hrefs = search.querySelectorAll(".search__browse a").map((a) => a.getAttribute("href"));
+  assert.ok(hrefs.includes("/blog/tags/") && hrefs.includes("/blog/"), hrefs.join(" "));
+  assert.ok(search.querySelector("main form[role=search]")!.hasAttribute("hidden"), "the box stays hidden until the script can run it");
+  assert.deepEqual(search.querySelectorAll("script[src]").map((s) => s.getAttribute("src")).filter((s) => s!.includes("search")), ["/assets/js/search.js"]);
+});
+
+test("only /search/ may run WebAssembly; every other path keeps the strict policy", async () => {
+  const rules = parseHeadersFile(await read(out, "_headers"));
+  const scriptSrc = (p: string) => headersFor(rules, p)["Content-Security-Policy"]!.split("; ").find((d) => d.startsWith("script-src "));
+  assert.equal(scriptSrc("/search/"), "script-src 'self' 'wasm-unsafe-eval'");
+  for (const p of ["/", "/blog/", "/when-to-call/", "/pagefind/pagefind.js", "/searching/", "/404.html"]) assert.equal(scriptSrc(p), "script-src 'self'", p);
+  const search = headersFor(rules, "/search/");
+  assert.equal(search["Referrer-Policy"], "no-referrer", "the other headers still apply on /search/");
+  assert.match(search["Content-Security-Policy"]!, /style-src 'self';/);
+});
+
+test("under a path prefix the search page and form point inside it", async () => {
+  const { out: o, result } = await buildInto({ prefix: "/clinic", sourceDateEpoch: Date.parse("2026-11-25T12:00:00Z") / 1000 });
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.equal(parse(await read(o, "index.html")).querySelector("header form[role=search]")!.getAttribute("action"), "/clinic/search/");
+  const root = parse(await read(o, "search/index.html")).querySelector("[data-search]")!;
+  assert.equal(root.getAttribute("data-base"), "/clinic/");
+  assert.match(await read(o, "_headers"), /^\/clinic\/search\/\*$/m);
+});

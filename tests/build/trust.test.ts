@@ -1,0 +1,146 @@
+// The trust pages (privacy, accessibility) and the Notice of Privacy Practices: present,
+// linked from every footer, and saying only what the site's configuration makes true.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parse as parseHtml } from "node-html-parser";
+import { parse, stringify } from "yaml";
+import { DateTime } from "luxon";
+import { buildInto, htmlFiles, makeContent, post, read, ROOT } from "../helpers.ts";
+import { loadSite } from "../../lib/content/load.ts";
+import { fixedClock } from "../../lib/clock.ts";
+import { renderRoute } from "../../layouts/index.ts";
+import { CLICK_TO_LOAD_HOSTS } from "../../lib/trust.ts";
+import { headersFor, parseHeadersFile } from "../../lib/headers.ts";
+import { displayDate } from "../../lib/time.ts";
+
+const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
+const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
+
+async function withPractice(dir: string, change: (p: Record<string, unknown>) => void): Promise<string> {
+  const file = path.join(dir, "_data/practice.yaml");
+  const data = parse(await readFile(file, "utf8")) as Record<string, unknown>;
+  change(data);
+  await writeFile(file, stringify(data));
+  return dir;
+}
+
+const main = (html: string) => parseHtml(html).querySelector("main")!;
+
+test("every page of the demo links privacy, accessibility and the Notice of Privacy Practices in its footer", async () => {
+  const { out, result } = await buildInto({ sourceDateEpoch: NOW });
+  assert.ok(result.ok, JSON.stringify(result));
+  for (const file of ["privacy/index.html", "accessibility/index.html", "assets/notice-of-privacy-practices.pdf"]) assert.ok(existsSync(path.join(out, file)), `missing ${file}`);
+  const files = await htmlFiles(out);
+  assert.ok(files.length > 30);
+  for (const file of files) {
+    const footer = parseHtml(await read(out, file)).querySelector("footer");
+    const links = Object.fromEntries((footer?.querySelectorAll("a") ?? []).map((a) => [a.text.trim(), a.getAttribute("href")]));
+    assert.equal(links["Privacy"], "/privacy/", file);
+    assert.equal(links["Accessibility"], "/accessibility/", file);
+    assert.equal(links["Notice of Privacy Practices (PDF)"], "/assets/notice-of-privacy-practices.pdf", file);
+  }
+  assert.match(await read(out, "sitemap.xml"), /\/privacy\//);
+  // The demo is hosted on Netlify, which applies _headers: no duplicate policy in the pages.
+  assert.doesNotMatch(await read(out, "index.html"), /http-equiv="Content-Security-Policy"/);
+});
+
+test("the privacy page names the host and its logs, no video host without embeds, and how to ask", async () => {
+  const { out, result } = await buildInto({ contentDir: await makeContent({ "blog/a.md": post({ ...ok, title: "A" }) }), sourceDateEpoch: NOW });
+  assert.ok(result.ok, JSON.stringify(result));
+  const page = main(await read(out, "privacy/index.html"));
+  const text = page.text;
+  assert.match(text, /Netlify serves this website for us/);
+  assert.match(text, /IP address/);
+  assert.ok(page.querySelector('a[href="https://www.netlify.com/privacy/"]'));
+  assert.match(text, /sets no cookies/);
+  assert.match(page.querySelector('[data-facts="third-party"]')!.text, /does not contact any other company/);
+  assert.equal(page.querySelector('[data-facts="videos"]')!.text, "This website does not show videos from other companies.");
+  assert.doesNotMatch(text, /YouTube|Vimeo/);
+  assert.match(text, /do(es)? not tell it which page of our website you came from/);
+  assert.ok(page.querySelector('a[href="tel:5035550142"]'));
+  assert.ok(page.querySelector('a[href="mailto:hello@juniperhillpeds.example"]'));
+  assert.ok(page.querySelector('a[href="/assets/notice-of-privacy-practices.pdf"]'));
+});
+
+test("the click-to-load hook: the privacy page names exactly the video hosts the content embeds", async () => {
+  // An author cannot add (or fake) an embed marker: the sanitizer strips it from typed HTML.
+  const dir = await makeContent({ "blog/v.md": post({ ...ok, title: "V" }, '<div data-third-party="youtube">Video</div>\n\nText.') });
+  const site = await loadSite({ root: ROOT, contentDir: dir, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
+  assert.deepEqual(site.clickToLoadHosts, []);
+  const route = site.routes.find((r) => r.kind === "privacy")!;
+  assert.doesNotMatch(await renderRoute(site, route), /YouTube/);
+
+  // What the video renderer will produce: a marked placeholder in a page's HTML.
+  const youtube = CLICK_TO_LOAD_HOSTS.youtube!;
+  const html = main(await renderRoute({ ...site, clickToLoadHosts: [youtube] }, route));
+  assert.match(html.querySelector('[data-facts="videos"]')!.text, /Some pages offer videos from YouTube \(Google\)\. A video is not loaded until you press its play button/);
+  assert.ok(html.querySelector(`a[href="${youtube.privacyUrl}"]`));
+  assert.doesNotMatch(html.text, /does not show videos/);
+});
+
+test("the accessibility statement: WCAG 2.1 AA, how it is tested, the build's date, limitations, how to report", async () => {
+  const { out, result } = await buildInto({ contentDir: await makeContent({}), sourceDateEpoch: NOW });
+  assert.ok(result.ok, JSON.stringify(result));
+  const page = main(await read(out, "accessibility/index.html"));
+  assert.match(page.text, /WCAG\) 2\.1 at level AA/);
+  assert.match(page.text, /axe-core/);
+  assert.match(page.text, /real web browser/);
+  const built = displayDate(DateTime.fromSeconds(NOW).setZone("America/Los_Angeles"), "en");
+  assert.equal(page.querySelector('[data-facts="built"]')!.text.trim(), `This website was last built on ${built}.`);
+  assert.match(page.text, /PDF files/, "the demo has PDF forms and a PDF notice");
+  assert.ok(page.querySelector('a[href="tel:5035550142"]'));
+  assert.ok(page.querySelector('a[href="mailto:hello@juniperhillpeds.example"]'));
+
+  // Without PDFs, no PDF limitation is claimed.
+  const dir = await withPractice(await makeContent({}), (p) => {
+    delete p.forms;
+    p.noticeOfPrivacyPractices = "https://www.juniperhillpeds.example/legal/notice";
+  });
+  const plain = await buildInto({ contentDir: dir, sourceDateEpoch: NOW });
+  assert.ok(plain.result.ok, JSON.stringify(plain.result));
+  assert.doesNotMatch(main(await read(plain.out, "accessibility/index.html")).text, /PDF/);
+  const footer = parseHtml(await read(plain.out, "index.html")).querySelector("footer")!;
+  assert.equal(footer.querySelector('a[href="https://www.juniperhillpeds.example/legal/notice"]')?.text, "Notice of Privacy Practices");
+});
+
+test("the Notice of Privacy Practices is required; a missing file or a bad value stops the build with a clear message", async () => {
+  const missing = await buildInto({ contentDir: await withPractice(await makeContent({}), (p) => delete p.noticeOfPrivacyPractices) });
+  assert.equal(missing.result.ok, false);
+  assert.match((missing.result as { error: string }).error, /practice\.yaml: noticeOfPrivacyPractices: is required: the Notice of Privacy Practices that HIPAA requires a practice to post on its website/);
+  const noFile = await buildInto({ contentDir: await withPractice(await makeContent({}), (p) => (p.noticeOfPrivacyPractices = "/assets/legal/missing.pdf")) });
+  assert.match((noFile.result as { error: string }).error, /practice\.yaml: noticeOfPrivacyPractices: no such file: assets\/legal\/missing\.pdf/);
+  const bad = await buildInto({ contentDir: await withPractice(await makeContent({}), (p) => (p.noticeOfPrivacyPractices = "notice.pdf")) });
+  assert.match((bad.result as { error: string }).error, /noticeOfPrivacyPractices: expected a web address starting with https:\/\/ or a file under \/assets\//);
+});
+
+test("GitHub Pages ignores _headers: every page carries the same CSP (minus frame-ancestors) and referrer policy", async () => {
+  const dir = await withPractice(await makeContent({ "blog/a.md": post({ ...ok, title: "A" }) }), (p) => (p.hosting = { host: "github-pages" }));
+  const { out, result } = await buildInto({ contentDir: dir, sourceDateEpoch: NOW, prefix: "/juniper-site" });
+  assert.ok(result.ok, JSON.stringify(result));
+  const rules = parseHeadersFile(await read(out, "_headers"));
+  for (const file of await htmlFiles(out)) {
+    const doc = parseHtml(await read(out, file));
+    const sitePath = "/" + file.replace(/index\.html$/, "");
+    const header = headersFor(rules, "/juniper-site" + sitePath)["Content-Security-Policy"]!;
+    const meta = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content");
+    assert.equal(meta, header.split("; ").filter((d) => !d.startsWith("frame-ancestors")).join("; "), file);
+    assert.equal(doc.querySelector('meta[name="referrer"]')?.getAttribute("content"), "no-referrer", file);
+    // A <meta> policy covers only what comes after it: it must precede every stylesheet and script.
+    const head = doc.querySelector("head")!.childNodes.filter((n) => n.nodeType === 1).map((n) => (n as unknown as { rawTagName: string; getAttribute(a: string): string }));
+    const cspAt = head.findIndex((el) => el.getAttribute("http-equiv") === "Content-Security-Policy");
+    const firstResource = head.findIndex((el) => el.rawTagName === "script" || (el.rawTagName === "link" && el.getAttribute("rel") === "stylesheet"));
+    assert.ok(cspAt >= 0 && cspAt < firstResource, `${file}: the CSP <meta> comes after a resource`);
+  }
+  assert.match(await read(out, "search/index.html"), /content="[^"]*script-src 'self' 'wasm-unsafe-eval'/);
+  assert.match(main(await read(out, "privacy/index.html")).text, /GitHub serves this website for us/);
+});
+
+test("a content page cannot take a trust page's address; host other must name the company", async () => {
+  const clash = await buildInto({ contentDir: await makeContent({ "pages/privacy.md": "---\ntitle: Privacy\ndescription: Our own privacy page, which would hide the generated one.\n---\nText\n" }) });
+  assert.match((clash.result as { error: string }).error, /pages\/privacy\.md: claims the address \/privacy\/, which the built-in privacy page already uses/);
+  const other = await buildInto({ contentDir: await withPractice(await makeContent({}), (p) => (p.hosting = { host: "other" })) });
+  assert.match((other.result as { error: string }).error, /practice\.yaml: hosting: host "other": also give the company's name and its privacyUrl/);
+});

@@ -1,0 +1,131 @@
+// Lint for the publishing config: the GitHub workflow runs the README's own commands in a
+// Debian container, on pushes and nightly just after the practice's midnight, and deploys
+// exactly the built _site; netlify.toml builds the same way.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { parse } from "yaml";
+import { DateTime } from "luxon";
+import { ROOT } from "../helpers.ts";
+
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  if?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Job {
+  "runs-on": string;
+  container?: string | { image: string };
+  needs?: string | string[];
+  if?: string;
+  steps: Step[];
+}
+interface Workflow {
+  on: { push?: { branches?: string[] }; schedule?: { cron: string }[]; workflow_dispatch?: unknown };
+  jobs: Record<string, Job>;
+}
+
+const WORKFLOW = path.join(ROOT, ".github/workflows/site.yml");
+const load = async () => ({ text: await readFile(WORKFLOW, "utf8"), wf: parse(await readFile(WORKFLOW, "utf8")) as Workflow });
+const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps);
+const runs = (wf: Workflow) => steps(wf).flatMap((s) => (s.run ? s.run.split("\n").map((l) => l.trim()).filter(Boolean) : []));
+const stepRunning = (wf: Workflow, re: RegExp) => steps(wf).find((s) => s.run && re.test(s.run));
+
+test("the workflow builds in Debian's node:20-bookworm, so the README's install line works unchanged", async () => {
+  const { wf } = await load();
+  const build = wf.jobs.build!;
+  const image = typeof build.container === "string" ? build.container : build.container?.image;
+  assert.equal(image, "node:20-bookworm");
+  const ordered = build.steps.map((s) => s.uses ?? s.run ?? "");
+  assert.match(ordered[0]!, /^actions\/checkout@v\d+$/);
+  assert.match(ordered[1]!, /^npm install\b/, "dependencies are installed right after checkout");
+});
+
+test("triggers: pushes to main, a daily schedule just after midnight in the practice's zone, and by hand", async () => {
+  const { wf, text } = await load();
+  assert.deepEqual(wf.on.push?.branches, ["main"]);
+  assert.ok("workflow_dispatch" in wf.on);
+  const crons = wf.on.schedule?.map((s) => s.cron) ?? [];
+  assert.equal(crons.length, 1, "one nightly run (the weekly full suite is the Sunday one)");
+  const fields = crons[0]!.split(/\s+/);
+  assert.equal(fields.length, 5, `cron has five fields: ${crons[0]}`);
+  const [minute, hour, dom, month, dow] = fields;
+  assert.deepEqual([dom, month, dow], ["*", "*", "*"], "runs every day");
+  assert.match(minute!, /^\d{1,2}$/);
+  assert.match(hour!, /^\d{1,2}$/);
+  const practice = parse(await readFile(path.join(ROOT, "content/_data/practice.yaml"), "utf8")) as { timezone: string };
+  // Winter and summer: daylight saving time moves local time by an hour; both must be after midnight.
+  for (const month of [1, 7]) {
+    const local = DateTime.fromObject({ year: 2026, month, day: 15, hour: Number(hour), minute: Number(minute) }, { zone: "utc" }).setZone(practice.timezone);
+    assert.equal(local.day, 15, `${crons[0]} UTC is before midnight in ${practice.timezone} in month ${month}`);
+    assert.ok(local.hour < 2, `${crons[0]} UTC is ${local.toFormat("HH:mm ZZZZ")} in ${practice.timezone}: not just after midnight`);
+  }
+  assert.ok(text.includes(practice.timezone), "the comment names the practice's zone");
+  assert.match(text, /PST/);
+  assert.match(text, /PDT/);
+  assert.match(text, /60 days/, "the comment warns that GitHub pauses schedules");
+});
+
+test("steps call the README's commands; each is a script in package.json", async () => {
+  const { wf } = await load();
+  const readme = await readFile(path.join(ROOT, "README.md"), "utf8");
+  const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  const lines = runs(wf);
+  for (const command of ["npm install", "npm test", "npm run build", "npm run check"]) {
+    assert.ok(lines.some((l) => l === command || l.startsWith(command + " ")), `no step runs ${command}:\n${lines.join("\n")}`);
+    assert.ok(readme.includes(command), `README does not document ${command}`);
+  }
+  for (const l of lines) {
+    const m = /^npm (?:run )?([\w:-]+)/.exec(l);
+    if (m && m[1] !== "install") assert.ok(pkg.scripts[m[1]!], `${l}: no such npm script`);
+    const file = /node --import tsx (?:--test )?(\S+\.ts)/.exec(l)?.[1];
+    if (file) assert.ok(existsSync(path.join(ROOT, file)), `${l}: ${file} does not exist`);
+  }
+});
+
+test("the full suite runs on code changes; content-only pushes run the check and the gates on changed pages", async () => {
+  const { wf } = await load();
+  const full = stepRunning(wf, /^npm test$/m)!;
+  assert.match(full.if ?? "", /suite == 'full'/);
+  assert.match(stepRunning(wf, /^npm run check$/m)!.if ?? "", /suite != 'full'/);
+  const gates = stepRunning(wf, /tests\/browser\/gates\.test\.ts/)!;
+  assert.match(gates.if ?? "", /suite == 'content'/);
+  assert.match(gates.env?.GATES_PAGES ?? "", /steps\.changed\.outputs\.pages/);
+  assert.match(gates.run!, /npm run test:setup/, "the gates need Chromium");
+  const plan = steps(wf).find((s) => s.id === "plan")!;
+  assert.match(plan.run!, /scripts\/ci\.ts plan/);
+  assert.match(plan.env?.BEFORE ?? "", /github\.event\.before/);
+});
+
+test("the site that is deployed is the _site the steps built, with the GitHub Pages path prefix", async () => {
+  const { wf } = await load();
+  const build = wf.jobs.build!.steps;
+  const i = (pred: (s: Step) => boolean) => build.findIndex(pred);
+  const buildStep = build.find((s) => s.run === "npm run build")!;
+  assert.match(buildStep.env?.PATH_PREFIX ?? "", /steps\.pages\.outputs\.base_path/);
+  const upload = build.find((s) => s.uses?.startsWith("actions/upload-pages-artifact@"))!;
+  assert.ok(upload, "uploads the Pages artifact");
+  assert.equal(upload.with?.path, "_site");
+  assert.ok(i((s) => s === upload) > i((s) => s === buildStep), "uploads after building");
+  for (const test of ["npm test", "npm run check"]) assert.ok(i((s) => s.run === test) < i((s) => s === buildStep), `${test} runs before the build`);
+  const gates = i((s) => /gates\.test\.ts/.test(s.run ?? ""));
+  assert.ok(gates < i((s) => s === upload), "gates run before the upload");
+  const deploy = wf.jobs.deploy!;
+  assert.equal(deploy.needs, "build");
+  assert.ok(deploy.steps.some((s) => s.uses?.startsWith("actions/deploy-pages@")));
+  const other = build.find((s) => s.uses?.startsWith("actions/upload-artifact@"))!;
+  assert.equal(other.with?.path, "_site");
+});
+
+test("netlify.toml builds with the README's command, publishes _site on Node 20", async () => {
+  const toml = await readFile(path.join(ROOT, "netlify.toml"), "utf8");
+  assert.match(toml, /^\s*command\s*=\s*"npm run build"\s*$/m);
+  assert.match(toml, /^\s*publish\s*=\s*"_site"\s*$/m);
+  assert.match(toml, /^\s*NODE_VERSION\s*=\s*"20"\s*$/m);
+});
