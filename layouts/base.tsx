@@ -21,6 +21,8 @@ export interface PageMeta {
   jsonld?: readonly (Record<string, unknown> | undefined)[];
   /** The page shows dated text (open now, upcoming events) that the small script keeps current. */
   live?: boolean;
+  /** The page embeds click-to-play videos. */
+  video?: boolean;
 }
 
 export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {
@@ -59,6 +61,7 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           {!meta.noindex && <meta property="og:url" content={u.absolute(meta.url)} />}
           {meta.published && <meta property="article:published_time" content={meta.published} />}
           {(meta.live || site.byLang[lang]!.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
+          {meta.video && <script type="module" src={u.href("/assets/js/video.js")} />}
           {(meta.jsonld ?? []).filter((x) => x !== undefined).map((data) => (
             <script type="application/ld+json">{{ html: serializeJsonLd(data) }}</script>
           ))}

@@ -57,7 +57,7 @@ function view(site: Site, route: Route): JSX.Element | string {
     case "robots":
       return robots(site);
     case "headers":
-      return headersFile(securityHeaders(), site.prefix);
+      return headersFile(securityHeaders(site.clickToLoadHosts.map((h) => h.origin)), site.prefix);
   }
 }
 

@@ -29,7 +29,7 @@ export function Home({ site, route }: Props<"home">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title: page?.title ?? p.name, description: page?.description ?? p.description, url: route.url, jsonld: [clinicJsonLd(site)], live: true }}
+      meta={{ title: page?.title ?? p.name, description: page?.description ?? p.description, url: route.url, jsonld: [clinicJsonLd(site)], live: true, video: (page?.videoHosts.length ?? 0) > 0 }}
     >
       <section class="hero">
         <div class="wrap">
@@ -142,6 +142,7 @@ export function PageView({ site, route }: Props<"page">): JSX.Element {
         url: route.url,
         jsonld: [faqJsonLd(page), page.blocks.includes("hours") || page.blocks.includes("locations") ? clinicJsonLd(site) : undefined],
         live: page.blocks.includes("hours") || page.blocks.includes("events"),
+        video: page.videoHosts.length > 0,
       }}
     >
       <article class="wrap page" data-pagefind-body="" data-pagefind-weight={searchWeight(page)} data-pagefind-meta={searchTermsMeta(page)}>
@@ -164,7 +165,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)] }}
+      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0 }}
     >
       <article class="wrap post" data-pagefind-body="">
         {post.status === "draft" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
@@ -241,7 +242,7 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title, description: t(lang, "provider.description", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)] }}
+      meta={{ title, description: t(lang, "provider.description", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)], video: provider.videoHosts.length > 0 }}
     >
       <article class="wrap page provider" data-pagefind-body="">
         <h1>{title}</h1>
@@ -366,7 +367,7 @@ export function EventView({ site, route }: Props<"event">): JSX.Element {
   const u = site.urls;
   const loc = eventLocation(site, event, lang);
   return (
-    <Base site={site} lang={lang} meta={{ title: event.title, description: event.description, url: route.url, jsonld: [eventJsonLd(site, event)] }}>
+    <Base site={site} lang={lang} meta={{ title: event.title, description: event.description, url: route.url, jsonld: [eventJsonLd(site, event)], video: event.videoHosts.length > 0 }}>
       <article class="wrap page event">
         {event.status !== "published" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
         <h1>{event.title}</h1>

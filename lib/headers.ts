@@ -2,8 +2,11 @@
 // Pages) and read back by the test server, so what is tested is what is deployed.
 export type Csp = Record<string, readonly string[]>;
 
-/** Parent-facing pages: nothing but the site itself; no inline script or style at all. */
-export function parentCsp(): Csp {
+/**
+ * Parent-facing pages: nothing but the site itself; no inline script or style at all.
+ * `frames`: video players a page may load after a parent clicks "Play" (none by default).
+ */
+export function parentCsp(frames: readonly string[] = []): Csp {
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -12,7 +15,7 @@ export function parentCsp(): Csp {
     "font-src": ["'self'"],
     "connect-src": ["'self'"],
     "media-src": ["'self'"],
-    "frame-src": ["'none'"],
+    "frame-src": frames.length ? [...frames] : ["'none'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
@@ -32,12 +35,12 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
-export function securityHeaders(): HeaderRule[] {
+export function securityHeaders(frames: readonly string[] = []): HeaderRule[] {
   return [
     {
       path: "/*",
       headers: {
-        "Content-Security-Policy": cspString(parentCsp()),
+        "Content-Security-Policy": cspString(parentCsp(frames)),
         // The page address can say what a child is being treated for: never send it on.
         "Referrer-Policy": "no-referrer",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
@@ -47,13 +50,13 @@ export function securityHeaders(): HeaderRule[] {
       },
     },
     // After "/*" on purpose: headersFor lets a later rule replace an earlier one's value.
-    { path: "/search/*", headers: { "Content-Security-Policy": cspString(searchCsp()) } },
+    { path: "/search/*", headers: { "Content-Security-Policy": cspString(searchCsp(frames)) } },
   ];
 }
 
 /** The search page only: Pagefind compiles its WebAssembly index reader, nothing else changes. */
-export function searchCsp(): Csp {
-  const csp = parentCsp();
+export function searchCsp(frames: readonly string[] = []): Csp {
+  const csp = parentCsp(frames);
   return { ...csp, "script-src": [...(csp["script-src"] ?? []), "'wasm-unsafe-eval'"] };
 }
 

@@ -30,6 +30,8 @@ interface Item {
   /** Unprefixed site path, e.g. /blog/flu-shots/ */
   url: string;
   html: string;
+  /** Video players the body can load after a click (for the CSP, scripts and the privacy page). */
+  videoHosts: readonly string[];
   /** Shown only in preview: why this is not public yet. */
   status: "published" | "draft" | "scheduled";
 }

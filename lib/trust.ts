@@ -15,10 +15,11 @@ export interface ThirdPartyHost {
 
 /**
  * The hook for click-to-load embeds (videos): a placeholder that loads another company's
- * player only after a click must carry `data-third-party="<key>"` with a key listed here.
- * The site's own renderers add it; the Markdown sanitizer strips data-* attributes from
+ * player only after a click carries `data-third-party="<key>"` with a key listed here
+ * (lib/markdown/video.ts adds it). The Markdown sanitizer strips data-* attributes from
  * author-typed HTML, so an author cannot add or hide one. The privacy page names exactly
- * the hosts found in built pages, and nothing when there are none.
+ * the hosts found in the built content, and no video host at all when there are none; an
+ * unlisted key stops the build, so a new kind of embed cannot go unmentioned.
  */
 export const THIRD_PARTY_ATTR = "data-third-party";
 
@@ -35,7 +36,7 @@ export function clickToLoadHosts(items: readonly { html: string; file?: string }
   for (const item of items) {
     for (const m of item.html.matchAll(MARKER_RE)) {
       const host = CLICK_TO_LOAD_HOSTS[m[1]!];
-      // A renderer bug, not a content mistake: an unlisted host would go unnamed on the privacy page.
+      // A renderer change, not a content mistake: an unlisted host would go unnamed on the privacy page.
       if (!host) throw new Error(`${item.file ?? "a page"}: ${THIRD_PARTY_ATTR}="${m[1]}" is not in CLICK_TO_LOAD_HOSTS (lib/trust.ts); list it so the privacy page names it`);
       found.set(host.key, host);
     }

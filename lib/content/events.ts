@@ -49,6 +49,7 @@ export function toEvent(ctx: Ctx, f: SourceFile, fm: EventFrontMatter, html: str
     url,
     ics: ctx.urls.local(id.lang, `/events/${id.key}.ics`),
     html,
+    videoHosts: [],
     status: fm.draft ? "draft" : "published",
     title: fm.title,
     description: fm.description,

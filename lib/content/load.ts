@@ -1,6 +1,7 @@
 // Loads the whole site once: read every file, validate it, resolve references, and
 // hand back one model, or throw a ContentError listing every problem at once.
 import path from "node:path";
+import { existsSync } from "node:fs";
 import { alertSchema, eventSchema, type AlertFrontMatter, type EventFrontMatter } from "../schema/content.ts";
 import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
@@ -42,6 +43,8 @@ interface Ctx {
   problems: Problem[];
   mode: Mode;
   now: ReturnType<Clock>;
+  /** Whether a site path such as /assets/video/a.vtt exists in the project. */
+  exists: (sitePath: string) => boolean;
 }
 
 export async function loadSite(opts: LoadOptions): Promise<Site> {
@@ -85,13 +88,18 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     problems,
     mode: opts.mode,
     now: opts.clock().setZone(practice.timezone),
+    exists: (sitePath) => sitePath.startsWith("/assets/") && !sitePath.includes("..") && existsSync(path.join(root, sitePath)),
   };
 
   const providers = readAll(ctx, "provider", providerFiles, toProvider);
   const providerByKey = new Map(providers.map((p) => [`${p.lang}:${p.key}`, p]));
   const pages = readAll<Page, PageFrontMatter>(ctx, "page", pageFiles, (c, f, fm, body, id) => toPage(c, f, fm, body, id, providerByKey));
   const posts = readAll<Post, PostFrontMatter>(ctx, "post", postFiles, (c, f, fm, body, id) => toPost(c, f, fm, body, id, providerByKey));
-  const events = readAll<Event, EventFrontMatter>(ctx, "event", eventFiles, (c, f, fm, source, id) => toEvent(c, f, fm, body(c, source).html, id));
+  const events = readAll<Event, EventFrontMatter>(ctx, "event", eventFiles, (c, f, fm, source, id) => {
+    const rendered = body(c, source, f, id.lang);
+    const event = toEvent(c, f, fm, rendered.html, id);
+    return event && { ...event, videoHosts: rendered.videoHosts };
+  });
   const alerts = readAll<Alert & { status: "published" }, AlertFrontMatter>(ctx, "alert", alertFiles, (c, f, fm, _source, id) => {
     const alert = toAlert(c, f, fm, id);
     return alert && { ...alert, status: "published" };
@@ -131,12 +139,15 @@ function readAll<T extends { status: string }, FM>(
   return out;
 }
 
-function body(ctx: Ctx, source: string) {
-  return renderMarkdown(source, { prefix: ctx.prefix });
+/** Renders a body; what the author must fix there is reported against the file. */
+function body(ctx: Ctx, source: string, f: SourceFile, lang: Lang) {
+  const rendered = renderMarkdown(source, { prefix: ctx.prefix, lang, exists: ctx.exists });
+  for (const message of rendered.problems) ctx.problems.push({ file: f.file, field: "body", message });
+  return rendered;
 }
 
 const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, id) => {
-  const rendered = body(ctx, source);
+  const rendered = body(ctx, source, f, id.lang);
   return {
     kind: "provider",
     key: id.key,
@@ -144,6 +155,7 @@ const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, 
     file: f.file,
     url: ctx.urls.local(id.lang, `/providers/${id.key}/`),
     html: rendered.html,
+    videoHosts: rendered.videoHosts,
     status: fm.draft ? "draft" : "published",
     name: fm.name,
     credentials: fm.credentials,
@@ -159,7 +171,7 @@ const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, 
 const toPage = (ctx: Ctx, f: SourceFile, fm: PageFrontMatter, source: string, id: { key: string; lang: Lang }, providers: Map<string, Provider>): Page | undefined => {
   const review = resolveReview(ctx, f.file, fm, id.lang, providers);
   if (!review) return undefined;
-  const rendered = body(ctx, source);
+  const rendered = body(ctx, source, f, id.lang);
   return {
     kind: "page",
     key: id.key,
@@ -167,6 +179,7 @@ const toPage = (ctx: Ctx, f: SourceFile, fm: PageFrontMatter, source: string, id
     file: f.file,
     url: ctx.urls.local(id.lang, id.key === "index" ? "/" : `/${id.key}/`),
     html: rendered.html,
+    videoHosts: rendered.videoHosts,
     status: fm.draft ? "draft" : "published",
     title: fm.title,
     description: fm.description,
@@ -215,7 +228,7 @@ function toPost(
   const review = resolveReview(ctx, f.file, fm, id.lang, providers);
   if (!review) return undefined;
   const date = toZoned(fm.date, ctx.practice.timezone);
-  const rendered = body(ctx, source);
+  const rendered = body(ctx, source, f, id.lang);
   return {
     kind: "post",
     key: id.key,
@@ -223,6 +236,7 @@ function toPost(
     file: f.file,
     url: ctx.urls.local(id.lang, `/blog/${id.key}/`),
     html: rendered.html,
+    videoHosts: rendered.videoHosts,
     status: fm.draft ? "draft" : date.dt > ctx.now ? "scheduled" : "published",
     title: fm.title,
     description: fm.description,

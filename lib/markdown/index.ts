@@ -5,10 +5,12 @@ import { sanitizeHtml } from "./sanitize.ts";
 import { headingOutline } from "./heading-outline.ts";
 import { rootLinks } from "./root-links.ts";
 import { tableAlign } from "./table-align.ts";
+import { videoEmbeds, type VideoEnv } from "./video.ts";
+import type { Lang } from "../i18n/index.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(headingOutline).use(rootLinks).use(tableAlign);
+  md.use(headingOutline).use(rootLinks).use(tableAlign).use(videoEmbeds);
   return md;
 }
 
@@ -18,11 +20,24 @@ export interface Rendered {
   html: string;
   /** Plain-text words, for reading time. */
   words: number;
+  /** Problems an author must fix (e.g. a malformed video line), without the file name. */
+  problems: string[];
+  /** Origins of video players the page can load after a click. */
+  videoHosts: string[];
 }
 
-export function renderMarkdown(source: string, opts: { prefix?: string } = {}): Rendered {
-  const env = { prefix: opts.prefix };
-  const tokens = md.parse(source, env);
+export interface RenderOptions {
+  prefix?: string;
+  lang?: Lang;
+  exists?: (sitePath: string) => boolean;
+}
+
+// Marks where a generated embed goes, so the HTML allowlist never sees (or strips) it.
+const EMBED_MARKER = "ppembed5f2c9d";
+
+export function renderMarkdown(source: string, opts: RenderOptions = {}): Rendered {
+  const env: VideoEnv = { prefix: opts.prefix, lang: opts.lang, exists: opts.exists, problems: [], embeds: [], embedMarker: EMBED_MARKER };
+  const tokens = md.parse(source, env as Record<string, unknown>);
   let hasRawHtml = false;
   let words = 0;
   for (const token of tokens) {
@@ -34,9 +49,11 @@ export function renderMarkdown(source: string, opts: { prefix?: string } = {}): 
       }
     }
   }
-  const html = md.renderer.render(tokens, md.options, env);
+  const rendered = md.renderer.render(tokens, md.options, env as Record<string, unknown>);
   // markdown-it's own output is safe; only author-typed HTML needs the allowlist.
-  return { html: hasRawHtml ? sanitizeHtml(html) : html, words };
+  const safe = hasRawHtml ? sanitizeHtml(rendered) : rendered;
+  const html = env.embeds!.length ? safe.replace(new RegExp(`<p>${EMBED_MARKER}(\\d+)</p>`, "g"), (_m, n: string) => env.embeds![Number(n)] ?? "") : safe;
+  return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])] };
 }
 
 function countWords(text: string): number {

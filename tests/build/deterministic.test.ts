@@ -4,8 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, ROOT } from "../helpers.ts";
-import { compareTrees } from "../../lib/ci.ts";
+import { buildInto, makeContent, post, ROOT } from "../helpers.ts";
+import { compareTrees, pagesChangedBetween } from "../../lib/ci.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 
@@ -38,4 +38,17 @@ test("no code that runs at build time reads the system clock except lib/clock.ts
     }
   }
   assert.deepEqual(offenders, [], "read the time from the build's clock (site.now / lib/clock.ts) instead");
+});
+
+test("CI finds the pages a content push changed by building before and after with one clock", async () => {
+  const before = await makeContent({ "blog/flu.md": post({ title: "Flu shots", date: "2024-03-01", description: "Flu shots every Saturday in October at both offices." }) });
+  const after = await makeContent({
+    "blog/flu.md": post({ title: "Flu shots", date: "2024-03-01", description: "Flu shots every Saturday in October at both offices." }, "Now also on Sundays."),
+  });
+  const pages = await pagesChangedBetween({ root: ROOT, before, after, sourceDateEpoch: NOW });
+  assert.ok(pages, "both contents build");
+  assert.deepEqual(pages, ["/blog/flu/"], "only the edited post's page changed (its listing shows the description, which stayed)");
+
+  const broken = await makeContent({ "blog/flu.md": "---\ntitle: Flu\n---\n" });
+  assert.equal(await pagesChangedBetween({ root: ROOT, before: broken, after, sourceDateEpoch: NOW }), undefined, "old content that no longer builds: every page is checked");
 });

@@ -110,6 +110,9 @@ test("a build under a path prefix has no broken links", async () => {
   const report = await checkLinks(out, { prefix: "/clinic" });
   assert.deepEqual(report.broken, []);
   assert.ok(report.checked > 500);
+  // Every page is checked, the trust pages and the footer's notice link included.
+  for (const file of ["privacy/index.html", "accessibility/index.html", "assets/notice-of-privacy-practices.pdf"]) assert.ok(existsSync(path.join(out, file)), file);
+  assert.match(await read(out, "privacy/index.html"), /href="\/clinic\/assets\/notice-of-privacy-practices\.pdf"/);
 });
 
 test("a path prefix is applied to every internal link", async () => {
@@ -120,4 +123,11 @@ test("a path prefix is applied to every internal link", async () => {
   assert.ok(hrefs.length > 5);
   for (const h of hrefs) assert.match(h, /^\/clinic\//, h);
   assert.match(html, /<link rel="canonical" href="https:\/\/www\.juniperhillpeds\.example\/clinic\/blog\/a\/">/);
+});
+
+test("a malformed video line fails the build naming the file", async () => {
+  const dir = await makeContent({ "blog/v.md": post({ ...ok, title: "Video" }, 'https://youtu.be/dQw4w9WgXcQ\n{title="x" colour="red"}') });
+  const { result } = await buildInto({ contentDir: dir });
+  assert.equal(result.ok, false);
+  assert.match((result as { error: string }).error, /v\.md: body: video attribute "colour" is not one of title, caption, transcript, poster/);
 });

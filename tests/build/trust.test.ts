@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readFile, writeFile } from "node:fs/promises";
+import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseHtml } from "node-html-parser";
 import { parse, stringify } from "yaml";
@@ -35,14 +35,18 @@ test("every page of the demo links privacy, accessibility and the Notice of Priv
   for (const file of ["privacy/index.html", "accessibility/index.html", "assets/notice-of-privacy-practices.pdf"]) assert.ok(existsSync(path.join(out, file)), `missing ${file}`);
   const files = await htmlFiles(out);
   assert.ok(files.length > 30);
+  const { languages = [] } = parse(await readFile(path.join(ROOT, "content/_data/practice.yaml"), "utf8")) as { languages?: string[] };
   for (const file of files) {
+    const folder = file.split("/")[0]!;
+    const lang = languages.includes(folder) && file !== "404.html" ? `/${folder}` : "";
     const footer = parseHtml(await read(out, file)).querySelector("footer");
-    const links = Object.fromEntries((footer?.querySelectorAll("a") ?? []).map((a) => [a.text.trim(), a.getAttribute("href")]));
-    assert.equal(links["Privacy"], "/privacy/", file);
-    assert.equal(links["Accessibility"], "/accessibility/", file);
-    assert.equal(links["Notice of Privacy Practices (PDF)"], "/assets/notice-of-privacy-practices.pdf", file);
+    const hrefs = (footer?.querySelectorAll("a") ?? []).map((a) => a.getAttribute("href"));
+    for (const href of [`${lang}/privacy/`, `${lang}/accessibility/`, "/assets/notice-of-privacy-practices.pdf"]) assert.ok(hrefs.includes(href), `${file}: no footer link to ${href}`);
+    if (!lang) assert.match(footer!.text, /Privacy[\s\S]*Accessibility[\s\S]*Notice of Privacy Practices \(PDF\)/, file);
   }
-  assert.match(await read(out, "sitemap.xml"), /\/privacy\//);
+  for (const lang of languages) assert.ok(existsSync(path.join(out, lang === languages[0] ? "" : lang, "privacy/index.html")), `no privacy page in ${lang}`);
+  const sitemaps = (await readdir(out)).filter((f) => /^sitemap.*\.xml$/.test(f));
+  assert.ok((await Promise.all(sitemaps.map((f) => read(out, f)))).some((x) => x.includes("/privacy/</loc>")), "the trust pages are in the sitemap");
   // The demo is hosted on Netlify, which applies _headers: no duplicate policy in the pages.
   assert.doesNotMatch(await read(out, "index.html"), /http-equiv="Content-Security-Policy"/);
 });
@@ -65,20 +69,24 @@ test("the privacy page names the host and its logs, no video host without embeds
   assert.ok(page.querySelector('a[href="/assets/notice-of-privacy-practices.pdf"]'));
 });
 
-test("the click-to-load hook: the privacy page names exactly the video hosts the content embeds", async () => {
-  // An author cannot add (or fake) an embed marker: the sanitizer strips it from typed HTML.
-  const dir = await makeContent({ "blog/v.md": post({ ...ok, title: "V" }, '<div data-third-party="youtube">Video</div>\n\nText.') });
-  const site = await loadSite({ root: ROOT, contentDir: dir, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
-  assert.deepEqual(site.clickToLoadHosts, []);
-  const route = site.routes.find((r) => r.kind === "privacy")!;
-  assert.doesNotMatch(await renderRoute(site, route), /YouTube/);
-
-  // What the video renderer will produce: a marked placeholder in a page's HTML.
+test("the click-to-load hook: a page that embeds a video makes the privacy page name its host, and only then", async () => {
   const youtube = CLICK_TO_LOAD_HOSTS.youtube!;
-  const html = main(await renderRoute({ ...site, clickToLoadHosts: [youtube] }, route));
+  // An author cannot fake an embed with typed HTML; the sanitizer strips it.
+  const none = await makeContent({ "blog/v.md": post({ ...ok, title: "V" }, `<iframe src="${youtube.origin}/embed/x"></iframe>\n\nText.`) });
+  const site = await loadSite({ root: ROOT, contentDir: none, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
+  assert.deepEqual(site.clickToLoadHosts, []);
+  assert.doesNotMatch(main(await renderRoute(site, site.routes.find((r) => r.kind === "privacy")!)).text, /YouTube/);
+
+  // A video link alone on its line becomes a click-to-load player (lib/markdown/video.ts).
+  const dir = await makeContent({ "blog/v.md": post({ ...ok, title: "V" }, "Watch how we give a flu shot:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nText.") });
+  const { out, result } = await buildInto({ contentDir: dir, sourceDateEpoch: NOW });
+  assert.ok(result.ok, JSON.stringify(result));
+  const html = main(await read(out, "privacy/index.html"));
   assert.match(html.querySelector('[data-facts="videos"]')!.text, /Some pages offer videos from YouTube \(Google\)\. A video is not loaded until you press its play button/);
   assert.ok(html.querySelector(`a[href="${youtube.privacyUrl}"]`));
-  assert.doesNotMatch(html.text, /does not show videos/);
+  assert.doesNotMatch(html.text, /does not show videos|Vimeo/);
+  // Loaded only on a click, so not listed among what pages load on sight.
+  assert.doesNotMatch(html.querySelector('[data-facts="third-party"]')!.text, /youtube/i);
 });
 
 test("the accessibility statement: WCAG 2.1 AA, how it is tested, the build's date, limitations, how to report", async () => {
@@ -134,7 +142,8 @@ test("GitHub Pages ignores _headers: every page carries the same CSP (minus fram
     const firstResource = head.findIndex((el) => el.rawTagName === "script" || (el.rawTagName === "link" && el.getAttribute("rel") === "stylesheet"));
     assert.ok(cspAt >= 0 && cspAt < firstResource, `${file}: the CSP <meta> comes after a resource`);
   }
-  assert.match(await read(out, "search/index.html"), /content="[^"]*script-src 'self' 'wasm-unsafe-eval'/);
+  const search = parseHtml(await read(out, "search/index.html")).querySelector('meta[http-equiv="Content-Security-Policy"]')!;
+  assert.match(search.getAttribute("content")!, /script-src 'self' 'wasm-unsafe-eval'/);
   assert.match(main(await read(out, "privacy/index.html")).text, /GitHub serves this website for us/);
 });
 

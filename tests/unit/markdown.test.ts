@@ -72,3 +72,33 @@ test("table alignment becomes a class, never an inline style (the CSP forbids th
   assert.match(mixed, /<td class="align-right">2<\/td>/);
   assert.doesNotMatch(mixed, /style=/);
 });
+
+test("a video link alone on its line becomes a facade; inside a sentence it stays a link", () => {
+  const { html, videoHosts, problems } = renderMarkdown("Watch https://youtu.be/dQw4w9WgXcQ today.\n\nhttps://youtu.be/dQw4w9WgXcQ\n{title=\"Hello\"}\n\nhttps://example.org/video");
+  assert.equal(html.match(/<figure class="video/g)?.length, 1);
+  assert.match(html, /<p>Watch <a href="https:\/\/youtu.be\/dQw4w9WgXcQ">/);
+  assert.match(html, /data-play-label="Play video: Hello"/);
+  assert.match(html, /<a href="https:\/\/example.org\/video">/);
+  assert.deepEqual(videoHosts, ["https://www.youtube-nocookie.com"]);
+  assert.deepEqual(problems, []);
+});
+
+test("malformed video attributes are reported; the facade survives the HTML allowlist", () => {
+  const { problems } = renderMarkdown('https://vimeo.com/76979871\n{title="x" autoplay="yes"}');
+  assert.deepEqual(problems, ['video attribute "autoplay" is not one of title, caption, transcript, poster']);
+  const broken = renderMarkdown('https://vimeo.com/76979871\n{title="unclosed}');
+  assert.match(broken.problems[0]!, /^malformed video attributes/);
+  const mixed = renderMarkdown('<abbr title="x">AAP</abbr>\n\nhttps://vimeo.com/76979871\n{title="Clinic tour"}');
+  assert.match(mixed.html, /<figure class="video video--vimeo" data-video data-third-party="vimeo">/);
+  assert.match(mixed.html, /data-embed="https:\/\/player.vimeo.com\/video\/76979871\?dnt=1&amp;autoplay=1"/);
+});
+
+test("a self-hosted video gets controls, preload=none and captions when a .vtt sits beside it", () => {
+  const files = new Set(["/assets/video/tour.mp4", "/assets/video/tour.vtt"]);
+  const { html, problems } = renderMarkdown("/assets/video/tour.mp4", { exists: (p) => files.has(p), prefix: "/clinic" });
+  assert.deepEqual(problems, []);
+  assert.match(html, /<video class="video__file" controls preload="none"/);
+  assert.match(html, /<source src="\/clinic\/assets\/video\/tour.mp4" type="video\/mp4">/);
+  assert.match(html, /<track kind="captions" src="\/clinic\/assets\/video\/tour.vtt" srclang="en" label="Captions" default>/);
+  assert.deepEqual(renderMarkdown("/assets/video/missing.webm", { exists: () => false }).problems, ["video file assets/video/missing.webm does not exist"]);
+});

@@ -64,9 +64,9 @@ test("comparing two builds lists changed, added and removed files; pages come fr
 
 test("click-to-load hosts come from the markers in built HTML; an unlisted host is a loud error", () => {
   assert.deepEqual(clickToLoadHosts([{ html: "<p>No video here</p>" }]), []);
-  const html = '<div class="video" data-third-party="youtube"><button>Play</button></div>';
-  assert.deepEqual(clickToLoadHosts([{ html }, { html: html + '<div data-third-party="vimeo"></div>' }]), [CLICK_TO_LOAD_HOSTS.vimeo, CLICK_TO_LOAD_HOSTS.youtube]);
-  assert.throws(() => clickToLoadHosts([{ html: '<div data-third-party="tiktok">', file: "content/blog/x.md" }]), /content\/blog\/x\.md: data-third-party="tiktok" is not in CLICK_TO_LOAD_HOSTS/);
+  const html = '<figure class="video" data-third-party="youtube"><a href="#">Play</a></figure>';
+  assert.deepEqual(clickToLoadHosts([{ html }, { html: html + '<figure data-third-party="vimeo"></figure>' }]), [CLICK_TO_LOAD_HOSTS.vimeo, CLICK_TO_LOAD_HOSTS.youtube]);
+  assert.throws(() => clickToLoadHosts([{ html: '<figure data-third-party="tiktok">', file: "content/blog/x.md" }]), /content\/blog\/x\.md: data-third-party="tiktok" is not in CLICK_TO_LOAD_HOSTS/);
 });
 
 test("policy facts: first-party only today; a click-to-load origin is not counted as loaded on sight", () => {
