@@ -7,6 +7,7 @@ import { clockFromEnv } from "./lib/clock.ts";
 import { assetUrls } from "./lib/assets.ts";
 import { renderRoute } from "./layouts/index.ts";
 import { takePreloaded } from "./lib/preload.ts";
+import { socialCardSvg, writeSocialCard } from "./lib/social-card.ts";
 import { ContentError, formatProblem } from "./lib/content/problems.ts";
 import type { Mode, Route, Site } from "./lib/model.ts";
 
@@ -30,7 +31,7 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   let site: Site | undefined;
   let byUrl = new Map<string, Route>();
 
-  cfg.on("eleventy.before", async () => {
+  cfg.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     try {
       site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls(opts.root) }));
     } catch (err) {
@@ -39,6 +40,8 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
       throw err;
     }
     byUrl = new Map(site.routes.map((r) => [r.url, r]));
+    const p = site.practice;
+    await writeSocialCard(socialCardSvg(p.name, p.tagline, p.phone), directories.output, `${opts.root}/.cache`);
   });
 
   // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.

@@ -6,6 +6,7 @@ import { t } from "./components/format.ts";
 import { Footer, Header, SickStrip } from "./components/chrome.tsx";
 import { Alerts } from "./components/alerts.tsx";
 import { serializeJsonLd } from "../lib/jsonld.ts";
+import { CARD } from "../lib/social-card.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 
 export interface PageMeta {
@@ -23,6 +24,8 @@ export interface PageMeta {
   live?: boolean;
   /** The page embeds click-to-play videos. */
   video?: boolean;
+  /** The page has share links (the copy-link button needs a few lines of script). */
+  share?: boolean;
 }
 
 export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {
@@ -60,8 +63,19 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <meta property="og:type" content={meta.type ?? "website"} />
           {!meta.noindex && <meta property="og:url" content={u.absolute(meta.url)} />}
           {meta.published && <meta property="article:published_time" content={meta.published} />}
+          <meta property="og:locale" content={t(lang, "meta.locale").replace("-", "_")} />
+          <meta property="og:image" content={u.absolute(CARD.path)} />
+          <meta property="og:image:width" content={String(CARD.width)} />
+          <meta property="og:image:height" content={String(CARD.height)} />
+          <meta property="og:image:alt" content={t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
+          <meta name="twitter:card" content="summary_large_image" />
+          <meta name="twitter:title" content={meta.title} />
+          <meta name="twitter:description" content={meta.description} />
+          <meta name="twitter:image" content={u.absolute(CARD.path)} />
+          <meta name="twitter:image:alt" content={t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
           {(meta.live || site.byLang[lang]!.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
           {meta.video && <script type="module" src={u.href("/assets/js/video.js")} />}
+          {meta.share && <script type="module" src={u.href("/assets/js/share.js")} />}
           {(meta.jsonld ?? []).filter((x) => x !== undefined).map((data) => (
             <script type="application/ld+json">{{ html: serializeJsonLd(data) }}</script>
           ))}

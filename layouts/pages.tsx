@@ -5,6 +5,7 @@ import { Blocks, HoursTable, Intervals } from "./components/blocks.tsx";
 import { PagerNav, PostDate, PostList } from "./components/post-parts.tsx";
 import { displayDate, machineDate, t, telHref } from "./components/format.ts";
 import { OpenStatus } from "./components/open-status.tsx";
+import { ShareLinks } from "./components/share.tsx";
 import { eventLocation, practiceIn } from "../lib/lookup.ts";
 import { ReviewLine } from "./components/review.tsx";
 import { searchTermsMeta, searchWeight } from "../lib/search/weight.ts";
@@ -165,7 +166,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0 }}
+      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0, share: true }}
     >
       <article class="wrap post" data-pagefind-body="">
         {post.status === "draft" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
@@ -194,6 +195,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
           <ReviewLine site={site} lang={lang} reviewedBy={post.reviewedBy} reviewed={post.reviewed} />
         </header>
         <div class="prose">{{ html: post.html }}</div>
+        <ShareLinks site={site} post={post} lang={lang} />
         {post.tags.length > 0 && (
           <nav class="tags" aria-label={t(lang, "post.tags")}>
             <h2 class="tags__title">{t(lang, "post.tags")}</h2>

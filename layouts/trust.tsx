@@ -6,18 +6,15 @@ import type { Route, Site } from "../lib/model.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { headersFor, securityHeaders } from "../lib/headers.ts";
 import { policyFacts } from "../lib/trust.ts";
+import { practiceIn } from "../lib/lookup.ts";
 import { Base } from "./base.tsx";
 import { displayDate, t, telHref } from "./components/format.ts";
 import { noticeHref, noticeLabel } from "./components/trust-links.tsx";
 
 type R<K extends Route["kind"]> = Extract<Route, { kind: K }>;
 
-function practiceOf(site: Site, lang: Lang) {
-  return site.byLang[lang]?.practice ?? site.practice;
-}
-
 function Contact({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
-  const p = practiceOf(site, lang);
+  const p = practiceIn(site, lang);
   return (
     <ul>
       <li>
@@ -34,10 +31,10 @@ function Contact({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
 
 export function PrivacyView({ site, route }: { site: Site; route: R<"privacy"> }): JSX.Element {
   const { lang } = route;
-  const p = practiceOf(site, lang);
+  const p = practiceIn(site, lang);
   const host = site.hosting;
   const videos = site.clickToLoadHosts;
-  const policy = policyFacts(headersFor(securityHeaders(), route.url), videos);
+  const policy = policyFacts(headersFor(securityHeaders(videos.map((v) => v.origin)), route.url), videos);
   return (
     <Base site={site} lang={lang} meta={{ title: t(lang, "privacy.title"), description: t(lang, "privacy.description", { practice: p.name }), url: route.url }}>
       <article class="wrap page trust">
@@ -104,7 +101,7 @@ export function PrivacyView({ site, route }: { site: Site; route: R<"privacy"> }
 
 export function AccessibilityView({ site, route }: { site: Site; route: R<"accessibility"> }): JSX.Element {
   const { lang } = route;
-  const p = practiceOf(site, lang);
+  const p = practiceIn(site, lang);
   const forms = site.byLang[lang]?.forms ?? [];
   const isPdf = (type: string | undefined, href: string) => /\bPDF\b/i.test(type ?? "") || /\.pdf($|[?#])/i.test(href);
   const pdfs = site.privacyNotice.type === "PDF" || forms.some((f) => isPdf(f.type, f.href));

@@ -58,10 +58,11 @@ export interface MetaPolicy {
 
 /**
  * The same policy `_headers` sends for this page, for hosts that ignore `_headers`:
- * one source (lib/headers.ts), minus what only a header can say.
+ * one source (lib/headers.ts), minus what only a header can say. `frames`: the video
+ * players pages may load after a click (site.clickToLoadHosts), as `_headers` gets them.
  */
-export function metaPolicy(sitePath: string): MetaPolicy {
-  const h = headersFor(securityHeaders(), sitePath);
+export function metaPolicy(sitePath: string, frames: readonly string[] = []): MetaPolicy {
+  const h = headersFor(securityHeaders(frames), sitePath);
   const csp = (h["Content-Security-Policy"] ?? "")
     .split(";")
     .map((d) => d.trim())

@@ -1,5 +1,6 @@
 // The parts of every page: the sick-child strip, header, navigation and footer.
 import type { Site, NavItem } from "../../lib/model.ts";
+import { iconPath, networkOf, type Network } from "../../lib/social.ts";
 import { LanguageAssistanceLink, LanguageSwitcher } from "../language.tsx";
 import { practiceIn } from "../../lib/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
@@ -117,7 +118,9 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
           <ul class="sitefoot__list">
             {nav.map((item) => (
               <li>
-                <a href={u.href(item.url)}>{item.title}</a>
+                <a href={u.href(item.url)} lang={item.lang !== lang ? item.lang : undefined} hreflang={item.lang !== lang ? item.lang : undefined}>
+                  {item.title}
+                </a>
               </li>
             ))}
             <li>
@@ -132,13 +135,17 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
           <nav aria-labelledby="foot-social">
             <h2 id="foot-social" class="sitefoot__title">{t(lang, "footer.follow")}</h2>
             <ul class="sitefoot__list">
-              {social.map(([network, href]) => (
-                <li>
-                  <a href={href} rel="me noopener">
-                    {SOCIAL_NAMES[network] ?? network}
-                  </a>
-                </li>
-              ))}
+              {social.map(([key, href]) => {
+                const network = networkOf(key);
+                return (
+                  <li>
+                    <a class="social" href={href} rel="me noopener">
+                      {network && <SocialIcon network={network} />}
+                      <span>{network?.label ?? key}</span>
+                    </a>
+                  </li>
+                );
+              })}
             </ul>
           </nav>
         )}
@@ -149,14 +156,10 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
   );
 }
 
-const SOCIAL_NAMES: Record<string, string> = {
-  x: "X (Twitter)",
-  facebook: "Facebook",
-  instagram: "Instagram",
-  youtube: "YouTube",
-  linkedin: "LinkedIn",
-  tiktok: "TikTok",
-  threads: "Threads",
-  bluesky: "Bluesky",
-  mastodon: "Mastodon",
-};
+export function SocialIcon({ network }: { network: Network }): JSX.Element {
+  return (
+    <svg class="social__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+      <path d={iconPath(network)} />
+    </svg>
+  );
+}

@@ -7,7 +7,7 @@ import { metaPolicy } from "../../lib/deploy.ts";
 /** Must come first in <head>: a <meta> policy covers only what the page loads after it. */
 export function HostPolicy({ site, url }: { site: Site; url: string }): JSX.Element {
   if (!site.hosting.metaFallback) return null;
-  const policy = metaPolicy(url);
+  const policy = metaPolicy(url, site.clickToLoadHosts.map((h) => h.origin));
   return (
     <>
       <meta http-equiv="Content-Security-Policy" content={policy.csp} />

@@ -125,7 +125,10 @@ test("the Notice of Privacy Practices is required; a missing file or a bad value
 });
 
 test("GitHub Pages ignores _headers: every page carries the same CSP (minus frame-ancestors) and referrer policy", async () => {
-  const dir = await withPractice(await makeContent({ "blog/a.md": post({ ...ok, title: "A" }) }), (p) => (p.hosting = { host: "github-pages" }));
+  const dir = await withPractice(
+    await makeContent({ "blog/a.md": post({ ...ok, title: "A" }, "https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nA video, so the policy allows its player.") }),
+    (p) => (p.hosting = { host: "github-pages" }),
+  );
   const { out, result } = await buildInto({ contentDir: dir, sourceDateEpoch: NOW, prefix: "/juniper-site" });
   assert.ok(result.ok, JSON.stringify(result));
   const rules = parseHeadersFile(await read(out, "_headers"));
@@ -144,6 +147,8 @@ test("GitHub Pages ignores _headers: every page carries the same CSP (minus fram
   }
   const search = parseHtml(await read(out, "search/index.html")).querySelector('meta[http-equiv="Content-Security-Policy"]')!;
   assert.match(search.getAttribute("content")!, /script-src 'self' 'wasm-unsafe-eval'/);
+  const video = parseHtml(await read(out, "blog/a/index.html")).querySelector('meta[http-equiv="Content-Security-Policy"]')!;
+  assert.match(video.getAttribute("content")!, /frame-src https:\/\/www\.youtube-nocookie\.com/, "the video player is allowed, as in _headers");
   assert.match(main(await read(out, "privacy/index.html")).text, /GitHub serves this website for us/);
 });
 

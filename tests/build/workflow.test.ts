@@ -4,7 +4,10 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { tmpdir } from "node:os";
+import { promisify } from "node:util";
 import path from "node:path";
 import { parse } from "yaml";
 import { DateTime } from "luxon";
@@ -128,4 +131,18 @@ test("netlify.toml builds with the README's command, publishes _site on Node 20"
   assert.match(toml, /^\s*command\s*=\s*"npm run build"\s*$/m);
   assert.match(toml, /^\s*publish\s*=\s*"_site"\s*$/m);
   assert.match(toml, /^\s*NODE_VERSION\s*=\s*"20"\s*$/m);
+});
+
+test("scripts/ci.ts plan: the Sunday night run is the full suite, other nights rebuild; host from practice.yaml", async () => {
+  const run = promisify(execFile);
+  const dir = await mkdtemp(path.join(tmpdir(), "pp-ci-"));
+  const plan = async (utc: string) => {
+    const out = path.join(dir, `${utc}.txt`);
+    const env = { ...process.env, GITHUB_EVENT_NAME: "schedule", GITHUB_OUTPUT: out, SOURCE_DATE_EPOCH: String(Date.parse(utc) / 1000) };
+    await run(process.execPath, ["--import", "tsx", "scripts/ci.ts", "plan"], { cwd: ROOT, env });
+    return Object.fromEntries((await readFile(out, "utf8")).trim().split("\n").map((l) => l.split("=")));
+  };
+  // 08:05 UTC on Sunday 29 November 2026 is 00:05 Sunday in Los Angeles.
+  assert.deepEqual(await plan("2026-11-29T08:05:00Z"), { suite: "full", host: "netlify" });
+  assert.deepEqual(await plan("2026-11-30T08:05:00Z"), { suite: "rebuild", host: "netlify" });
 });
