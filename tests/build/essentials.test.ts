@@ -137,7 +137,8 @@ test("JSON-LD cannot break out of its script element", async () => {
   const { out: o, result } = await buildInto({ contentDir: await makeContent({ "blog/x.md": post({ title: "</script><script>alert(1)</script>", date: "2024-01-01", description: "A title that tries to close the JSON-LD script element." }) }) });
   assert.ok(result.ok);
   const html = await read(o, "blog/x/index.html");
-  assert.equal(html.match(/<script/g)!.length, 1);
+  assert.equal(html.match(/<script type="application\/ld\+json"/g)!.length, 1);
+  assert.equal(html.match(/<\/script>/g)!.length, html.match(/<script/g)!.length);
   assert.equal(jsonLd(html)[0]!.headline, "</script><script>alert(1)</script>");
 });
 
