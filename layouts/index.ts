@@ -4,7 +4,7 @@ import type { Route, Site } from "../lib/model.ts";
 import { atomFeed, jsonFeed } from "../lib/feeds.ts";
 import { robots, sitemap, sitemapIndex } from "../lib/sitemap.ts";
 import { LanguageAssistanceView } from "./language.tsx";
-import { headersFile, securityHeaders } from "../lib/headers.ts";
+import { headersFile, siteHeaders } from "../lib/headers.ts";
 import { BlogView, EventView, EventsView, Home, NotFoundView, PageView, PostView, ProviderView, TagView, TagsView } from "./pages.tsx";
 import { calendarFile } from "../lib/ics.ts";
 import { SearchView } from "./search.tsx";
@@ -57,7 +57,7 @@ function view(site: Site, route: Route): JSX.Element | string {
     case "robots":
       return robots(site);
     case "headers":
-      return headersFile(securityHeaders(site.clickToLoadHosts.map((h) => h.origin)), site.prefix);
+      return headersFile(siteHeaders(site), site.prefix);
   }
 }
 

@@ -1,6 +1,6 @@
 // Publishing: which host serves the site, and so which security settings it can apply
 // (hosts that ignore `_headers` get the same policy as <meta> tags in every page).
-import { headersFor, securityHeaders } from "./headers.ts";
+import { headersFor, securityHeaders, type HeaderRule } from "./headers.ts";
 import { HOST_IDS, type HostId } from "./schema/trust.ts";
 
 export { HOST_IDS, type HostId };
@@ -61,8 +61,8 @@ export interface MetaPolicy {
  * one source (lib/headers.ts), minus what only a header can say. `frames`: the video
  * players pages may load after a click (site.clickToLoadHosts), as `_headers` gets them.
  */
-export function metaPolicy(sitePath: string, frames: readonly string[] = []): MetaPolicy {
-  const h = headersFor(securityHeaders(frames), sitePath);
+export function metaPolicy(sitePath: string, rules: readonly HeaderRule[] = securityHeaders()): MetaPolicy {
+  const h = headersFor(rules, sitePath);
   const csp = (h["Content-Security-Policy"] ?? "")
     .split(";")
     .map((d) => d.trim())

@@ -35,7 +35,11 @@ export interface HeaderRule {
   headers: Record<string, string>;
 }
 
-export function securityHeaders(frames: readonly string[] = []): HeaderRule[] {
+/**
+ * `frames`: video players pages may load after a click. `searchPages`: the search page of
+ * each language ("/search/", "/es/search/"), the only pages allowed to run Pagefind's WebAssembly.
+ */
+export function securityHeaders(frames: readonly string[] = [], searchPages: readonly string[] = ["/search/"]): HeaderRule[] {
   return [
     {
       path: "/*",
@@ -50,7 +54,7 @@ export function securityHeaders(frames: readonly string[] = []): HeaderRule[] {
       },
     },
     // After "/*" on purpose: headersFor lets a later rule replace an earlier one's value.
-    { path: "/search/*", headers: { "Content-Security-Policy": cspString(searchCsp(frames)) } },
+    ...searchPages.map((page) => ({ path: `${page}*`, headers: { "Content-Security-Policy": cspString(searchCsp(frames)) } })),
   ];
 }
 
@@ -90,4 +94,12 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Reco
     if (match) Object.assign(out, r.headers);
   }
   return out;
+}
+
+/** The headers for a built site: its video players and each language's search page. */
+export function siteHeaders(site: { clickToLoadHosts: readonly { origin: string }[]; langs: readonly string[]; urls: { local(lang: string, path: string): string } }): HeaderRule[] {
+  return securityHeaders(
+    site.clickToLoadHosts.map((h) => h.origin),
+    site.langs.map((lang) => site.urls.local(lang, "/search/")),
+  );
 }

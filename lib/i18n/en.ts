@@ -106,6 +106,7 @@ export const en = {
   "notFound.description": "We could not find that page.",
   "notFound.body": "The page may have moved. Try the home page or the blog, or call us if you need help.",
   "feed.title": "{practice} blog",
+  "search.placeholder": "Search, e.g. fever",
   "share.cardAlt": "{practice}, phone {phone}",
   "share.title": "Share this post",
   "share.on": "Share on {network}",
