@@ -7,7 +7,10 @@ import { clockFromEnv } from "./lib/clock.ts";
 import { assetUrls } from "./lib/assets.ts";
 import { renderRoute } from "./layouts/index.ts";
 import { takePreloaded } from "./lib/preload.ts";
+import { addAdmin } from "./lib/cms/admin.ts";
 import { socialCardSvg, writeSocialCard } from "./lib/social-card.ts";
+import { publishImages } from "./lib/images.ts";
+import { writeIcons } from "./lib/icons.ts";
 import { ContentError, formatProblem } from "./lib/content/problems.ts";
 import type { Mode, Route, Site } from "./lib/model.ts";
 
@@ -42,6 +45,19 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     byUrl = new Map(site.routes.map((r) => [r.url, r]));
     const p = site.practice;
     await writeSocialCard(socialCardSvg(p.name, p.tagline, p.phone), directories.output, `${opts.root}/.cache`);
+    await writeIcons({
+      logo: `${opts.root}${p.logo ?? "/assets/favicon.svg"}`,
+      outDir: directories.output,
+      cacheDir: `${opts.root}/.cache`,
+      name: p.name,
+      shortName: p.name.split(/\s+/).slice(0, 2).join(" "),
+      themeColor: "#0b6e69",
+      prefix: site.prefix,
+    });
+  });
+
+  cfg.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    if (site) await publishImages(site.imageFiles, directories.output);
   });
 
   // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.
@@ -55,6 +71,8 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     render: (data: { routeUrl: string }) => renderRoute(site!, byUrl.get(data.routeUrl)!),
   });
 
+  // The staff editor at /admin/ (Decap CMS): not a route of the model, so never in menus, sitemap or search.
+  addAdmin(cfg, () => site);
   cfg.setTemplateFormats(["11ty.js"]);
   cfg.addPassthroughCopy({ [`${opts.root}/assets`]: "assets" });
   cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);

@@ -7,6 +7,7 @@ import { Footer, Header, SickStrip } from "./components/chrome.tsx";
 import { Alerts } from "./components/alerts.tsx";
 import { serializeJsonLd } from "../lib/jsonld.ts";
 import { CARD } from "../lib/social-card.ts";
+import { ICONS } from "../lib/icons.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 
 export interface PageMeta {
@@ -26,6 +27,8 @@ export interface PageMeta {
   video?: boolean;
   /** The page has share links (the copy-link button needs a few lines of script). */
   share?: boolean;
+  /** The page's own 1200×630 social image (else the practice's card). */
+  image?: { url: string; alt: string };
 }
 
 export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {
@@ -45,7 +48,10 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <meta name="description" content={meta.description} />
           {meta.noindex ? <meta name="robots" content="noindex" /> : <link rel="canonical" href={u.absolute(meta.url)} />}
           <link rel="stylesheet" href={u.href(site.assets.css)} />
-          <link rel="icon" href={u.href("/assets/favicon.svg")} type="image/svg+xml" />
+          <link rel="icon" href={u.href(ICONS.svg)} type="image/svg+xml" />
+          <link rel="icon" href={u.href(ICONS.png192)} type="image/png" sizes="192x192" />
+          <link rel="apple-touch-icon" href={u.href(ICONS.apple)} />
+          <link rel="manifest" href={u.href(ICONS.manifest)} />
           <link rel="alternate" type="application/atom+xml" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.xml"))} />
           <link rel="alternate" type="application/feed+json" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.json"))} />
           {alternates.length > 1 && (
@@ -64,15 +70,15 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           {!meta.noindex && <meta property="og:url" content={u.absolute(meta.url)} />}
           {meta.published && <meta property="article:published_time" content={meta.published} />}
           <meta property="og:locale" content={t(lang, "meta.locale").replace("-", "_")} />
-          <meta property="og:image" content={u.absolute(CARD.path)} />
+          <meta property="og:image" content={u.absolute(meta.image?.url ?? CARD.path)} />
           <meta property="og:image:width" content={String(CARD.width)} />
           <meta property="og:image:height" content={String(CARD.height)} />
-          <meta property="og:image:alt" content={t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
+          <meta property="og:image:alt" content={meta.image?.alt ?? t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
           <meta name="twitter:card" content="summary_large_image" />
           <meta name="twitter:title" content={meta.title} />
           <meta name="twitter:description" content={meta.description} />
-          <meta name="twitter:image" content={u.absolute(CARD.path)} />
-          <meta name="twitter:image:alt" content={t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
+          <meta name="twitter:image" content={u.absolute(meta.image?.url ?? CARD.path)} />
+          <meta name="twitter:image:alt" content={meta.image?.alt ?? t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
           {(meta.live || site.byLang[lang]!.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
           {meta.video && <script type="module" src={u.href("/assets/js/video.js")} />}
           {meta.share && <script type="module" src={u.href("/assets/js/share.js")} />}

@@ -6,6 +6,7 @@ import { PagerNav, PostDate, PostList } from "./components/post-parts.tsx";
 import { displayDate, machineDate, t, telHref } from "./components/format.ts";
 import { OpenStatus } from "./components/open-status.tsx";
 import { ShareLinks } from "./components/share.tsx";
+import { Comments } from "./components/comments.tsx";
 import { eventLocation, practiceIn } from "../lib/lookup.ts";
 import { ReviewLine } from "./components/review.tsx";
 import { searchTermsMeta, searchWeight } from "../lib/search/weight.ts";
@@ -166,7 +167,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0, share: true }}
+      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0, share: true, image: post.socialImage }}
     >
       <article class="wrap post" data-pagefind-body="">
         {post.status === "draft" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
@@ -194,6 +195,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
           </p>
           <ReviewLine site={site} lang={lang} reviewedBy={post.reviewedBy} reviewed={post.reviewed} />
         </header>
+        {post.picture && <div class="post__image">{{ html: post.picture }}</div>}
         <div class="prose">{{ html: post.html }}</div>
         <ShareLinks site={site} post={post} lang={lang} />
         {post.tags.length > 0 && (
@@ -210,6 +212,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
             </ul>
           </nav>
         )}
+        <Comments site={site} post={post} lang={lang} />
         {(post.older || post.newer) && (
           <nav class="prevnext" aria-label={t(lang, "post.more")} data-pagefind-ignore="">
             {post.older ? (
@@ -247,6 +250,7 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
       meta={{ title, description: t(lang, "provider.description", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)], video: provider.videoHosts.length > 0 }}
     >
       <article class="wrap page provider" data-pagefind-body="">
+        {provider.picture && <div class="provider__photo">{{ html: provider.picture }}</div>}
         <h1>{title}</h1>
         <p class="provider__role">{provider.role}</p>
         <dl class="facts">

@@ -6,7 +6,7 @@ export type Csp = Record<string, readonly string[]>;
  * Parent-facing pages: nothing but the site itself; no inline script or style at all.
  * `frames`: video players a page may load after a parent clicks "Play" (none by default).
  */
-export function parentCsp(frames: readonly string[] = []): Csp {
+export function parentCsp(frames: readonly string[] = [], forms: readonly string[] = []): Csp {
   return {
     "default-src": ["'self'"],
     "script-src": ["'self'"],
@@ -18,7 +18,8 @@ export function parentCsp(frames: readonly string[] = []): Csp {
     "frame-src": frames.length ? [...frames] : ["'none'"],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    "form-action": ["'self'"],
+    // `forms`: a comment form service's origin, where a parent's own click sends the form.
+    "form-action": ["'self'", ...forms],
     "frame-ancestors": ["'none'"],
   };
 }
@@ -39,12 +40,12 @@ export interface HeaderRule {
  * `frames`: video players pages may load after a click. `searchPages`: the search page of
  * each language ("/search/", "/es/search/"), the only pages allowed to run Pagefind's WebAssembly.
  */
-export function securityHeaders(frames: readonly string[] = [], searchPages: readonly string[] = ["/search/"]): HeaderRule[] {
+export function securityHeaders(frames: readonly string[] = [], searchPages: readonly string[] = ["/search/"], forms: readonly string[] = []): HeaderRule[] {
   return [
     {
       path: "/*",
       headers: {
-        "Content-Security-Policy": cspString(parentCsp(frames)),
+        "Content-Security-Policy": cspString(parentCsp(frames, forms)),
         // The page address can say what a child is being treated for: never send it on.
         "Referrer-Policy": "no-referrer",
         "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
@@ -54,13 +55,24 @@ export function securityHeaders(frames: readonly string[] = [], searchPages: rea
       },
     },
     // After "/*" on purpose: headersFor lets a later rule replace an earlier one's value.
-    ...searchPages.map((page) => ({ path: `${page}*`, headers: { "Content-Security-Policy": cspString(searchCsp(frames)) } })),
+    ...searchPages.map((page) => ({ path: `${page}*`, headers: { "Content-Security-Policy": cspString(searchCsp(frames, forms)) } })),
+    // The staff editor (Decap CMS, lib/cms/admin.ts) only; last, so it replaces the policy above.
+    {
+      path: "/admin/*",
+      headers: {
+        "Content-Security-Policy": cspString(adminCsp()),
+        // The GitHub sign-in popup (Netlify's or your own OAuth helper) reports back with
+        // postMessage to its opener; "same-origin" would cut that link.
+        "Cross-Origin-Opener-Policy": "same-origin-allow-popups",
+        "X-Robots-Tag": "noindex, nofollow",
+      },
+    },
   ];
 }
 
 /** The search page only: Pagefind compiles its WebAssembly index reader, nothing else changes. */
-export function searchCsp(frames: readonly string[] = []): Csp {
-  const csp = parentCsp(frames);
+export function searchCsp(frames: readonly string[] = [], forms: readonly string[] = []): Csp {
+  const csp = parentCsp(frames, forms);
   return { ...csp, "script-src": [...(csp["script-src"] ?? []), "'wasm-unsafe-eval'"] };
 }
 
@@ -96,10 +108,50 @@ export function headersFor(rules: readonly HeaderRule[], pathname: string): Reco
   return out;
 }
 
-/** The headers for a built site: its video players and each language's search page. */
-export function siteHeaders(site: { clickToLoadHosts: readonly { origin: string }[]; langs: readonly string[]; urls: { local(lang: string, path: string): string } }): HeaderRule[] {
+/** The headers for a built site: its video players, each language's search page and its comment form's service. */
+export function siteHeaders(site: {
+  clickToLoadHosts: readonly { origin: string }[];
+  langs: readonly string[];
+  urls: { local(lang: string, path: string): string };
+  practice?: { commentForm?: { endpoint: string } };
+}): HeaderRule[] {
   return securityHeaders(
     site.clickToLoadHosts.map((h) => h.origin),
     site.langs.map((lang) => site.urls.local(lang, "/search/")),
+    formOrigins(site.practice?.commentForm?.endpoint),
   );
+}
+
+/** The origin a form posts to, when it is another site's ("/comment-received/" is the site itself). */
+export function formOrigins(endpoint: string | undefined): string[] {
+  if (!endpoint || !/^https:\/\//.test(endpoint) || !URL.canParse(endpoint)) return [];
+  return [new URL(endpoint).origin];
+}
+
+/**
+ * /admin/ only: what Decap CMS needs beyond parents' pages, and no more.
+ * - style-src 'unsafe-inline': Decap's React UI injects its styles at run time (emotion).
+ * - script-src 'unsafe-eval': Decap's bundle compiles its config validator (ajv) with `new Function`.
+ * - img-src/media-src blob: previews of images picked for upload and media read through the Git API;
+ *   avatars.githubusercontent.com: the signed-in editor's GitHub picture.
+ * - connect-src https://api.github.com: the github backend (git-gateway stays on the site's own
+ *   origin, /.netlify/); http://localhost:* and http://127.0.0.1:*: Decap's local backend
+ *   (`npm run cms`), which Decap only contacts when the editor itself runs on localhost.
+ * Plugins, form posts elsewhere and framing by other sites stay forbidden.
+ */
+export function adminCsp(): Csp {
+  return {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:", "blob:", "https://avatars.githubusercontent.com"],
+    "font-src": ["'self'", "data:"],
+    "connect-src": ["'self'", "https://api.github.com", "http://localhost:*", "http://127.0.0.1:*"],
+    "media-src": ["'self'", "blob:"],
+    "frame-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "frame-ancestors": ["'none'"],
+  };
 }

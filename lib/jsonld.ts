@@ -5,6 +5,7 @@ import { WEEKDAYS } from "./schema/practice.ts";
 import { closuresFor } from "./hours.ts";
 import { machineDate } from "./time.ts";
 import { eventLocation, practiceIn } from "./lookup.ts";
+import { commentsJsonLd } from "./comments/jsonld.ts";
 
 type Json = Record<string, unknown>;
 const DAY_URI = (d: string) => `https://schema.org/${d[0]!.toUpperCase()}${d.slice(1)}`;
@@ -87,6 +88,7 @@ export function blogPostingJsonLd(site: Site, post: Post): Json {
       ? { "@type": "Person", name: post.author.name, honorificSuffix: post.author.credentials, url: u.absolute(post.author.url) }
       : { "@type": "Organization", name: site.practice.name, url: u.absolute("/") },
     publisher: { "@type": "MedicalClinic", name: site.practice.name, url: u.absolute("/"), logo: u.absolute("/assets/favicon.svg") },
+    ...commentsJsonLd(site, post),
   };
 }
 

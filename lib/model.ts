@@ -46,6 +46,8 @@ export interface Provider extends Item {
   since?: number;
   photo?: string;
   photoAlt?: string;
+  /** The portrait as a responsive <picture>. */
+  picture?: string;
 }
 
 export interface TagRef {
@@ -65,11 +67,51 @@ export interface Post extends Item {
   reviewedBy?: Provider;
   reviewed?: ContentDate;
   readingMinutes: number;
+  /** After the automatic close (practice.yaml commentsCloseAfterDays) is applied. */
   comments: CommentMode;
+  /** Approved comments (content/comments/<key>/), threaded; absent when comments are off. */
+  discussion?: Discussion;
   image?: string;
   imageAlt?: string;
+  /** The image at the top of the post, as a responsive <picture>. */
+  picture?: string;
+  /** The 1200×630 crop shared on social networks. */
+  socialImage?: { url: string; alt: string };
   newer?: Post;
   older?: Post;
+}
+
+/** One approved comment file: content/comments/<post key>/<id>.md */
+export interface Comment {
+  id: string;
+  file: string;
+  /** The name as the commenter typed it (a practice reply without one: the provider's name). */
+  author: string;
+  date: ContentDate;
+  /** The language the comment is written in. */
+  lang: Lang;
+  /** Rendered by the strict comment renderer: no raw HTML, ever. */
+  html: string;
+  /** The Markdown as written, for structured data. */
+  text: string;
+  replyTo?: string;
+  /** Set on a reply from the practice. */
+  provider?: Provider;
+}
+
+export interface CommentNode {
+  comment: Comment;
+  /** Set when the nesting cap shows this reply beside, not under, the comment it answers. */
+  inReplyTo?: Comment;
+  replies: readonly CommentNode[];
+}
+
+export interface Discussion {
+  count: number;
+  /** Top-level comments, oldest first, each with its replies (nesting capped). */
+  threads: readonly CommentNode[];
+  /** Every comment, oldest first. */
+  all: readonly Comment[];
 }
 
 export interface Page extends Item {
@@ -204,6 +246,8 @@ export interface Site {
   urls: Urls;
   prefix: string;
   byLang: Readonly<Record<Lang, LangSite>>;
+  /** Encoded image files (in the cache) this build links into its output. */
+  imageFiles: readonly string[];
   /** For every page with translations: the same page in each language, default first. */
   alternates: ReadonlyMap<string, readonly Alternate[]>;
   routes: readonly Route[];

@@ -83,6 +83,7 @@ export function LocationCard({ site, location, lang }: { site: Site; location: L
 export function ProviderCard({ site, provider, lang }: { site: Site; provider: Provider; lang: Lang }): JSX.Element {
   return (
     <li class="card provider-card">
+      {provider.picture && <div class="provider-card__photo">{{ html: provider.picture }}</div>}
       <h3>
         <a href={site.urls.href(provider.url)} hreflang={provider.lang !== lang ? provider.lang : undefined}>
           {provider.name}, {provider.credentials}

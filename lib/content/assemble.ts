@@ -33,6 +33,7 @@ export interface AssembleInput {
   events: Event[];
   alerts: Alert[];
   formSizes: ReadonlyMap<string, number>;
+  imageFiles: readonly string[];
   assets: Site["assets"];
 }
 
@@ -140,6 +141,7 @@ export function assemble(input: AssembleInput): Site {
     prefix: input.prefix,
     byLang,
     alternates: alternatesOf(routes, defaultLang),
+    imageFiles: input.imageFiles,
     routes,
     assets: input.assets,
     hosting: resolveHosting(input.practice.hosting),

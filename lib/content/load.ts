@@ -6,6 +6,9 @@ import { alertSchema, eventSchema, type AlertFrontMatter, type EventFrontMatter 
 import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
 import { renderMarkdown, readingMinutes } from "../markdown/index.ts";
+import type { MarkdownImage } from "../markdown/images.ts";
+import { createImageService, type ImageService } from "../images.ts";
+import { frontMatterPicture, replaceBodyImages, SIZES } from "./pictures.ts";
 import { missingKeys, stringsFile, type Lang } from "../i18n/index.ts";
 import { toZoned } from "../time.ts";
 import { createUrls, normalizePrefix, type Urls } from "../urls.ts";
@@ -21,8 +24,11 @@ import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
 import { resolveReview } from "./review.ts";
 import { checkNotice } from "../trust.ts";
+import { attachComments, COMMENTS_FOLDER } from "../comments/load.ts";
 
 export interface LoadOptions {
+  /** Where encoded images are kept between builds (default: root/.cache, or PRACTICE_CACHE). */
+  cacheDir?: string;
   /** Project root; messages name files relative to it. */
   root: string;
   /** Folder with _data/, blog/, pages/, providers/ (default: root/content). */
@@ -45,6 +51,8 @@ interface Ctx {
   now: ReturnType<Clock>;
   /** Whether a site path such as /assets/video/a.vtt exists in the project. */
   exists: (sitePath: string) => boolean;
+  /** Body images per content file, turned into pictures once every file is read. */
+  bodyImages: Map<string, MarkdownImage[]>;
 }
 
 export async function loadSite(opts: LoadOptions): Promise<Site> {
@@ -65,6 +73,9 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   else checkPractice(practiceResult.data, path.relative(root, practicePath).split(path.sep).join("/"), problems);
   const practiceFile = path.relative(root, practicePath).split(path.sep).join("/");
   const formSizes = practiceResult.ok ? await measureForms(practiceResult.data, root, practiceFile, problems) : new Map<string, number>();
+  if (practiceResult.ok && practiceResult.data.logo && !existsSync(path.join(root, practiceResult.data.logo))) {
+    problems.push({ file: practiceFile, field: "logo", message: `no such file: ${practiceResult.data.logo.slice(1)}` });
+  }
   if (practiceResult.ok) await checkNotice(practiceResult.data.noticeOfPrivacyPractices, root, practiceFile, problems);
   // Keep validating content even when practice.yaml is broken, so one run shows everything.
   const practice: Practice = practiceResult.ok ? practiceResult.data : FALLBACK_PRACTICE;
@@ -88,6 +99,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     problems,
     mode: opts.mode,
     now: opts.clock().setZone(practice.timezone),
+    bodyImages: new Map(),
     exists: (sitePath) => sitePath.startsWith("/assets/") && !sitePath.includes("..") && existsSync(path.join(root, sitePath)),
   };
 
@@ -105,9 +117,14 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     return alert && { ...alert, status: "published" };
   });
 
+  await attachComments({ ...ctx, dir: path.join(contentDir, COMMENTS_FOLDER), root, practiceFile, postFiles, posts, pages, providers: providerByKey });
+
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
-  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, assets: opts.assets ?? { css: "/assets/css/site.css" } });
+  // Images: one pass over everything read, so encoding runs in parallel and in one queue.
+  const images = createImageService({ cacheDir: opts.cacheDir ?? process.env.PRACTICE_CACHE ?? path.join(root, ".cache"), prefix });
+  await addPictures(ctx, root, images, { posts, pages, providers, events });
+  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, imageFiles: images.files(), assets: opts.assets ?? { css: "/assets/css/site.css" } });
   if (problems.length) throw new ContentError(problems);
   return site;
 }
@@ -143,6 +160,7 @@ function readAll<T extends { status: string }, FM>(
 function body(ctx: Ctx, source: string, f: SourceFile, lang: Lang) {
   const rendered = renderMarkdown(source, { prefix: ctx.prefix, lang, exists: ctx.exists });
   for (const message of rendered.problems) ctx.problems.push({ file: f.file, field: "body", message });
+  if (rendered.images.length) ctx.bodyImages.set(f.file, rendered.images);
   return rendered;
 }
 
@@ -263,3 +281,38 @@ const FALLBACK_PRACTICE: Practice = {
   hosting: { host: "other", name: "the host", privacyUrl: "https://example.org" },
   noticeOfPrivacyPractices: "https://example.org",
 };
+
+async function addPictures(
+  ctx: Ctx,
+  root: string,
+  service: ImageService,
+  items: { posts: Post[]; pages: Page[]; providers: Provider[]; events: Event[] },
+): Promise<void> {
+  const common = { service, root, problems: ctx.problems };
+  await Promise.all([
+    ...items.posts.map(async (post) => {
+      if (post.image && post.imageAlt) {
+        const hero = await frontMatterPicture(post.image, post.imageAlt, "image", post.file, { ...common, sizes: SIZES.hero, eager: true, className: "hero-image" });
+        if (hero) {
+          post.picture = hero.html;
+          post.socialImage = { url: await service.socialCrop(hero.abs), alt: post.imageAlt };
+        }
+      }
+    }),
+    ...items.providers.map(async (provider) => {
+      if (provider.photo) {
+        const alt = provider.photoAlt ?? "";
+        const portrait = await frontMatterPicture(provider.photo, alt, "photo", provider.file, { ...common, sizes: SIZES.portrait, eager: false, className: "portrait" });
+        if (portrait) provider.picture = portrait.html;
+      }
+    }),
+  ]);
+  const all: (Post | Page | Provider | Event)[] = [...items.posts, ...items.pages, ...items.providers, ...items.events];
+  await Promise.all(
+    all.map(async (item) => {
+      const images = ctx.bodyImages.get(item.file);
+      if (!images) return;
+      item.html = await replaceBodyImages({ file: item.file, html: item.html, hasHero: item.kind === "post" && !!item.picture }, images, service, root, ctx.problems);
+    }),
+  );
+}

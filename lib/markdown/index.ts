@@ -6,11 +6,12 @@ import { headingOutline } from "./heading-outline.ts";
 import { rootLinks } from "./root-links.ts";
 import { tableAlign } from "./table-align.ts";
 import { videoEmbeds, type VideoEnv } from "./video.ts";
+import { markdownImages, type ImageEnv, type MarkdownImage } from "./images.ts";
 import type { Lang } from "../i18n/index.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(headingOutline).use(rootLinks).use(tableAlign).use(videoEmbeds);
+  md.use(headingOutline).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages);
   return md;
 }
 
@@ -24,6 +25,8 @@ export interface Rendered {
   problems: string[];
   /** Origins of video players the page can load after a click. */
   videoHosts: string[];
+  /** Local images, each standing in the HTML as its marker until replaced by a <picture>. */
+  images: MarkdownImage[];
 }
 
 export interface RenderOptions {
@@ -36,7 +39,7 @@ export interface RenderOptions {
 const EMBED_MARKER = "ppembed5f2c9d";
 
 export function renderMarkdown(source: string, opts: RenderOptions = {}): Rendered {
-  const env: VideoEnv = { prefix: opts.prefix, lang: opts.lang, exists: opts.exists, problems: [], embeds: [], embedMarker: EMBED_MARKER };
+  const env: VideoEnv & ImageEnv = { prefix: opts.prefix, lang: opts.lang, exists: opts.exists, problems: [], embeds: [], embedMarker: EMBED_MARKER };
   const tokens = md.parse(source, env as Record<string, unknown>);
   let hasRawHtml = false;
   let words = 0;
@@ -53,7 +56,7 @@ export function renderMarkdown(source: string, opts: RenderOptions = {}): Render
   // markdown-it's own output is safe; only author-typed HTML needs the allowlist.
   const safe = hasRawHtml ? sanitizeHtml(rendered) : rendered;
   const html = env.embeds!.length ? safe.replace(new RegExp(`<p>${EMBED_MARKER}(\\d+)</p>`, "g"), (_m, n: string) => env.embeds![Number(n)] ?? "") : safe;
-  return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])] };
+  return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])], images: env.images ?? [] };
 }
 
 function countWords(text: string): number {

@@ -4,6 +4,7 @@ import { IANAZone } from "luxon";
 import { choice, date, flag, list, localized, longText, slugRef, text, url } from "./fields.ts";
 import { LANGS } from "../i18n/index.ts";
 import { COMMENT_MODES } from "./content.ts";
+import { commentFormSchema, commentsCloseAfterDays } from "./comment.ts";
 import { hostingSchema, noticeSchema } from "./trust.ts";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
@@ -59,6 +60,9 @@ export const practiceSchema = z
     tagline: localized(text({ label: "Tagline", max: 120 })).optional(),
     description: localized(text({ label: "Default description", min: 20, max: 300 })),
     url: url({ label: "Site address", hint: "Where the site is published, e.g. https://www.example.org" }),
+    logo: text({ label: "Logo", max: 200, hint: "An SVG (best) or a large square PNG under /assets/; favicons and app icons are made from it." })
+      .regex(/^\/assets\/\S+\.(svg|png)$/i, { error: (iss) => `expected an SVG or PNG under /assets/, e.g. /assets/logo.svg, got ${JSON.stringify(iss.input)}` })
+      .optional(),
     timezone: text({ label: "Time zone", max: 60, example: "America/Chicago" }).refine((z) => IANAZone.isValidZone(z), {
       error: (iss) => `expected an IANA time zone such as America/Chicago, got ${JSON.stringify(iss.input)}`,
     }),
@@ -108,6 +112,8 @@ export const practiceSchema = z
       })
       .optional(),
     comments: choice(COMMENT_MODES, { label: "Default comment setting" }).optional(),
+    commentsCloseAfterDays: commentsCloseAfterDays.optional(),
+    commentForm: commentFormSchema.optional(),
     closures: list(closureSchema, { label: "Closures and holiday hours", max: 100 }).optional(),
     hosting: hostingSchema,
     noticeOfPrivacyPractices: noticeSchema,

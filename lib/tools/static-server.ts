@@ -20,6 +20,8 @@ const TYPES: Record<string, string> = {
   ".avif": "image/avif",
   ".ics": "text/calendar; charset=utf-8",
   ".webmanifest": "application/manifest+json",
+  ".yml": "text/yaml; charset=utf-8",
+  ".wasm": "application/wasm",
 };
 
 export interface StaticServer {

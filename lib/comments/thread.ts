@@ -1,0 +1,83 @@
+// Threads of one post's comments: replies checked (the comment exists, no circles),
+// then arranged oldest first with nesting capped at a depth a phone can still show.
+import type { Comment, CommentNode, Discussion } from "../model.ts";
+import type { Problem } from "../content/problems.ts";
+
+/** Levels shown: a comment, a reply, and a reply to that; deeper replies sit beside their parent. */
+export const MAX_DEPTH = 3;
+
+type Checked = Pick<Comment, "id" | "file" | "replyTo">;
+
+/**
+ * Problems with `replyTo` among one post's comments: an id that is not a comment on this
+ * post, or replies that lead back to themselves. Returns the ids safe to thread.
+ */
+export function checkReplies(comments: readonly Checked[], problems: Problem[]): Set<string> {
+  const byId = new Map(comments.map((c) => [c.id, c]));
+  const bad = new Set<string>();
+  for (const c of comments) {
+    if (c.replyTo === undefined) continue;
+    if (!byId.has(c.replyTo)) {
+      const others = [...byId.keys()].filter((id) => id !== c.id);
+      problems.push({
+        file: c.file,
+        field: "replyTo",
+        message: `no comment "${c.replyTo}" on this post (a reply names another comment's file name without .md${others.length ? `; this post has: ${others.join(", ")}` : "; this post has no other comments"})`,
+      });
+      bad.add(c.id);
+    }
+  }
+  for (const c of comments) {
+    if (bad.has(c.id)) continue;
+    const path = [c.id];
+    const seen = new Set(path);
+    for (let at = byId.get(c.replyTo ?? ""); at; at = byId.get(at.replyTo ?? "")) {
+      path.push(at.id);
+      if (at.id === c.id) {
+        problems.push({ file: c.file, field: "replyTo", message: `replies go round in a circle (${path.join(" → ")}); a reply must answer an earlier comment` });
+        bad.add(c.id);
+        break;
+      }
+      if (seen.has(at.id)) break; // a circle further up: reported on the files in it
+      seen.add(at.id);
+    }
+  }
+  // A comment answering a bad one cannot be placed either (the build fails anyway).
+  const ok = new Set<string>();
+  const placeable = (id: string, depth = 0): boolean => {
+    const c = byId.get(id);
+    if (!c || bad.has(id) || depth > comments.length) return false;
+    return c.replyTo === undefined || placeable(c.replyTo, depth + 1);
+  };
+  for (const c of comments) if (placeable(c.id)) ok.add(c.id);
+  return ok;
+}
+
+export const byDate = (a: Comment, b: Comment) => a.date.dt.toMillis() - b.date.dt.toMillis() || a.id.localeCompare(b.id);
+
+/** Comments whose replies were checked (checkReplies) into threads, oldest first at every level. */
+export function buildDiscussion(comments: readonly Comment[], maxDepth = MAX_DEPTH): Discussion {
+  if (maxDepth < 2) throw new Error("buildDiscussion: maxDepth must be at least 2");
+  const all = [...comments].sort(byDate);
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const children = new Map<string, Comment[]>();
+  for (const c of all) {
+    if (c.replyTo === undefined) continue;
+    let list = children.get(c.replyTo);
+    if (!list) children.set(c.replyTo, (list = []));
+    list.push(c);
+  }
+  const descendants = (c: Comment): Comment[] => (children.get(c.id) ?? []).flatMap((d) => [d, ...descendants(d)]);
+  const node = (c: Comment, depth: number): CommentNode => {
+    // The last level shows every later reply in date order, each saying whom it answers.
+    if (depth + 1 === maxDepth - 1) {
+      const flat = descendants(c).sort(byDate);
+      return {
+        comment: c,
+        replies: flat.map((d) => ({ comment: d, inReplyTo: d.replyTo !== c.id ? byId.get(d.replyTo!) : undefined, replies: [] })),
+      };
+    }
+    return { comment: c, replies: (children.get(c.id) ?? []).map((d) => node(d, depth + 1)) };
+  };
+  return { count: all.length, threads: all.filter((c) => c.replyTo === undefined).map((c) => node(c, 0)), all };
+}

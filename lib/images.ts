@@ -1,0 +1,111 @@
+// Every local image goes through sharp (via @11ty/eleventy-img): AVIF, WebP and a
+// JPEG/PNG fallback at several widths (never upscaled), orientation applied and all
+// metadata stripped (phone photos carry GPS positions). Encoded files live in a cache
+// folder that survives builds, so an unchanged image is never encoded twice; each build
+// links the files it uses into its own output.
+import { createHash } from "node:crypto";
+import { copyFile, link, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { createRequire } from "node:module";
+import sharp from "sharp";
+
+interface ImageFormatEntry {
+  url: string;
+  srcset: string;
+  width: number;
+  height: number;
+  outputPath: string;
+  sourceType?: string;
+  format: string;
+}
+type Metadata = Record<string, ImageFormatEntry[]>;
+interface EleventyImage {
+  (src: string, options: Record<string, unknown>): Promise<Metadata>;
+  generateHTML(metadata: Metadata, attributes: Record<string, string | undefined>): string;
+}
+// eleventy-img is CommonJS; TypeScript 7 cannot see its exports, so it is typed here.
+const Image = createRequire(import.meta.url)("@11ty/eleventy-img") as EleventyImage;
+
+export const WIDTHS = [480, 800, 1200, 1600];
+export const SOCIAL = { width: 1200, height: 630 } as const;
+
+export interface ImageJob {
+  /** Absolute path of the source file. */
+  abs: string;
+  alt: string;
+  sizes: string;
+  /** The first large image of a page: fetched early, not lazily. */
+  eager?: boolean;
+  className?: string;
+}
+
+export interface ImageService {
+  /** A <picture> element for the image. */
+  picture(job: ImageJob): Promise<string>;
+  /** A 1200×630 crop for Open Graph cards; returns its site path. */
+  socialCrop(abs: string): Promise<string>;
+  /** The cached files this build uses (to link into the output). */
+  files(): string[];
+}
+
+export function createImageService(opts: { cacheDir: string; prefix: string }): ImageService {
+  const outputDir = path.join(opts.cacheDir, "img");
+  const used = new Set<string>();
+
+  async function metadataFor(abs: string): Promise<Metadata> {
+    const meta = await Image(abs, {
+      widths: WIDTHS,
+      formats: ["avif", "webp", "auto"],
+      outputDir,
+      urlPath: `${opts.prefix}/img/`,
+      // Animated GIFs stay animated (as animated WebP, with a GIF fallback).
+      sharpOptions: { animated: true },
+      svgShortCircuit: true,
+    });
+    for (const entries of Object.values(meta)) for (const e of entries) used.add(e.outputPath);
+    return meta;
+  }
+
+  return {
+    async picture(job) {
+      const meta = await metadataFor(job.abs);
+      const attributes = {
+        alt: job.alt,
+        sizes: job.sizes,
+        class: job.className,
+        loading: job.eager ? "eager" : "lazy",
+        decoding: job.eager ? undefined : "async",
+        fetchpriority: job.eager ? "high" : undefined,
+      };
+      return Image.generateHTML(meta, Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)));
+    },
+    async socialCrop(abs) {
+      const source = await readFile(abs);
+      const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
+      const file = path.join(outputDir, `og-${hash}.jpg`);
+      if (!(await stat(file).catch(() => undefined))) {
+        await mkdir(outputDir, { recursive: true });
+        // rotate() applies EXIF orientation; sharp writes no metadata unless asked to.
+        await writeFile(file, await sharp(source).rotate().resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+      }
+      used.add(file);
+      return `/img/${path.basename(file)}`;
+    },
+    files: () => [...used].sort(),
+  };
+}
+
+/** Links the cached image files a build uses into its output folder. */
+export async function publishImages(files: readonly string[], outDir: string): Promise<void> {
+  if (!files.length) return;
+  const target = path.join(outDir, "img");
+  await mkdir(target, { recursive: true });
+  await Promise.all(
+    files.map(async (file) => {
+      const dest = path.join(target, path.basename(file));
+      if (await stat(dest).catch(() => undefined)) return;
+      // A hard link costs no copying; fall back to a copy across file systems.
+      await link(file, dest).catch(() => copyFile(file, dest));
+    }),
+  );
+}
