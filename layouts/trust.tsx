@@ -10,6 +10,7 @@ import { practiceIn } from "../lib/lookup.ts";
 import { Base } from "./base.tsx";
 import { displayDate, t, telHref } from "./components/format.ts";
 import { noticeHref, noticeLabel } from "./components/trust-links.tsx";
+import { commentService } from "../lib/comments/service.ts";
 
 type R<K extends Route["kind"]> = Extract<Route, { kind: K }>;
 
@@ -70,6 +71,13 @@ export function PrivacyView({ site, route }: { site: Site; route: R<"privacy"> }
                   </li>
                 ))}
               </ul>
+            </>
+          )}
+
+          {commentService(site) && (
+            <>
+              <h2>{t(lang, "comments.privacy.title")}</h2>
+              <p data-facts="comments">{t(lang, "comments.privacy.body", { service: commentService(site)! })}</p>
             </>
           )}
 

@@ -4,6 +4,7 @@
 // folder that survives builds, so an unchanged image is never encoded twice; each build
 // links the files it uses into its own output.
 import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
 import { copyFile, link, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { createRequire } from "node:module";
@@ -24,7 +25,17 @@ interface EleventyImage {
   generateHTML(metadata: Metadata, attributes: Record<string, string | undefined>): string;
 }
 // eleventy-img is CommonJS; TypeScript 7 cannot see its exports, so it is typed here.
-const Image = createRequire(import.meta.url)("@11ty/eleventy-img") as EleventyImage;
+const require = createRequire(import.meta.url);
+const Image = require("@11ty/eleventy-img") as EleventyImage;
+
+// eleventy-img remembers, for the life of the process, that an output file did not exist;
+// a second build in the same process (npm start, tests) would then encode every image
+// again although the first build wrote them. Ask the disk each time instead: an
+// existsSync per output file costs microseconds, a needless AVIF encode costs seconds.
+const ExistsCache = require("@11ty/eleventy-img/src/exists-cache.js") as { prototype: { exists(p: string): boolean } };
+ExistsCache.prototype.exists = function exists(p: string): boolean {
+  return !/^[a-z]+:\/\//i.test(p) && existsSync(p);
+};
 
 export const WIDTHS = [480, 800, 1200, 1600];
 export const SOCIAL = { width: 1200, height: 630 } as const;

@@ -42,3 +42,21 @@ export function post(front: Record<string, unknown>, body = "Some text for the p
     .join("\n");
   return `---\n${yaml}\n---\n${body}\n`;
 }
+
+export interface BuiltSite {
+  out: string;
+  server: import("../lib/tools/static-server.ts").StaticServer;
+  browser: import("playwright-core").Browser;
+  close(): Promise<void>;
+}
+
+/** A real production build, served with its own _headers, and Debian's Chromium. */
+export async function serveBuiltSite(req: BuildRequest = {}): Promise<BuiltSite> {
+  const { serveStatic } = await import("../lib/tools/static-server.ts");
+  const { launchBrowser } = await import("../lib/tools/browser.ts");
+  const { out, result } = await buildInto(req);
+  if (!result.ok) throw new Error(`build failed: ${result.error}`);
+  const server = await serveStatic(out);
+  const browser = await launchBrowser();
+  return { out, server, browser, close: async () => void (await Promise.all([browser.close(), server.close()])) };
+}

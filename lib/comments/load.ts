@@ -48,8 +48,9 @@ export function effectiveMode(mode: CommentMode, published: DateTime, now: DateT
 
 export async function attachComments(input: CommentsInput): Promise<void> {
   const { problems, practice } = input;
-  checkEndpoint(input);
   for (const post of input.posts) post.comments = effectiveMode(post.comments, post.date.dt, input.now, practice.commentsCloseAfterDays);
+  // Only a form that is shown can send a parent to a missing page.
+  if (input.posts.some((p) => p.comments === "open")) checkEndpoint(input);
 
   const folders = await commentFolders(input);
   const postKeys = new Set<string>();

@@ -4,25 +4,19 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { buildInto } from "../helpers.ts";
+import { serveBuiltSite, type BuiltSite } from "../helpers.ts";
 
+let site: BuiltSite;
 let browser: Browser;
-let server: StaticServer;
+let server: BuiltSite["server"];
 
 before(async () => {
   // Built on Wednesday 25 November 2026 at 10:00 in Oregon.
-  const { out, result } = await buildInto({ sourceDateEpoch: Date.parse("2026-11-25T18:00:00Z") / 1000 });
-  assert.ok(result.ok);
-  server = await serveStatic(out);
-  browser = await launchBrowser();
+  site = await serveBuiltSite({ sourceDateEpoch: Date.parse("2026-11-25T18:00:00Z") / 1000 });
+  ({ browser, server } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => site?.close());
 
 async function openAt(path: string, instant: string) {
   const context = await browser.newContext({ timezoneId: "Asia/Tokyo", viewport: { width: 390, height: 844 } });

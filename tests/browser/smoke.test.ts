@@ -3,24 +3,18 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser } from "playwright-core";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { buildInto } from "../helpers.ts";
+import { serveBuiltSite, type BuiltSite } from "../helpers.ts";
 
+let site: BuiltSite;
 let browser: Browser;
-let server: StaticServer;
+let server: BuiltSite["server"];
 
 before(async () => {
-  const { out, result } = await buildInto();
-  assert.ok(result.ok, JSON.stringify(result));
-  server = await serveStatic(out);
-  browser = await launchBrowser();
+  site = await serveBuiltSite();
+  ({ browser, server } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => site?.close());
 
 test("the skip link is the first Tab stop, becomes visible and moves focus to main", async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

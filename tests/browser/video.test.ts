@@ -3,25 +3,19 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext } from "playwright-core";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { buildInto } from "../helpers.ts";
+import { serveBuiltSite, type BuiltSite } from "../helpers.ts";
 
+let site: BuiltSite;
 let browser: Browser;
-let server: StaticServer;
+let server: BuiltSite["server"];
 const POST = "/blog/vaccine-questions-video/";
 
 before(async () => {
-  const { out, result } = await buildInto();
-  assert.ok(result.ok);
-  server = await serveStatic(out);
-  browser = await launchBrowser();
+  site = await serveBuiltSite();
+  ({ browser, server } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => site?.close());
 
 async function open(context: BrowserContext) {
   const requests: string[] = [];

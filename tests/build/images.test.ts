@@ -103,10 +103,12 @@ test("a second build with unchanged images encodes nothing", async () => {
     return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await stat(path.join(dir, f))).mtimeMs])));
   };
   const before = await snapshot();
-  assert.ok(Object.keys(before).length > 20);
+  assert.ok(Object.keys(before).length > 10, `only ${Object.keys(before).length} cached files`);
   const again = await build();
-  assert.ok(again.result.ok);
-  assert.deepEqual(await snapshot(), before, "cache files were rewritten or added");
+  assert.ok(again.result.ok, JSON.stringify(again.result));
+  const after = await snapshot();
+  assert.deepEqual(Object.keys(after).sort(), Object.keys(before).sort(), "image files were added: an unchanged image was encoded again");
+  assert.deepEqual(after, before, "cache files were rewritten");
 });
 
 test("missing alt text, a missing file and an unreadable image fail the build naming the file", async () => {
@@ -130,7 +132,7 @@ test("missing alt text, a missing file and an unreadable image fail the build na
 
 test("a 6000×4000 phone photo and a PNG screenshot build within memory", async () => {
   const dir = await makeContent({ "blog/big.md": post({ ...ok, title: "Big" }, "![A very large photo](./big.jpg)\n\n![A screenshot](./shot.png)") });
-  await sharp({ create: { width: 6000, height: 4000, channels: 3, noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toFile(path.join(dir, "blog/big.jpg"));
+  await sharp({ create: { width: 6000, height: 4000, channels: 3, background: "#7aa", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toFile(path.join(dir, "blog/big.jpg"));
   await sharp({ create: { width: 1440, height: 900, channels: 4, background: "#ffffff" } }).png().toFile(path.join(dir, "blog/shot.png"));
   const { out, result } = await buildInto({ contentDir: dir });
   assert.ok(result.ok, JSON.stringify(result));
