@@ -11,6 +11,7 @@ import { addAdmin } from "./lib/cms/admin.ts";
 import { socialCardSvg, writeSocialCard } from "./lib/social-card.ts";
 import { publishImages } from "./lib/images.ts";
 import { writeIcons } from "./lib/icons.ts";
+import { writeMinifiedCss } from "./lib/css.ts";
 import { ContentError, formatProblem } from "./lib/content/problems.ts";
 import type { Mode, Route, Site } from "./lib/model.ts";
 
@@ -58,6 +59,8 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
 
   cfg.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
     if (site) await publishImages(site.imageFiles, directories.output);
+    // After the passthrough copy, so the published stylesheet is the minified one.
+    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(opts.root, directories.output);
   });
 
   // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.

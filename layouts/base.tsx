@@ -75,9 +75,7 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <meta property="og:image:height" content={String(CARD.height)} />
           <meta property="og:image:alt" content={meta.image?.alt ?? t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
           <meta name="twitter:card" content="summary_large_image" />
-          <meta name="twitter:title" content={meta.title} />
-          <meta name="twitter:description" content={meta.description} />
-          <meta name="twitter:image" content={u.absolute(meta.image?.url ?? CARD.path)} />
+          {/* X reads the title, description and image from the Open Graph tags above. */}
           <meta name="twitter:image:alt" content={meta.image?.alt ?? t(lang, "share.cardAlt", { practice: p.name, phone: p.phone })} />
           {(meta.live || site.byLang[lang]!.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
           {meta.video && <script type="module" src={u.href("/assets/js/video.js")} />}

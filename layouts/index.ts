@@ -7,6 +7,7 @@ import { LanguageAssistanceView } from "./language.tsx";
 import { headersFile, siteHeaders } from "../lib/headers.ts";
 import { BlogView, EventView, EventsView, Home, NotFoundView, PageView, PostView, ProviderView, TagView, TagsView } from "./pages.tsx";
 import { calendarFile } from "../lib/ics.ts";
+import { socialSprite } from "../lib/social.ts";
 import { SearchView } from "./search.tsx";
 import { AccessibilityView, PrivacyView } from "./trust.tsx";
 
@@ -56,6 +57,8 @@ function view(site: Site, route: Route): JSX.Element | string {
       return LanguageAssistanceView({ site, route });
     case "robots":
       return robots(site);
+    case "socialSprite":
+      return socialSprite();
     case "headers":
       return headersFile(siteHeaders(site), site.prefix);
   }

@@ -231,7 +231,8 @@ export type Route =
   | { kind: "robots"; url: string; lang: Lang }
   | { kind: "sitemapIndex"; url: string; lang: Lang }
   | { kind: "languageAssistance"; url: string; lang: Lang }
-  | { kind: "headers"; url: string; lang: Lang };
+  | { kind: "headers"; url: string; lang: Lang }
+  | { kind: "socialSprite"; url: string; lang: Lang };
 
 export type RouteKind = Route["kind"];
 

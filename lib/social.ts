@@ -61,3 +61,11 @@ export function shareLinks(url: string, title: string, emailSubject: string): Sh
     { key: "email", label: "Email", href: `mailto:?subject=${enc(emailSubject)}&body=${enc(`${title}\n${url}`)}` },
   ];
 }
+
+export const SPRITE_PATH = "/assets/social-icons.svg";
+
+/** One SVG sprite with every network's icon, fetched once and cached, instead of long paths inlined on every page. */
+export function socialSprite(): string {
+  const symbols = NETWORKS.map((n) => `<symbol id="${n.key}" viewBox="0 0 24 24"><path d="${iconPath(n)}"/></symbol>`).join("");
+  return `<svg xmlns="http://www.w3.org/2000/svg">${symbols}</svg>\n`;
+}

@@ -1,6 +1,6 @@
 // The parts of every page: the sick-child strip, header, navigation and footer.
 import type { Site, NavItem } from "../../lib/model.ts";
-import { iconPath, networkOf, type Network } from "../../lib/social.ts";
+import { networkOf, SPRITE_PATH, type Network } from "../../lib/social.ts";
 import { LanguageAssistanceLink, LanguageSwitcher } from "../language.tsx";
 import { practiceIn } from "../../lib/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
@@ -116,13 +116,7 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
         <nav aria-labelledby="foot-pages">
           <h2 id="foot-pages" class="sitefoot__title">{t(lang, "footer.pages")}</h2>
           <ul class="sitefoot__list">
-            {nav.map((item) => (
-              <li>
-                <a href={u.href(item.url)} lang={item.lang !== lang ? item.lang : undefined} hreflang={item.lang !== lang ? item.lang : undefined}>
-                  {item.title}
-                </a>
-              </li>
-            ))}
+            {/* The main menu is at the top of every page; repeating it here would cost every page bytes. */}
             <li>
               <a href={u.href(u.local(lang, "/feed.xml"))}>{t(lang, "footer.feed")}</a>
             </li>
@@ -140,7 +134,7 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
                 return (
                   <li>
                     <a class="social" href={href} rel="me noopener">
-                      {network && <SocialIcon network={network} />}
+                      {network && <SocialIcon site={site} network={network} />}
                       <span>{network?.label ?? key}</span>
                     </a>
                   </li>
@@ -156,10 +150,10 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
   );
 }
 
-export function SocialIcon({ network }: { network: Network }): JSX.Element {
+export function SocialIcon({ site, network }: { site: Site; network: Network }): JSX.Element {
   return (
     <svg class="social__icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
-      <path d={iconPath(network)} />
+      <use href={`${site.urls.href(SPRITE_PATH)}#${network.key}`} />
     </svg>
   );
 }

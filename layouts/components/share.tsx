@@ -21,7 +21,7 @@ export function ShareLinks({ site, post, lang }: { site: Site; post: Post; lang:
           return (
             <li>
               <a class="share__link" href={link.href} rel="noopener noreferrer">
-                {network && <SocialIcon network={network} />}
+                {network && <SocialIcon site={site} network={network} />}
                 <span>{network ? network.label : t(lang, "share.email")}</span>
               </a>
             </li>

@@ -10,6 +10,7 @@ import type { DateTime } from "luxon";
 import type { Alert, Alternate, Event, LangSite, Mode, NavItem, Page, Pager, Post, PracticeText, Provider, Route, Site, Tag, Today } from "../model.ts";
 import type { Problem } from "./problems.ts";
 import { formLinks } from "./forms.ts";
+import { SPRITE_PATH } from "../social.ts";
 import { resolveLocalized } from "./localize.ts";
 import { resolveHosting } from "../deploy.ts";
 import { clickToLoadHosts, noticeLink } from "../trust.ts";
@@ -127,6 +128,7 @@ export function assemble(input: AssembleInput): Site {
   routes.push({ kind: "sitemapIndex", url: "/sitemap.xml", lang: defaultLang });
   routes.push({ kind: "robots", url: "/robots.txt", lang: defaultLang });
   routes.push({ kind: "headers", url: "/_headers", lang: defaultLang });
+  routes.push({ kind: "socialSprite", url: SPRITE_PATH, lang: defaultLang });
 
   checkUniqueUrls(routes, input.problems);
 

@@ -99,7 +99,7 @@ export const en = {
   "contact.privacy": "Please do not email health details about your child. Use the patient portal or call us.",
   "contact.portal": "Patient portal",
   "footer.follow": "Follow us",
-  "footer.pages": "Pages",
+  "footer.pages": "More",
   "footer.copyright": "© {year} {practice}",
   "footer.feed": "Blog feed",
   "notFound.title": "Page not found",

@@ -55,6 +55,11 @@ test("social profiles from practice.yaml are in every footer with icons, names a
   for (const a of links) {
     assert.equal(a.getAttribute("rel"), "me noopener");
     assert.equal(a.querySelector("svg")!.getAttribute("aria-hidden"), "true");
-    assert.ok(a.querySelector("svg path")!.getAttribute("d")!.length > 20);
+    const use = a.querySelector("svg use")!.getAttribute("href")!;
+    const [file, id] = use.split("#");
+    assert.equal(file, "/assets/social-icons.svg");
+    // The icon itself comes from one cached sprite file, not inlined on every page.
+    const sprite = parse(await read(out, "assets/social-icons.svg"));
+    assert.ok(sprite.querySelector(`symbol#${id} path`)!.getAttribute("d")!.length > 20, id);
   }
 });
