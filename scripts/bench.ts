@@ -501,6 +501,7 @@ async function main(): Promise<void> {
     results.push(await benchSize(n, opts.runs));
     report(results.at(-1)!, opts.runs);
   }
+  await benchImages();
   if (results.length > 1) {
     console.log("");
     for (const r of results) {
@@ -508,6 +509,22 @@ async function main(): Promise<void> {
       const tb = median(r.b.map((m) => m.seconds));
       console.log(`  ${String(r.posts).padStart(6)} posts: ${(ta / tb).toFixed(2)}x time, ${(Math.max(...r.a.map((m) => m.rssMb)) / Math.max(...r.b.map((m) => m.rssMb))).toFixed(2)}x memory`);
     }
+  }
+}
+
+/** The demo site's images: encoded from scratch (empty cache), then reused from the cache. */
+async function benchImages(): Promise<void> {
+  const tmp = await mkdtemp(path.join(os.tmpdir(), "pp-bench-img-"));
+  const env: NodeJS.ProcessEnv = { ...process.env, PRACTICE_CACHE: path.join(tmp, "cache"), PRACTICE_OUT: path.join(tmp, "out"), SOURCE_DATE_EPOCH };
+  delete env.PRACTICE_MODE;
+  delete env.PATH_PREFIX;
+  const build: Build = { label: "demo", args: [process.execPath, "--import", "tsx", "scripts/build.ts"], env, out: path.join(tmp, "out") };
+  try {
+    const cold = await runOnce(build);
+    const warm = await runOnce(build);
+    console.log(`\nimages (demo site): cold cache ${cold.seconds.toFixed(2)} s, warm cache ${warm.seconds.toFixed(2)} s`);
+  } finally {
+    if (!keep) await rm(tmp, { recursive: true, force: true });
   }
 }
 

@@ -1,0 +1,502 @@
+// A parsed WordPress export → what the site needs: post, page and comment files, media to
+// copy beside the posts, redirects from every old address, and a report. Pure: the export
+// and what the site knows (zone, providers, which media files exist) in, a plan out; the
+// script (lib/wordpress/apply.ts) does the I/O.
+import { createHash } from "node:crypto";
+import { DateTime } from "luxon";
+import { slugOf } from "../content/paths.ts";
+import { COMMENT_MAX_CHARS } from "../comments/load.ts";
+import { htmlToMarkdown, plainText, autop, type ImageAnswer } from "./html.ts";
+import type { Wxr, WxrComment, WxrItem, WxrTerm } from "./wxr.ts";
+
+export interface PlanContext {
+  /** The practice's IANA zone: every date is written in it. */
+  zone: string;
+  providers: readonly { slug: string; name: string }[];
+  /** Whether a file (path under wp-content/uploads/) is in --media-dir; undefined without one. */
+  mediaExists?: (rel: string) => boolean;
+  /** Site paths the site itself uses, which an imported page must not take. */
+  reservedPages?: readonly string[];
+}
+
+export interface PlannedFile {
+  /** Relative to the content folder, with forward slashes. */
+  path: string;
+  text: string;
+}
+
+export interface PlannedMedia {
+  /** Relative to --media-dir (the copy of wp-content/uploads). */
+  from: string;
+  /** Relative to the content folder. */
+  to: string;
+}
+
+export interface Redirect {
+  /** A site path, optionally with a query (/?p=12). */
+  from: string;
+  to: string;
+}
+
+export interface ReportLine {
+  /** "post “Flu shots” (id 12)", "comment 31 on “Flu shots”". */
+  item: string;
+  message: string;
+}
+
+export interface ImportReport {
+  counts: {
+    posts: number;
+    drafts: number;
+    privatePosts: number;
+    scheduled: number;
+    pages: number;
+    comments: number;
+    media: number;
+    redirects: number;
+  };
+  /** Items left out, each with its reason. */
+  skipped: ReportLine[];
+  /** Comments left out, counted by reason (spam, pending, trash, pingback...). */
+  commentsSkipped: Record<string, number>;
+  /** What a person should look at before publishing. */
+  review: ReportLine[];
+}
+
+export interface ImportPlan {
+  files: PlannedFile[];
+  media: PlannedMedia[];
+  redirects: Redirect[];
+  report: ImportReport;
+}
+
+/** Pages a WordPress page may not replace: the site's own addresses. */
+export const RESERVED_PAGES = ["blog", "privacy", "accessibility", "search", "events", "providers", "language-assistance", "admin", "assets", "pagefind", "index", "404", "feed", "wp-content", "wp-admin"];
+
+const HONORIFICS = /^(dr|doctor|mr|mrs|ms|miss|prof)\.?\s+/i;
+
+/** "Dr. Maya Okafor, MD" → "maya okafor": for matching WordPress users to providers. */
+export function personKey(name: string): string {
+  return name
+    .split(",")[0]!
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(HONORIFICS, "")
+    .replace(/[^a-z0-9]+/g, " ")
+    .trim();
+}
+
+/** "2024-10-01 15:30:00" (UTC, or the old site's zone when GMT is zero) → practice-zone "YYYY-MM-DDTHH:MM". */
+export function wpDate(gmt: string, local: string, zone: string): string | undefined {
+  const fmt = "yyyy-MM-dd HH:mm:ss";
+  const zero = !gmt || gmt.startsWith("0000-00-00");
+  const dt = zero ? DateTime.fromFormat(local, fmt, { zone }) : DateTime.fromFormat(gmt, fmt, { zone: "utc" }).setZone(zone);
+  return dt.isValid ? dt.toFormat("yyyy-MM-dd'T'HH:mm") : undefined;
+}
+
+/** The upload path of a media address, without WordPress's resized suffixes: "2024/10/a-300x200.jpg" → "2024/10/a.jpg". */
+export function uploadPath(url: string): { rel: string; original: string } | undefined {
+  const m = /\/wp-content\/uploads\/([^?#]+)/.exec(url);
+  if (!m) return undefined;
+  let rel: string;
+  try {
+    rel = decodeURIComponent(m[1]!);
+  } catch {
+    rel = m[1]!;
+  }
+  if (rel.includes("..")) return undefined;
+  const original = rel.replace(/-(\d+x\d+|scaled|rotated)(?=\.[a-z0-9]+$)/i, "");
+  return { rel, original };
+}
+
+function pathOf(url: string, siteUrl: string): string | undefined {
+  try {
+    const u = new URL(url, `${siteUrl}/`);
+    const base = new URL(`${siteUrl}/`);
+    if (u.hostname.replace(/^www\./, "") !== base.hostname.replace(/^www\./, "")) return undefined;
+    const basePath = base.pathname.replace(/\/$/, "");
+    let p = u.pathname;
+    if (basePath && p.startsWith(basePath)) p = p.slice(basePath.length) || "/";
+    return `${p}${u.search}`;
+  } catch {
+    return undefined;
+  }
+}
+
+function quote(s: string): string {
+  return JSON.stringify(s);
+}
+
+function frontMatter(fields: Record<string, string | number | boolean | readonly string[] | undefined>): string {
+  const lines = Object.entries(fields)
+    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(quote).join(", ")}]` : typeof v === "string" ? quote(v) : String(v)}`);
+  return `---\n${lines.join("\n")}\n---\n`;
+}
+
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
+}
+
+function shortHash(s: string): string {
+  return createHash("sha256").update(s).digest("hex").slice(0, 8);
+}
+
+function describe(item: WxrItem): string {
+  return `${item.type === "page" ? "page" : "post"} “${item.title || "(no title)"}” (id ${item.id})`;
+}
+
+function keyOf(raw: string, max = 80): string {
+  return slugOf(raw).slice(0, max).replace(/-+$/, "");
+}
+
+interface Target {
+  item: WxrItem;
+  kind: "post" | "page";
+  key: string;
+  date: string;
+  url: string;
+  folder: "blog" | "pages";
+  published: boolean;
+}
+
+export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
+  const report: ImportReport = {
+    counts: { posts: 0, drafts: 0, privatePosts: 0, scheduled: 0, pages: 0, comments: 0, media: 0, redirects: 0 },
+    skipped: [],
+    commentsSkipped: {},
+    review: [],
+  };
+  const files: PlannedFile[] = [];
+  const media = new Map<string, PlannedMedia>();
+  const redirects: Redirect[] = [];
+  const reserved = new Set([...(ctx.reservedPages ?? []), ...RESERVED_PAGES]);
+
+  const providerByPerson = new Map(ctx.providers.map((p) => [personKey(p.name), p.slug]));
+  const authorByLogin = new Map(wxr.authors.map((a) => [a.login, a]));
+  const providerOfLogin = (login: string) => {
+    const a = authorByLogin.get(login);
+    return a ? (providerByPerson.get(personKey(a.displayName)) ?? providerByPerson.get(personKey(a.login))) : undefined;
+  };
+  const unmatchedAuthors = new Set<string>();
+
+  const attachments = new Map<number, WxrItem>();
+  const attachmentByUpload = new Map<string, WxrItem>();
+  for (const it of wxr.items) {
+    if (it.type !== "attachment" || !it.attachmentUrl) continue;
+    attachments.set(it.id, it);
+    const up = uploadPath(it.attachmentUrl);
+    if (up) attachmentByUpload.set(up.original, it);
+  }
+  const altOf = (att: WxrItem | undefined) => (att?.meta._wp_attachment_image_alt ?? "").trim();
+
+  // 1. Decide every post's and page's key and new address first, so links between them can be rewritten.
+  const targets: Target[] = [];
+  const taken = { post: new Set<string>(), page: new Set<string>() };
+  const SKIP_STATUS: Record<string, string> = { trash: "in the trash", "auto-draft": "an unsaved auto-draft", inherit: "a revision" };
+  for (const item of wxr.items) {
+    if (item.type !== "post" && item.type !== "page") {
+      if (item.type !== "attachment" && !["revision", "nav_menu_item", "customize_changeset", "custom_css", "oembed_cache", "wp_global_styles", "wp_navigation", "wp_template", "wp_template_part", "user_request"].includes(item.type)) {
+        report.skipped.push({ item: `${item.type} “${item.title}” (id ${item.id})`, message: `content type "${item.type}" is not imported` });
+      }
+      continue;
+    }
+    if (SKIP_STATUS[item.status]) {
+      report.skipped.push({ item: describe(item), message: `not imported: it is ${SKIP_STATUS[item.status]}` });
+      continue;
+    }
+    if (!item.title.trim()) {
+      report.skipped.push({ item: describe(item), message: "not imported: it has no title" });
+      continue;
+    }
+    const date = wpDate(item.dateGmt, item.date, ctx.zone);
+    if (!date) {
+      report.skipped.push({ item: describe(item), message: `not imported: its date "${item.dateGmt || item.date}" is not a date` });
+      continue;
+    }
+    const kind = item.type as "post" | "page";
+    let key = keyOf(item.slug || item.title);
+    if (!key) key = `${kind}-${item.id}`;
+    if (kind === "page" && reserved.has(key)) {
+      report.review.push({ item: describe(item), message: `the address /${key}/ belongs to the site itself, so the page is /${key}-page/` });
+      key = `${key}-page`;
+    }
+    const base = key;
+    for (let n = 2; taken[kind].has(key); n++) key = `${base.slice(0, 76)}-${n}`;
+    if (key !== base) report.review.push({ item: describe(item), message: `another ${kind} already has the address "${base}", so this one is "${key}"` });
+    taken[kind].add(key);
+    const url = kind === "post" ? `/blog/${key}/` : `/${key}/`;
+    targets.push({ item, kind, key, date, url, folder: kind === "post" ? "blog" : "pages", published: item.status === "publish" });
+  }
+  const targetById = new Map(targets.map((t) => [t.item.id, t]));
+
+  // 2. Old addresses → new ones (the redirects, and the links inside posts).
+  const usedTags = new Set<string>();
+  const tagsOf = (item: WxrItem) => {
+    const seen = new Map<string, string>();
+    for (const t of item.terms) {
+      if (t.domain !== "category" && t.domain !== "post_tag") continue;
+      if (t.domain === "category" && (t.nicename === "uncategorized" || t.name.toLowerCase() === "uncategorized")) continue;
+      const name = clip(t.name, 40);
+      const slug = slugOf(name);
+      if (slug && !seen.has(slug)) seen.set(slug, name);
+    }
+    return seen;
+  };
+  for (const t of targets) if (t.published && t.kind === "post") for (const slug of tagsOf(t.item).keys()) usedTags.add(slug);
+
+  const add = (from: string | undefined, to: string) => {
+    if (!from || from === to || from === `${to}index.html`) return;
+    redirects.push({ from, to });
+    // Browsers send non-ASCII addresses with upper-case escapes; WordPress wrote lower-case ones.
+    const upper = from.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase());
+    if (upper !== from) redirects.push({ from: upper, to });
+  };
+  const termUrl = (t: WxrTerm) => {
+    const slug = slugOf(t.name);
+    return usedTags.has(slug) ? `/blog/tags/${slug}/` : "/blog/";
+  };
+  for (const t of targets) {
+    if (!t.published) continue;
+    add(pathOf(t.item.link, wxr.siteUrl), t.url);
+    add(t.kind === "post" ? `/?p=${t.item.id}` : `/?page_id=${t.item.id}`, t.url);
+    if (t.kind === "page") add(`/?p=${t.item.id}`, t.url);
+  }
+  const termsSeen = new Map<string, WxrTerm>();
+  for (const term of [...wxr.terms, ...wxr.items.flatMap((i) => i.terms)]) {
+    if (term.domain === "category" || term.domain === "post_tag") termsSeen.set(`${term.domain}:${term.nicename}`, term);
+  }
+  for (const term of termsSeen.values()) {
+    if (!term.nicename) continue;
+    const base = term.domain === "category" ? "category" : "tag";
+    add(`/${base}/${encodeURI(term.nicename)}/`, termUrl(term));
+  }
+  for (const a of wxr.authors) {
+    const slug = providerOfLogin(a.login);
+    add(`/author/${slugOf(a.login)}/`, slug ? `/providers/${slug}/` : "/blog/");
+  }
+  // Attachment pages and uploaded files go to the post that shows them.
+  const usedBy = new Map<string, string>();
+  for (const att of attachments.values()) {
+    const parent = targetById.get(att.parent);
+    const to = parent?.published ? parent.url : "/blog/";
+    add(pathOf(att.link, wxr.siteUrl), to);
+    add(`/?attachment_id=${att.id}`, to);
+    const up = uploadPath(att.attachmentUrl!);
+    if (up) usedBy.set(up.original, to);
+  }
+  const linkMap = new Map(redirects.map((r) => [r.from, r.to]));
+  const rewriteLink = (href: string): string => {
+    const p = /^(https?:)?\/\/|^\//.test(href) ? pathOf(href, wxr.siteUrl) : undefined;
+    if (p === undefined) return href;
+    const [pathPart, hash = ""] = p.split("#");
+    const mapped = linkMap.get(pathPart!) ?? linkMap.get(pathPart!.replace(/\/?$/, "/"));
+    if (mapped) return `${mapped}${hash ? `#${hash}` : ""}`;
+    return href;
+  };
+
+  // 3. Media: copy the original upload beside the content that uses it.
+  const mediaFor = (src: string, folder: "blog" | "pages", where: string): { to: string } | { drop: string } => {
+    const up = uploadPath(src);
+    if (!up) return { drop: `image ${src} is not from this WordPress site's uploads: left out (a page never loads images from other sites); download it and add it by hand` };
+    if (!ctx.mediaExists) return { drop: `image ${up.original} left out: run the import with --media-dir pointing at a copy of wp-content/uploads` };
+    const candidates = [...new Set([up.original, up.rel, up.original.replace(/(\.[a-z0-9]+)$/i, "-scaled$1")])];
+    const found = candidates.find((c) => ctx.mediaExists!(c));
+    if (!found) return { drop: `image ${up.original} is not in the media folder: left out` };
+    if (!/\.(jpe?g|png|webp|avif|gif|svg)$/i.test(found)) return { drop: `image ${found} is not a JPEG, PNG, WebP, AVIF, GIF or SVG: left out` };
+    const key = `${folder}:${found}`;
+    const existing = media.get(key);
+    if (existing) return { to: existing.to };
+    const base = found.split("/").pop()!.replace(/[^A-Za-z0-9._-]+/g, "-");
+    let to = `${folder}/${base}`;
+    const clash = [...media.values()].some((m) => m.to === to);
+    if (clash) to = `${folder}/${found.split("/").slice(-3, -1).join("-")}-${base}`;
+    media.set(key, { from: found, to });
+    void where;
+    return { to };
+  };
+
+  // 4. Posts and pages.
+  const commentTargets = new Map<number, Target>();
+  for (const t of targets) {
+    const { item } = t;
+    const where = describe(item);
+    const review = (message: string) => report.review.push({ item: where, message });
+    const converted = htmlToMarkdown(item.content, {
+      link: rewriteLink,
+      attachment: (id) => {
+        const att = attachments.get(id);
+        return att?.attachmentUrl ? { url: att.attachmentUrl, alt: altOf(att) } : undefined;
+      },
+      image: ({ src, alt }): ImageAnswer => {
+        const up = uploadPath(src);
+        const att = up ? attachmentByUpload.get(up.original) : undefined;
+        const text = alt || altOf(att);
+        const file = mediaFor(src, t.folder, where);
+        if ("drop" in file) return file;
+        if (!text) return { drop: `image ./${file.to.split("/").pop()} has no alt text, so it was left out: add it back with a description, e.g. ![Nurse giving a flu shot](./${file.to.split("/").pop()})` };
+        return { src: `./${file.to.split("/").pop()}`, alt: text };
+      },
+    });
+    for (const n of converted.notes) review(n);
+    if (/\[[a-z][\w-]*[^\]]*\]/i.test(item.title)) review("the title has brackets in it; check it");
+    const title = clip(item.title, 140);
+    if (title !== item.title) review("the title was longer than 140 characters and was shortened");
+
+    let description = plainText(autop(item.excerpt));
+    if (!description) description = converted.firstParagraph ?? "";
+    description = clip(description, 300);
+    if (description.length < 20) {
+      description = `Read “${clip(title, 200)}” on our blog.`;
+      review("no excerpt or first paragraph to summarise it: the description was written from the title; replace it");
+    }
+
+    let image: string | undefined;
+    let imageAlt: string | undefined;
+    const thumb = Number.parseInt(item.meta._thumbnail_id ?? "", 10);
+    if (t.kind === "post" && Number.isFinite(thumb)) {
+      const att = attachments.get(thumb);
+      if (!att?.attachmentUrl) review(`its featured image (attachment ${thumb}) is not in the export`);
+      else {
+        const file = mediaFor(att.attachmentUrl, t.folder, where);
+        const alt = altOf(att);
+        if ("drop" in file) review(`featured image: ${file.drop}`);
+        else if (!alt) review(`its featured image ./${file.to.split("/").pop()} has no alt text, so it is not shown: add image and imageAlt to the front matter`);
+        else {
+          image = `./${file.to.split("/").pop()}`;
+          imageAlt = clip(alt, 300);
+        }
+      }
+    }
+
+    const author = providerOfLogin(item.creator);
+    if (!author && item.creator) unmatchedAuthors.add(authorByLogin.get(item.creator)?.displayName ?? item.creator);
+    const draft = !["publish", "future"].includes(item.status);
+    if (item.status === "private") review("it was private on WordPress: imported as a draft; publish it only if parents should read it");
+    else if (draft) review(`it was ${item.status === "pending" ? "pending review" : "a draft"} on WordPress: imported as a draft`);
+
+    const body = converted.markdown || "\n";
+    let text: string;
+    if (t.kind === "post") {
+      const tags = [...tagsOf(item).values()];
+      if (tags.length > 8) review(`it had ${tags.length} tags and categories; the first 8 were kept`);
+      text =
+        frontMatter({
+          title,
+          date: t.date,
+          description,
+          tags: tags.slice(0, 8),
+          author,
+          image,
+          imageAlt,
+          draft: draft || undefined,
+          comments: item.commentStatus === "open" ? "open" : "closed",
+        }) + body;
+      if (draft) report.counts.drafts++;
+      if (item.status === "private") report.counts.privatePosts++;
+      if (item.status === "future") report.counts.scheduled++;
+      report.counts.posts++;
+      commentTargets.set(item.id, t);
+      files.push({ path: `blog/${t.date.slice(0, 10)}-${t.key}.md`, text });
+    } else {
+      text = frontMatter({ title, description, draft: draft || undefined }) + body;
+      report.counts.pages++;
+      files.push({ path: `pages/${t.key}.md`, text });
+      const skippedHere = item.comments.filter((c) => c.approval === "approved").length;
+      if (skippedHere) report.commentsSkipped["on a page (pages have no comments)"] = (report.commentsSkipped["on a page (pages have no comments)"] ?? 0) + skippedHere;
+    }
+  }
+  for (const name of unmatchedAuthors) {
+    report.review.push({ item: `author “${name}”`, message: "matches no provider's name, so their posts have no author: add author: <provider file name> by hand" });
+  }
+
+  // 5. Comments: approved ones only, threaded, staff replies as the practice's.
+  const userProvider = new Map<string, string>();
+  for (const a of wxr.authors) {
+    const slug = providerByPerson.get(personKey(a.displayName));
+    if (slug) userProvider.set(personKey(a.displayName), slug);
+  }
+  const skipComment = (reason: string) => (report.commentsSkipped[reason] = (report.commentsSkipped[reason] ?? 0) + 1);
+  for (const t of commentTargets.values()) {
+    const ids = new Map<number, string>();
+    const keep: { c: WxrComment; date: string }[] = [];
+    for (const c of t.item.comments) {
+      if (c.type === "pingback" || c.type === "trackback") skipComment(c.type);
+      else if (c.approval !== "approved") skipComment(c.approval);
+      else {
+        const date = wpDate(c.dateGmt, c.date, ctx.zone);
+        if (!date) {
+          report.skipped.push({ item: `comment ${c.id} on “${t.item.title}”`, message: `its date "${c.dateGmt || c.date}" is not a date` });
+          skipComment("broken date");
+          continue;
+        }
+        ids.set(c.id, `${date.slice(0, 10)}-${shortHash(`${wxr.siteUrl}#comment-${c.id}`)}`);
+        keep.push({ c, date });
+      }
+    }
+    for (const { c, date } of keep) {
+      const converted = htmlToMarkdown(autop(c.content), { comment: true, link: rewriteLink });
+      const bodyText = converted.markdown.trim();
+      const where = `comment ${c.id} by “${c.author || "anonymous"}” on “${t.item.title}”`;
+      if (!bodyText) {
+        skipComment("no text");
+        ids.delete(c.id);
+        continue;
+      }
+      if (bodyText.length > COMMENT_MAX_CHARS) {
+        report.skipped.push({ item: where, message: `${bodyText.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}` });
+        skipComment("too long");
+        ids.delete(c.id);
+        continue;
+      }
+      for (const n of converted.notes) report.review.push({ item: where, message: n });
+      // Only a signed-in WordPress user can be the practice: a visitor typing a provider's name is not.
+      const provider = c.userId > 0 ? userProvider.get(personKey(c.author)) : undefined;
+      let replyTo: string | undefined;
+      if (c.parent) {
+        replyTo = ids.get(c.parent);
+        if (!replyTo) report.review.push({ item: where, message: "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own" });
+      }
+      const author = clip(c.author.trim() || "Anonymous", 80);
+      const fm = frontMatter({ author: provider ? undefined : author, date, replyTo, provider });
+      files.push({ path: `comments/${t.key}/${ids.get(c.id)}.md`, text: `${fm}${bodyText}\n` });
+      report.counts.comments++;
+    }
+  }
+
+  // 6. Uploaded files' old addresses, then catch-alls for WordPress's other address forms.
+  for (const m of media.values()) {
+    const to = usedBy.get(m.from) ?? "/blog/";
+    add(`/wp-content/uploads/${m.from.split("/").map(encodeURIComponent).join("/")}`, to);
+  }
+  for (const [original, to] of usedBy) add(`/wp-content/uploads/${original.split("/").map(encodeURIComponent).join("/")}`, to);
+  const years = new Set(targets.filter((t) => t.published && t.kind === "post").map((t) => t.date.slice(0, 4)));
+  for (const y of [...years].sort()) add(`/${y}/*`, "/blog/");
+  add("/page/*", "/blog/");
+  add("/blog/page/*", "/blog/");
+  add("/feed/", "/feed.xml");
+  add("/feed/*", "/feed.xml");
+  add("/comments/feed/", "/feed.xml");
+  add("/wp-content/uploads/*", "/blog/");
+  add("/?s=:s", "/search/?q=:s");
+
+  const seen = new Set<string>();
+  const unique = redirects.filter((r) => !seen.has(r.from) && seen.add(r.from));
+  report.counts.redirects = unique.length;
+  report.counts.media = media.size;
+  return { files, media: [...media.values()], redirects: unique, report };
+}
+
+/** The redirects as `_redirects` lines (Netlify's format; the build adapts them to the host). */
+export function redirectsFile(redirects: readonly Redirect[], source: string): string {
+  const lines = redirects.map((r) => {
+    const q = r.from.indexOf("?");
+    const from = q < 0 ? r.from : `${r.from.slice(0, q) || "/"}  ${r.from.slice(q + 1).replace(/&/g, " ")}`;
+    return `${from}  ${r.to}  301`;
+  });
+  return `# Old WordPress addresses → this site. Written by npm run import:wordpress from ${source}.\n# The build copies these to _site/_redirects (see README "Move in from WordPress").\n${lines.join("\n")}\n`;
+}
