@@ -10,6 +10,7 @@ import { clockFromEnv } from "./clock.ts";
 import { assetUrls } from "./assets.ts";
 import { setPreloaded } from "./preload.ts";
 import { writeSearchIndex } from "./search/index.ts";
+import { writeRedirects } from "./redirects.ts";
 
 export interface BuildRequest {
   /** Project root holding .eleventy.ts and assets/ (default: cwd). */
@@ -61,6 +62,8 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     } finally {
       process.chdir(cwd);
     }
+    // Old addresses (content/_data/redirects.txt, e.g. from a WordPress import), in the host's form.
+    await writeRedirects(path.resolve(root, env.PRACTICE_CONTENT!), staging, { host: site.hosting.host, prefix: site.prefix });
     // Index the staging folder before the swap: a failed index never publishes.
     await writeSearchIndex(staging);
     const old = `${out}.old-${process.pid}`;

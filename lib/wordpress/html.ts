@@ -11,6 +11,8 @@ import { parseVideoUrl } from "../video/parse.ts";
 export interface ImageRequest {
   src: string;
   alt: string;
+  /** The caption around it, if any: the last resort for alt text. */
+  caption?: string;
 }
 
 export type ImageAnswer = { src: string; alt: string } | { drop: string };
@@ -108,11 +110,8 @@ export function expandShortcodes(html: string, opts: ConvertOptions, notes: Set<
     const linked = /<a\b[^>]*>\s*<img\b[^>]*>\s*<\/a>/i.exec(inner);
     let img = linked?.[0] ?? imgMatch?.[0] ?? "";
     const caption = (a.caption ?? inner.replace(img, "")).trim();
-    // WordPress shows the caption as the picture's description when the alt text is empty.
-    if (img && !/\balt\s*=\s*("[^"]*\S[^"]*"|'[^']*\S[^']*')/i.test(img)) {
-      const alt = escapeAttr(plainText(caption));
-      img = img.replace(/\salt\s*=\s*("[^"]*"|'[^']*')/i, "").replace(/<img\b/i, `<img alt="${alt}"`);
-    }
+    // The caption is the picture's description of last resort, when it has no alt text.
+    if (img) img = img.replace(/<img\b/i, `<img data-caption="${escapeAttr(plainText(caption))}"`);
     return `<figure>${img}<figcaption>${caption}</figcaption></figure>`;
   });
   out = out.replace(/\[embed([^\]]*)\]([\s\S]*?)\[\/embed\]/gi, (_m, _attrs, url: string) => `<p>${url.trim()}</p>`);
@@ -378,13 +377,23 @@ class Converter {
       this.note("an image in a comment was left out (comments have no images)");
       return "";
     }
-    const answer = this.opts.image ? this.opts.image({ src, alt }) : { src, alt };
+    const caption = el.getAttribute("data-caption") || this.captionOf(el);
+    const answer = this.opts.image ? this.opts.image({ src, alt, caption }) : { src, alt: alt || caption || "" };
     if ("drop" in answer) {
       this.note(answer.drop);
       return "";
     }
     const text = answer.alt.replace(/[\\[\]]/g, "\\$&").replace(/\n/g, " ");
     return `![${text}](${markdownUrl(answer.src)})`;
+  }
+
+  /** Gutenberg's <figure><img><figcaption>: the caption text. */
+  captionOf(el: HTMLElement): string | undefined {
+    let p = el.parentNode as HTMLElement | null;
+    for (let i = 0; p && i < 3; i++, p = p.parentNode as HTMLElement | null) {
+      if (p.rawTagName?.toLowerCase() === "figure") return collapse(p.querySelector("figcaption")?.text ?? "").trim() || undefined;
+    }
+    return undefined;
   }
 
   anchor(el: HTMLElement): string {

@@ -197,6 +197,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   // 1. Decide every post's and page's key and new address first, so links between them can be rewritten.
   const targets: Target[] = [];
   const taken = { post: new Set<string>(), page: new Set<string>() };
+  const emptyPages: WxrItem[] = [];
   const SKIP_STATUS: Record<string, string> = { trash: "in the trash", "auto-draft": "an unsaved auto-draft", inherit: "a revision" };
   for (const item of wxr.items) {
     if (item.type !== "post" && item.type !== "page") {
@@ -219,6 +220,11 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       continue;
     }
     const kind = item.type as "post" | "page";
+    if (kind === "page" && !plainText(item.content) && !/<img|<iframe|\[/i.test(item.content)) {
+      report.skipped.push({ item: describe(item), message: "not imported: the page is empty (on WordPress, usually the page that lists the posts); its old address goes to /blog/" });
+      emptyPages.push(item);
+      continue;
+    }
     let key = keyOf(item.slug || item.title);
     if (!key) key = `${kind}-${item.id}`;
     if (kind === "page" && reserved.has(key)) {
@@ -233,6 +239,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     targets.push({ item, kind, key, date, url, folder: kind === "post" ? "blog" : "pages", published: item.status === "publish" });
   }
   const targetById = new Map(targets.map((t) => [t.item.id, t]));
+  const newUrls = new Set(targets.map((t) => t.url));
 
   // 2. Old addresses → new ones (the redirects, and the links inside posts).
   const usedTags = new Set<string>();
@@ -249,8 +256,15 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   };
   for (const t of targets) if (t.published && t.kind === "post") for (const slug of tagsOf(t.item).keys()) usedTags.add(slug);
 
+  // Never redirect an address the new site serves itself (some hosts apply redirects before files).
+  const ownPaths = (p: string) =>
+    p === "/" ||
+    p === "/blog/" ||
+    /^\/blog\/(page|tags)\//.test(p) ||
+    /^\/(search|events|providers|privacy|accessibility|assets|admin|pagefind|language-assistance|feed\.xml|feed\.json|sitemap[^/]*|robots\.txt|404\.html)(\/|$)/.test(p) ||
+    newUrls.has(p);
   const add = (from: string | undefined, to: string) => {
-    if (!from || from === to || from === `${to}index.html`) return;
+    if (!from || from === to || from === `${to}index.html` || ownPaths(from)) return;
     redirects.push({ from, to });
     // Browsers send non-ASCII addresses with upper-case escapes; WordPress wrote lower-case ones.
     const upper = from.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase());
@@ -265,6 +279,11 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     add(pathOf(t.item.link, wxr.siteUrl), t.url);
     add(t.kind === "post" ? `/?p=${t.item.id}` : `/?page_id=${t.item.id}`, t.url);
     if (t.kind === "page") add(`/?p=${t.item.id}`, t.url);
+  }
+  for (const page of emptyPages) {
+    if (page.status !== "publish") continue;
+    add(pathOf(page.link, wxr.siteUrl), "/blog/");
+    add(`/?page_id=${page.id}`, "/blog/");
   }
   const termsSeen = new Map<string, WxrTerm>();
   for (const term of [...wxr.terms, ...wxr.items.flatMap((i) => i.terms)]) {
@@ -291,11 +310,14 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   }
   const linkMap = new Map(redirects.map((r) => [r.from, r.to]));
   const rewriteLink = (href: string): string => {
-    const p = /^(https?:)?\/\/|^\//.test(href) ? pathOf(href, wxr.siteUrl) : undefined;
+    const hashAt = href.indexOf("#");
+    const hash = hashAt < 0 ? "" : href.slice(hashAt);
+    const bare = hashAt < 0 ? href : href.slice(0, hashAt);
+    const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl) : undefined;
     if (p === undefined) return href;
-    const [pathPart, hash = ""] = p.split("#");
-    const mapped = linkMap.get(pathPart!) ?? linkMap.get(pathPart!.replace(/\/?$/, "/"));
-    if (mapped) return `${mapped}${hash ? `#${hash}` : ""}`;
+    const mapped = linkMap.get(p) ?? linkMap.get(p.replace(/\/?$/, "/"));
+    if (mapped) return `${mapped}${hash}`;
+    if (newUrls.has(p) || newUrls.has(p.replace(/\/?$/, "/"))) return `${p.replace(/\/?$/, "/")}${hash}`;
     return href;
   };
 
@@ -332,13 +354,13 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
         const att = attachments.get(id);
         return att?.attachmentUrl ? { url: att.attachmentUrl, alt: altOf(att) } : undefined;
       },
-      image: ({ src, alt }): ImageAnswer => {
+      image: ({ src, alt, caption }): ImageAnswer => {
         const up = uploadPath(src);
         const att = up ? attachmentByUpload.get(up.original) : undefined;
-        const text = alt || altOf(att);
+        const text = alt || altOf(att) || caption || "";
         const file = mediaFor(src, t.folder, where);
         if ("drop" in file) return file;
-        if (!text) return { drop: `image ./${file.to.split("/").pop()} has no alt text, so it was left out: add it back with a description, e.g. ![Nurse giving a flu shot](./${file.to.split("/").pop()})` };
+        if (!text) return { drop: `image ./${file.to.split("/").pop()} has no alt text, so it was left out: add it back with a description, e.g. ![What the picture shows](./${file.to.split("/").pop()})` };
         return { src: `./${file.to.split("/").pop()}`, alt: text };
       },
     });
@@ -415,11 +437,6 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   }
 
   // 5. Comments: approved ones only, threaded, staff replies as the practice's.
-  const userProvider = new Map<string, string>();
-  for (const a of wxr.authors) {
-    const slug = providerByPerson.get(personKey(a.displayName));
-    if (slug) userProvider.set(personKey(a.displayName), slug);
-  }
   const skipComment = (reason: string) => (report.commentsSkipped[reason] = (report.commentsSkipped[reason] ?? 0) + 1);
   for (const t of commentTargets.values()) {
     const ids = new Map<number, string>();
@@ -455,7 +472,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       }
       for (const n of converted.notes) report.review.push({ item: where, message: n });
       // Only a signed-in WordPress user can be the practice: a visitor typing a provider's name is not.
-      const provider = c.userId > 0 ? userProvider.get(personKey(c.author)) : undefined;
+      const provider = c.userId > 0 ? providerByPerson.get(personKey(c.author)) : undefined;
       let replyTo: string | undefined;
       if (c.parent) {
         replyTo = ids.get(c.parent);
@@ -477,7 +494,6 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   const years = new Set(targets.filter((t) => t.published && t.kind === "post").map((t) => t.date.slice(0, 4)));
   for (const y of [...years].sort()) add(`/${y}/*`, "/blog/");
   add("/page/*", "/blog/");
-  add("/blog/page/*", "/blog/");
   add("/feed/", "/feed.xml");
   add("/feed/*", "/feed.xml");
   add("/comments/feed/", "/feed.xml");

@@ -1,0 +1,186 @@
+// Moving in from WordPress, end to end: import the fixture export into a fresh content
+// folder, build it, and check what parents get: the posts, threaded comments, nothing
+// live from hostile HTML, and a working redirect for every old address. Also: running the
+// import again writes nothing, edited files are kept, and hosts without redirects get stubs.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { readFile, writeFile, readdir } from "node:fs/promises";
+import path from "node:path";
+import { buildInto, htmlFiles, makeContent, read, ROOT } from "../helpers.ts";
+import { importWordPress, ImportFailure } from "../../lib/wordpress/run.ts";
+import { parseWxr } from "../../lib/wordpress/wxr.ts";
+import { parseRedirects, type RedirectRule } from "../../lib/redirects.ts";
+
+const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
+const EXPORT = path.join(FIXTURES, "export.xml");
+const MEDIA = path.join(FIXTURES, "uploads");
+// 2026-09-21: after every fixture post but the one scheduled for 2031.
+const EPOCH = 1790000000;
+
+async function freshContent(): Promise<string> {
+  // The demo's practice.yaml uses Netlify Forms, whose thank-you page must exist while comments are open.
+  return makeContent({ "pages/comment-received.md": await readFile(path.join(ROOT, "content/pages/comment-received.md"), "utf8") });
+}
+
+/** The old site's public addresses, read from the export itself. */
+function oldAddresses(): string[] {
+  const wxr = parseWxr(XML_TEXT);
+  const out = new Set<string>(["/feed/", "/feed/atom/", "/comments/feed/", "/page/2/", "/2024/10/", "/2024/", "/wp-content/uploads/2024/10/flu-clinic-300x200.jpg", "/?s=fever"]);
+  const local = (u: string) => {
+    const url = new URL(u);
+    return `${url.pathname}${url.search}`;
+  };
+  for (const it of wxr.items) {
+    if (it.type === "attachment") {
+      out.add(local(it.link));
+      out.add(`/?attachment_id=${it.id}`);
+      out.add(local(it.attachmentUrl!));
+    } else if ((it.type === "post" || it.type === "page") && it.status === "publish") {
+      out.add(local(it.link));
+      out.add(it.type === "post" ? `/?p=${it.id}` : `/?page_id=${it.id}`);
+    }
+  }
+  for (const t of wxr.terms) out.add(`/${t.domain === "category" ? "category" : "tag"}/${t.nicename}/`);
+  for (const a of wxr.authors) out.add(`/author/${a.login.replace(/\./g, "-")}/`);
+  return [...out];
+}
+let XML_TEXT = "";
+
+/** Netlify's matching, as far as these rules use it: exact paths, trailing splats, one query parameter. */
+function match(rules: readonly RedirectRule[], address: string): RedirectRule | undefined {
+  const [p, q] = address.split("?") as [string, string | undefined];
+  for (const r of rules) {
+    if (r.query !== undefined) {
+      if (q === undefined || r.from !== p) continue;
+      const [k, v] = r.query.split("=") as [string, string];
+      const params = new URLSearchParams(q);
+      if (params.has(k) && (v.startsWith(":") || params.get(k) === v)) return r;
+      continue;
+    }
+    if (q !== undefined && p === "/") continue;
+    if (r.from.endsWith("*") ? p.startsWith(r.from.slice(0, -1)) : r.from === p) return r;
+  }
+  return undefined;
+}
+
+test("a WordPress export imports, builds, keeps every old address working, and never publishes live hostile markup", async () => {
+  XML_TEXT = await readFile(EXPORT, "utf8");
+  const content = await freshContent();
+  const first = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
+  assert.deepEqual(first.plan.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 3, redirects: first.plan.redirects.length });
+  assert.match(first.text, /^Imported from export\.xml:\n  6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 9 comments, 3 media files, \d+ redirects/);
+  assert.match(first.text, /Files: 21 new, 0 updated, 0 unchanged/);
+  assert.ok(existsSync(path.join(content, "blog/flu-clinic.jpg")));
+  assert.ok(existsSync(path.join(content, "_data/wordpress-import.json")));
+
+  const { out, result } = await buildInto({ contentDir: content, sourceDateEpoch: EPOCH });
+  assert.ok(result.ok, result.ok ? "" : result.error);
+
+  // Posts, pages, the featured image; drafts, private and scheduled posts stay out.
+  for (const page of ["blog/flu-shots-2024/index.html", "blog/sun-safety/index.html", "blog/vacunas/index.html", "about-us/index.html", "vaccine-schedule/index.html"]) {
+    assert.ok(existsSync(path.join(out, page)), page);
+  }
+  for (const page of ["blog/draft-rsv-shots-for-babies", "blog/staff-holiday-coverage", "blog/new-office-hours-2031"]) assert.ok(!existsSync(path.join(out, page)), page);
+  const flu = await read(out, "blog/flu-shots-2024/index.html");
+  assert.match(flu, /<h1>Flu shots are here for 2024 – walk in on Saturdays<\/h1>/);
+  assert.match(flu, /alt="Nurse giving a flu shot to a smiling toddler"/);
+  assert.match(flu, /data-third-party="youtube"/);
+  assert.match(flu, /6 comments on “Flu shots are here for 2024 – walk in on Saturdays”/);
+  assert.match(flu, /Reply from Juniper Hill Pediatrics/);
+  assert.match(flu, /href="\/blog\/sun-safety\/"/);
+  assert.match(await read(out, "blog/vacunas/index.html"), /Vacunas: ¿qué esperar en la visita de los 12 meses\? 予防接種/);
+
+  // Hostile HTML from posts and comments is text or gone, on every page.
+  for (const file of await htmlFiles(out)) {
+    const html = await read(out, file);
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /^<script (type="application\/ld\+json"|type="module" src="\/assets\/js\/[a-z-]+\.js")>$/, `${file}: ${tag}`);
+    assert.doesNotMatch(html, /<(iframe|object|embed|form action="https:\/\/evil)\b/i, file);
+    assert.doesNotMatch(html, /\son[a-z]+\s*=/i, file);
+    assert.doesNotMatch(html, /href="\s*javascript:/i, file);
+    for (const secret of ["@mail.example", "203.0.113.", "198.51.100.", "rachels-blog.example", "tracker.example"]) assert.ok(!html.includes(secret), `${file}: ${secret}`);
+  }
+  assert.match(flu, /Mallory &lt;script&gt;alert\(&quot;name&quot;\)&lt;\/script&gt;/);
+
+  // Every old address has a redirect to a page that exists, or is a page of the new site.
+  const { rules, problems } = parseRedirects(await read(out, "_redirects"));
+  assert.deepEqual(problems, []);
+  const missing: string[] = [];
+  for (const address of oldAddresses()) {
+    const rule = match(rules, address);
+    if (!rule) {
+      if (!existsSync(path.join(out, address.split("?")[0]!, "index.html"))) missing.push(address);
+      continue;
+    }
+    const target = rule.to.split("?")[0]!;
+    const file = path.join(out, target.endsWith("/") ? `${target}index.html` : target);
+    assert.ok(existsSync(file), `${address} → ${rule.to}: no such page`);
+  }
+  assert.deepEqual(missing, []);
+  assert.equal(match(rules, "/?p=101")?.to, "/blog/flu-shots-2024/");
+  assert.equal(match(rules, "/2023/05/%E4%BA%88%E9%98%B2%E6%8E%A5%E7%A8%AE-vacunas/")?.to, "/blog/vacunas/");
+  // The site's own pages are never redirected away.
+  for (const own of ["/blog/", "/blog/page/2/", "/about-us/", "/privacy/"]) assert.equal(match(rules, own), undefined, own);
+});
+
+test("importing again writes nothing; an edited file is kept unless --force; a dry run writes nothing", async () => {
+  const content = await freshContent();
+  await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
+  const manifest = await readFile(path.join(content, "_data/wordpress-import.json"), "utf8");
+
+  const again = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
+  assert.deepEqual(again.apply.written, []);
+  assert.ok(again.apply.outcomes.every((o) => o.outcome === "unchanged"));
+  assert.equal(await readFile(path.join(content, "_data/wordpress-import.json"), "utf8"), manifest);
+
+  const post = path.join(content, "blog/2024-06-10-sun-safety.md");
+  const edited = `${await readFile(post, "utf8")}\nAn update from the office.\n`;
+  await writeFile(post, edited);
+  const kept = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
+  assert.deepEqual(kept.apply.written, []);
+  assert.equal(await readFile(post, "utf8"), edited);
+  assert.match(kept.text, /Kept as they are \(1\); run again with --force to replace them:\n  content\/blog\/2024-06-10-sun-safety\.md: edited since the last import/);
+  const forced = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA, force: true });
+  assert.deepEqual(forced.apply.written, ["blog/2024-06-10-sun-safety.md"]);
+  assert.doesNotMatch(await readFile(post, "utf8"), /An update from the office/);
+
+  const dry = await freshContent();
+  const planned = await importWordPress({ exportFile: EXPORT, contentDir: dry, mediaDir: MEDIA, dryRun: true });
+  assert.match(planned.text, /^Dry run \(nothing written\)/);
+  assert.deepEqual(planned.apply.written, []);
+  assert.deepEqual((await readdir(dry)).sort(), ["_data", "pages", "providers"]);
+  assert.deepEqual(await readdir(path.join(dry, "_data")), ["practice.yaml"]);
+
+  // A file the import did not write (a page the practice already has) is never replaced.
+  const own = await freshContent();
+  await writeFile(path.join(own, "pages/about-us.md"), "---\ntitle: About\ndescription: Our own about page, written before the move.\n---\nOurs.\n");
+  const mine = await importWordPress({ exportFile: EXPORT, contentDir: own, mediaDir: MEDIA });
+  assert.match(mine.text, /content\/pages\/about-us\.md: not written by an earlier import/);
+  assert.match(await readFile(path.join(own, "pages/about-us.md"), "utf8"), /Ours\./);
+});
+
+test("a broken export or a missing media folder stops before anything is written", async () => {
+  const content = await freshContent();
+  await assert.rejects(importWordPress({ exportFile: path.join(FIXTURES, "truncated.xml"), contentDir: content }), (err: unknown) => err instanceof ImportFailure && /truncated\.xml is not a complete XML file/.test(err.message));
+  await assert.rejects(importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: path.join(FIXTURES, "nope") }), /--media-dir .* is not a folder/);
+  assert.deepEqual((await readdir(content)).sort(), ["_data", "pages", "providers"]);
+});
+
+test("on a host without redirect rules, old page addresses get a small page that sends parents on", async () => {
+  const content = await freshContent();
+  const yaml = path.join(content, "_data/practice.yaml");
+  const practice = await readFile(yaml, "utf8");
+  assert.match(practice, /host: netlify/);
+  await writeFile(yaml, practice.replace("host: netlify", "host: github-pages").replace(/\ncommentForm:[\s\S]*?\n(?=\S)/, "\n"));
+  const imported = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
+  assert.match(imported.text, /This host reads no _redirects file/);
+  const { out, result } = await buildInto({ contentDir: content, sourceDateEpoch: EPOCH });
+  assert.ok(result.ok, result.ok ? "" : result.error);
+  assert.ok(!existsSync(path.join(out, "_redirects")));
+  const stub = await read(out, "2024/10/flu-shots-2024/index.html");
+  assert.match(stub, /<meta http-equiv="refresh" content="0; url=\/blog\/flu-shots-2024\/">/);
+  assert.match(stub, /<a href="\/blog\/flu-shots-2024\/">Go to its new address<\/a>/);
+  assert.match(await read(out, "category/vaccines/index.html"), /url=\/blog\/tags\/vaccines\//);
+  // A real page is never replaced by a stub.
+  assert.doesNotMatch(await read(out, "about-us/index.html"), /http-equiv="refresh"/);
+});

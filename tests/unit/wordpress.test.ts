@@ -1,0 +1,344 @@
+// The WordPress import as pure functions: reading WXR (and refusing broken files), HTML to
+// Markdown (blocks, classic editor, shortcodes, hostile markup), and the plan: files,
+// dates, threads, privacy, media and redirects, on the fixture export.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import matter from "gray-matter";
+import { parseWxr, WxrError } from "../../lib/wordpress/wxr.ts";
+import { htmlToMarkdown, escapeMarkdown } from "../../lib/wordpress/html.ts";
+import { planImport, personKey, uploadPath, wpDate, redirectsFile, type ImportPlan } from "../../lib/wordpress/plan.ts";
+import { formatReport } from "../../lib/wordpress/report.ts";
+import { parseRedirects } from "../../lib/redirects.ts";
+import { postSchema, pageSchema } from "../../lib/schema/content.ts";
+import { commentSchema } from "../../lib/schema/comment.ts";
+import { renderMarkdown } from "../../lib/markdown/index.ts";
+
+const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/wordpress");
+const XML = readFileSync(path.join(FIXTURES, "export.xml"), "utf8");
+const PROVIDERS = [
+  { slug: "maya-okafor", name: "Dr. Maya Okafor" },
+  { slug: "daniel-reyes", name: "Dr. Daniel Reyes" },
+  { slug: "priya-natarajan", name: "Priya Natarajan" },
+];
+const ZONE = "America/Los_Angeles";
+
+function plan(opts: { media?: boolean } = {}): ImportPlan {
+  return planImport(parseWxr(XML), {
+    zone: ZONE,
+    providers: PROVIDERS,
+    mediaExists: opts.media === false ? undefined : (rel) => existsSync(path.join(FIXTURES, "uploads", rel)),
+  });
+}
+
+function file(p: ImportPlan, name: string) {
+  const f = p.files.find((x) => x.path === name);
+  assert.ok(f, `no ${name} in ${p.files.map((x) => x.path).join(", ")}`);
+  return matter(f.text);
+}
+
+test("WXR: reads the channel, authors, terms, items and comments", () => {
+  const wxr = parseWxr(XML);
+  assert.equal(wxr.version, "1.2");
+  assert.equal(wxr.siteUrl, "https://juniperhillpeds.example");
+  assert.deepEqual(wxr.authors.map((a) => a.displayName), ["Dr. Maya Okafor", "Front Desk Team", "Daniel Reyes, MD"]);
+  const flu = wxr.items.find((i) => i.id === 101)!;
+  assert.equal(flu.title, "Flu shots are here for 2024 – walk in on Saturdays");
+  assert.equal(flu.meta._thumbnail_id, "201");
+  assert.equal(flu.comments.length, 10);
+  assert.deepEqual(flu.terms.map((t) => `${t.domain}:${t.nicename}`), ["category:vaccines", "post_tag:flu"]);
+  const vacunas = wxr.items.find((i) => i.id === 103)!;
+  assert.equal(vacunas.slug, "予防接種-vacunas");
+  assert.equal(wxr.items.find((i) => i.id === 202)!.attachmentUrl, "https://juniperhillpeds.example/wp-content/uploads/2024/06/sunscreen-scaled.jpg");
+});
+
+test("WXR: commenters' emails, IP addresses and web sites are never read", () => {
+  const json = JSON.stringify(parseWxr(XML));
+  for (const secret of ["rachel.parent@mail.example", "203.0.113.45", "rachels-blog.example", "javascript:alert(document.cookie)", "maya.okafor@juniperhillpeds.example"]) {
+    assert.ok(!json.includes(secret), secret);
+  }
+});
+
+test("WXR: a truncated file, an RSS feed, an unknown version and an empty file are refused with a plain message", () => {
+  const cases: [string, RegExp][] = [
+    ["truncated.xml", /not a complete XML file \(line \d+.*cut off/],
+    ["rss-feed.xml", /an RSS feed, not a WordPress export/],
+    ["unknown-version.xml", /version 9\.0, which this importer does not know/],
+  ];
+  for (const [name, message] of cases) {
+    assert.throws(() => parseWxr(readFileSync(path.join(FIXTURES, name), "utf8"), name), (err: unknown) => err instanceof WxrError && message.test(err.message) && err.message.startsWith(name));
+  }
+  assert.throws(() => parseWxr("", "x.xml"), /x\.xml is empty/);
+  assert.throws(() => parseWxr("<html><body>hi</body></html>", "x.xml"), /not a WordPress export/);
+});
+
+test("HTML → Markdown: classic editor paragraphs, line breaks, lists, headings, tables, code", () => {
+  const md = htmlToMarkdown("First line\nsecond line\n\n<h1>Big</h1><h4>Small</h4>\n\n<ol start=\"3\"><li>three</li><li>four<ul><li>nested</li></ul></li></ol>\n\n<pre><code>a &lt; b\n  c</code></pre>\n\n<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2|3</td></tr></table>").markdown;
+  assert.equal(
+    md,
+    "First line\\\nsecond line\n\n## Big\n\n#### Small\n\n3. three\n4. four\n   - nested\n\n```\na < b\n  c\n```\n\n| A | B |\n| --- | --- |\n| 1 | 2\\|3 |\n",
+  );
+});
+
+test("HTML → Markdown: text that looks like Markdown or HTML stays text", () => {
+  const md = htmlToMarkdown("<p>* star, _under_, [brackets](x), &lt;b&gt;tag&lt;/b&gt;, &amp;copy;</p><p># not a heading</p><p>1. not a list</p><p>{title=\"x\"}</p>").markdown;
+  const html = renderMarkdown(md).html;
+  assert.doesNotMatch(html, /<(b|h\d|ol|li|em)\b/);
+  assert.match(html, /\* star, _under_, \[brackets\]\(x\), &lt;b&gt;tag&lt;\/b&gt;, &amp;copy;/);
+  assert.match(html, /# not a heading/);
+  assert.equal(escapeMarkdown("see https://example.org/a_b_c now_"), "see https://example.org/a_b_c now\\_");
+});
+
+test("HTML → Markdown: [caption], [embed], [gallery], iframes and blocks", () => {
+  const r = htmlToMarkdown(
+    `<!-- wp:paragraph --><p>Intro text here.</p><!-- /wp:paragraph -->
+[caption id="attachment_5" width="300"]<a href="https://old.example/wp-content/uploads/a.jpg"><img src="https://old.example/wp-content/uploads/a-300x200.jpg" alt="" /></a> The line at 8am[/caption]
+[embed]https://vimeo.com/76979871[/embed]
+<!-- wp:embed {"url":"https://youtu.be/dQw4w9WgXcQ"} --><figure class="wp-block-embed"><div class="wp-block-embed__wrapper">
+https://youtu.be/dQw4w9WgXcQ
+</div></figure><!-- /wp:embed -->
+<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?start=30"></iframe>
+<iframe src="https://maps.example/embed"></iframe>
+[gallery ids="7"] [contact-form-7 id="1"] [[not-a-shortcode]] [sic]
+<!-- wp:acme/widget --><div>Widget text</div><!-- /wp:acme/widget -->`,
+    {
+      image: ({ src, alt, caption }) => ({ src: `./${src.split("/").pop()}`, alt: alt || caption || "none" }),
+      attachment: (id) => (id === 7 ? { url: "https://old.example/wp-content/uploads/g.jpg", alt: "Gallery photo" } : undefined),
+    },
+  );
+  const lines = r.markdown.split("\n\n");
+  assert.equal(lines[0], "Intro text here.");
+  assert.equal(lines[1], "![The line at 8am](./a-300x200.jpg)");
+  assert.equal(lines[2], "*The line at 8am*");
+  assert.equal(lines[3], "https://vimeo.com/76979871");
+  assert.equal(lines[4], "https://www.youtube.com/watch?v=dQw4w9WgXcQ");
+  assert.equal(lines[5], "https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=30s");
+  assert.ok(r.markdown.includes("![Gallery photo](./g.jpg)"));
+  assert.ok(r.markdown.includes("\\[not-a-shortcode\\] \\[sic\\]"), r.markdown);
+  assert.ok(r.markdown.includes("Widget text"));
+  assert.equal(r.firstParagraph, "Intro text here.");
+  assert.deepEqual(r.notes.sort(), [
+    "an embedded frame from maps.example was removed (only YouTube and Vimeo are kept)",
+    'block "acme/widget" (from a plugin) was converted as plain text: check it',
+    "shortcode [contact-form-7] could not be converted and was removed",
+  ]);
+  // The video lines render as the privacy facade.
+  assert.match(renderMarkdown(r.markdown).html, /data-third-party="vimeo"/);
+});
+
+test("HTML → Markdown: hostile markup becomes inert text or disappears, and is listed", () => {
+  const hostile = `<script>alert(1)</script><style>body{display:none}</style>
+<p onclick="x()">Hi <a href="javascript:alert(1)">js</a> <a href=" JaVa&#x09;ScRiPt:alert(2)">tab</a> <a href="data:text/html,<script>">data</a>
+<img src="x" onerror="alert(3)"> <svg onload="alert(4)"></svg> <form action="https://evil.example"><input name="q"></form>
+<iframe src="https://evil.example/"></iframe><object data="x.swf"></object> &lt;script&gt;alert(5)&lt;/script&gt;</p>`;
+  const r = htmlToMarkdown(hostile, { image: () => ({ drop: "no image" }) });
+  const html = renderMarkdown(r.markdown).html;
+  assert.doesNotMatch(html, /<(script|style|svg|form|input|iframe|object|img)\b/i);
+  assert.doesNotMatch(html, /\son\w+=|javascript:|data:text/i);
+  assert.match(html, /&lt;script&gt;alert\(5\)&lt;\/script&gt;/);
+  for (const note of ["<script> removed", "<style> removed", "<svg> removed", "<form> removed", "<object> removed"]) assert.ok(r.notes.includes(note), note);
+  assert.ok(r.notes.some((n) => n.includes('"javascript:alert(1)"')));
+  assert.ok(r.notes.some((n) => n.includes("data:text/html")));
+});
+
+test("dates: GMT converted to the practice's zone; local time when GMT is zero; impossible dates refused", () => {
+  assert.equal(wpDate("2024-10-01 15:30:00", "2024-10-01 08:30:00", ZONE), "2024-10-01T08:30");
+  assert.equal(wpDate("2024-01-15 03:00:00", "", ZONE), "2024-01-14T19:00");
+  assert.equal(wpDate("2024-10-01 15:30:00", "", "America/New_York"), "2024-10-01T11:30");
+  assert.equal(wpDate("0000-00-00 00:00:00", "2024-11-02 09:15:00", ZONE), "2024-11-02T09:15");
+  assert.equal(wpDate("2023-02-30 16:00:00", "2023-02-30 08:00:00", ZONE), undefined);
+  assert.equal(wpDate("", "yesterday", ZONE), undefined);
+});
+
+test("helpers: provider names and resized upload names", () => {
+  assert.equal(personKey("Dr. Maya Okafor"), "maya okafor");
+  assert.equal(personKey("Daniel Reyes, MD"), "daniel reyes");
+  assert.equal(personKey("Ana López"), "ana lopez");
+  assert.deepEqual(uploadPath("https://x.example/wp-content/uploads/2024/10/a-300x200.jpg?resize=1"), { rel: "2024/10/a-300x200.jpg", original: "2024/10/a.jpg" });
+  assert.equal(uploadPath("https://x.example/wp-content/uploads/2024/06/s-scaled.jpg")!.original, "2024/06/s.jpg");
+  assert.equal(uploadPath("https://x.example/wp-content/uploads/../../etc/passwd"), undefined);
+  assert.equal(uploadPath("https://cdn.example/photo.jpg"), undefined);
+});
+
+test("plan: posts with valid front matter, drafts, private, scheduled and the report's counts", () => {
+  const p = plan();
+  assert.deepEqual(p.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 3, redirects: p.redirects.length });
+  for (const f of p.files.filter((x) => x.path.startsWith("blog/"))) {
+    const r = postSchema.safeParse(matter(f.text).data);
+    assert.ok(r.success, `${f.path}: ${JSON.stringify(r.error?.issues)}`);
+  }
+  for (const f of p.files.filter((x) => x.path.startsWith("pages/"))) assert.ok(pageSchema.safeParse(matter(f.text).data).success, f.path);
+
+  const flu = file(p, "blog/2024-10-01-flu-shots-2024.md");
+  assert.deepEqual(flu.data, {
+    title: "Flu shots are here for 2024 – walk in on Saturdays",
+    date: "2024-10-01T08:30",
+    description: "Our Saturday flu clinics start this week at the North office. Every child 6\u00a0months and older should get a flu shot each year — it’s the best protection we have.",
+    tags: ["Vaccines", "flu"],
+    author: "maya-okafor",
+    image: "./flu-clinic.jpg",
+    imageAlt: "Nurse giving a flu shot to a smiling toddler",
+    comments: "open",
+  });
+  assert.match(flu.content, /^## What to bring$/m);
+  assert.match(flu.content, /^https:\/\/www\.youtube\.com\/watch\?v=JHPvacc2026$/m);
+  // Resized image → the original beside the post, alt text from the media library.
+  assert.match(flu.content, /^!\[Nurse giving a flu shot to a smiling toddler\]\(\.\/flu-clinic\.jpg\)$/m);
+  // Links to the old site now point at the new addresses, anchors kept.
+  assert.match(flu.content, /\[North office\]\(\/about-us\/\)/);
+  assert.match(flu.content, /\[our sun safety tips\]\(\/blog\/sun-safety\/\)/);
+  assert.match(flu.content, /\[which SPF to use\]\(\/blog\/sun-safety\/#spf\)/);
+
+  const sun = file(p, "blog/2024-06-10-sun-safety.md");
+  assert.equal(sun.data.description, "Shade, hats and the right sunscreen: what actually protects your child's skin this summer.");
+  assert.equal(sun.data.author, "daniel-reyes");
+  assert.equal(sun.data.comments, "closed");
+  assert.match(sun.content, /^!\[Parent rubbing sunscreen on a child's shoulders at the beach\]\(\.\/sunscreen\.jpg\)$/m);
+  assert.match(sun.content, /^https:\/\/vimeo\.com\/76979871$/m);
+  assert.match(sun.content, /^https:\/\/youtu\.be\/dQw4w9WgXcQ$/m);
+  assert.match(sun.content, /\[flu shot post\]\(\/blog\/flu-shots-2024\/\) too, or \[this short link\]\(\/blog\/flu-shots-2024\/\)/);
+
+  const vacunas = file(p, "blog/2023-05-01-vacunas.md");
+  assert.equal(vacunas.data.title, "Vacunas: ¿qué esperar en la visita de los 12 meses? 予防接種");
+  assert.equal(vacunas.data.author, undefined);
+
+  assert.equal(file(p, "blog/2031-01-15-new-office-hours-2031.md").data.draft, undefined);
+  const draft = file(p, "blog/2024-11-02-draft-rsv-shots-for-babies.md");
+  assert.equal(draft.data.draft, true);
+  assert.equal(draft.data.date, "2024-11-02T09:15");
+  assert.equal(file(p, "blog/2024-11-15-staff-holiday-coverage.md").data.draft, true);
+  assert.equal(file(p, "pages/vaccine-schedule.md").data.title, "Vaccine schedule");
+
+  assert.deepEqual(p.media.map((m) => `${m.from} → ${m.to}`).sort(), ["2024/06/sunscreen.jpg → blog/sunscreen.jpg", "2024/10/chart.png → blog/chart.png", "2024/10/flu-clinic.jpg → blog/flu-clinic.jpg"]);
+
+  const skipped = p.report.skipped.map((s) => `${s.item}: ${s.message}`).join("\n");
+  assert.match(skipped, /“Leap day checkups” \(id 107\): not imported: its date "2023-02-30 16:00:00" is not a date/);
+  assert.match(skipped, /“Old flu post” \(id 121\): not imported: it is in the trash/);
+  assert.match(skipped, /page “Blog” \(id 112\): not imported: the page is empty/);
+  const review = p.report.review.map((s) => `${s.item}: ${s.message}`).join("\n");
+  assert.match(review, /\(id 101\): image \.\/chart\.png has no alt text, so it was left out/);
+  assert.match(review, /\(id 103\): image 2023\/05\/lost-photo\.jpg is not in the media folder/);
+  assert.match(review, /\(id 106\): it was private on WordPress/);
+  assert.match(review, /\(id 102\): shortcode \[contact-form-7\] could not be converted/);
+  assert.match(review, /\(id 101\): an embedded frame from tracker\.example was removed/);
+  assert.match(review, /author “Front Desk Team”: matches no provider/);
+  assert.deepEqual(p.report.commentsSkipped, { spam: 1, pending: 1, pingback: 1, trash: 1 });
+});
+
+test("plan: comments keep their threads; staff replies are the provider's; no private details", () => {
+  const p = plan();
+  const comments = p.files.filter((f) => f.path.startsWith("comments/"));
+  assert.equal(comments.length, 9);
+  const byBody = new Map(comments.map((f) => [matter(f.text).content.trim(), { path: f.path, data: matter(f.text).data }]));
+  const id = (body: string) => path.basename(byBody.get(body)!.path, ".md");
+  for (const f of comments) {
+    const r = commentSchema.safeParse(matter(f.text).data);
+    assert.ok(r.success, `${f.path}: ${JSON.stringify(r.error?.issues)}`);
+    for (const secret of ["@mail.example", "203.0.113", "198.51.100", "rachels-blog", "spam.example", "impostor"]) assert.ok(!f.text.includes(secret), `${f.path} has ${secret}`);
+  }
+  const first = byBody.get("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old.")!;
+  assert.deepEqual(first.data, { author: "Rachel M.", date: "2024-10-01T19:14" });
+  assert.match(first.path, /^comments\/flu-shots-2024\/2024-10-01-[0-9a-f]{8}\.md$/);
+  const reply = [...byBody.entries()].find(([b]) => b.startsWith("No appointment needed"))!;
+  assert.deepEqual(reply[1].data, { date: "2024-10-02T08:05", replyTo: id("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old."), provider: "maya-okafor" });
+  assert.equal(byBody.get("Thank you! See you Saturday.")!.data.replyTo, path.basename(reply[1].path, ".md"));
+  // A reply to a spam comment stands alone; a visitor using a provider's name is not the provider.
+  assert.equal(byBody.get("Please don't click links like that one above.")!.data.replyTo, undefined);
+  assert.deepEqual(byBody.get("A visitor who typed a provider's name: not a reply from the practice.")!.data, { author: "Dr. Maya Okafor", date: "2024-10-08T10:00" });
+  // Zero GMT date: the local one. Replies from a WordPress user matching a provider.
+  assert.equal(byBody.get("¡Gracias! ¿Sirve el protector solar en spray para bebés?")!.data.date, "2024-06-18T17:22");
+  assert.equal([...byBody.values()].find((c) => c.data.provider === "daniel-reyes")?.data.replyTo, id("¡Gracias! ¿Sirve el protector solar en spray para bebés?"));
+  // The same export gives the same files.
+  assert.deepEqual(plan().files, p.files);
+});
+
+test("plan: every old address in the fixture has a redirect, and none shadows a page of the new site", () => {
+  const p = plan();
+  const map = new Map(p.redirects.map((r) => [r.from, r.to]));
+  const expected: Record<string, string> = {
+    "/2024/10/flu-shots-2024/": "/blog/flu-shots-2024/",
+    "/?p=101": "/blog/flu-shots-2024/",
+    "/2024/06/sun-safety/": "/blog/sun-safety/",
+    "/?p=102": "/blog/sun-safety/",
+    "/2023/05/%e4%ba%88%e9%98%b2%e6%8e%a5%e7%a8%ae-vacunas/": "/blog/vacunas/",
+    "/2023/05/%E4%BA%88%E9%98%B2%E6%8E%A5%E7%A8%AE-vacunas/": "/blog/vacunas/",
+    "/?page_id=110": "/about-us/",
+    "/about-us/vaccine-schedule/": "/vaccine-schedule/",
+    "/?page_id=112": "/blog/",
+    "/category/vaccines/": "/blog/tags/vaccines/",
+    "/category/safety/": "/blog/tags/safety-and-injury-prevention/",
+    "/category/uncategorized/": "/blog/",
+    "/tag/flu/": "/blog/tags/flu/",
+    "/tag/old-news/": "/blog/",
+    "/author/mokafor/": "/providers/maya-okafor/",
+    "/author/d-reyes/": "/providers/daniel-reyes/",
+    "/author/frontdesk/": "/blog/",
+    "/2024/10/flu-shots-2024/flu-clinic/": "/blog/flu-shots-2024/",
+    "/?attachment_id=202": "/blog/sun-safety/",
+    "/wp-content/uploads/2024/10/flu-clinic.jpg": "/blog/flu-shots-2024/",
+    "/wp-content/uploads/2024/06/sunscreen.jpg": "/blog/sun-safety/",
+    "/wp-content/uploads/*": "/blog/",
+    "/page/*": "/blog/",
+    "/2024/*": "/blog/",
+    "/feed/": "/feed.xml",
+    "/feed/*": "/feed.xml",
+  };
+  for (const [from, to] of Object.entries(expected)) assert.equal(map.get(from), to, from);
+  // Drafts, private and scheduled posts never had a public address; the site's own pages are never redirected.
+  for (const from of ["/?p=104", "/?p=105", "/2024/11/staff-holiday-coverage/", "/blog/", "/about-us/", "/blog/page/*"]) assert.equal(map.has(from), false, from);
+  // The file parses back to the same rules.
+  const parsed = parseRedirects(redirectsFile(p.redirects, "export.xml"));
+  assert.deepEqual(parsed.problems, []);
+  assert.equal(parsed.rules.length, p.redirects.length);
+  assert.deepEqual(parsed.rules.find((r) => r.query === "p=101"), { from: "/", query: "p=101", to: "/blog/flu-shots-2024/", status: 301, line: 4 });
+});
+
+test("plan: without --media-dir images are listed, not silently lost; the report says so", () => {
+  const p = plan({ media: false });
+  assert.equal(p.media.length, 0);
+  assert.equal(p.report.counts.media, 0);
+  const flu = file(p, "blog/2024-10-01-flu-shots-2024.md");
+  assert.equal(flu.data.image, undefined);
+  assert.doesNotMatch(flu.content, /!\[/);
+  assert.ok(p.report.review.some((r) => /run the import with --media-dir/.test(r.message)));
+  const text = formatReport(p.report, undefined, { source: "export.xml", dryRun: true, host: "cloudflare-pages" });
+  assert.match(text, /^Dry run \(nothing written\) from export\.xml:/);
+  assert.match(text, /6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 9 comments, 0 media files/);
+  assert.match(text, /comments left out: 1 spam, 1 pending, 1 pingback, 1 trash/);
+  assert.match(text, /Cloudflare Pages cannot match \?p=123/);
+  assert.match(text, /Commenters' email addresses, IP addresses and web sites were not copied/);
+});
+
+test("plan: pages never take the site's own addresses; two posts with one slug get two addresses", () => {
+  const item = (id: number, type: string, slug: string) => `<item><title>Title ${id}</title><link>https://x.example/${slug}/</link><wp:post_id>${id}</wp:post_id>
+    <wp:post_date>2024-01-0${id % 9 || 1} 10:00:00</wp:post_date><wp:post_date_gmt>2024-01-0${id % 9 || 1} 18:00:00</wp:post_date_gmt><wp:post_name>${slug}</wp:post_name>
+    <wp:status>publish</wp:status><wp:post_type>${type}</wp:post_type><content:encoded><![CDATA[<p>Some words for page ${id} that are long enough.</p>]]></content:encoded></item>`;
+  const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><link>https://x.example</link><wp:wxr_version>1.1</wp:wxr_version>
+    ${item(1, "page", "privacy")}${item(2, "page", "es")}${item(3, "post", "flu")}${item(4, "post", "flu")}</channel></rss>`;
+  const p = planImport(parseWxr(xml), { zone: ZONE, providers: [], reservedPages: ["en", "es"] });
+  assert.deepEqual(p.files.map((f) => f.path).sort(), ["blog/2024-01-03-flu.md", "blog/2024-01-04-flu-2.md", "pages/es-page.md", "pages/privacy-page.md"]);
+  const map = new Map(p.redirects.map((r) => [r.from, r.to]));
+  assert.equal(map.get("/privacy/"), undefined, "the site's privacy page is never redirected away");
+  assert.equal(map.get("/?page_id=1"), "/privacy-page/");
+  assert.equal(map.get("/?p=4"), "/blog/flu-2/");
+});
+
+test("the build's redirects: Netlify gets every rule, Cloudflare Pages loses only ?query rules, a bad line is named", async () => {
+  const { mkdtemp, mkdir, writeFile, readFile } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { writeRedirects } = await import("../../lib/redirects.ts");
+  const dir = await mkdtemp(path.join(tmpdir(), "pp-redirects-"));
+  await mkdir(path.join(dir, "content/_data"), { recursive: true });
+  await mkdir(path.join(dir, "out"));
+  const source = "# old site\n/2024/10/flu/  /blog/flu/  301\n/  p=12  /blog/flu/  301\n/feed/*  /feed.xml\n";
+  await writeFile(path.join(dir, "content/_data/redirects.txt"), source);
+  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "" }), { rules: 3, stubs: 0 });
+  assert.equal(await readFile(path.join(dir, "out/_redirects"), "utf8"), "/2024/10/flu/  /blog/flu/  301\n/  p=12  /blog/flu/  301\n/feed/*  /feed.xml  301\n");
+  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "cloudflare-pages", prefix: "" }), { rules: 2, stubs: 0 });
+  assert.doesNotMatch(await readFile(path.join(dir, "out/_redirects"), "utf8"), /p=12/);
+  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "s3", prefix: "/clinic" }), { rules: 0, stubs: 1 });
+  assert.match(await readFile(path.join(dir, "out/2024/10/flu/index.html"), "utf8"), /url=\/clinic\/blog\/flu\//);
+  await writeFile(path.join(dir, "content/_data/redirects.txt"), "old-page new-page\n");
+  await assert.rejects(writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "" }), /redirects\.txt: line 1: expected/);
+});
