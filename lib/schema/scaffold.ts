@@ -95,8 +95,8 @@ function yamlValue(value: unknown): string {
   return typeof value === "string" ? JSON.stringify(value) : String(value);
 }
 
-/** A value for a required field that the field itself accepts, so the new file validates. */
-function requiredValue(name: string, field: z.ZodType, meta: FieldMeta, today: string): unknown {
+/** The value a widget naturally starts from (today, false, the first choice...), if it has one. */
+function widgetDefault(field: z.ZodType, meta: FieldMeta, today: string): unknown {
   switch (meta.widget) {
     case "date":
     case "datetime":
@@ -109,7 +109,15 @@ function requiredValue(name: string, field: z.ZodType, meta: FieldMeta, today: s
       return optionsOf(field)[0];
     case "list":
       return [];
+    default:
+      return undefined;
   }
+}
+
+/** A value for a required field that the field itself accepts, so the new file validates. */
+function requiredValue(name: string, field: z.ZodType, meta: FieldMeta, today: string): unknown {
+  const natural = widgetDefault(field, meta, today);
+  if (natural !== undefined) return natural;
   const label = meta.label.toLowerCase() || name;
   const candidates = [meta.example, meta.hint, `Write the ${label} here.`, `Write the ${label} here: one or two sentences.`];
   const value = candidates.find((c) => typeof c === "string" && field.safeParse(c).success);
@@ -120,18 +128,9 @@ function requiredValue(name: string, field: z.ZodType, meta: FieldMeta, today: s
 /** What the commented line of an optional field shows as its value. */
 function exampleValue(field: z.ZodType, meta: FieldMeta, today: string): unknown {
   if (meta.example !== undefined) return meta.example;
+  const natural = widgetDefault(field, meta, today);
+  if (natural !== undefined) return natural;
   switch (meta.widget) {
-    case "date":
-    case "datetime":
-      return today;
-    case "boolean":
-      return false;
-    case "number":
-      return (meta as { min?: number }).min ?? 0;
-    case "select":
-      return optionsOf(field)[0];
-    case "list":
-      return [];
     case "image":
       return "./photo.jpg";
     default:
