@@ -1,0 +1,48 @@
+// An imported WordPress site passes the same browser gates as the demo: every page of a
+// build of the imported fixture, at phone width, with the site's own headers: axe WCAG
+// 2.0/2.1 A+AA, no request to another origin, no console error, no CSP violation.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import { htmlFiles, makeContent, ROOT, serveBuiltSite, type BuiltSite } from "../helpers.ts";
+import { importWordPress } from "../../lib/wordpress/run.ts";
+
+const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
+let site: BuiltSite;
+let pages: string[] = [];
+
+before(async () => {
+  const content = await makeContent({ "pages/comment-received.md": await readFile(path.join(ROOT, "content/pages/comment-received.md"), "utf8") });
+  await importWordPress({ exportFile: path.join(FIXTURES, "export.xml"), contentDir: content, mediaDir: path.join(FIXTURES, "uploads") });
+  site = await serveBuiltSite({ contentDir: content, sourceDateEpoch: 1790000000 });
+  pages = (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));
+});
+
+after(() => site?.close());
+
+test("every page of the imported site passes the gates at phone width", async () => {
+  assert.ok(pages.length >= 10, `only ${pages.length} pages`);
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  await context.addInitScript(() => {
+    (window as unknown as { __csp: string[] }).__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const origin = new URL(site.server.url).origin;
+  const problems: string[] = [];
+  for (const p of pages) {
+    const page = await context.newPage();
+    page.on("console", (m) => m.type() === "error" && problems.push(`${p}: console: ${m.text()}`));
+    page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${p}: request to ${r.url()}`));
+    await page.goto(site.server.url + p);
+    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    for (const v of violations) for (const n of v.nodes) problems.push(`${p}: axe ${v.id}: ${n.target.join(" ")}`);
+    for (const c of await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)) problems.push(`${p}: CSP ${c}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    if (overflow > 0) problems.push(`${p}: scrolls sideways by ${overflow}px`);
+    await page.close();
+  }
+  await context.close();
+  assert.deepEqual(problems, []);
+});
