@@ -1,7 +1,7 @@
 // One layout per kind of page. They take the model and render; they don't compute.
 import type { Route, Site } from "../lib/model.ts";
 import { Base } from "./base.tsx";
-import { Blocks, HoursTable, Intervals } from "./components/blocks.tsx";
+import { Blocks, Intervals } from "./components/blocks.tsx";
 import { PagerNav, PostDate, PostList } from "./components/post-parts.tsx";
 import { displayDate, machineDate, t, telHref } from "./components/format.ts";
 import { OpenStatus } from "./components/open-status.tsx";
@@ -439,4 +439,3 @@ export function NotFoundView({ site, route }: Props<"notFound">): JSX.Element {
   );
 }
 
-export { HoursTable };

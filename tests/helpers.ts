@@ -60,3 +60,17 @@ export async function serveBuiltSite(req: BuildRequest = {}): Promise<BuiltSite>
   const browser = await launchBrowser();
   return { out, server, browser, close: async () => void (await Promise.all([browser.close(), server.close()])) };
 }
+
+/** Records the Content-Security-Policy violations each page reports, as a host's report endpoint would. */
+export async function recordCspViolations(context: import("playwright-core").BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __csp: string[] };
+    w.__csp = [];
+    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI}`));
+  });
+}
+
+/** The violations a page recorded since it loaded (see recordCspViolations). */
+export function cspViolations(page: import("playwright-core").Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+}

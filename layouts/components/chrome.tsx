@@ -87,7 +87,6 @@ function isCurrent(itemUrl: string, current: string): boolean {
 export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
   const p = practiceIn(site, lang);
   const u = site.urls;
-  const nav = site.byLang[lang]?.nav ?? [];
   const social = Object.entries(p.social ?? {}).filter((e): e is [string, string] => typeof e[1] === "string");
   return (
     <footer class="sitefoot">

@@ -7,13 +7,12 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { buildInto, makeContent, post } from "../helpers.ts";
+import { makeContent, post, cspViolations, recordCspViolations, serveBuiltSite, type BuiltSite } from "../helpers.ts";
 import { HOSTILE_BODIES, HOSTILE_NAMES } from "../fixtures/hostile-comments.ts";
 
+let site: BuiltSite;
 let browser: Browser;
-let server: StaticServer;
+let server: BuiltSite["server"];
 
 before(async () => {
   const files: Record<string, string> = {
@@ -29,24 +28,15 @@ before(async () => {
   const yamlFile = path.join(dir, "_data/practice.yaml");
   const yaml = (await readFile(yamlFile, "utf8")).replace(/^commentForm:\n(  .*\n)+/m, "");
   await writeFile(yamlFile, `${yaml}\ncommentForm:\n  endpoint: https://forms.example.com/f/abc\n`);
-  const { out, result } = await buildInto({ contentDir: dir });
-  assert.ok(result.ok, JSON.stringify(result));
-  server = await serveStatic(out);
-  browser = await launchBrowser();
+  site = await serveBuiltSite({ contentDir: dir });
+  ({ browser, server } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => site?.close());
 
 test("a post with hostile comments: no script runs, no request leaves, no policy violation, axe passes, no sideways scroll at 320 px", async () => {
   const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
-  await context.addInitScript(() => {
-    const w = window as unknown as { __csp: string[] };
-    w.__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI}`));
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   const problems: string[] = [];
   const origin = new URL(server.url).origin;
@@ -66,7 +56,7 @@ test("a post with hostile comments: no script runs, no request leaves, no policy
   assert.deepEqual(wide, [], "every part of every comment fits the screen");
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
-  assert.deepEqual(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp), []);
+  assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();
 });

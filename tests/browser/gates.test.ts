@@ -6,9 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { buildInto, htmlFiles } from "../helpers.ts";
+import { htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, type BuiltSite } from "../helpers.ts";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = [
@@ -19,40 +17,31 @@ const VIEWPORTS = [
 /** Space-separated site paths; unset or "all" checks every page. */
 const ONLY = process.env.GATES_PAGES && process.env.GATES_PAGES.trim() !== "all" ? process.env.GATES_PAGES.trim().split(/\s+/) : undefined;
 
+let site: BuiltSite;
 let browser: Browser;
-let server: StaticServer;
+let server: BuiltSite["server"];
 let pages: string[] = [];
 const contexts = new Map<string, BrowserContext>();
 
 before(async () => {
-  const { out, result } = await buildInto();
-  assert.ok(result.ok, JSON.stringify(result));
-  pages = (await htmlFiles(out)).map((f) => "/" + f.replace(/index\.html$/, ""));
+  site = await serveBuiltSite();
+  ({ browser, server } = site);
+  pages = (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));
   // CI after a content-only push: GATES_PAGES lists the pages that push changed (scripts/ci.ts).
   if (ONLY) {
     const missing = ONLY.filter((p) => !pages.includes(p));
     assert.deepEqual(missing, [], `GATES_PAGES names pages the build does not have`);
     pages = ONLY;
   }
-  server = await serveStatic(out);
-  browser = await launchBrowser();
   for (const vp of VIEWPORTS) {
     const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, reducedMotion: "reduce" });
     // Record CSP violations the page reports, as a host's report endpoint would.
-    await context.addInitScript(() => {
-      (window as unknown as { __csp: string[] }).__csp = [];
-      document.addEventListener("securitypolicyviolation", (e) =>
-        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} blocked ${e.blockedURI}`),
-      );
-    });
+    await recordCspViolations(context);
     contexts.set(vp.name, context);
   }
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => site?.close());
 
 interface Visit {
   page: Page;
@@ -90,7 +79,7 @@ test("every page passes the gates", async (t) => {
         const { page, problems: p } = await visit(context, path);
         const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
         p.push(...describeViolations(axe.violations));
-        const csp = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+        const csp = await cspViolations(page);
         p.push(...csp.map((c) => `CSP violation: ${c}`));
         if ((await context.cookies()).length) p.push("cookies were set");
         const lang = await page.evaluate(() => document.documentElement.lang);

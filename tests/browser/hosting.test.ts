@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { parse, stringify } from "yaml";
 import { launchBrowser } from "../../lib/tools/browser.ts";
 import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { buildInto, makeContent, post } from "../helpers.ts";
+import { buildInto, makeContent, post, cspViolations, recordCspViolations } from "../helpers.ts";
 
 const PREFIX = "/juniper-site";
 let browser: Browser;
@@ -43,10 +43,7 @@ after(async () => {
 
 async function open(server: StaticServer, sitePath: string): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
-  await context.addInitScript(() => {
-    (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
@@ -70,7 +67,7 @@ const injectInline = (page: Page) =>
 test("without _headers, the pages' own policy blocks inline script; without it, the script would run", async () => {
   const { page, problems } = await open(servers.pages!, "/");
   assert.equal(await injectInline(page), "blocked");
-  const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  const violations = await cspViolations(page);
   assert.ok(violations.some((v) => v.startsWith("script-src")), violations.join("\n"));
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
   await page.context().close();
@@ -94,7 +91,7 @@ test("the page address is not sent on: following a link gives no referrer", asyn
 test("every kind of page works under the <meta> policy: no violations, no errors, search finds a post", async () => {
   for (const sitePath of ["/", "/blog/fever/", "/privacy/", "/accessibility/", "/blog/"]) {
     const { page, problems } = await open(servers.pages!, sitePath);
-    const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+    const violations = await cspViolations(page);
     assert.deepEqual([...problems, ...violations], [], sitePath);
     await page.context().close();
   }
@@ -102,7 +99,7 @@ test("every kind of page works under the <meta> policy: no violations, no errors
   await page.waitForSelector(".search-result a", { timeout: 15000 });
   const links = await page.evaluate(() => [...document.querySelectorAll(".search-result a")].map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   assert.ok(links.includes(`${PREFIX}/blog/fever/`), links.join(", "));
-  const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+  const violations = await cspViolations(page);
   assert.deepEqual([...problems, ...violations], []);
   await page.context().close();
 });

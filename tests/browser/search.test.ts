@@ -5,31 +5,23 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { buildInto } from "../helpers.ts";
+import { cspViolations, recordCspViolations, buildInto, serveBuiltSite, type BuiltSite } from "../helpers.ts";
+import { serveStatic } from "../../lib/tools/static-server.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
+let site: BuiltSite;
 let browser: Browser;
-let server: StaticServer;
+let server: BuiltSite["server"];
 
 before(async () => {
-  const { out, result } = await buildInto({ sourceDateEpoch: NOW });
-  assert.ok(result.ok, JSON.stringify(result));
-  server = await serveStatic(out);
-  browser = await launchBrowser();
+  site = await serveBuiltSite({ sourceDateEpoch: NOW });
+  ({ browser, server } = site);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+after(() => site?.close());
 
 async function watched(context: BrowserContext, origin: string): Promise<{ page: Page; problems: string[]; requests: string[] }> {
-  await context.addInitScript(() => {
-    (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} blocked ${e.blockedURI}`));
-  });
+  await recordCspViolations(context);
   const page = await context.newPage();
   const problems: string[] = [];
   const requests: string[] = [];
@@ -72,7 +64,7 @@ test('typing "fever" in the header box ranks the when-to-call page first', async
   // The results state passes the same gates as every page.
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
-  problems.push(...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).map((c) => `CSP violation: ${c}`));
+  problems.push(...(await cspViolations(page)).map((c) => `CSP violation: ${c}`));
   assert.deepEqual(problems, []);
 
   // Searching again from the page's own box replaces the results and the address.

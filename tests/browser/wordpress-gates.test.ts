@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { htmlFiles, makeContent, ROOT, serveBuiltSite, type BuiltSite } from "../helpers.ts";
+import { htmlFiles, makeContent, ROOT, serveBuiltSite, type BuiltSite, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/wordpress/run.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
@@ -25,10 +25,7 @@ after(() => site?.close());
 test("every page of the imported site passes the gates at phone width", async () => {
   assert.ok(pages.length >= 10, `only ${pages.length} pages`);
   const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
-  await context.addInitScript(() => {
-    (window as unknown as { __csp: string[] }).__csp = [];
-    document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
+  await recordCspViolations(context);
   const origin = new URL(site.server.url).origin;
   const problems: string[] = [];
   for (const p of pages) {
@@ -38,7 +35,7 @@ test("every page of the imported site passes the gates at phone width", async ()
     await page.goto(site.server.url + p);
     const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     for (const v of violations) for (const n of v.nodes) problems.push(`${p}: axe ${v.id}: ${n.target.join(" ")}`);
-    for (const c of await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)) problems.push(`${p}: CSP ${c}`);
+    for (const c of await cspViolations(page)) problems.push(`${p}: CSP ${c}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     if (overflow > 0) problems.push(`${p}: scrolls sideways by ${overflow}px`);
     await page.close();
