@@ -1,5 +1,5 @@
 // One entry point from a route to its output: HTML layouts for pages, writers for feeds.
-import { jsxToString } from "jsx-async-runtime";
+import { renderToString } from "./render.ts";
 import type { Route, Site } from "../lib/model.ts";
 import { atomFeed, jsonFeed } from "../lib/feeds.ts";
 import { robots, sitemap, sitemapIndex } from "../lib/sitemap.ts";
@@ -11,7 +11,7 @@ import { socialSprite } from "../lib/social.ts";
 import { SearchView } from "./search.tsx";
 import { AccessibilityView, PrivacyView } from "./trust.tsx";
 
-function view(site: Site, route: Route): JSX.Element | string {
+export function view(site: Site, route: Route): JSX.Element | string {
   switch (route.kind) {
     default:
       return unreachable(route);
@@ -68,8 +68,7 @@ function unreachable(route: never): never {
   throw new Error(`no layout for route ${JSON.stringify(route)}`);
 }
 
-export async function renderRoute(site: Site, route: Route): Promise<string> {
+export function renderRoute(site: Site, route: Route): string {
   const out = view(site, route);
-  if (typeof out === "string") return out;
-  return jsxToString.call({}, out);
+  return typeof out === "string" ? out : renderToString(out);
 }

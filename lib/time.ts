@@ -25,8 +25,18 @@ export function machineDate(d: ContentDate): string {
   return d.allDay ? d.dt.toISODate()! : d.dt.toISO({ suppressMilliseconds: true })!;
 }
 
+// A post's date is shown on its page, the blog pages, its tags' pages and its author's
+// page; Intl formatting is costly enough to do once per date and language.
+const shownDates = new Map<string, string>();
+
 export function displayDate(d: DateTime, lang: Lang): string {
-  return d.setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_FULL);
+  const key = `${lang}|${d.zoneName}|${d.toMillis()}`;
+  let shown = shownDates.get(key);
+  if (shown === undefined) {
+    shown = d.setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_FULL);
+    shownDates.set(key, shown);
+  }
+  return shown;
 }
 
 export function displayTime(d: DateTime, lang: Lang): string {

@@ -8,7 +8,7 @@
 // turns (a, b, a, b, ...). Peak memory comes from GNU time (/usr/bin/time -f %M).
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, rmSync } from "node:fs";
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -255,7 +255,66 @@ const DAY_MS = 86_400_000;
 const LAST_DAY = Date.UTC(2026, 9, 31); // the day before 2026-11-01
 const FIRST_DAY = Date.UTC(2016, 10, 1); // ten years earlier
 
-function syntheticPost(i: number): { fileName: string; text: string } {
+// Images come from a pool (like a practice reusing its photos), so the image cache
+// holds 20 originals however many posts there are.
+const POOL = 20;
+const POOL_DIR = "bench-images";
+const POOL_ALTS = [
+  "A parent reading a picture book with a toddler on a couch",
+  "A pediatrician listening to a child's heartbeat",
+  "A lunch box with fruit, a sandwich and a water bottle",
+  "Children playing soccer on a sunny field",
+  "A baby asleep on their back in a bare crib",
+] as const;
+const VIDEO_LINES = [
+  "https://www.youtube.com/watch?v=JHPvacc2026",
+  "https://youtu.be/kidsSleep01",
+  "https://vimeo.com/76979871",
+  "https://www.youtube.com/watch?v=handWash_42",
+] as const;
+const COMMENTERS = ["Rachel M.", "Luis G.", "Aisha K.", "Tom B.", "Mei L.", "Grace O.", "Sam P."] as const;
+const COMMENT_LINES = [
+  "Thank you, this was really helpful for our family.",
+  "Does this also apply to kids who were born early?",
+  "We tried the bedtime routine and it made a big difference within a week.",
+  "Is it OK to call the nurse line on weekends for this?",
+  "Sharing this with my sister, she has a newborn.",
+] as const;
+const REPLY_LINES = [
+  "Great question. Yes, the same advice applies; bring it up at the next checkup and we can tailor it.",
+  "Thanks for writing! The nurse line answers day and night, weekends included.",
+  "We are so glad it helped. Keep it going, and let us know how the next month goes.",
+] as const;
+
+interface SyntheticPost {
+  fileName: string;
+  text: string;
+  /** content/comments/<key>/<id>.md files for this post. */
+  comments: { id: string; text: string }[];
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+const poolImage = (rng: Rng) => `./${POOL_DIR}/pool-${pad2(between(rng, 1, POOL))}.jpg`;
+
+function commentThread(rng: Rng, postDay: number, key: string): SyntheticPost["comments"] {
+  const out: SyntheticPost["comments"] = [];
+  const n = between(rng, 1, 5);
+  let day = postDay;
+  for (let c = 0; c < n; c++) {
+    // Each comment a day or more after the one before: replies never predate what they answer.
+    day += between(rng, 1, 3) * DAY_MS;
+    const stamp = `${new Date(day).toISOString().slice(0, 10)}T${pad2(between(rng, 7, 21))}:${pad2(between(rng, 0, 59))}`;
+    const id = `${stamp.slice(0, 10)}-${(Math.imul(key.length * 977 + c, 0x9e3779b1) >>> 0).toString(16).padStart(8, "0")}`;
+    const reply = c > 0 && rng() < 0.5;
+    const front = reply
+      ? [`provider: ${pick(rng, AUTHORS)}`, `date: "${stamp}"`, `replyTo: ${out[c - 1]!.id}`]
+      : [`author: ${JSON.stringify(pick(rng, COMMENTERS))}`, `date: "${stamp}"`];
+    out.push({ id, text: `---\n${front.join("\n")}\n---\n${reply ? pick(rng, REPLY_LINES) : pick(rng, COMMENT_LINES)}\n` });
+  }
+  return out;
+}
+
+function syntheticPost(i: number): SyntheticPost {
   const rng = mulberry32(SEED ^ Math.imul(i + 1, 0x9e3779b1));
   const topic = pick(rng, TOPICS);
   const date = new Date(FIRST_DAY + between(rng, 0, (LAST_DAY - FIRST_DAY) / DAY_MS) * DAY_MS).toISOString().slice(0, 10);
@@ -283,7 +342,13 @@ function syntheticPost(i: number): { fileName: string; text: string } {
   if (!links.internal) closing.push(`New to the practice? Start with [our new patient page](/new-patients/).`);
   if (!links.external) closing.push(`For more reading, see [the national guidance on ${topic}](https://example.org/guidance/${topic.replace(/[^a-z0-9]+/g, "-")}).`);
   blocks.push(closing.join(" "));
+  // A few images and videos, placed between sections like an author would.
+  if (rng() < 0.12) blocks.splice(between(rng, 1, blocks.length - 1), 0, `![${pick(rng, POOL_ALTS)}](${poolImage(rng)})`);
+  if (rng() < 0.06) blocks.splice(between(rng, 1, blocks.length - 1), 0, pick(rng, VIDEO_LINES));
 
+  const key = `synthetic-${i}`;
+  const hero = rng() < 0.2;
+  const comments = rng() < 0.08 ? commentThread(rng, Date.parse(date), key) : [];
   const front = [
     "---",
     `title: ${JSON.stringify(cap(title(rng, topic)))}`,
@@ -291,9 +356,27 @@ function syntheticPost(i: number): { fileName: string; text: string } {
     `description: ${JSON.stringify(description(rng, topic))}`,
     `tags: [${tags.join(", ")}]`,
     `author: ${pick(rng, AUTHORS)}`,
+    ...(hero ? [`image: ${poolImage(rng)}`, `imageAlt: ${JSON.stringify(pick(rng, POOL_ALTS))}`] : []),
+    ...(comments.length ? ["comments: closed"] : []),
     "---",
   ];
-  return { fileName: `${date}-synthetic-${i}.md`, text: `${front.join("\n")}\n${blocks.join("\n\n")}\n` };
+  return { fileName: `${date}-${key}.md`, text: `${front.join("\n")}\n${blocks.join("\n\n")}\n`, comments };
+}
+
+/** 20 photo-sized JPEGs (different sizes and colours), drawn once per temp folder. */
+async function writeImagePool(dir: string): Promise<void> {
+  const { default: sharp } = await import("sharp");
+  await mkdir(dir, { recursive: true });
+  const rng = mulberry32(SEED);
+  await Promise.all(
+    Array.from({ length: POOL }, async (_, k) => {
+      const [w, h] = pick(rng, [[1600, 1067], [2400, 1600], [1200, 1200], [1080, 1350]] as const);
+      const hue = Math.floor(rng() * 360);
+      const shapes = Array.from({ length: 12 }, () => `<circle cx="${Math.floor(rng() * w)}" cy="${Math.floor(rng() * h)}" r="${between(rng, 40, 400)}" fill="hsl(${(hue + between(rng, 0, 120)) % 360},60%,${between(rng, 35, 75)}%)" opacity="0.7"/>`).join("");
+      const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="hsl(${hue},40%,85%)"/>${shapes}</svg>`;
+      await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toFile(path.join(dir, `pool-${pad2(k + 1)}.jpg`));
+    }),
+  );
 }
 
 async function prepare(n: number): Promise<string> {
@@ -301,12 +384,18 @@ async function prepare(n: number): Promise<string> {
   tempDirs.add(dir);
   cpSync(path.join(ROOT, "content"), path.join(dir, "content"), { recursive: true });
   const blog = path.join(dir, "content", "blog");
+  const commentsDir = path.join(dir, "content", "comments");
+  await writeImagePool(path.join(blog, POOL_DIR));
   const batch = 200;
   for (let start = 0; start < n; start += batch) {
     await Promise.all(
-      Array.from({ length: Math.min(batch, n - start) }, (_, k) => {
+      Array.from({ length: Math.min(batch, n - start) }, async (_, k) => {
         const post = syntheticPost(start + k);
-        return writeFile(path.join(blog, post.fileName), post.text);
+        await writeFile(path.join(blog, post.fileName), post.text);
+        if (!post.comments.length) return;
+        const folder = path.join(commentsDir, `synthetic-${start + k}`);
+        await mkdir(folder, { recursive: true });
+        await Promise.all(post.comments.map((c) => writeFile(path.join(folder, `${c.id}.md`), c.text)));
       }),
     );
   }
@@ -339,7 +428,8 @@ function builds(tmp: string): [Build, Build] {
     {
       label: "project",
       args: [process.execPath, "--import", "tsx", "scripts/build.ts"],
-      env: { ...inherited, PRACTICE_CONTENT: path.join(tmp, "content"), PRACTICE_OUT: outProject, SOURCE_DATE_EPOCH },
+      // Its own image cache: the warm-up fills it (the cold figure), timed runs reuse it.
+      env: { ...inherited, PRACTICE_CONTENT: path.join(tmp, "content"), PRACTICE_OUT: outProject, PRACTICE_CACHE: path.join(tmp, "cache"), SOURCE_DATE_EPOCH },
       out: outProject,
     },
     {
@@ -419,8 +509,8 @@ async function benchSize(n: number, runs: number): Promise<Result> {
 async function measureSize(n: number, runs: number, tmp: string): Promise<Result> {
   const [a, b] = builds(tmp);
   const line = (tag: string, m: Measure) => console.log(`  ${tag.padEnd(18)} ${m.seconds.toFixed(2).padStart(7)} s ${m.rssMb.toFixed(0).padStart(6)} MB`);
-  line("warm-up a project", await runOnce(a));
-  line("warm-up b floor", await runOnce(b));
+  line("a, cold image cache", await runOnce(a));
+  line("b, warm-up", await runOnce(b));
   const result: Result = { posts: n, a: [], b: [], htmlA: 0, htmlB: 0 };
   for (let r = 1; r <= runs; r++) {
     const ma = await runOnce(a);

@@ -13,8 +13,16 @@ export interface ContentId {
   lang: Lang;
 }
 
+const slugs = new Map<string, string>();
+
+/** Tag names repeat across thousands of posts: each is transliterated once. */
 export function slugOf(text: string): string {
-  return slugify(text, { decamelize: false });
+  let slug = slugs.get(text);
+  if (slug === undefined) {
+    slug = slugify(text, { decamelize: false });
+    slugs.set(text, slug);
+  }
+  return slug;
 }
 
 /** "2024-05-01-Flu Shots.es.md" → key "flu-shots", lang "es". Returns an error message when it can't. */
