@@ -4,6 +4,7 @@
 import type { Route, Site } from "../lib/model.ts";
 import { Base } from "./base.tsx";
 import { t } from "./components/format.ts";
+import { mergedBundles } from "../lib/search/shards.ts";
 
 export function SearchView({ site, route }: { site: Site; route: Extract<Route, { kind: "search" }> }): JSX.Element {
   const { lang } = route;
@@ -16,6 +17,7 @@ export function SearchView({ site, route }: { site: Site; route: Extract<Route, 
         class="wrap page search"
         data-search=""
         data-base={u.href("/")}
+        data-merge={mergedBundles(site.searchShards).join(" ") || undefined}
         data-msg-loading={msg("search.loading")}
         data-msg-none={msg("search.none")}
         data-msg-one={msg("search.one")}

@@ -23,9 +23,13 @@ export interface BuildRequest {
   prefix?: string;
   /** Seconds since 1970: pins the build's "now". */
   sourceDateEpoch?: number;
+  /** Encoded images and search bundles kept between builds (default: PRACTICE_CACHE, else root/.cache). */
+  cacheDir?: string;
 }
 
-export type BuildResult = { ok: true; out: string; files: number } | { ok: false; problems?: readonly Problem[]; error: string };
+export type BuildResult =
+  | { ok: true; out: string; files: number; /** Search bundles Pagefind built (the rest were unchanged, from the cache). */ searchBuilt: readonly string[] }
+  | { ok: false; problems?: readonly Problem[]; error: string };
 
 /** Runs Eleventy with the project's config. Settings travel as env vars, which is how the CLI gets them too. */
 export async function build(req: BuildRequest = {}): Promise<BuildResult> {
@@ -38,6 +42,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     SOURCE_DATE_EPOCH: req.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : String(req.sourceDateEpoch),
   };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+  const cacheDir = path.resolve(root, req.cacheDir ?? process.env.PRACTICE_CACHE ?? ".cache");
   const staging = await mkdtemp(`${out}.tmp-`);
   try {
     Object.assign(process.env, env);
@@ -50,6 +55,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
       prefix: req.prefix,
       clock: clockFromEnv(process.env),
       assets: assetUrls(root),
+      cacheDir,
     });
     setPreloaded(site);
     const cwd = process.cwd();
@@ -65,12 +71,12 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     // Old addresses (content/_data/redirects.txt, e.g. from a WordPress import), in the host's form.
     await writeRedirects(path.resolve(root, env.PRACTICE_CONTENT!), staging, { host: site.hosting.host, prefix: site.prefix });
     // Index the staging folder before the swap: a failed index never publishes.
-    await writeSearchIndex(staging);
+    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir });
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
     await rename(staging, out);
     await rm(old, { recursive: true, force: true });
-    return { ok: true, out, files };
+    return { ok: true, out, files, searchBuilt: search.built };
   } catch (err) {
     setPreloaded(undefined);
     await rm(staging, { recursive: true, force: true });

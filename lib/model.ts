@@ -9,6 +9,7 @@ import type { ContentDate } from "./time.ts";
 import type { Urls } from "./urls.ts";
 import type { Hosting } from "./deploy.ts";
 import type { NoticeLink, ThirdPartyHost } from "./trust.ts";
+import type { SearchShard } from "./search/shards.ts";
 
 export type Mode = "production" | "preview";
 
@@ -260,4 +261,6 @@ export interface Site {
   clickToLoadHosts: readonly ThirdPartyHost[];
   /** The practice's Notice of Privacy Practices, linked from every footer. */
   privacyNotice: NoticeLink;
+  /** The Pagefind bundles the build writes and the search page merges. */
+  searchShards: readonly SearchShard[];
 }

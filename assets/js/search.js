@@ -20,7 +20,10 @@ if (root) {
       // No worker: a worker runs under its own script's CSP, and only this page's
       // CSP allows WebAssembly; a practice site's index is small enough for the page.
       // A page's front-matter searchTerms (meta "terms") count more than a title match.
-      await pf.options({ baseUrl: base, noWorker: true, ranking: { metaWeights: { terms: 10 } } });
+      const settings = { baseUrl: base, ranking: { metaWeights: { terms: 10 } } };
+      await pf.options({ ...settings, noWorker: true });
+      // Older posts live in their own bundle (rebuilt only when they change): search both as one.
+      for (const dir of (root.dataset.merge || "").split(" ").filter(Boolean)) await pf.mergeIndex(`${base}${dir}`, settings);
       return pf;
     }));
 

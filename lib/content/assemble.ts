@@ -13,6 +13,7 @@ import { formLinks } from "./forms.ts";
 import { SPRITE_PATH } from "../social.ts";
 import { resolveLocalized } from "./localize.ts";
 import { resolveHosting } from "../deploy.ts";
+import { planSearchShards } from "../search/shards.ts";
 import { clickToLoadHosts, noticeLink } from "../trust.ts";
 
 export const POSTS_PER_PAGE = 10;
@@ -149,6 +150,7 @@ export function assemble(input: AssembleInput): Site {
     hosting: resolveHosting(input.practice.hosting),
     clickToLoadHosts: clickToLoadHosts([...input.posts, ...input.pages, ...input.providers, ...input.events]),
     privacyNotice: noticeLink(input.practice.noticeOfPrivacyPractices),
+    searchShards: planSearchShards(routes, input.now),
   };
 }
 

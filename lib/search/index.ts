@@ -1,29 +1,127 @@
 // Site search: Pagefind indexes the built pages (only what layouts mark with
-// data-pagefind-body: posts, pages, providers) and writes /pagefind/ into the same
-// folder, so the index is published with the pages it describes, or not at all.
+// data-pagefind-body: posts, pages, providers) into the bundles lib/search/shards.ts
+// plans, inside the staging folder, so the index is published with the pages it
+// describes, or not at all. A bundle whose indexed text is unchanged since an earlier
+// build is linked from the cache instead of being built again (Pagefind is the
+// costliest step of a build with thousands of posts).
+import { createHash } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
+import { indexedPart, type SearchShard } from "./shards.ts";
 
-export const SEARCH_DIR = "pagefind";
+export { SEARCH_DIR } from "./shards.ts";
+
+// The package does not export its package.json; find it from its entry point.
+const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as { version: string }).version;
+/** Cached bundles not used for this long are removed. */
+const KEEP_UNUSED_MS = 14 * 86_400_000;
 
 export interface SearchIndexResult {
-  /** HTML files Pagefind read (it indexes only those with data-pagefind-body). */
+  /** Pages indexed, over every bundle. */
   files: number;
+  /** Bundles built by Pagefind in this run (the others came from the cache). */
+  built: string[];
 }
 
-/** Indexes `siteDir` and writes `siteDir/pagefind/`. Throws with Pagefind's own messages on failure. */
-export async function writeSearchIndex(siteDir: string, opts: { language?: string } = {}): Promise<SearchIndexResult> {
+export interface SearchIndexOptions {
+  /** Where bundles are kept between builds (…/.cache); without it every bundle is built. */
+  cacheDir?: string;
+  language?: string;
+}
+
+/** Writes every shard's bundle into `siteDir`. Throws with Pagefind's own messages on failure. */
+export async function writeSearchIndex(siteDir: string, shards: readonly SearchShard[], opts: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+  const store = opts.cacheDir ? path.join(opts.cacheDir, "search") : undefined;
+  const result: SearchIndexResult = { files: 0, built: [] };
+  try {
+    for (const shard of shards) {
+      const key = await shardKey(siteDir, shard, opts);
+      const cached = store && path.join(store, key);
+      let bundle = cached && existsSync(path.join(cached, "pagefind-entry.json")) ? cached : undefined;
+      if (bundle) await utimes(bundle, new Date(), new Date());
+      else {
+        bundle = await buildBundle(siteDir, shard, store ?? path.join(siteDir, `.search-${process.pid}`), key, opts);
+        result.built.push(shard.name);
+      }
+      await linkTree(bundle, path.join(siteDir, shard.dir));
+      if (!store) await rm(path.dirname(bundle), { recursive: true, force: true });
+      result.files += shard.files.length;
+    }
+  } finally {
+    // Stop Pagefind's helper process so a finished build leaves nothing running.
+    await pagefind.close();
+  }
+  if (store) await pruneStore(store);
+  return result;
+}
+
+/** Same key, same bundle: the Pagefind version, the options and each page's path and indexed part. */
+async function shardKey(siteDir: string, shard: SearchShard, opts: SearchIndexOptions): Promise<string> {
+  const hash = createHash("sha256").update(`pagefind ${PAGEFIND_VERSION}\n${opts.language ?? ""}\n${shard.name}\n`);
+  for (let i = 0; i < shard.files.length; i += 256) {
+    const batch = shard.files.slice(i, i + 256);
+    const pages = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file), "utf8")));
+    pages.forEach((html, k) => hash.update(`${batch[k]}\0${indexedPart(html) ?? html}\0`));
+  }
+  return hash.digest("hex").slice(0, 32);
+}
+
+async function buildBundle(siteDir: string, shard: SearchShard, store: string, key: string, opts: SearchIndexOptions): Promise<string> {
+  // Pagefind reads a folder: give it one holding only this shard's pages (hard links, no copying).
+  const work = path.join(store, `tmp-${key}-${process.pid}`);
+  await rm(work, { recursive: true, force: true });
+  const pages = path.join(work, "site");
+  await Promise.all(
+    shard.files.map(async (file) => {
+      await mkdir(path.dirname(path.join(pages, file)), { recursive: true });
+      await linkOrCopy(path.join(siteDir, file), path.join(pages, file));
+    }),
+  );
   const { index, errors } = await pagefind.createIndex({ forceLanguage: opts.language });
   try {
     if (!index || errors.length) throw new Error(`search index: ${errors.join("; ") || "Pagefind did not start"}`);
-    const added = await index.addDirectory({ path: siteDir });
+    const added = await index.addDirectory({ path: pages });
     if (added.errors.length) throw new Error(`search index: ${added.errors.join("; ")}`);
-    const written = await index.writeFiles({ outputPath: path.join(siteDir, SEARCH_DIR) });
+    const written = await index.writeFiles({ outputPath: path.join(work, "bundle") });
     if (written.errors.length) throw new Error(`search index: ${written.errors.join("; ")}`);
-    return { files: added.page_count };
   } finally {
     await index?.deleteIndex().catch(() => undefined);
-    // Stop Pagefind's helper process so a finished build leaves nothing running.
-    await pagefind.close();
+  }
+  const bundle = path.join(store, key);
+  try {
+    // Atomic: another build reading the cache sees the whole bundle or none of it.
+    await rename(path.join(work, "bundle"), bundle);
+  } catch (err) {
+    // A build running beside this one stored the same bundle first: same key, same files.
+    if (!existsSync(path.join(bundle, "pagefind-entry.json"))) throw err;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  return bundle;
+}
+
+async function linkOrCopy(from: string, to: string): Promise<void> {
+  // A hard link costs no copying; fall back to a copy across file systems.
+  await link(from, to).catch(() => copyFile(from, to));
+}
+
+async function linkTree(from: string, to: string): Promise<void> {
+  await mkdir(to, { recursive: true });
+  await Promise.all(
+    (await readdir(from, { withFileTypes: true })).map((entry) =>
+      entry.isDirectory() ? linkTree(path.join(from, entry.name), path.join(to, entry.name)) : linkOrCopy(path.join(from, entry.name), path.join(to, entry.name)),
+    ),
+  );
+}
+
+async function pruneStore(store: string): Promise<void> {
+  const now = Date.now();
+  for (const name of await readdir(store).catch(() => [] as string[])) {
+    const dir = path.join(store, name);
+    const { mtimeMs } = await stat(dir);
+    if (now - mtimeMs > KEEP_UNUSED_MS) await rm(dir, { recursive: true, force: true });
   }
 }

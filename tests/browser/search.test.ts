@@ -80,6 +80,24 @@ test('typing "fever" in the header box ranks the when-to-call page first', async
   await context.close();
 });
 
+test("posts from earlier years (the archive bundle) are found with this year's, in one list", async () => {
+  const context = await browser.newContext();
+  const { page, problems, requests } = await watched(context, new URL(server.url).origin);
+  await page.goto(server.url + "/search/?q=sunscreen");
+  const found = await results(page);
+  assert.ok(found.links.includes("/blog/sun-safety/"), `a 2025 post: ${found.links.join(" ")}`);
+  assert.ok(requests.some((r) => r.includes("/pagefind/archive/pagefind-entry.json")), "the archive bundle was merged");
+  await page.getByRole("searchbox", { name: "Search this site" }).fill("fever");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => /“fever”/.test(document.querySelector(".search__status")?.textContent ?? ""));
+  const fever = await results(page);
+  // One ranked list from both bundles: the 2026 post and a 2025 post that mentions fever.
+  assert.ok(fever.links.includes("/blog/fever-when-to-call/") && fever.links.includes("/blog/vaccine-schedule/"), fever.links.join(" "));
+  assert.equal(fever.links[0], "/when-to-call/");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test("the search page is only allowed WebAssembly: the same script elsewhere is blocked by the CSP", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();

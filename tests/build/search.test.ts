@@ -20,11 +20,19 @@ before(async () => {
 
 test("the build writes the Pagefind index and its script into the site", async () => {
   for (const f of ["pagefind/pagefind.js", "pagefind/pagefind-entry.json", "search/index.html", "assets/js/search.js"]) assert.ok(existsSync(path.join(out, f)), `missing ${f}`);
-  const entry = JSON.parse(await read(out, "pagefind/pagefind-entry.json")) as { version: string; languages: Record<string, { page_count: number }> };
-  assert.equal(entry.version, "1.6.0");
-  const indexed = Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
+  type Entry = { version: string; languages: Record<string, { page_count: number }> };
+  const count = (e: Entry) => Object.values(e.languages).reduce((n, l) => n + l.page_count, 0);
+  const current = JSON.parse(await read(out, "pagefind/pagefind-entry.json")) as Entry;
+  const archive = JSON.parse(await read(out, "pagefind/archive/pagefind-entry.json")) as Entry;
+  assert.equal(current.version, "1.6.0");
   const bodies = (await Promise.all((await htmlFiles(out)).map(async (f) => (await read(out, f)).includes("data-pagefind-body")))).filter(Boolean).length;
-  assert.equal(indexed, bodies, "Pagefind indexed exactly the pages marked with data-pagefind-body");
+  assert.equal(count(current) + count(archive), bodies, "Pagefind indexed exactly the pages marked with data-pagefind-body, once each");
+  // The demo has 2025 posts and the build is dated 2026: those are the archive bundle's.
+  const site = await loadSite({ root: ROOT, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
+  const before2026 = site.routes.filter((r) => r.kind === "post" && r.post.date.dt.year < 2026).length;
+  assert.ok(before2026 > 0);
+  assert.equal(count(archive), before2026, "the archive bundle holds the posts from earlier years");
+  assert.equal(parse(await read(out, "search/index.html")).querySelector("[data-search]")?.getAttribute("data-merge"), "pagefind/archive/");
 });
 
 test("only the main content of posts, pages and providers is indexed; never nav, footer, listings or 404", async () => {
@@ -81,4 +89,43 @@ test("under a path prefix the search page and form point inside it", async () =>
   const root = parse(await read(o, "search/index.html")).querySelector("[data-search]")!;
   assert.equal(root.getAttribute("data-base"), "/clinic/");
   assert.match(await read(o, "_headers"), /^\/clinic\/search\/\*$/m);
+});
+
+test("search bundles are cached by the text they index: chrome changes reuse them, a post edit rebuilds only its bundle", async () => {
+  const { mkdtemp, writeFile, readFile: readText } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const { makeContent, post } = await import("../helpers.ts");
+  const cacheDir = await mkdtemp(path.join(tmpdir(), "pp-cache-"));
+  const epoch = Date.parse("2026-11-25T12:00:00Z") / 1000;
+  const oldBody = "Our archive post about sleep routines for toddlers.";
+  const newBody = "This year's post about fevers and when to call.";
+  const content = await makeContent({
+    "blog/2024-03-01-old-sleep.md": post({ title: "Sleep routines", date: "2024-03-01", description: "An older post about sleep routines for families." }, oldBody),
+    "blog/2026-10-01-fever-now.md": post({ title: "Fever basics", date: "2026-10-01", description: "A recent post about fevers for parents and caregivers." }, newBody),
+    "alerts/closure.md": post({ message: "The office closes early on Friday.", level: "info", from: "2026-11-20", until: "2026-12-31" }, ""),
+  });
+  const contentDir = path.relative(ROOT, content);
+  const build = async () => {
+    const { out, result } = await buildInto({ contentDir, sourceDateEpoch: epoch, cacheDir });
+    assert.ok(result.ok, JSON.stringify(result));
+    return { out, built: [...result.searchBuilt].sort() };
+  };
+  const first = await build();
+  assert.deepEqual(first.built, ["archive", "current"]);
+  const again = await build();
+  assert.deepEqual(again.built, [], "nothing indexed changed: both bundles come from the cache");
+  assert.equal(await read(again.out, "pagefind/pagefind-entry.json"), await read(first.out, "pagefind/pagefind-entry.json"));
+  assert.equal(await read(again.out, "pagefind/archive/pagefind-entry.json"), await read(first.out, "pagefind/archive/pagefind-entry.json"));
+
+  // An alert shows on every page, but it is not indexed text.
+  const alert = path.join(content, "alerts/closure.md");
+  await writeFile(alert, (await readText(alert, "utf8")).replace("Friday", "Thursday"));
+  const chrome = await build();
+  assert.match(await read(chrome.out, "index.html"), /Thursday/);
+  assert.deepEqual(chrome.built, [], "a new alert re-indexes nothing");
+
+  await writeFile(path.join(content, "blog/2026-10-01-fever-now.md"), post({ title: "Fever basics", date: "2026-10-01", description: "A recent post about fevers for parents and caregivers." }, `${newBody} Zucchini.`));
+  assert.deepEqual((await build()).built, ["current"], "this year's post changed: only the current bundle is rebuilt");
+  await writeFile(path.join(content, "blog/2024-03-01-old-sleep.md"), post({ title: "Sleep routines", date: "2024-03-01", description: "An older post about sleep routines for families." }, `${oldBody} Quokka.`));
+  assert.deepEqual((await build()).built, ["archive"], "an old post changed: only the archive bundle is rebuilt");
 });
