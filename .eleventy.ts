@@ -78,6 +78,8 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   addAdmin(cfg, () => site);
   cfg.setTemplateFormats(["11ty.js"]);
   cfg.addPassthroughCopy({ [`${opts.root}/assets`]: "assets" });
+  // Documents kept with the content (e.g. PDFs from a WordPress import), served as they are at /uploads/.
+  cfg.addPassthroughCopy({ [`${opts.contentDir}/uploads`]: "uploads" });
   cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);
   cfg.setQuietMode(true);
 

@@ -5,10 +5,15 @@
 // - Cloudflare Pages: `_site/_redirects` without query-string lines (it cannot match them);
 // - GitHub Pages, S3, other hosts: no redirect rules, so each plain old page address gets a
 //   small page with a meta refresh and a visible link (never over a real page).
-import { existsSync } from "node:fs";
+// The file is checked by `npm run check` and by every build, each problem named with its
+// line (content/_data/redirects.txt:12): a malformed line, an old address listed twice, a
+// new address on this site that is no page or file of it.
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { HostId } from "./schema/trust.ts";
+import type { Route, Site } from "./model.ts";
+import { ContentError, type Problem } from "./content/problems.ts";
 
 export const REDIRECTS_SOURCE = "_data/redirects.txt";
 
@@ -18,27 +23,139 @@ export interface RedirectRule {
   query?: string;
   to: string;
   status: number;
+  /** `301!`: applied even where a file exists (Netlify's "force"). */
+  force?: boolean;
   line: number;
 }
 
-export function parseRedirects(text: string): { rules: RedirectRule[]; problems: string[] } {
+export interface RedirectProblem {
+  line: number;
+  message: string;
+}
+
+/** Statuses Netlify and Cloudflare Pages understand in `_redirects`. */
+const STATUSES = [200, 301, 302, 303, 307, 308, 404, 410, 451];
+const FORMAT = `expected "/old/address/  /new/address/  301" (or "/  p=12  /new/address/  301" for an old ?p=12 address)`;
+
+export function parseRedirects(text: string): { rules: RedirectRule[]; problems: RedirectProblem[] } {
   const rules: RedirectRule[] = [];
-  const problems: string[] = [];
+  const problems: RedirectProblem[] = [];
   text.split(/\r?\n/).forEach((raw, i) => {
     const line = raw.trim();
     if (!line || line.startsWith("#")) return;
+    const problem = (why: string) => problems.push({ line: i + 1, message: `${why}; ${FORMAT}, got ${JSON.stringify(line)}` });
     const parts = line.split(/\s+/);
-    const status = /^\d{3}!?$/.test(parts.at(-1)!) ? Number.parseInt(parts.pop()!, 10) : 301;
+    let status = 301;
+    let force = false;
+    const last = /^(\d{3})(!?)$/.exec(parts.at(-1)!);
+    if (last) {
+      parts.pop();
+      status = Number.parseInt(last[1]!, 10);
+      force = last[2] === "!";
+      if (!STATUSES.includes(status)) return problem(`the status ${status} is not one of ${STATUSES.join(", ")}`);
+    }
     const [from, ...rest] = parts;
     const to = rest.pop();
+    if (!from?.startsWith("/") || from.startsWith("//")) return problem(`the old address must be a path on this site, starting with "/"`);
+    if (from.includes("?")) return problem(`an old address with a query is written with spaces: "/  p=12  /new/address/  301" for /?p=12`);
+    if (!to) return problem("there is no new address");
+    if (!(to.startsWith("/") && !to.startsWith("//")) && !/^https?:\/\/[^\s/]+/.test(to)) return problem(`the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")`);
+    if (!rest.every((q) => /^[^=\s]+=\S+$/.test(q))) return problem(`between the addresses only query parameters such as p=12 may stand`);
     const query = rest.length ? rest.join("&") : undefined;
-    if (!from?.startsWith("/") || !to || (!to.startsWith("/") && !/^https?:\/\//.test(to)) || (query !== undefined && !rest.every((q) => q.includes("=")))) {
-      problems.push(`line ${i + 1}: expected "/old/address/  /new/address/  301", got ${JSON.stringify(line)}`);
-      return;
-    }
-    rules.push({ from, query, to, status, line: i + 1 });
+    rules.push({ from, query, to, status, ...(force ? { force } : {}), line: i + 1 });
   });
   return { rules, problems };
+}
+
+/**
+ * What exists at a site path: undefined when it does, or why not. The build asks its
+ * output; `npm run check` the site model (see scripts/check.ts).
+ */
+export type TargetCheck = (sitePath: string) => string | undefined;
+
+/** Old addresses listed twice (only the first rule would ever apply) and new addresses that lead nowhere. */
+export function checkRedirectRules(rules: readonly RedirectRule[], target?: TargetCheck): RedirectProblem[] {
+  const problems: RedirectProblem[] = [];
+  const seen = new Map<string, number>();
+  for (const r of rules) {
+    const key = `${r.from}?${(r.query ?? "").split("&").sort().join("&")}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      const what = r.query ? `${r.from} with ${r.query.split("&").join(" ")}` : r.from;
+      problems.push({ line: r.line, message: `the old address ${what} is already redirected on line ${first}; only the first rule is used, so remove one` });
+      continue;
+    }
+    seen.set(key, r.line);
+    if (!target || !r.to.startsWith("/")) continue;
+    const sitePath = r.to.split(/[?#]/)[0]!;
+    // Placeholders (/blog/:splat, /search/?q=:s) are filled in by the host.
+    if (/[:*]/.test(sitePath)) continue;
+    const why = target(sitePath);
+    if (why) problems.push({ line: r.line, message: `the new address ${r.to} ${why}` });
+  }
+  return problems;
+}
+
+/** A built site's answer: a file, or a folder with an index.html. */
+export function builtTarget(out: string): TargetCheck {
+  return (sitePath) => {
+    let rel: string;
+    try {
+      rel = decodeURIComponent(sitePath);
+    } catch {
+      return "is not a valid address";
+    }
+    if (rel.includes("..")) return "is not a valid address";
+    const abs = path.join(out, rel);
+    const page = existsSync(path.join(abs, "index.html"));
+    const file = !rel.endsWith("/") && existsSync(abs) && statSync(abs).isFile();
+    return page || file ? undefined : "is no page or file of this site";
+  };
+}
+
+/** Files every build makes besides the routes (icons, the stylesheet, encoded images, search index, staff editor). */
+const GENERATED = /^\/(favicon\.svg|apple-touch-icon\.png|icon-\d+\.png|manifest\.webmanifest|assets\/social-card\.png|assets\/css\/site\.css|img\/[^/]+|pagefind\/.*|admin\/.*)$/;
+
+/**
+ * The site model's answer, for `npm run check` (which does not build): a route, a file under
+ * assets/ or content/uploads/, or one of the files every build makes. A draft or scheduled
+ * post or page counts as missing: the published site does not have it.
+ */
+export function siteTarget(site: Pick<Site, "routes">, dirs: { root: string; contentDir: string }): TargetCheck {
+  const routes = new Map<string, Route>(site.routes.map((r) => [r.url, r]));
+  const isFile = (abs: string) => existsSync(abs) && statSync(abs).isFile();
+  return (sitePath) => {
+    let p: string;
+    try {
+      p = decodeURIComponent(sitePath);
+    } catch {
+      return "is not a valid address";
+    }
+    if (p.includes("..")) return "is not a valid address";
+    const route = routes.get(p) ?? routes.get(p.replace(/index\.html$/, "")) ?? (p.endsWith("/") ? undefined : routes.get(`${p}/`));
+    if (route) {
+      const item = route.kind === "post" ? route.post : route.kind === "page" ? route.page : undefined;
+      if (!item || item.status === "published") return undefined;
+      return `is ${item.status === "draft" ? "a draft" : "scheduled"} (${item.file}): it is not published, so the redirect would lead nowhere`;
+    }
+    if (p.startsWith("/assets/") && isFile(path.join(dirs.root, p))) return undefined;
+    if (p.startsWith("/uploads/") && isFile(path.join(dirs.contentDir, p))) return undefined;
+    if (GENERATED.test(p)) return undefined;
+    return "is no page or file of this site";
+  };
+}
+
+/** Every problem of a redirects file, as content problems naming the file and line. */
+export function redirectProblems(text: string, file: string, target?: TargetCheck): Problem[] {
+  const { rules, problems } = parseRedirects(text);
+  return [...problems, ...checkRedirectRules(rules, target)]
+    .sort((a, b) => a.line - b.line)
+    .map((p) => ({ file: `${file}:${p.line}`, message: p.message }));
+}
+
+/** The source file's path for messages, relative to the project (content/_data/redirects.txt). */
+export function redirectsFileName(contentDir: string, root = process.cwd()): string {
+  return path.relative(root, path.join(contentDir, REDIRECTS_SOURCE)).split(path.sep).join("/");
 }
 
 function stubPage(to: string): string {
@@ -63,20 +180,24 @@ function stubPage(to: string): string {
 `;
 }
 
-/** Writes the redirects for this host into a finished build (`out`). No source file: nothing to do. */
-export async function writeRedirects(contentDir: string, out: string, opts: { host: HostId; prefix: string }): Promise<{ rules: number; stubs: number }> {
+/**
+ * Writes the redirects for this host into a finished build (`out`). No source file: nothing
+ * to do. A problem in the file (see redirectProblems) stops the build with a ContentError.
+ */
+export async function writeRedirects(contentDir: string, out: string, opts: { host: HostId; prefix: string; root?: string }): Promise<{ rules: number; stubs: number }> {
   let text: string;
   try {
     text = await readFile(path.join(contentDir, REDIRECTS_SOURCE), "utf8");
   } catch {
     return { rules: 0, stubs: 0 };
   }
-  const { rules, problems } = parseRedirects(text);
-  if (problems.length) throw new Error(`content/${REDIRECTS_SOURCE}: ${problems.join("; ")}`);
+  const problems = redirectProblems(text, redirectsFileName(contentDir, opts.root), builtTarget(out));
+  if (problems.length) throw new ContentError(problems);
+  const { rules } = parseRedirects(text);
   const target = (to: string) => (to.startsWith("/") ? `${opts.prefix}${to}` : to);
   if (opts.host === "netlify" || opts.host === "cloudflare-pages") {
     const usable = rules.filter((r) => opts.host === "netlify" || r.query === undefined);
-    const lines = usable.map((r) => `${r.from}${r.query ? `  ${r.query.split("&").join(" ")}` : ""}  ${target(r.to)}  ${r.status}`);
+    const lines = usable.map((r) => `${r.from}${r.query ? `  ${r.query.split("&").join(" ")}` : ""}  ${target(r.to)}  ${r.status}${r.force ? "!" : ""}`);
     await writeFile(path.join(out, "_redirects"), `${lines.join("\n")}\n`);
     return { rules: usable.length, stubs: 0 };
   }

@@ -1,32 +1,53 @@
-// npm run check: validate practice.yaml and every content file without building,
-// with the build's own loader and messages, every problem at once.
-import { readdir } from "node:fs/promises";
+// npm run check: validate practice.yaml, every content file and the redirects
+// (content/_data/redirects.txt) without building, with the build's own loader and
+// messages, every problem at once.
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadSite } from "../lib/content/load.ts";
-import { findContentError, formatProblem } from "../lib/content/problems.ts";
+import { findContentError, formatProblem, type Problem } from "../lib/content/problems.ts";
 import { clockFromEnv } from "../lib/clock.ts";
+import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName, siteTarget } from "../lib/redirects.ts";
+import type { Site } from "../lib/model.ts";
 
 const started = performance.now();
 const root = process.cwd();
 const contentDir = process.env.PRACTICE_CONTENT || "content";
+const abs = path.resolve(root, contentDir);
+const problems: Problem[] = [];
 
+let site: Site | undefined;
 try {
   // Preview mode reads drafts and scheduled posts into the site too, so a draft that
   // would clash with another file's address is reported now, not on publishing day.
-  await loadSite({ root, contentDir, mode: "preview", clock: clockFromEnv(), prefix: process.env.PATH_PREFIX });
+  site = await loadSite({ root, contentDir, mode: "preview", clock: clockFromEnv(), prefix: process.env.PATH_PREFIX });
 } catch (err) {
   const content = findContentError(err);
   if (!content) {
     console.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     process.exit(2);
   }
-  const n = content.problems.length;
+  problems.push(...content.problems);
+}
+
+// Redirects: every line's form and repeated old addresses always; whether each new
+// address exists only when the site itself could be read.
+let redirects: string | undefined;
+try {
+  redirects = await readFile(path.join(abs, REDIRECTS_SOURCE), "utf8");
+} catch {
+  // No redirects: nothing to check.
+}
+if (redirects !== undefined) {
+  problems.push(...redirectProblems(redirects, redirectsFileName(abs, root), site && siteTarget(site, { root, contentDir: abs })));
+}
+
+if (problems.length) {
+  const n = problems.length;
   console.error(`Check failed: ${n} problem${n === 1 ? "" : "s"} in the content.`);
-  console.error(content.problems.map(formatProblem).join("\n"));
+  console.error(problems.map(formatProblem).join("\n"));
   process.exit(1);
 }
 
-const abs = path.resolve(root, contentDir);
-const files = (await readdir(abs, { recursive: true })).filter((f) => /\.(md|ya?ml)$/i.test(f));
+const files = (await readdir(abs, { recursive: true })).filter((f) => /\.(md|ya?ml)$/i.test(f) || f.split(path.sep).join("/") === REDIRECTS_SOURCE);
 const where = path.relative(root, abs).split(path.sep).join("/") || ".";
 console.log(`No problems in ${where}/ (${files.length} files checked in ${((performance.now() - started) / 1000).toFixed(2)} s)`);

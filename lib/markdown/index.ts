@@ -3,6 +3,7 @@
 import MarkdownIt from "markdown-it";
 import { sanitizeHtml } from "./sanitize.ts";
 import { headingOutline } from "./heading-outline.ts";
+import { explicitAnchors } from "./anchors.ts";
 import { rootLinks } from "./root-links.ts";
 import { tableAlign } from "./table-align.ts";
 import { videoEmbeds, type VideoEnv } from "./video.ts";
@@ -11,7 +12,7 @@ import type { Lang } from "../i18n/index.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(headingOutline).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages);
+  md.use(headingOutline).use(explicitAnchors).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages);
   return md;
 }
 

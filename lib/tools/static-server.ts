@@ -22,6 +22,7 @@ const TYPES: Record<string, string> = {
   ".webmanifest": "application/manifest+json",
   ".yml": "text/yaml; charset=utf-8",
   ".wasm": "application/wasm",
+  ".pdf": "application/pdf",
 };
 
 export interface StaticServer {

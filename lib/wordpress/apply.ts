@@ -10,9 +10,11 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { redirectsFile, type ImportPlan } from "./plan.ts";
+import { REDIRECTS_SOURCE } from "../redirects.ts";
 
 export const MANIFEST = "_data/wordpress-import.json";
-export const REDIRECTS = "_data/redirects.txt";
+/** Where the build reads redirects from (lib/redirects.ts). */
+export const REDIRECTS = REDIRECTS_SOURCE;
 
 export interface Manifest {
   /** What the import last wrote: content-relative path → sha256 of the bytes. */

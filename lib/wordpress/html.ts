@@ -5,8 +5,14 @@
 // markup. Scripts, styles, forms, frames from unknown hosts, event handlers and
 // javascript: links are dropped (and listed); YouTube and Vimeo frames become a bare link
 // on its own line, which the site turns into its privacy facade.
+//
+// Anchors: the ids of the old HTML (<h2 id="dosage">, <a name="x">, a table-of-contents
+// plugin's <span id>) stay, as `## Dosage {#dosage}` or `[]{#x}` (lib/markdown/anchors.ts),
+// cleaned to letters, digits, "-" and "_", unique, never one the page itself uses; links
+// to them (#dosage) follow.
 import { parse, HTMLElement, TextNode, type Node } from "node-html-parser";
 import { parseVideoUrl } from "../video/parse.ts";
+import { isLayoutId } from "../markdown/anchors.ts";
 
 export interface ImageRequest {
   src: string;
@@ -24,7 +30,14 @@ export interface ConvertOptions {
   link?: (href: string) => string;
   /** [gallery ids="1,2"] and [caption id="attachment_N"]: an attachment's address and alt text. */
   attachment?: (id: number) => { url: string; alt: string } | undefined;
-  /** Comments: no images, headings become bold lines. */
+  /**
+   * Links to uploaded documents (PDF, Word...): the copy's new address, or why the link
+   * was removed (its text is kept); undefined for any other link.
+   */
+  file?: (href: string) => { href: string } | { drop: string } | undefined;
+  /** The old HTML's ids → the Markdown's (see anchorIds); worked out from the HTML when not given. */
+  anchors?: ReadonlyMap<string, string>;
+  /** Comments: no images, headings become bold lines, no anchors. */
   comment?: boolean;
 }
 
@@ -34,6 +47,8 @@ export interface Converted {
   firstParagraph?: string;
   /** What could not be converted, in words, for the report (deduplicated). */
   notes: string[];
+  /** The old HTML's ids → the ids the Markdown carries. */
+  anchors: ReadonlyMap<string, string>;
 }
 
 const BLOCK = new Set([
@@ -54,7 +69,7 @@ const URL_ONLY = /^https?:\/\/[^\s<>"]+$/;
 export function escapeMarkdown(text: string): string {
   return text
     .split(/(https?:\/\/[^\s<>"()[\]]+)/)
-    .map((part, i) => (i % 2 ? part : part.replace(/[\\`*_[\]<>|]/g, "\\$&").replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")))
+    .map((part, i) => (i % 2 ? part : part.replace(/[\\`*_[\]<>|{]/g, "\\$&").replace(/&(?=#?[A-Za-z0-9]+;)/g, "\\&")))
     .join("");
 }
 
@@ -179,13 +194,92 @@ function pluginBlocks(html: string): string[] {
   return [...names];
 }
 
+/** An old id as one the site accepts: "Dosis pediátrica" → "Dosis-pediatrica"; "" when nothing is left. */
+export function cleanAnchorId(raw: string): string {
+  return raw
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .replace(/[^A-Za-z0-9_-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 80)
+    .replace(/-+$/, "");
+}
+
+/** Ids editors never chose (pasted from Google Docs or Word, WordPress's own): kept only when a link in the post uses them. */
+const MACHINE_IDS = /^(docs-internal-guid-|wp-block-file--media-|attachment_\d|_GoBack$|_Hlk\d)/;
+
+/** An element whose only job is to be a link target: an <a name> or <a> without address, or an empty <span id>. */
+function isAnchorOnly(el: HTMLElement): boolean {
+  return (el.rawTagName.toLowerCase() === "a" && !el.getAttribute("href")) || (!el.text.trim() && !el.querySelector("img"));
+}
+
+const span = (id: string) => `[]{#${id}}`;
+
 class Converter {
   notes = new Set<string>();
   firstParagraph?: string;
-  constructor(private opts: ConvertOptions) {}
+  /** Ids the Markdown already carries (each only once). */
+  private emitted = new Set<string>();
+  private referenced = new Set<string>();
+  /**
+   * `assign`: first pass, deciding each old id's new one (anchorIds); otherwise the
+   * answers of that pass are only looked up, so links written before their target agree.
+   */
+  constructor(
+    private opts: ConvertOptions,
+    readonly anchors: Map<string, string>,
+    private assign = false,
+    html = "",
+  ) {
+    if (assign) {
+      for (const m of html.matchAll(/href\s*=\s*["']?#([^"'\s>]+)/gi)) {
+        try {
+          this.referenced.add(decodeURIComponent(m[1]!));
+        } catch {
+          this.referenced.add(m[1]!);
+        }
+      }
+    }
+  }
 
   note(s: string) {
     this.notes.add(s);
+  }
+
+  /** The Markdown ids of an element's id (and an <a>'s name), the first time it is met. */
+  take(el: HTMLElement): string[] {
+    if (this.opts.comment) return [];
+    const raws = [el.getAttribute("id"), el.rawTagName.toLowerCase() === "a" ? el.getAttribute("name") : undefined].map((r) => r?.trim()).filter((r): r is string => !!r);
+    const out: string[] = [];
+    for (const raw of raws) {
+      if (this.assign && !this.anchors.has(raw) && (!MACHINE_IDS.test(raw) || this.referenced.has(raw))) {
+        let base = cleanAnchorId(raw);
+        if (!base) continue;
+        if (isLayoutId(base)) base = `wp-${base}`;
+        const used = new Set(this.anchors.values());
+        let id = base;
+        for (let n = 2; used.has(id); n++) id = `${base.slice(0, 76)}-${n}`;
+        this.anchors.set(raw, id);
+      }
+      const id = this.anchors.get(raw);
+      if (id && !this.emitted.has(id)) {
+        this.emitted.add(id);
+        out.push(id);
+      }
+    }
+    return out;
+  }
+
+  /** Puts anchors at the start of some blocks: inside a heading or paragraph, or just before a list, table or quote. */
+  attach(blocks: string[], ids: readonly string[]): string[] {
+    if (!ids.length) return blocks;
+    const spans = ids.map(span).join("");
+    const [first, ...rest] = blocks;
+    if (first === undefined) return [spans];
+    const heading = /^#{2,6} /.exec(first);
+    if (heading) return [`${heading[0]}${spans}${first.slice(heading[0].length)}`, ...rest];
+    if (/^(\*\*\*$|[-*+] |\d+[.)] |>|\||`{3}|!\[|https?:\/\/\S+$|\/\S+$)/.test(first)) return [spans, ...blocks];
+    return [`${spans}${first}`, ...rest];
   }
 
   blocks(nodes: readonly Node[]): string[] {
@@ -212,8 +306,22 @@ class Converter {
   paragraph(nodes: readonly Node[]): string {
     const plain = collapse(nodes.map((n) => n.text).join("")).trim();
     if (URL_ONLY.test(plain) && nodes.every((n) => n instanceof TextNode || (n instanceof HTMLElement && ["a", "span", "br"].includes(n.rawTagName.toLowerCase())))) {
+      const ids = nodes.flatMap((n) => (n instanceof HTMLElement ? [n, ...n.querySelectorAll("[id], a[name]")].flatMap((e) => this.take(e)) : []));
+      const lead = ids.length ? `${ids.map(span).join("")}\n\n` : "";
+      const file = this.opts.file?.(plain);
+      if (file) {
+        let name = plain.split(/[?#]/)[0]!.split("/").pop() ?? plain;
+        try {
+          name = decodeURIComponent(name);
+        } catch { /* keep it as it is */ }
+        if ("drop" in file) {
+          this.note(file.drop);
+          return `${lead}${escapeMarkdown(name)}`;
+        }
+        return `${lead}[${escapeMarkdown(name)}](${markdownUrl(file.href)})`;
+      }
       const url = this.opts.link ? this.opts.link(plain) : plain;
-      return URL_ONLY.test(url) || url.startsWith("/") ? url : escapeMarkdown(url);
+      return lead + (URL_ONLY.test(url) || url.startsWith("/") ? url : escapeMarkdown(url));
     }
     const md = escapeLineStarts(
       nodes
@@ -231,16 +339,32 @@ class Converter {
   block(el: HTMLElement): string[] {
     const tag = el.rawTagName.toLowerCase();
     if (DROP.has(tag)) {
+      // The file block's preview of its PDF: the link beside it stays.
+      if (tag === "object" && /\bwp-block-file__embed\b/.test(el.getAttribute("class") ?? "")) return [];
       this.note(`<${tag}> removed`);
       return [];
     }
+    if (/^h[1-6]$/.test(tag)) return this.heading(el, tag);
+    const ids = this.take(el);
+    return this.attach(this.blockContent(el, tag), ids);
+  }
+
+  /** A heading keeps its id, or else the first anchor inside it (an <a name>, a contents plugin's <span id>), as {#id}. */
+  heading(el: HTMLElement, tag: string): string[] {
+    let ids = this.take(el);
+    if (!ids.length) {
+      const inner = el.querySelectorAll("[id], a[name]").find(isAnchorOnly);
+      if (inner) ids = this.take(inner);
+    }
+    const text = this.inlineChildren(el).replace(/\\\n/g, " ").trim();
+    if (!text) return ids.length ? [ids.map(span).join("")] : [];
+    if (this.opts.comment) return [`**${text}**`];
+    const [own, ...more] = ids;
+    return [`${"#".repeat(Math.max(2, Number(tag[1])))} ${more.map(span).join("")}${text}${own ? ` {#${own}}` : ""}`];
+  }
+
+  blockContent(el: HTMLElement, tag: string): string[] {
     switch (tag) {
-      case "h1": case "h2": case "h3": case "h4": case "h5": case "h6": {
-        const text = this.inlineChildren(el).replace(/\\\n/g, " ").trim();
-        if (!text) return [];
-        if (this.opts.comment) return [`**${text}**`];
-        return [`${"#".repeat(Math.max(2, Number(tag[1])))} ${text}`];
-      }
       case "p": case "address": case "center": case "summary": case "dt": case "figcaption": {
         const inner = this.blocks(el.childNodes);
         if (tag === "figcaption") return inner.length ? [`*${inner.join(" ").replace(/^\*+|\*+$/g, "").trim()}*`] : [];
@@ -305,18 +429,20 @@ class Converter {
       .map((li, i) => {
         const marker = ordered ? `${start + i}.` : "-";
         const pad = " ".repeat(marker.length + 1);
-        const body = this.blocks(li.childNodes).join("\n") || "";
+        const ids = this.take(li);
+        const body = this.attach(this.blocks(li.childNodes), ids).join("\n") || "";
         return `${marker} ${body.split("\n").map((l, j) => (j === 0 || !l ? l : pad + l)).join("\n")}`.trimEnd();
       })
       .join("\n");
   }
 
   table(el: HTMLElement): string[] {
-    const rows = el.querySelectorAll("tr").map((tr) =>
-      tr.childNodes
+    const rows = el.querySelectorAll("tr").map((tr) => {
+      const rowIds = this.take(tr);
+      return tr.childNodes
         .filter((c): c is HTMLElement => c instanceof HTMLElement && ["td", "th"].includes(c.rawTagName.toLowerCase()))
-        .map((c) => this.inlineChildren(c).replace(/\\\n|\n/g, " ").trim()),
-    );
+        .map((c, i) => [...(i === 0 ? rowIds : []), ...this.take(c)].map(span).join("") + this.inlineChildren(c).replace(/\\\n|\n/g, " ").trim());
+    });
     const width = Math.max(0, ...rows.map((r) => r.length));
     if (!width) return [];
     const line = (r: string[]) => `| ${Array.from({ length: width }, (_, i) => r[i] ?? "").join(" | ")} |`;
@@ -335,6 +461,15 @@ class Converter {
       this.note(`<${tag}> removed`);
       return "";
     }
+    if (tag === "iframe" || tag === "video" || tag === "audio") {
+      this.block(n);
+      return "";
+    }
+    const ids = this.take(n).map(span).join("");
+    return ids + this.inlineContent(n, tag);
+  }
+
+  inlineContent(n: HTMLElement, tag: string): string {
     switch (tag) {
       case "br":
         return "\\\n";
@@ -354,9 +489,6 @@ class Converter {
         return this.image(n);
       case "a":
         return this.anchor(n);
-      case "iframe": case "video": case "audio":
-        this.block(n);
-        return "";
       default:
         if (BLOCK.has(tag)) return ` ${this.inlineChildren(n)} `;
         return this.inlineChildren(n);
@@ -404,6 +536,8 @@ class Converter {
     if (onlyImage.length === 1 && onlyImage[0] instanceof HTMLElement && onlyImage[0].rawTagName.toLowerCase() === "img") {
       if (IMAGE_EXT.test(raw.split(/[?#]/)[0] ?? "") || /attachment_id=|\/attachment\//.test(raw) || !raw) return this.image(onlyImage[0]);
     }
+    // The file block's "Download" button repeats the link just before it.
+    if (/\bwp-block-file__button\b/.test(el.getAttribute("class") ?? "")) return "";
     const text = this.inlineChildren(el);
     if (!raw) return text;
     const safe = safeHref(raw);
@@ -411,17 +545,34 @@ class Converter {
       this.note(`a link to "${raw.slice(0, 40)}" was not kept (only web, email and phone links are)`);
       return text;
     }
-    const href = this.opts.link ? this.opts.link(safe) : safe;
+    let href: string;
+    if (safe.startsWith("#") && !this.opts.comment) {
+      // A link within the page: to the anchor's new id, or no link when nothing has that id.
+      let fragment = safe.slice(1);
+      try {
+        fragment = decodeURIComponent(fragment);
+      } catch { /* keep it as it is */ }
+      const id = this.anchors.get(fragment);
+      if (!id) {
+        this.note(`a link to "${safe.slice(0, 40)}" points at nothing on the page: its text is kept without the link`);
+        return text;
+      }
+      href = `#${id}`;
+    } else {
+      const file = this.opts.file?.(safe);
+      if (file && "drop" in file) {
+        this.note(file.drop);
+        return text;
+      }
+      href = file ? file.href : this.opts.link ? this.opts.link(safe) : safe;
+    }
     if (!text.trim()) return "";
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
     return `${m[1]}[${m[2]}](${markdownUrl(href)})${m[3]}`;
   }
 }
 
-/** Converts one post's, page's or comment's HTML. */
-export function htmlToMarkdown(html: string, opts: ConvertOptions = {}): Converted {
-  const c = new Converter(opts);
-  for (const name of pluginBlocks(html)) c.note(`block "${name}" (from a plugin) was converted as plain text: check it`);
+function convert(c: Converter, html: string, opts: ConvertOptions): string {
   const blocky = /<!--\s*wp:/.test(html);
   let source = expandShortcodes(html, opts, c.notes);
   if (!blocky) source = autop(source);
@@ -432,7 +583,27 @@ export function htmlToMarkdown(html: string, opts: ConvertOptions = {}): Convert
     .filter(Boolean)
     .join("\n\n")
     .replace(/\n{3,}/g, "\n\n");
-  return { markdown: markdown ? `${markdown}\n` : "", firstParagraph: c.firstParagraph, notes: [...c.notes] };
+  return markdown ? `${markdown}\n` : "";
+}
+
+/**
+ * The ids a post's HTML gives its anchors → the ids its Markdown will carry: cleaned,
+ * unique, never one of the page's own, in the order they appear. The planner uses it to
+ * point links from other posts at the right anchor.
+ */
+export function anchorIds(html: string): Map<string, string> {
+  const c = new Converter({}, new Map(), true, html);
+  convert(c, html, {});
+  return c.anchors;
+}
+
+/** Converts one post's, page's or comment's HTML. */
+export function htmlToMarkdown(html: string, opts: ConvertOptions = {}): Converted {
+  const anchors = opts.comment ? new Map<string, string>() : new Map(opts.anchors ?? anchorIds(html));
+  const c = new Converter(opts, anchors);
+  for (const name of pluginBlocks(html)) c.note(`block "${name}" (from a plugin) was converted as plain text: check it`);
+  const markdown = convert(c, html, opts);
+  return { markdown, firstParagraph: c.firstParagraph, notes: [...c.notes], anchors };
 }
 
 /** Plain text of a little HTML (excerpts), whitespace collapsed. */

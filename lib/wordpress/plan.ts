@@ -1,12 +1,13 @@
-// A parsed WordPress export → what the site needs: post, page and comment files, media to
-// copy beside the posts, redirects from every old address, and a report. Pure: the export
+// A parsed WordPress export → what the site needs: post, page and comment files, photos to
+// copy beside the posts, documents (PDFs...) to copy into content/uploads/ (served at
+// /uploads/), redirects from every old address, and a report. Pure: the export
 // and what the site knows (zone, providers, which media files exist) in, a plan out; the
 // script (lib/wordpress/apply.ts) does the I/O.
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { slugOf } from "../content/paths.ts";
 import { COMMENT_MAX_CHARS } from "../comments/load.ts";
-import { htmlToMarkdown, plainText, autop, type ImageAnswer } from "./html.ts";
+import { htmlToMarkdown, plainText, autop, anchorIds, type ImageAnswer } from "./html.ts";
 import type { Wxr, WxrComment, WxrItem, WxrTerm } from "./wxr.ts";
 
 export interface PlanContext {
@@ -71,7 +72,30 @@ export interface ImportPlan {
 }
 
 /** Pages a WordPress page may not replace: the site's own addresses. */
-export const RESERVED_PAGES = ["blog", "privacy", "accessibility", "search", "events", "providers", "language-assistance", "admin", "assets", "pagefind", "index", "404", "feed", "wp-content", "wp-admin"];
+export const RESERVED_PAGES = ["blog", "privacy", "accessibility", "search", "events", "providers", "language-assistance", "admin", "assets", "uploads", "pagefind", "index", "404", "feed", "wp-content", "wp-admin"];
+
+/** The content folder whose files every build publishes as they are, at /uploads/ (see .eleventy.ts). */
+export const UPLOADS = "uploads";
+/** Uploaded files that are copied when a post links to them: documents parents download, never web pages or scripts. */
+export const DOCUMENT_EXT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv)$/i;
+const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
+
+/** Where a document from wp-content/uploads is kept: "2024/10/Consent Form.pdf" → "uploads/2024/10/Consent-Form.pdf". */
+export function documentPath(rel: string): string {
+  const parts = rel
+    .split("/")
+    .filter((p) => p && p !== "." && p !== "..")
+    .map((p) =>
+      p
+        .normalize("NFD")
+        .replace(/\p{M}/gu, "")
+        .replace(/[^A-Za-z0-9._-]+/g, "-")
+        .replace(/^[-.]+/, "")
+        .replace(/-+(?=\.[A-Za-z0-9]+$)/, ""),
+    )
+    .filter(Boolean);
+  return `${UPLOADS}/${parts.join("/")}`;
+}
 
 const HONORIFICS = /^(dr|doctor|mr|mrs|ms|miss|prof)\.?\s+/i;
 
@@ -254,14 +278,15 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     }
     return seen;
   };
-  for (const t of targets) if (t.published && t.kind === "post") for (const slug of tagsOf(t.item).keys()) usedTags.add(slug);
+  // Only the tags a post keeps (the first 8) get a page.
+  for (const t of targets) if (t.published && t.kind === "post") for (const slug of [...tagsOf(t.item).keys()].slice(0, 8)) usedTags.add(slug);
 
   // Never redirect an address the new site serves itself (some hosts apply redirects before files).
   const ownPaths = (p: string) =>
     p === "/" ||
     p === "/blog/" ||
     /^\/blog\/(page|tags)\//.test(p) ||
-    /^\/(search|events|providers|privacy|accessibility|assets|admin|pagefind|language-assistance|feed\.xml|feed\.json|sitemap[^/]*|robots\.txt|404\.html)(\/|$)/.test(p) ||
+    /^\/(search|events|providers|privacy|accessibility|assets|uploads|admin|pagefind|language-assistance|feed\.xml|feed\.json|sitemap[^/]*|robots\.txt|404\.html)(\/|$)/.test(p) ||
     newUrls.has(p);
   const add = (from: string | undefined, to: string) => {
     if (!from || from === to || from === `${to}index.html` || ownPaths(from)) return;
@@ -309,16 +334,64 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     if (up) usedBy.set(up.original, to);
   }
   const linkMap = new Map(redirects.map((r) => [r.from, r.to]));
-  const rewriteLink = (href: string): string => {
+  // Each post's and page's anchors (old id → new id), so links to /old-post/#dosage still land.
+  const targetByUrl = new Map(targets.map((t) => [t.url, t]));
+  const anchorCache = new Map<Target, ReadonlyMap<string, string>>();
+  const anchorsOf = (t: Target) => {
+    let a = anchorCache.get(t);
+    if (!a) anchorCache.set(t, (a = anchorIds(t.item.content)));
+    return a;
+  };
+  /** The fragment on the new page: its anchor's new id, #comments for WordPress's comment links, or none. */
+  const fragmentFor = (url: string, hash: string, review: (message: string) => void): string => {
+    const target = targetByUrl.get(url);
+    if (!hash || hash === "#" || !target) return hash;
+    let fragment = hash.slice(1);
+    try {
+      fragment = decodeURIComponent(fragment);
+    } catch { /* keep it as it is */ }
+    const id = anchorsOf(target).get(fragment) ?? (target.kind === "post" && /^(comments|respond|reply-title)$/.test(fragment) ? "comments" : undefined);
+    if (id) return `#${id}`;
+    review(`a link to ${url}${hash.slice(0, 40)} names no anchor on that page: it now goes to the top of the page`);
+    return "";
+  };
+  const linkFor = (review: (message: string) => void) => (href: string): string => {
     const hashAt = href.indexOf("#");
     const hash = hashAt < 0 ? "" : href.slice(hashAt);
     const bare = hashAt < 0 ? href : href.slice(0, hashAt);
     const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl) : undefined;
     if (p === undefined) return href;
     const mapped = linkMap.get(p) ?? linkMap.get(p.replace(/\/?$/, "/"));
-    if (mapped) return `${mapped}${hash}`;
-    if (newUrls.has(p) || newUrls.has(p.replace(/\/?$/, "/"))) return `${p.replace(/\/?$/, "/")}${hash}`;
+    if (mapped) return `${mapped}${fragmentFor(mapped, hash, review)}`;
+    const slashed = p.replace(/\/?$/, "/");
+    if (newUrls.has(p) || newUrls.has(slashed)) return `${slashed}${fragmentFor(slashed, hash, review)}`;
     return href;
+  };
+
+  // 2b. Documents the posts link to (PDFs, Word files...): copied into content/uploads/, same folders as on WordPress.
+  const documents = new Map<string, PlannedMedia>();
+  const fileFor = (href: string): { href: string } | { drop: string } | undefined => {
+    const hashAt = href.indexOf("#");
+    const hash = hashAt < 0 ? "" : href.slice(hashAt);
+    const bare = hashAt < 0 ? href : href.slice(0, hashAt);
+    const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl) : undefined;
+    const up = p === undefined ? undefined : uploadPath(p);
+    if (!up || IMAGE_FILE.test(up.rel)) return undefined;
+    const kept = "the link was removed, its text is kept";
+    if (!DOCUMENT_EXT.test(up.rel)) {
+      return { drop: `a link to the uploaded file ${up.rel} was removed, its text is kept: only documents (PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text and CSV files) are copied; add it by hand if parents need it` };
+    }
+    if (!ctx.mediaExists) return { drop: `file ${up.rel} left out (${kept}): run the import with --media-dir pointing at a copy of wp-content/uploads` };
+    if (!ctx.mediaExists(up.rel)) return { drop: `file ${up.rel} is not in the media folder, so ${kept}: find it, put it in content/${UPLOADS}/ and link it again` };
+    let planned = documents.get(up.rel);
+    if (!planned) {
+      let to = documentPath(up.rel);
+      const taken = new Set([...documents.values()].map((d) => d.to.toLowerCase()));
+      for (let n = 2; taken.has(to.toLowerCase()); n++) to = documentPath(up.rel).replace(/(\.[A-Za-z0-9]+)$/, `-${n}$1`);
+      planned = { from: up.rel, to };
+      documents.set(up.rel, planned);
+    }
+    return { href: `/${planned.to}${hash}` };
   };
 
   // 3. Media: copy the original upload beside the content that uses it.
@@ -349,7 +422,9 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     const where = describe(item);
     const review = (message: string) => report.review.push({ item: where, message });
     const converted = htmlToMarkdown(item.content, {
-      link: rewriteLink,
+      link: linkFor(review),
+      file: fileFor,
+      anchors: anchorsOf(t),
       attachment: (id) => {
         const att = attachments.get(id);
         return att?.attachmentUrl ? { url: att.attachmentUrl, alt: altOf(att) } : undefined;
@@ -456,7 +531,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       }
     }
     for (const { c, date } of keep) {
-      const converted = htmlToMarkdown(autop(c.content), { comment: true, link: rewriteLink });
+      const converted = htmlToMarkdown(autop(c.content), { comment: true, link: linkFor(() => undefined) });
       const bodyText = converted.markdown.trim();
       const where = `comment ${c.id} by “${c.author || "anonymous"}” on “${t.item.title}”`;
       if (!bodyText) {
@@ -485,7 +560,8 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     }
   }
 
-  // 6. Uploaded files' old addresses, then catch-alls for WordPress's other address forms.
+  // 6. Uploaded files' old addresses (a copied document: its new address), then catch-alls for WordPress's other address forms.
+  for (const d of documents.values()) add(`/wp-content/uploads/${d.from.split("/").map(encodeURIComponent).join("/")}`, `/${d.to}`);
   for (const m of media.values()) {
     const to = usedBy.get(m.from) ?? "/blog/";
     add(`/wp-content/uploads/${m.from.split("/").map(encodeURIComponent).join("/")}`, to);
@@ -503,8 +579,8 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   const seen = new Set<string>();
   const unique = redirects.filter((r) => !seen.has(r.from) && seen.add(r.from));
   report.counts.redirects = unique.length;
-  report.counts.media = media.size;
-  return { files, media: [...media.values()], redirects: unique, report };
+  report.counts.media = media.size + documents.size;
+  return { files, media: [...media.values(), ...documents.values()], redirects: unique, report };
 }
 
 /** The redirects as `_redirects` lines (Netlify's format; the build adapts them to the host). */

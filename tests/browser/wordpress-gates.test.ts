@@ -43,3 +43,19 @@ test("every page of the imported site passes the gates at phone width", async ()
   await context.close();
   assert.deepEqual(problems, []);
 });
+
+test("a linked PDF is served from the imported site, and an old anchor link lands on its heading", async () => {
+  const pdf = await fetch(`${site.server.url}/uploads/2024/10/flu-consent-form.pdf`);
+  assert.equal(pdf.status, 200);
+  assert.equal(pdf.headers.get("content-type"), "application/pdf");
+  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), "%PDF-");
+
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.goto(`${site.server.url}/blog/flu-shots-2024/`);
+  await page.getByRole("link", { name: "which SPF to use" }).click();
+  await page.waitForURL(/\/blog\/sun-safety\/#spf$/);
+  const top = await page.evaluate(() => document.getElementById("spf")!.getBoundingClientRect().top);
+  assert.ok(Math.abs(top) < 100, `the heading is at the top of the screen (${top}px)`);
+  await context.close();
+});

@@ -1,16 +1,21 @@
 // Moving in from WordPress, end to end: import the fixture export into a fresh content
 // folder, build it, and check what parents get: the posts, threaded comments, nothing
 // live from hostile HTML, and a working redirect for every old address. Also: running the
-// import again writes nothing, edited files are kept, and hosts without redirects get stubs.
+// import again writes nothing, edited files are kept, and hosts without redirects get stubs;
+// linked documents are published from content/uploads/, old anchors still land, and
+// npm run check and the build both name a bad line of the redirects.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile, readdir } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { buildInto, htmlFiles, makeContent, read, ROOT } from "../helpers.ts";
 import { importWordPress, ImportFailure } from "../../lib/wordpress/run.ts";
 import { parseWxr } from "../../lib/wordpress/wxr.ts";
 import { parseRedirects, type RedirectRule } from "../../lib/redirects.ts";
+import { checkLinks } from "../../lib/tools/link-check.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
 const EXPORT = path.join(FIXTURES, "export.xml");
@@ -68,10 +73,12 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   XML_TEXT = await readFile(EXPORT, "utf8");
   const content = await freshContent();
   const first = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
-  assert.deepEqual(first.plan.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 3, redirects: first.plan.redirects.length });
-  assert.match(first.text, /^Imported from export\.xml:\n  6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 9 comments, 3 media files, \d+ redirects/);
-  assert.match(first.text, /Files: 21 new, 0 updated, 0 unchanged/);
+  assert.deepEqual(first.plan.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 4, redirects: first.plan.redirects.length });
+  assert.match(first.text, /^Imported from export\.xml:\n  6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 9 comments, 4 media files, \d+ redirects/);
+  assert.match(first.text, /Files: 22 new, 0 updated, 0 unchanged/);
+  assert.match(first.text, /page “Vaccine schedule” \(id 111\): file 2021\/01\/catch-up-schedule\.docx is not in the media folder/);
   assert.ok(existsSync(path.join(content, "blog/flu-clinic.jpg")));
+  assert.deepEqual(await readFile(path.join(content, "uploads/2024/10/flu-consent-form.pdf")), await readFile(path.join(MEDIA, "2024/10/flu-consent-form.pdf")));
   assert.ok(existsSync(path.join(content, "_data/wordpress-import.json")));
 
   const { out, result } = await buildInto({ contentDir: content, sourceDateEpoch: EPOCH });
@@ -89,6 +96,20 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   assert.match(flu, /6 comments on “Flu shots are here for 2024 – walk in on Saturdays”/);
   assert.match(flu, /Reply from Juniper Hill Pediatrics/);
   assert.match(flu, /href="\/blog\/sun-safety\/"/);
+
+  // The linked PDF is published from the content folder, byte for byte, and linked there.
+  assert.match(flu, /<a href="\/uploads\/2024\/10\/flu-consent-form\.pdf">Flu shot consent form<\/a>/);
+  assert.deepEqual(await readFile(path.join(out, "uploads/2024/10/flu-consent-form.pdf")), await readFile(path.join(MEDIA, "2024/10/flu-consent-form.pdf")));
+  // Old anchors keep their ids, so /2024/06/sun-safety/#spf and the post's own #reapply still land.
+  const sun = await read(out, "blog/sun-safety/index.html");
+  assert.match(sun, /<h2 id="spf">Which SPF\?<\/h2>/);
+  assert.match(sun, /<span id="reapply"><\/span>Reapply every two hours/);
+  assert.match(sun, /<a href="#reapply">when to reapply<\/a>/);
+  assert.match(flu, /<a href="\/blog\/sun-safety\/#spf">which SPF to use<\/a>/);
+  assert.match(await read(out, "about-us/index.html"), /<h2 id="Our_team">Our team<\/h2>/);
+  // Every internal link, image and anchor of the imported site resolves.
+  const links = await checkLinks(out);
+  assert.deepEqual(links.broken, []);
   assert.match(await read(out, "blog/vacunas/index.html"), /Vacunas: ¿qué esperar en la visita de los 12 meses\? 予防接種/);
 
   // Hostile HTML from posts and comments is text or gone, on every page.
@@ -118,6 +139,7 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   }
   assert.deepEqual(missing, []);
   assert.equal(match(rules, "/?p=101")?.to, "/blog/flu-shots-2024/");
+  assert.equal(match(rules, "/wp-content/uploads/2024/10/flu-consent-form.pdf")?.to, "/uploads/2024/10/flu-consent-form.pdf");
   assert.equal(match(rules, "/2023/05/%E4%BA%88%E9%98%B2%E6%8E%A5%E7%A8%AE-vacunas/")?.to, "/blog/vacunas/");
   // The site's own pages are never redirected away.
   for (const own of ["/blog/", "/blog/page/2/", "/about-us/", "/privacy/"]) assert.equal(match(rules, own), undefined, own);
@@ -128,9 +150,12 @@ test("importing again writes nothing; an edited file is kept unless --force; a d
   await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
   const manifest = await readFile(path.join(content, "_data/wordpress-import.json"), "utf8");
 
+  assert.match(manifest, /"uploads\/2024\/10\/flu-consent-form\.pdf": "[0-9a-f]{64}"/);
+
   const again = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
   assert.deepEqual(again.apply.written, []);
   assert.ok(again.apply.outcomes.every((o) => o.outcome === "unchanged"));
+  assert.ok(again.apply.outcomes.some((o) => o.path === "uploads/2024/10/flu-consent-form.pdf"));
   assert.equal(await readFile(path.join(content, "_data/wordpress-import.json"), "utf8"), manifest);
 
   const post = path.join(content, "blog/2024-06-10-sun-safety.md");
@@ -143,6 +168,14 @@ test("importing again writes nothing; an edited file is kept unless --force; a d
   const forced = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA, force: true });
   assert.deepEqual(forced.apply.written, ["blog/2024-06-10-sun-safety.md"]);
   assert.doesNotMatch(await readFile(post, "utf8"), /An update from the office/);
+
+  // A document staff replaced since (a newer form) is kept too.
+  const pdf = path.join(content, "uploads/2024/10/flu-consent-form.pdf");
+  await writeFile(pdf, "%PDF-1.4\n% the 2025 form\n");
+  const keptPdf = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
+  assert.deepEqual(keptPdf.apply.written, []);
+  assert.match(keptPdf.text, /content\/uploads\/2024\/10\/flu-consent-form\.pdf: edited since the last import/);
+  assert.match(await readFile(pdf, "utf8"), /the 2025 form/);
 
   const dry = await freshContent();
   const planned = await importWordPress({ exportFile: EXPORT, contentDir: dry, mediaDir: MEDIA, dryRun: true });
@@ -157,6 +190,42 @@ test("importing again writes nothing; an edited file is kept unless --force; a d
   const mine = await importWordPress({ exportFile: EXPORT, contentDir: own, mediaDir: MEDIA });
   assert.match(mine.text, /content\/pages\/about-us\.md: not written by an earlier import/);
   assert.match(await readFile(path.join(own, "pages/about-us.md"), "utf8"), /Ours\./);
+});
+
+test("npm run check passes an imported site, and names each bad line of its redirects; the build stops on them too", async () => {
+  const content = await freshContent();
+  await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
+  const check = async () => {
+    try {
+      const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_CONTENT: content } });
+      return { code: 0, out: r.stdout + r.stderr };
+    } catch (err) {
+      const e = err as { code: number; stdout: string; stderr: string };
+      return { code: e.code, out: e.stdout + e.stderr };
+    }
+  };
+  const ok = await check();
+  assert.equal(ok.code, 0, ok.out);
+
+  const file = path.join(content, "_data/redirects.txt");
+  const lines = (await readFile(file, "utf8")).split("\n").length;
+  await writeFile(file, `${await readFile(file, "utf8")}/old-fees/  /billing/  301\n/old-fees.html /blog/  302\n/2024/10/flu-shots-2024/  /blog/sun-safety/  301\n/rsv/  /blog/draft-rsv-shots-for-babies/  301\n/forms/consent.pdf  /uploads/2024/10/flu-consent-form.pdf  301\n`);
+  const name = path.relative(ROOT, file).split(path.sep).join("/");
+  const bad = await check();
+  assert.equal(bad.code, 1, bad.out);
+  assert.match(bad.out, /Check failed: 3 problems in the content\./);
+  assert.ok(bad.out.includes(`${name}:${lines}: the new address /billing/ is no page or file of this site`), bad.out);
+  assert.ok(bad.out.includes(`${name}:${lines + 2}: the old address /2024/10/flu-shots-2024/ is already redirected on line `), bad.out);
+  assert.ok(bad.out.includes(`${name}:${lines + 3}: the new address /blog/draft-rsv-shots-for-babies/ is a draft`), bad.out);
+
+  await writeFile(file, `${await readFile(file, "utf8")}flu-shots  /blog/flu-shots-2024/\n`);
+  const { result } = await buildInto({ contentDir: content, sourceDateEpoch: EPOCH });
+  assert.ok(!result.ok && result.problems, result.ok ? "built" : result.error);
+  assert.deepEqual(
+    result.problems.map((p) => p.file),
+    [lines, lines + 2, lines + 3, lines + 5].map((n) => `${name}:${n}`),
+  );
+  assert.match(result.problems.at(-1)!.message, /^the old address must be a path on this site, starting with "\/"; expected "\/old\/address\/  \/new\/address\/  301"/);
 });
 
 test("a broken export or a missing media folder stops before anything is written", async () => {

@@ -102,3 +102,43 @@ test("a self-hosted video gets controls, preload=none and captions when a .vtt s
   assert.match(html, /<track kind="captions" src="\/clinic\/assets\/video\/tour.vtt" srclang="en" label="Captions" default>/);
   assert.deepEqual(renderMarkdown("/assets/video/missing.webm", { exists: () => false }).problems, ["video file assets/video/missing.webm does not exist"]);
 });
+
+test("named anchors: {#id} after a heading and []{#id} in the text; bad, repeated and the page's own ids are problems", async () => {
+  const { html, problems } = renderMarkdown("# Dosage {#dosage}\n\nGive it []{#how}with food, see [dosage](#dosage).\n\n### Mixing {#mixing_2}\n\n<b>raw</b> HTML on the page too");
+  assert.equal(problems.length, 0, problems.join("\n"));
+  assert.match(html, /<h2 id="dosage">Dosage<\/h2>/);
+  assert.match(html, /Give it <span id="how"><\/span>with food, see <a href="#dosage">dosage<\/a>\./);
+  // The outline still applies, and the allowlist (raw HTML on the page) keeps the ids.
+  assert.match(html, /<h3 id="mixing_2">Mixing<\/h3>/);
+  // Escaped, or not at the end, it is text.
+  assert.match(renderMarkdown("## C# \\{#x}").html, /<h2>C# \{#x\}<\/h2>/);
+  assert.match(renderMarkdown("## {#x} first").html, /<h2>\{#x\} first<\/h2>/);
+
+  const bad = renderMarkdown("## A {#a b}\n\n## B {#main}\n\n## C {#c}\n\n## D {#c}\n\nx []{#comment-12} y []{#ok}");
+  assert.deepEqual(bad.problems, [
+    'the anchor {#a b} is not a valid id: use letters, digits, "-" and "_" only (at most 80), e.g. {#dosage}',
+    "the anchor {#main} is an id the page itself uses (#main, #comments, #comment-…): choose another",
+    "the anchor {#comment-12} is an id the page itself uses (#main, #comments, #comment-…): choose another",
+    "the anchor {#c} is used twice on the page: each id must be unique",
+  ]);
+  assert.equal([...bad.html.matchAll(/id="c"/g)].length, 1);
+  assert.doesNotMatch(bad.html, /id="(main|comment-12)"/);
+
+  // The FAQ's questions are the heading text, without the anchor.
+  const { extractFaq } = await import("../../lib/markdown/faq.ts");
+  assert.deepEqual(extractFaq("## Is it safe? {#safe}\n\nYes.").map((q) => q.question), ["Is it safe?"]);
+});
+
+test("the ids content may not take are every id the layouts give a page", async () => {
+  const { readdir, readFile } = await import("node:fs/promises");
+  const path = await import("node:path");
+  const { LAYOUT_IDS, isLayoutId } = await import("../../lib/markdown/anchors.ts");
+  const dir = path.resolve(import.meta.dirname, "../../layouts");
+  const files = (await readdir(dir, { recursive: true })).filter((f) => f.endsWith(".tsx"));
+  const found = new Set<string>();
+  for (const f of files) for (const m of (await readFile(path.join(dir, f), "utf8")).matchAll(/\sid="([^"]+)"/g)) found.add(m[1]!);
+  assert.ok(found.size > 10);
+  for (const id of found) assert.ok(LAYOUT_IDS.has(id), `layouts use id "${id}": add it to LAYOUT_IDS in lib/markdown/anchors.ts`);
+  assert.ok(isLayoutId("comment-2024-10-01-8c1e4b27"));
+  assert.ok(!isLayoutId("dosage"));
+});

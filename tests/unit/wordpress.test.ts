@@ -7,10 +7,11 @@ import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { parseWxr, WxrError } from "../../lib/wordpress/wxr.ts";
-import { htmlToMarkdown, escapeMarkdown } from "../../lib/wordpress/html.ts";
-import { planImport, personKey, uploadPath, wpDate, redirectsFile, type ImportPlan } from "../../lib/wordpress/plan.ts";
+import { htmlToMarkdown, escapeMarkdown, anchorIds, cleanAnchorId } from "../../lib/wordpress/html.ts";
+import { planImport, personKey, uploadPath, wpDate, redirectsFile, documentPath, type ImportPlan } from "../../lib/wordpress/plan.ts";
 import { formatReport } from "../../lib/wordpress/report.ts";
-import { parseRedirects } from "../../lib/redirects.ts";
+import { parseRedirects, checkRedirectRules, redirectProblems } from "../../lib/redirects.ts";
+import { ContentError } from "../../lib/content/problems.ts";
 import { postSchema, pageSchema } from "../../lib/schema/content.ts";
 import { commentSchema } from "../../lib/schema/comment.ts";
 import { renderMarkdown } from "../../lib/markdown/index.ts";
@@ -142,6 +143,73 @@ test("HTML → Markdown: hostile markup becomes inert text or disappears, and is
   assert.ok(r.notes.some((n) => n.includes("data:text/html")));
 });
 
+test("HTML → Markdown: anchors keep their ids, cleaned, unique and never the page's own; links within the post follow", () => {
+  const html = `<p>Jump to <a href="#dosage">how much</a>, <a href="#Our_team">the team</a>, <a href="#Dosis%20pedi%C3%A1trica">la dosis</a> or <a href="#gone">nowhere</a>.</p>
+<h2 id="dosage">How much to give</h2>
+<h2><span class="ez-toc-section" id="Our_team"></span>Our team<span class="ez-toc-section-end"></span></h2>
+<h3><a name="old-name">Named the old way</a></h3>
+<h3 id="Dosis pediátrica">Dosis {#fake}</h3>
+<h3 id="dosage">The same id again</h3>
+<h3 id="comments">Your questions</h3>
+<p><a name="reapply"></a>Reapply every two hours.</p>
+<ul><li id="step-1">First</li></ul>
+<p>Pasted <b id="docs-internal-guid-3f2a">from Docs</b>.</p>`;
+  assert.deepEqual(Object.fromEntries(anchorIds(html)), {
+    dosage: "dosage",
+    Our_team: "Our_team",
+    "old-name": "old-name",
+    "Dosis pediátrica": "Dosis-pediatrica",
+    comments: "wp-comments",
+    reapply: "reapply",
+    "step-1": "step-1",
+  });
+  const r = htmlToMarkdown(html);
+  assert.equal(
+    r.markdown,
+    [
+      "Jump to [how much](#dosage), [the team](#Our_team), [la dosis](#Dosis-pediatrica) or nowhere.",
+      "## How much to give {#dosage}",
+      "## Our team {#Our_team}",
+      "### Named the old way {#old-name}",
+      "### Dosis \\{#fake} {#Dosis-pediatrica}",
+      "### The same id again",
+      "### Your questions {#wp-comments}",
+      "[]{#reapply}Reapply every two hours.",
+      "- []{#step-1}First",
+      "Pasted **from Docs**.",
+    ].join("\n\n") + "\n",
+  );
+  assert.deepEqual(r.notes, ['a link to "#gone" points at nothing on the page: its text is kept without the link']);
+  // Rendered: every id once, every same-page link lands, the text never shows the syntax.
+  const rendered = renderMarkdown(r.markdown);
+  assert.deepEqual(rendered.problems, []);
+  const ids = [...rendered.html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
+  assert.deepEqual(ids, ["dosage", "Our_team", "old-name", "Dosis-pediatrica", "wp-comments", "reapply", "step-1"]);
+  for (const m of rendered.html.matchAll(/href="#([^"]+)"/g)) assert.ok(ids.includes(m[1]!), m[1]);
+  assert.match(rendered.html, /<h3 id="Dosis-pediatrica">Dosis \{#fake\}<\/h3>/);
+  assert.doesNotMatch(rendered.html, /\[\]\{#/);
+  // Comments carry no anchors (their renderer has none), and ids are only ever letters, digits, - and _.
+  assert.equal(htmlToMarkdown('<h2 id="x">Hi</h2><p><a name="y"></a>there</p>', { comment: true }).markdown, "**Hi**\n\nthere\n");
+  assert.equal(cleanAnchorId(' "><script>alert(1)</script> '), "script-alert-1-script");
+  assert.equal(cleanAnchorId("¿¡!?"), "");
+});
+
+test("HTML → Markdown: links to uploaded documents go to their copies; a missing one keeps its text", () => {
+  const html = `<!-- wp:file {"id":205} -->
+<div class="wp-block-file"><a id="wp-block-file--media-1" href="https://old.example/wp-content/uploads/2024/10/form.pdf">Consent form</a><a href="https://old.example/wp-content/uploads/2024/10/form.pdf" class="wp-block-file__button wp-element-button" download>Download</a><object class="wp-block-file__embed" data="https://old.example/wp-content/uploads/2024/10/form.pdf" type="application/pdf"></object></div>
+<!-- /wp:file -->
+<!-- wp:paragraph --><p>Bring the <a href="https://old.example/wp-content/uploads/2024/10/gone.docx">checklist</a> and read <a href="https://old.example/wp-content/uploads/2024/10/form.pdf#page=2">page 2</a>.</p><!-- /wp:paragraph -->`;
+  const r = htmlToMarkdown(html, {
+    file: (href) => {
+      if (href.includes("form.pdf")) return { href: `/uploads/2024/10/form.pdf${href.includes("#") ? href.slice(href.indexOf("#")) : ""}` };
+      if (href.includes("gone.docx")) return { drop: "file 2024/10/gone.docx is not in the media folder" };
+      return undefined;
+    },
+  });
+  assert.equal(r.markdown, "[Consent form](/uploads/2024/10/form.pdf)\n\nBring the checklist and read [page 2](/uploads/2024/10/form.pdf#page=2).\n");
+  assert.deepEqual(r.notes, ["file 2024/10/gone.docx is not in the media folder"]);
+});
+
 test("dates: GMT converted to the practice's zone; local time when GMT is zero; impossible dates refused", () => {
   assert.equal(wpDate("2024-10-01 15:30:00", "2024-10-01 08:30:00", ZONE), "2024-10-01T08:30");
   assert.equal(wpDate("2024-01-15 03:00:00", "", ZONE), "2024-01-14T19:00");
@@ -163,7 +231,7 @@ test("helpers: provider names and resized upload names", () => {
 
 test("plan: posts with valid front matter, drafts, private, scheduled and the report's counts", () => {
   const p = plan();
-  assert.deepEqual(p.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 3, redirects: p.redirects.length });
+  assert.deepEqual(p.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 4, redirects: p.redirects.length });
   for (const f of p.files.filter((x) => x.path.startsWith("blog/"))) {
     const r = postSchema.safeParse(matter(f.text).data);
     assert.ok(r.success, `${f.path}: ${JSON.stringify(r.error?.issues)}`);
@@ -210,7 +278,12 @@ test("plan: posts with valid front matter, drafts, private, scheduled and the re
   assert.equal(file(p, "blog/2024-11-15-staff-holiday-coverage.md").data.draft, true);
   assert.equal(file(p, "pages/vaccine-schedule.md").data.title, "Vaccine schedule");
 
-  assert.deepEqual(p.media.map((m) => `${m.from} → ${m.to}`).sort(), ["2024/06/sunscreen.jpg → blog/sunscreen.jpg", "2024/10/chart.png → blog/chart.png", "2024/10/flu-clinic.jpg → blog/flu-clinic.jpg"]);
+  assert.deepEqual(p.media.map((m) => `${m.from} → ${m.to}`).sort(), [
+    "2024/06/sunscreen.jpg → blog/sunscreen.jpg",
+    "2024/10/chart.png → blog/chart.png",
+    "2024/10/flu-clinic.jpg → blog/flu-clinic.jpg",
+    "2024/10/flu-consent-form.pdf → uploads/2024/10/flu-consent-form.pdf",
+  ]);
 
   const skipped = p.report.skipped.map((s) => `${s.item}: ${s.message}`).join("\n");
   assert.match(skipped, /“Leap day checkups” \(id 107\): not imported: its date "2023-02-30 16:00:00" is not a date/);
@@ -224,6 +297,60 @@ test("plan: posts with valid front matter, drafts, private, scheduled and the re
   assert.match(review, /\(id 101\): an embedded frame from tracker\.example was removed/);
   assert.match(review, /author “Front Desk Team”: matches no provider/);
   assert.deepEqual(p.report.commentsSkipped, { spam: 1, pending: 1, pingback: 1, trash: 1 });
+});
+
+test("plan: linked documents are copied into uploads/ and linked there; a missing one is listed and keeps its text", () => {
+  const p = plan();
+  const flu = file(p, "blog/2024-10-01-flu-shots-2024.md");
+  assert.match(flu.content, /^\[Flu shot consent form\]\(\/uploads\/2024\/10\/flu-consent-form\.pdf\)$/m);
+  assert.doesNotMatch(flu.content, /Download|wp-content|wp-block-file/);
+  const schedule = file(p, "pages/vaccine-schedule.md");
+  assert.match(schedule.content, /^Missed a shot\? Print the catch-up schedule and bring it along\.$/m);
+  assert.doesNotMatch(schedule.content, /wp-content|\]\(/);
+  const review = p.report.review.map((s) => `${s.item}: ${s.message}`);
+  assert.ok(review.includes("page “Vaccine schedule” (id 111): file 2021/01/catch-up-schedule.docx is not in the media folder, so the link was removed, its text is kept: find it, put it in content/uploads/ and link it again"), review.join("\n"));
+  // The old file address goes to the copy; the attachment's page still to the post.
+  const map = new Map(p.redirects.map((r) => [r.from, r.to]));
+  assert.equal(map.get("/wp-content/uploads/2024/10/flu-consent-form.pdf"), "/uploads/2024/10/flu-consent-form.pdf");
+  assert.equal(map.get("/2024/10/flu-shots-2024/flu-consent-form/"), "/blog/flu-shots-2024/");
+  assert.equal(map.has("/wp-content/uploads/2021/01/catch-up-schedule.docx"), false);
+
+  // Without --media-dir nothing is copied and the link is not left pointing at the old site.
+  const bare = plan({ media: false });
+  assert.ok(!bare.media.some((m) => m.to.startsWith("uploads/")));
+  assert.match(file(bare, "blog/2024-10-01-flu-shots-2024.md").content, /^Flu shot consent form$/m);
+  assert.ok(bare.report.review.some((r) => r.item.includes("(id 101)") && /file 2024\/10\/flu-consent-form\.pdf left out .*--media-dir/.test(r.message)));
+
+  // Only documents are copied: never a web page or a script from the uploads folder.
+  const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><link>https://x.example</link><wp:wxr_version>1.2</wp:wxr_version>
+    <item><title>Forms</title><link>https://x.example/forms/</link><wp:post_id>1</wp:post_id><wp:post_date>2024-01-02 10:00:00</wp:post_date><wp:post_date_gmt>2024-01-02 18:00:00</wp:post_date_gmt>
+    <wp:post_name>forms</wp:post_name><wp:status>publish</wp:status><wp:post_type>page</wp:post_type><content:encoded><![CDATA[<p>Our <a href="/wp-content/uploads/2024/01/Intake%20Form%20(v2).PDF">intake form</a>, <a href="https://x.example/wp-content/uploads/2024/01/intake%20form%20(v2).pdf">again</a>, <a href="https://x.example/wp-content/uploads/2024/01/page.html">a page</a>, <a href="https://other.example/wp-content/uploads/2024/01/theirs.pdf">theirs</a>, a <a href="https://x.example/wp-content/uploads/2024/01/photo.jpg">photo</a>.</p>]]></content:encoded></item></channel></rss>`;
+  const forms = planImport(parseWxr(xml), { zone: ZONE, providers: [], mediaExists: () => true });
+  assert.equal(
+    matter(forms.files[0]!.text).content,
+    "Our [intake form](/uploads/2024/01/Intake-Form-v2.PDF), [again](/uploads/2024/01/intake-form-v2-2.pdf), a page, [theirs](https://other.example/wp-content/uploads/2024/01/theirs.pdf), a [photo](https://x.example/wp-content/uploads/2024/01/photo.jpg).\n",
+  );
+  assert.deepEqual(forms.media, [
+    { from: "2024/01/Intake Form (v2).PDF", to: "uploads/2024/01/Intake-Form-v2.PDF" },
+    { from: "2024/01/intake form (v2).pdf", to: "uploads/2024/01/intake-form-v2-2.pdf" },
+  ]);
+  assert.ok(forms.report.review.some((r) => /page\.html was removed, its text is kept: only documents/.test(r.message)));
+  assert.equal(documentPath("2019/05/Formulário de consentimento.pdf"), "uploads/2019/05/Formulario-de-consentimento.pdf");
+});
+
+test("plan: anchors from the old HTML stay, and links to them from other posts follow", () => {
+  const p = plan();
+  const sun = file(p, "blog/2024-06-10-sun-safety.md");
+  assert.match(sun.content, /^### Which SPF\? \{#spf\}$/m);
+  assert.match(sun.content, /^\[\]\{#reapply\}Reapply every two hours, and after swimming, whatever \[the SPF\]\(#spf\)\.$/m);
+  assert.match(sun.content, /\[when to reapply\]\(#reapply\)/);
+  assert.match(file(p, "pages/about-us.md").content, /^## Our team \{#Our_team\}$/m);
+  const vacunas = file(p, "blog/2023-05-01-vacunas.md");
+  // WordPress's own #comments, a contents plugin's anchor, and one that no longer exists (the link stays, without it).
+  assert.match(vacunas.content, /\[comentarios\]\(\/blog\/flu-shots-2024\/#comments\), conozca a \[nuestro equipo\]\(\/about-us\/#Our_team\) o vea el \[mapa\]\(\/about-us\/\)\./);
+  assert.ok(p.report.review.some((r) => r.item.includes("(id 103)") && r.message === "a link to /about-us/#map names no anchor on that page: it now goes to the top of the page"));
+  // The file block's own id is WordPress's, not an editor's: it is not carried.
+  assert.doesNotMatch(file(p, "blog/2024-10-01-flu-shots-2024.md").content, /\{#/);
 });
 
 test("plan: comments keep their threads; staff replies are the provider's; no private details", () => {
@@ -325,7 +452,7 @@ test("plan: pages never take the site's own addresses; two posts with one slug g
 });
 
 test("the build's redirects: Netlify gets every rule, Cloudflare Pages loses only ?query rules, a bad line is named", async () => {
-  const { mkdtemp, mkdir, writeFile, readFile } = await import("node:fs/promises");
+  const { mkdtemp, mkdir, writeFile, readFile, rm } = await import("node:fs/promises");
   const { tmpdir } = await import("node:os");
   const { writeRedirects } = await import("../../lib/redirects.ts");
   const dir = await mkdtemp(path.join(tmpdir(), "pp-redirects-"));
@@ -333,12 +460,75 @@ test("the build's redirects: Netlify gets every rule, Cloudflare Pages loses onl
   await mkdir(path.join(dir, "out"));
   const source = "# old site\n/2024/10/flu/  /blog/flu/  301\n/  p=12  /blog/flu/  301\n/feed/*  /feed.xml\n";
   await writeFile(path.join(dir, "content/_data/redirects.txt"), source);
+  await mkdir(path.join(dir, "out/blog/flu"), { recursive: true });
+  await writeFile(path.join(dir, "out/blog/flu/index.html"), "<!doctype html><title>Flu</title>");
+  await writeFile(path.join(dir, "out/feed.xml"), "<feed/>");
   assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "" }), { rules: 3, stubs: 0 });
   assert.equal(await readFile(path.join(dir, "out/_redirects"), "utf8"), "/2024/10/flu/  /blog/flu/  301\n/  p=12  /blog/flu/  301\n/feed/*  /feed.xml  301\n");
   assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "cloudflare-pages", prefix: "" }), { rules: 2, stubs: 0 });
   assert.doesNotMatch(await readFile(path.join(dir, "out/_redirects"), "utf8"), /p=12/);
   assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "s3", prefix: "/clinic" }), { rules: 0, stubs: 1 });
   assert.match(await readFile(path.join(dir, "out/2024/10/flu/index.html"), "utf8"), /url=\/clinic\/blog\/flu\//);
-  await writeFile(path.join(dir, "content/_data/redirects.txt"), "old-page new-page\n");
-  await assert.rejects(writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "" }), /redirects\.txt: line 1: expected/);
+  await rm(path.join(dir, "out/_redirects"));
+  // A bad file stops the build, every problem named with its line, nothing written.
+  await writeFile(path.join(dir, "content/_data/redirects.txt"), "# moved\nold-page new-page\n/2024/10/flu/  /blog/flu/\n/2024/10/flu/  /blog/gone/  301\n/x/  /blog/gone/\n");
+  await assert.rejects(writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "", root: dir }), (err: unknown) => {
+    assert.ok(err instanceof ContentError);
+    assert.deepEqual(
+      err.problems.map((p) => `${p.file}: ${p.message.split(";")[0]}`),
+      [
+        "content/_data/redirects.txt:2: the old address must be a path on this site, starting with \"/\"",
+        "content/_data/redirects.txt:4: the old address /2024/10/flu/ is already redirected on line 3",
+        "content/_data/redirects.txt:5: the new address /blog/gone/ is no page or file of this site",
+      ],
+    );
+    return true;
+  });
+  assert.ok(!existsSync(path.join(dir, "out/_redirects")));
+});
+
+test("redirects file: each line's form, repeated old addresses and where each new address leads", () => {
+  const text = [
+    "# comment",
+    "/a/  /b/",
+    "/b/  https://example.org/x  302",
+    "/c/  /d/  301!",
+    "/  p=12  /e/  301",
+    "/  p=12  /f/  301",
+    "/  s=:q  /search/?q=:q  301",
+    "/old/*  /new/:splat  301",
+    "/g/  /h/  299",
+    "/i/  //evil.example/  301",
+    "/j/  p12  /k/  301",
+    "/l/",
+    "//m/  /n/",
+    "/o/  ftp://example.org/  301",
+    "/?p=3  /q/  301",
+  ].join("\n");
+  const { rules, problems } = parseRedirects(text);
+  assert.deepEqual(rules.find((r) => r.from === "/c/"), { from: "/c/", query: undefined, to: "/d/", status: 301, force: true, line: 4 });
+  assert.deepEqual(
+    problems.map((p) => `${p.line}: ${p.message.split(";")[0]}`),
+    [
+      "9: the status 299 is not one of 200, 301, 302, 303, 307, 308, 404, 410, 451",
+      '10: the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")',
+      "11: between the addresses only query parameters such as p=12 may stand",
+      "12: there is no new address",
+      '13: the old address must be a path on this site, starting with "/"',
+      '14: the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")',
+      '15: an old address with a query is written with spaces: "/  p=12  /new/address/  301" for /?p=12',
+    ],
+  );
+  assert.ok(problems.every((p) => p.message.includes('expected "/old/address/  /new/address/  301"')));
+  const exists = new Set(["/b/", "/d/", "/e/", "/f/", "/search/"]);
+  const checked = checkRedirectRules(rules, (p) => (exists.has(p) ? undefined : "is no page or file of this site"));
+  assert.deepEqual(checked.map((p) => `${p.line}: ${p.message}`), [
+    "6: the old address / with p=12 is already redirected on line 5; only the first rule is used, so remove one",
+  ]);
+  // Without a way to look (the site could not be read), the form and repeats are still checked.
+  assert.deepEqual(
+    redirectProblems("/a/  /b/\n/a/  /c/\n", "content/_data/redirects.txt").map((p) => `${p.file}: ${p.message}`),
+    ["content/_data/redirects.txt:2: the old address /a/ is already redirected on line 1; only the first rule is used, so remove one"],
+  );
+  assert.deepEqual(redirectProblems("/a/  /gone/\n", "r.txt", () => "is no page or file of this site").map((p) => p.file), ["r.txt:1"]);
 });
