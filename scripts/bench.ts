@@ -9,7 +9,8 @@
 // the largest single process) and the sampled sum over the build's whole process tree.
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { startPreview } from "../lib/tools/preview-session.ts";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -530,6 +531,7 @@ function median(xs: readonly number[]): number {
 }
 
 interface Result {
+  devLoop?: DevLoop;
   posts: number;
   a: Measure[];
   b: Measure[];
@@ -542,10 +544,68 @@ async function benchSize(n: number, runs: number): Promise<Result> {
   const tmp = await prepare(n);
   console.log(`\n== ${n} posts (+ the project's own content) in ${tmp}, prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   try {
-    return await measureSize(n, runs, tmp);
+    const result = await measureSize(n, runs, tmp);
+    if (n === DEV_LOOP_POSTS) result.devLoop = await measureDevLoop(tmp, runs);
+    return result;
   } finally {
     cleanUp(tmp);
   }
+}
+
+// ---------------------------------------------------------------------------
+// Dev loop: staff save a post while `npm start` runs; how long until its page is rewritten.
+
+const DEV_LOOP_POSTS = 1000;
+
+interface DevLoop {
+  body: number[];
+  title: number[];
+  date: number[];
+}
+
+async function measureDevLoop(tmp: string, rounds: number): Promise<DevLoop> {
+  const content = path.join(tmp, "content");
+  const session = await startPreview({ root: ROOT, contentDir: content, out: path.join(tmp, "out-preview"), cacheDir: path.join(tmp, "cache"), sourceDateEpoch: Number(SOURCE_DATE_EPOCH) });
+  const times: DevLoop = { body: [], title: [], date: [] };
+  try {
+    await session.ready(path.join(content, "_data", "practice.yaml"));
+    const key = `synthetic-${Math.floor(DEV_LOOP_POSTS / 2)}`;
+    const name = (await readdir(path.join(content, "blog"))).find((f) => f.endsWith(`-${key}.md`))!;
+    const file = path.join(content, "blog", name);
+    const original = await readFile(file, "utf8");
+    const page = `blog/${key}/index.html`;
+    const tag = /^tags: \[([^,\]]+)/m.exec(original)![1]!.trim();
+    // One save, timed until the post's page shows it; then the whole rebuild must agree.
+    const save = async (text: string, token: string, into: number[], everywhere: readonly string[]) => {
+      const builds = session.builds();
+      await writeFile(file, text);
+      into.push(await session.waitForFile(page, (html) => html.includes(token)));
+      await session.waitForBuilds(builds);
+      for (const f of everywhere) {
+        const html = await readFile(path.join(session.out, f), "utf8");
+        if (!html.includes(token)) throw new Error(`dev loop: after the save, ${f} does not show ${token}`);
+      }
+    };
+    // The pages of its older and newer neighbours name it in their previous/next links.
+    const neighbours = [...(await readFile(path.join(session.out, page), "utf8")).matchAll(/<a class="prevnext__link[^"]*" href="\/([^"]+)"/g)].map((m) => `${m[1]}index.html`);
+    if (!neighbours.length) throw new Error(`dev loop: ${page} has no previous/next links`);
+    for (let r = 0; r < rounds; r++) {
+      const word = `Devloop${r}x${Date.now().toString(36)}`;
+      await save(`${original}\nOne more sentence, ${word}.\n`, word, times.body, []);
+      const title = `Retitled ${word}`;
+      await save(original.replace(/^title: .*$/m, `title: "${title}"`), title, times.title, neighbours);
+      // Newest post of all: first on the blog index.
+      const dated = original.replace(/^title: .*$/m, `title: "${title} moved"`).replace(/^date: .*$/m, `date: "2026-11-${String(10 + r).padStart(2, "0")}"`);
+      await save(dated, `${title} moved`, times.date, ["blog/index.html", "feed.xml", "feed.json", `blog/tags/${tag}/index.html`]);
+      const builds = session.builds();
+      await writeFile(file, original);
+      await session.waitForFile(page, (html) => !html.includes(word));
+      await session.waitForBuilds(builds);
+    }
+  } finally {
+    await session.close();
+  }
+  return times;
 }
 
 async function measureSize(n: number, runs: number, tmp: string): Promise<Result> {
@@ -583,6 +643,14 @@ function report(r: Result, runs: number): void {
   for (const [i, row] of rows.entries()) {
     console.log(`  ${row[0].padEnd(w[0]!)}  ${row[1].padStart(w[1]!)}  ${row[2].padStart(w[2]!)}  ${row[3].padStart(w[3]!)}`);
     if (i === 0) console.log(`  ${"-".repeat(w[0]! + w[1]! + w[2]! + w[3]! + 6)}`);
+  }
+  if (r.devLoop) {
+    const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(", ")})`;
+    console.log(`  dev loop (npm start, ${r.posts} posts), from save to the post's page rewritten, median of ${r.devLoop.body.length}:`);
+    console.log(`    body edit   ${ms(r.devLoop.body)}   target 1000 ms`);
+    console.log(`    title edit  ${ms(r.devLoop.title)}   target 2000 ms`);
+    console.log(`    date edit   ${ms(r.devLoop.date)}   target 2000 ms`);
+    console.log("    checked after each save: neighbours' previous/next links (title), blog index, tag page and both feeds (date)");
   }
   console.log(
     `summary: ${r.posts} posts: project ${ta.toFixed(2)} s / ${ma.toFixed(0)} MB vs floor ${tb.toFixed(2)} s / ${mb.toFixed(0)} MB ` +

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { alertSchema, eventSchema, type AlertFrontMatter, type EventFrontMatter } from "../schema/content.ts";
 import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
-import { renderMarkdown, readingMinutes } from "../markdown/index.ts";
+import { renderMarkdown, readingMinutes, type Rendered } from "../markdown/index.ts";
 import type { MarkdownImage } from "../markdown/images.ts";
 import { createImageService, type ImageService } from "../images.ts";
 import { frontMatterPicture, replaceBodyImages, SIZES } from "./pictures.ts";
@@ -156,9 +156,28 @@ function readAll<T extends { status: string }, FM>(
   return out;
 }
 
+// Markdown rendered per file for the preview server's next load (see readMarkdownFile):
+// reused while the text, language and prefix are the same and every file the body
+// refers to still exists (or still doesn't).
+const rendered = new Map<string, { source: string; lang: Lang; prefix: string; checked: [string, boolean][]; result: Rendered }>();
+
+function renderCached(ctx: Ctx, source: string, f: SourceFile, lang: Lang): Rendered {
+  const hit = rendered.get(f.abs);
+  if (hit && hit.source === source && hit.lang === lang && hit.prefix === ctx.prefix && hit.checked.every(([p, was]) => ctx.exists(p) === was)) return hit.result;
+  const checked: [string, boolean][] = [];
+  const exists = (sitePath: string) => {
+    const found = ctx.exists(sitePath);
+    checked.push([sitePath, found]);
+    return found;
+  };
+  const result = renderMarkdown(source, { prefix: ctx.prefix, lang, exists });
+  rendered.set(f.abs, { source, lang, prefix: ctx.prefix, checked, result });
+  return result;
+}
+
 /** Renders a body; what the author must fix there is reported against the file. */
 function body(ctx: Ctx, source: string, f: SourceFile, lang: Lang) {
-  const rendered = renderMarkdown(source, { prefix: ctx.prefix, lang, exists: ctx.exists });
+  const rendered = renderCached(ctx, source, f, lang);
   for (const message of rendered.problems) ctx.problems.push({ file: f.file, field: "body", message });
   if (rendered.images.length) ctx.bodyImages.set(f.file, rendered.images);
   return rendered;

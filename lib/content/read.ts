@@ -38,7 +38,20 @@ export function validate<S extends z.ZodType>(schema: S, file: string, data: unk
   return { ok: false, problems: problemsFromZod(file, result.error, (p) => keysAt(schema, p)) };
 }
 
+// The preview server loads the whole site again after every save; a file whose text
+// did not change gives the same result, so it is parsed and validated once. Keyed by
+// path, so an edited file replaces its entry instead of adding one.
+const readCache = new Map<string, { schema: z.ZodType; source: string; result: Validated<unknown> }>();
+
 export function readMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile): Validated<z.infer<S>> {
+  const hit = readCache.get(f.abs);
+  if (hit && hit.schema === schema && hit.source === f.source) return hit.result as Validated<z.infer<S>>;
+  const result = parseMarkdownFile(schema, f);
+  readCache.set(f.abs, { schema, source: f.source, result });
+  return result;
+}
+
+function parseMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile): Validated<z.infer<S>> {
   const parsed = parseFrontMatter(f.file, f.source);
   if ("message" in parsed) return { ok: false, problems: [parsed] };
   const v = validate(schema, f.file, parsed.data);

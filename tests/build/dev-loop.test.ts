@@ -1,0 +1,84 @@
+// The live preview (`npm start`): after staff save a post, the preview server rebuilds
+// and every page that shows the post agrees: the post, the blog index, its tag page,
+// its neighbours' previous/next links and both feeds. A broken save changes nothing
+// and says what to fix; fixing it resumes. (Timings live in `npm run bench`.)
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse } from "node-html-parser";
+import { makeContent, post, ROOT } from "../helpers.ts";
+import { startPreview, type PreviewSession } from "../../lib/tools/preview-session.ts";
+
+const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
+const desc = "A plain-language post for parents, written for the live preview test.";
+const posts = [
+  ["2026-01-05", "alpha", "Alpha post about naps"],
+  ["2026-02-05", "bravo", "Bravo post about snacks"],
+  ["2026-03-05", "charlie", "Charlie post about fevers"],
+  ["2026-04-05", "delta", "Delta post about car seats"],
+  ["2026-05-05", "echo", "Echo post about sunscreen"],
+] as const;
+const file = (date: string, key: string) => `blog/${date}-${key}.md`;
+const source = (date: string, title: string, body = "The first version of this post's body.") => post({ title, date, description: desc, tags: ["wellness"] }, body);
+
+let session: PreviewSession | undefined;
+after(() => session?.close());
+
+test("a save in the preview updates the post, the blog index, the tag page, the neighbours and the feeds", { timeout: 240_000 }, async () => {
+  const content = await makeContent(Object.fromEntries(posts.map(([date, key, title]) => [file(date, key), source(date, title)])));
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
+  session = await startPreview({ root: ROOT, contentDir: content, out, sourceDateEpoch: NOW, cacheDir: path.join(ROOT, ".cache") });
+  await session.ready(path.join(content, "_data/practice.yaml"));
+  const page = async (f: string) => parse(await readFile(path.join(out, f), "utf8"));
+  const text = (f: string) => readFile(path.join(out, f), "utf8");
+  const save = async (name: string, body: string) => {
+    const n = session!.builds();
+    await writeFile(path.join(content, name), body);
+    await session!.waitForBuilds(n);
+  };
+  const charlie = file("2026-03-05", "charlie");
+
+  // A body edit.
+  await save(charlie, source("2026-03-05", "Charlie post about fevers", "Now with advice on fluids and rest."));
+  assert.match(await text("blog/charlie/index.html"), /advice on fluids and rest/);
+  assert.match(await text("feed.json"), /advice on fluids and rest/);
+
+  // A title edit reaches every page that names the post.
+  await save(charlie, source("2026-03-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
+  assert.equal((await page("blog/charlie/index.html")).querySelector("h1")?.text.trim(), "Fevers: when to call us");
+  for (const f of ["blog/index.html", "blog/tags/wellness/index.html", "feed.xml", "feed.json"]) {
+    const t = await text(f);
+    assert.ok(t.includes("Fevers: when to call us"), `${f} shows the new title`);
+    assert.ok(!t.includes("Charlie post about fevers"), `${f} no longer shows the old title`);
+  }
+  const prevnext = async (key: string) =>
+    Object.fromEntries(
+      (await page(`blog/${key}/index.html`)).querySelectorAll(".prevnext a").map((a) => [a.getAttribute("rel"), a.querySelector(".prevnext__title")!.text.trim()]),
+    );
+  assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Fevers: when to call us" });
+  assert.deepEqual(await prevnext("delta"), { prev: "Fevers: when to call us", next: "Echo post about sunscreen" });
+
+  // A date edit moves the post: it is now the newest, and its old neighbours meet.
+  await writeFile(path.join(content, charlie), "");
+  const { rm } = await import("node:fs/promises");
+  await rm(path.join(content, charlie));
+  await save(file("2026-06-05", "charlie"), source("2026-06-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
+  const first = (await page("blog/index.html")).querySelector("main h2 a, main h3 a");
+  assert.equal(first?.text.trim(), "Fevers: when to call us", "the blog index lists the moved post first");
+  assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Delta post about car seats" });
+  assert.deepEqual(await prevnext("charlie"), { prev: "Echo post about sunscreen" });
+  const feed = JSON.parse(await text("feed.json")) as { items: { title: string }[] };
+  assert.equal(feed.items[0]?.title, "Fevers: when to call us");
+
+  // A broken save: the preview keeps the last good pages and names the file and field.
+  const before = await text("blog/charlie/index.html");
+  const logged = session.log().length;
+  await writeFile(path.join(content, file("2026-06-05", "charlie")), source("2026-02-30", "Fevers: when to call us", "Now with a typo in the date."));
+  for (let waited = 0; !/date/.test(session.log().slice(logged)) && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+  assert.match(session.log().slice(logged), /blog\/2026-06-05-charlie\.md: date: /);
+  assert.equal(await text("blog/charlie/index.html"), before, "the last good page stays");
+  await save(file("2026-06-05", "charlie"), source("2026-06-05", "Fevers: when to call us", "Fixed and saved again."));
+  assert.match(await text("blog/charlie/index.html"), /Fixed and saved again/);
+});
