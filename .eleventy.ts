@@ -6,6 +6,7 @@ import { loadSite } from "./lib/content/load.ts";
 import { clockFromEnv } from "./lib/clock.ts";
 import { assetUrls } from "./lib/assets.ts";
 import { renderRoute } from "./layouts/index.ts";
+import { recordIndexedPage } from "./lib/search/shards.ts";
 import { takePreloaded } from "./lib/preload.ts";
 import { addAdmin } from "./lib/cms/admin.ts";
 import { socialCardSvg, writeSocialCard } from "./lib/social-card.ts";
@@ -71,7 +72,12 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
       permalink: (data: { routeUrl: string }) => data.routeUrl,
       eleventyExcludeFromCollections: true,
     },
-    render: (data: { routeUrl: string }) => renderRoute(site!, byUrl.get(data.routeUrl)!),
+    render: (data: { routeUrl: string }) => {
+      const route = byUrl.get(data.routeUrl)!;
+      const html = renderRoute(site!, route);
+      recordIndexedPage(route, html);
+      return html;
+    },
   });
 
   // The staff editor at /admin/ (Decap CMS): not a route of the model, so never in menus, sitemap or search.

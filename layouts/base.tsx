@@ -9,6 +9,7 @@ import { serializeJsonLd } from "../lib/jsonld.ts";
 import { CARD } from "../lib/social-card.ts";
 import { ICONS } from "../lib/icons.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
+import { renderToString } from "./render.ts";
 
 export interface PageMeta {
   title: string;
@@ -29,6 +30,18 @@ export interface PageMeta {
   share?: boolean;
   /** The page's own 1200×630 social image (else the practice's card). */
   image?: { url: string; alt: string };
+}
+
+// The sick-child strip, alerts and footer are the same on every page of a language:
+// rendered once per build and language, then reused as they are.
+const shared = new WeakMap<Site, Map<string, string>>();
+
+function same(site: Site, key: string, render: () => JSX.Element): JSX.Element {
+  let parts = shared.get(site);
+  if (!parts) shared.set(site, (parts = new Map()));
+  let html = parts.get(key);
+  if (html === undefined) parts.set(key, (html = renderToString(render())));
+  return { html } as unknown as JSX.Element;
 }
 
 export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {
@@ -88,13 +101,17 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <a class="skip" href="#main">
             {t(lang, "skip")}
           </a>
-          <SickStrip site={site} lang={lang} />
-          <Alerts site={site} lang={lang} />
+          {same(site, `${lang}:top`, () => (
+            <>
+              <SickStrip site={site} lang={lang} />
+              <Alerts site={site} lang={lang} />
+            </>
+          ))}
           <Header site={site} lang={lang} current={meta.url} />
           <main id="main" tabindex="-1">
             {children}
           </main>
-          <Footer site={site} lang={lang} />
+          {same(site, `${lang}:footer`, () => <Footer site={site} lang={lang} />)}
         </body>
       </html>
     </>

@@ -10,6 +10,7 @@ import { clockFromEnv } from "./clock.ts";
 import { assetUrls } from "./assets.ts";
 import { setPreloaded } from "./preload.ts";
 import { writeSearchIndex } from "./search/index.ts";
+import { takePageDigests } from "./search/shards.ts";
 import { writeRedirects } from "./redirects.ts";
 
 export interface BuildRequest {
@@ -44,6 +45,12 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const cacheDir = path.resolve(root, req.cacheDir ?? process.env.PRACTICE_CACHE ?? ".cache");
   const staging = await mkdtemp(`${out}.tmp-`);
+  // PRACTICE_TIMING=1: where a build's time goes, one line per step (for `npm run bench` users profiling).
+  let last = performance.now();
+  const lap = (step: string) => {
+    if (process.env.PRACTICE_TIMING) console.error(`timing: ${step.padEnd(44)} ${((performance.now() - last) / 1000).toFixed(2)} s`);
+    last = performance.now();
+  };
   try {
     Object.assign(process.env, env);
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
@@ -57,7 +64,9 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
       assets: assetUrls(root),
       cacheDir,
     });
+    lap("load and check content");
     setPreloaded(site);
+    takePageDigests();
     const cwd = process.cwd();
     process.chdir(root);
     let files = 0;
@@ -68,14 +77,18 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     } finally {
       process.chdir(cwd);
     }
+    lap("Eleventy: render and write");
     // Old addresses (content/_data/redirects.txt, e.g. from a WordPress import), in the host's form.
     await writeRedirects(path.resolve(root, env.PRACTICE_CONTENT!), staging, { host: site.hosting.host, prefix: site.prefix });
+    lap("redirects");
     // Index the staging folder before the swap: a failed index never publishes.
-    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir });
+    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takePageDigests() });
+    lap(`search index (${search.built.length ? `built ${search.built.join(", ")}` : "from the cache"})`);
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
     await rename(staging, out);
     await rm(old, { recursive: true, force: true });
+    lap("publish");
     return { ok: true, out, files, searchBuilt: search.built };
   } catch (err) {
     setPreloaded(undefined);

@@ -63,7 +63,21 @@ export function createImageService(opts: { cacheDir: string; prefix: string }): 
   const outputDir = path.join(opts.cacheDir, "img");
   const used = new Set<string>();
 
-  async function metadataFor(abs: string): Promise<Metadata> {
+  // One source photo is often used by many posts: each is read, hashed and (on a cold
+  // cache) encoded once per build, however many pages show it.
+  const metadata = new Map<string, Promise<Metadata>>();
+  const crops = new Map<string, Promise<string>>();
+
+  function metadataFor(abs: string): Promise<Metadata> {
+    let meta = metadata.get(abs);
+    if (!meta) {
+      meta = encode(abs);
+      metadata.set(abs, meta);
+    }
+    return meta;
+  }
+
+  async function encode(abs: string): Promise<Metadata> {
     const meta = await Image(abs, {
       widths: WIDTHS,
       formats: ["avif", "webp", "auto"],
@@ -90,20 +104,29 @@ export function createImageService(opts: { cacheDir: string; prefix: string }): 
       };
       return Image.generateHTML(meta, Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)));
     },
-    async socialCrop(abs) {
-      const source = await readFile(abs);
-      const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
-      const file = path.join(outputDir, `og-${hash}.jpg`);
-      if (!(await stat(file).catch(() => undefined))) {
-        await mkdir(outputDir, { recursive: true });
-        // rotate() applies EXIF orientation; sharp writes no metadata unless asked to.
-        await writeFile(file, await sharp(source).rotate().resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+    socialCrop(abs) {
+      let crop = crops.get(abs);
+      if (!crop) {
+        crop = cropFor(abs);
+        crops.set(abs, crop);
       }
-      used.add(file);
-      return `/img/${path.basename(file)}`;
+      return crop;
     },
     files: () => [...used].sort(),
   };
+
+  async function cropFor(abs: string): Promise<string> {
+    const source = await readFile(abs);
+    const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
+    const file = path.join(outputDir, `og-${hash}.jpg`);
+    if (!(await stat(file).catch(() => undefined))) {
+      await mkdir(outputDir, { recursive: true });
+      // rotate() applies EXIF orientation; sharp writes no metadata unless asked to.
+      await writeFile(file, await sharp(source).rotate().resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+    }
+    used.add(file);
+    return `/img/${path.basename(file)}`;
+  }
 }
 
 /** Links the cached image files a build uses into its output folder. */

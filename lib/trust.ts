@@ -34,6 +34,7 @@ const MARKER_RE = new RegExp(`\\s${THIRD_PARTY_ATTR}="([^"]*)"`, "g");
 export function clickToLoadHosts(items: readonly { html: string; file?: string }[]): ThirdPartyHost[] {
   const found = new Map<string, ThirdPartyHost>();
   for (const item of items) {
+    if (!item.html.includes(THIRD_PARTY_ATTR)) continue;
     for (const m of item.html.matchAll(MARKER_RE)) {
       const host = CLICK_TO_LOAD_HOSTS[m[1]!];
       // A renderer change, not a content mistake: an unlisted host would go unnamed on the privacy page.

@@ -5,7 +5,9 @@ import { existsSync } from "node:fs";
 import { alertSchema, eventSchema, type AlertFrontMatter, type EventFrontMatter } from "../schema/content.ts";
 import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
-import { renderMarkdown, readingMinutes, type Rendered } from "../markdown/index.ts";
+import { readingMinutes, type Rendered } from "../markdown/index.ts";
+import { assetExists, renderChecked } from "../markdown/checked.ts";
+import { PARALLEL_MIN, processFiles, SCHEMAS, type FileTask } from "./parallel.ts";
 import type { MarkdownImage } from "../markdown/images.ts";
 import { createImageService, type ImageService } from "../images.ts";
 import { frontMatterPicture, replaceBodyImages, SIZES } from "./pictures.ts";
@@ -19,7 +21,7 @@ import { measureForms } from "./forms.ts";
 import { checkLocalized } from "./localize.ts";
 import { extractFaq } from "../markdown/faq.ts";
 import { ContentError, type Problem } from "./problems.ts";
-import { listMarkdown, readMarkdownFile, readYamlFile, type SourceFile } from "./read.ts";
+import { isReadCached, listMarkdown, readMarkdownFile, readYamlFile, rememberRead, type SourceFile } from "./read.ts";
 import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
 import { resolveReview } from "./review.ts";
@@ -51,6 +53,7 @@ interface Ctx {
   now: ReturnType<Clock>;
   /** Whether a site path such as /assets/video/a.vtt exists in the project. */
   exists: (sitePath: string) => boolean;
+  root: string;
   /** Body images per content file, turned into pictures once every file is read. */
   bodyImages: Map<string, MarkdownImage[]>;
 }
@@ -100,8 +103,11 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     mode: opts.mode,
     now: opts.clock().setZone(practice.timezone),
     bodyImages: new Map(),
-    exists: (sitePath) => sitePath.startsWith("/assets/") && !sitePath.includes("..") && existsSync(path.join(root, sitePath)),
+    root,
+    exists: (sitePath) => assetExists(root, sitePath),
   };
+  // Large sites are parsed and rendered on two threads up front; the readers below then find every file ready.
+  await prepareFiles(ctx, root, [providerFiles, pageFiles, postFiles, eventFiles, alertFiles].flatMap((files, k) => files.map((f) => ({ f, kind: (["provider", "page", "post", "event", "alert"] as const)[k]! }))));
 
   const providers = readAll(ctx, "provider", providerFiles, toProvider);
   const providerByKey = new Map(providers.map((p) => [`${p.lang}:${p.key}`, p]));
@@ -137,7 +143,7 @@ function readAll<T extends { status: string }, FM>(
   files: SourceFile[],
   build: Builder<FM, T>,
 ): T[] {
-  const schema = { post: postSchema, page: pageSchema, provider: providerSchema, event: eventSchema, alert: alertSchema }[kind];
+  const schema = SCHEMAS[kind];
   const out: T[] = [];
   for (const f of files) {
     const id = parseFileName(kind, f.name, ctx.langs, ctx.defaultLang);
@@ -161,18 +167,33 @@ function readAll<T extends { status: string }, FM>(
 // refers to still exists (or still doesn't).
 const rendered = new Map<string, { source: string; lang: Lang; prefix: string; checked: [string, boolean][]; result: Rendered }>();
 
-function renderCached(ctx: Ctx, source: string, f: SourceFile, lang: Lang): Rendered {
+function cachedRender(ctx: Ctx, source: string, f: SourceFile, lang: Lang): Rendered | undefined {
   const hit = rendered.get(f.abs);
   if (hit && hit.source === source && hit.lang === lang && hit.prefix === ctx.prefix && hit.checked.every(([p, was]) => ctx.exists(p) === was)) return hit.result;
-  const checked: [string, boolean][] = [];
-  const exists = (sitePath: string) => {
-    const found = ctx.exists(sitePath);
-    checked.push([sitePath, found]);
-    return found;
-  };
-  const result = renderMarkdown(source, { prefix: ctx.prefix, lang, exists });
+  return undefined;
+}
+
+function renderCached(ctx: Ctx, source: string, f: SourceFile, lang: Lang): Rendered {
+  const hit = cachedRender(ctx, source, f, lang);
+  if (hit) return hit;
+  const { result, checked } = renderChecked({ source, lang, prefix: ctx.prefix }, ctx.root);
   rendered.set(f.abs, { source, lang, prefix: ctx.prefix, checked, result });
   return result;
+}
+
+async function prepareFiles(ctx: Ctx, root: string, files: readonly { f: SourceFile; kind: ContentKind }[]): Promise<void> {
+  const todo: FileTask[] = [];
+  for (const { f, kind } of files) {
+    if (isReadCached(SCHEMAS[kind], f)) continue;
+    todo.push({ kind, f, langs: ctx.langs, defaultLang: ctx.defaultLang, prefix: ctx.prefix });
+  }
+  if (todo.length < PARALLEL_MIN) return;
+  const results = await processFiles(todo, root);
+  todo.forEach((task, i) => {
+    const { id, read, rendered: body } = results[i]!;
+    if (read) rememberRead(SCHEMAS[task.kind], task.f, read);
+    if (body && read?.ok && !("error" in id)) rendered.set(task.f.abs, { source: read.body, lang: id.lang, prefix: ctx.prefix, checked: body.checked, result: body.result });
+  });
 }
 
 /** Renders a body; what the author must fix there is reported against the file. */

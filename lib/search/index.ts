@@ -10,7 +10,7 @@ import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, utimes } fr
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
-import { indexedPart, type SearchShard } from "./shards.ts";
+import { pageDigest, type SearchShard } from "./shards.ts";
 
 export { SEARCH_DIR } from "./shards.ts";
 
@@ -30,6 +30,8 @@ export interface SearchIndexOptions {
   /** Where bundles are kept between builds (…/.cache); without it every bundle is built. */
   cacheDir?: string;
   language?: string;
+  /** Fingerprints of the pages (pageDigest) taken while rendering; files without one are read. */
+  digests?: ReadonlyMap<string, string>;
 }
 
 /** Writes every shard's bundle into `siteDir`. Throws with Pagefind's own messages on failure. */
@@ -61,10 +63,9 @@ export async function writeSearchIndex(siteDir: string, shards: readonly SearchS
 /** Same key, same bundle: the Pagefind version, the options and each page's path and indexed part. */
 async function shardKey(siteDir: string, shard: SearchShard, opts: SearchIndexOptions): Promise<string> {
   const hash = createHash("sha256").update(`pagefind ${PAGEFIND_VERSION}\n${opts.language ?? ""}\n${shard.name}\n`);
-  for (let i = 0; i < shard.files.length; i += 256) {
-    const batch = shard.files.slice(i, i + 256);
-    const pages = await Promise.all(batch.map((file) => readFile(path.join(siteDir, file), "utf8")));
-    pages.forEach((html, k) => hash.update(`${batch[k]}\0${indexedPart(html) ?? html}\0`));
+  for (const file of shard.files) {
+    const digest = opts.digests?.get(file) ?? pageDigest(await readFile(path.join(siteDir, file), "utf8"));
+    hash.update(`${file}\0${digest}\0`);
   }
   return hash.digest("hex").slice(0, 32);
 }

@@ -3,6 +3,7 @@
 // providers, this year's posts). Each bundle is cached by what it indexes, so a new
 // post re-indexes this year's posts only, and a rebuild that changed no indexed text
 // (the daily one, an alert, a new event) re-indexes nothing.
+import { createHash } from "node:crypto";
 import type { DateTime } from "luxon";
 import type { Route } from "../model.ts";
 
@@ -19,6 +20,8 @@ export const ARCHIVE_DIR = `${SEARCH_DIR}/archive`;
 
 /** Pages the layouts mark with data-pagefind-body. */
 const INDEXED: ReadonlySet<Route["kind"]> = new Set(["post", "page", "provider"]);
+
+export const isIndexed = (route: Route): boolean => INDEXED.has(route.kind);
 
 export function outputFile(url: string): string {
   return url.endsWith("/") ? `${url.slice(1)}index.html` : url.slice(1);
@@ -61,4 +64,24 @@ export function indexedPart(html: string): string | undefined {
     if (depth === 0) return `${lang}\n${html.slice(start, m.index)}`;
   }
   return undefined;
+}
+
+/** A fingerprint of what Pagefind reads from a page (see indexedPart). */
+export function pageDigest(html: string): string {
+  return createHash("sha1").update(indexedPart(html) ?? html).digest("base64");
+}
+
+// Fingerprints taken as pages are rendered, so the build need not read thousands of
+// files back to learn whether the search bundles changed.
+const rendered = new Map<string, string>();
+
+export function recordIndexedPage(route: Route, html: string): void {
+  if (isIndexed(route)) rendered.set(outputFile(route.url), pageDigest(html));
+}
+
+/** The fingerprints recorded since the last call, by output file. */
+export function takePageDigests(): Map<string, string> {
+  const taken = new Map(rendered);
+  rendered.clear();
+  return taken;
 }

@@ -117,8 +117,12 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewSession
         await utimes(probe, now, now);
         await new Promise((r) => setTimeout(r, 250));
       }
-      // Let the probe's rebuild (and any queued behind it) finish: quiet for half a second.
-      await session.waitForBuilds(builds, timeoutMs);
+      // Let the probe's rebuild (and any queued behind it) finish: a build after the last
+      // change, then quiet for half a second.
+      while (!/Wrote \d+ files?[^]*$/.test(log.slice(log.lastIndexOf("File changed")))) {
+        if (performance.now() - started > timeoutMs) throw new Error(`the preview server did not rebuild after a change to ${probe}:\n${log.slice(-3000)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
       for (let last = log.length; ; last = log.length) {
         await new Promise((r) => setTimeout(r, 500));
         if (log.length === last) break;

@@ -1,0 +1,33 @@
+// Rendering a body while noting every file it asked about (a caption track, a poster):
+// a cached result stays valid only while each of those still exists, or still doesn't.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { renderMarkdown, type Rendered } from "./index.ts";
+import type { Lang } from "../i18n/index.ts";
+
+export interface RenderTask {
+  source: string;
+  lang: Lang;
+  prefix: string;
+}
+
+export interface RenderedWithChecks {
+  result: Rendered;
+  /** Every site path the body asked about, and whether it existed. */
+  checked: [string, boolean][];
+}
+
+/** Whether a site path such as /assets/video/a.vtt exists under the project root. */
+export function assetExists(root: string, sitePath: string): boolean {
+  return sitePath.startsWith("/assets/") && !sitePath.includes("..") && existsSync(path.join(root, sitePath));
+}
+
+export function renderChecked(task: RenderTask, root: string): RenderedWithChecks {
+  const checked: [string, boolean][] = [];
+  const exists = (sitePath: string) => {
+    const found = assetExists(root, sitePath);
+    checked.push([sitePath, found]);
+    return found;
+  };
+  return { result: renderMarkdown(task.source, { prefix: task.prefix, lang: task.lang, exists }), checked };
+}

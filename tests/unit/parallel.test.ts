@@ -1,0 +1,27 @@
+// Large sites are read on two threads (lib/content/parallel.ts): whatever the worker
+// does must be exactly what this thread would have done.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import path from "node:path";
+import { processFiles, type FileTask } from "../../lib/content/parallel.ts";
+import { listMarkdown } from "../../lib/content/read.ts";
+import { FOLDERS, type ContentKind } from "../../lib/content/paths.ts";
+import { ROOT } from "../helpers.ts";
+
+test("files read by the worker give the same results as on the main thread", async () => {
+  const tasks: FileTask[] = [];
+  for (const kind of ["post", "page", "provider", "event", "alert"] as ContentKind[]) {
+    for (const f of await listMarkdown(path.join(ROOT, "content", FOLDERS[kind]), ROOT)) tasks.push({ kind, f, langs: ["en", "es"], defaultLang: "en", prefix: "/clinic" });
+  }
+  // Enough copies that the worker, once started, still finds batches left to take.
+  const many = Array.from({ length: 40 }, () => tasks).flat();
+  const stats = { byWorker: 0 };
+  const parallel = await processFiles(many, ROOT, { parallel: true, stats });
+  const sequential = await processFiles(many, ROOT, { parallel: false });
+  assert.ok(stats.byWorker > 0, "the worker took part");
+  assert.equal(parallel.length, many.length);
+  assert.deepEqual(parallel, sequential);
+  // Bodies were rendered (with the prefix), problems and ids came through.
+  const post = parallel.find((r) => "key" in r.id && r.id.key === "vaccine-questions-video")!;
+  assert.match(post.rendered!.result.html, /data-third-party="youtube"/);
+});
