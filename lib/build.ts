@@ -4,6 +4,8 @@
 import { rm, rename, mkdtemp } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { configure, optionsFromEnv } from "../.eleventy.ts";
 import { findContentError, formatProblem, type Problem } from "./content/problems.ts";
 import { loadSite } from "./content/load.ts";
 import { clockFromEnv } from "./clock.ts";
@@ -71,7 +73,9 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     process.chdir(root);
     let files = 0;
     try {
-      const eleventy = new Eleventy(env.PRACTICE_CONTENT, staging, { configPath: path.join(root, ".eleventy.ts"), quietMode: true });
+      // The configuration as a function, not a file path: the build and the config share one
+      // module graph (the preloaded model), also when the build runs compiled ahead of time.
+      const eleventy = new Eleventy(env.PRACTICE_CONTENT, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, optionsFromEnv()) });
       const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
       files = Array.isArray(written?.[1]) ? written[1].length : 0;
     } finally {

@@ -19,3 +19,11 @@ export function fixedClock(iso: string): Clock {
   if (!fixed.isValid) throw new Error(`fixedClock: invalid date ${iso}`);
   return () => fixed;
 }
+
+/**
+ * The machine's time, for housekeeping that is not part of the site (when a cached
+ * file was last used, touching a file to wake a watcher). Never for content.
+ */
+export function machineTime(): Date {
+  return new Date();
+}

@@ -29,7 +29,7 @@ const USAGE = `Usage: npm run bench -- [--posts N[,N...]] [--runs R] [--keep]
   --help      show this text
 
 Builds compared, alternating a, b, a, b, ...:
-  (a) project  node --import tsx scripts/build.ts
+  (a) project  node scripts/build.mjs (what npm run build runs)
   (b) floor    bare Eleventy + markdown-it, no layouts or collections (bench/bare/)
 
 Temp folders go in os.tmpdir(). On a disk, mkdir/create costs can swing from run to
@@ -429,7 +429,7 @@ function builds(tmp: string): [Build, Build] {
   return [
     {
       label: "project",
-      args: [process.execPath, "--import", "tsx", "scripts/build.ts"],
+      args: [process.execPath, "scripts/build.mjs"],
       // Its own image cache: the warm-up fills it (the cold figure), timed runs reuse it.
       env: { ...inherited, PRACTICE_CONTENT: path.join(tmp, "content"), PRACTICE_OUT: outProject, PRACTICE_CACHE: path.join(tmp, "cache"), SOURCE_DATE_EPOCH },
       out: outProject,
@@ -718,7 +718,7 @@ async function benchImages(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, PRACTICE_CACHE: path.join(tmp, "cache"), PRACTICE_OUT: path.join(tmp, "out"), SOURCE_DATE_EPOCH };
   delete env.PRACTICE_MODE;
   delete env.PATH_PREFIX;
-  const build: Build = { label: "demo", args: [process.execPath, "--import", "tsx", "scripts/build.ts"], env, out: path.join(tmp, "out") };
+  const build: Build = { label: "demo", args: [process.execPath, "scripts/build.mjs"], env, out: path.join(tmp, "out") };
   try {
     const cold = await runOnce(build);
     const warm = await runOnce(build);

@@ -11,6 +11,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import { pageDigest, type SearchShard } from "./shards.ts";
+import { machineTime } from "../clock.ts";
 
 export { SEARCH_DIR } from "./shards.ts";
 
@@ -43,7 +44,7 @@ export async function writeSearchIndex(siteDir: string, shards: readonly SearchS
       const key = await shardKey(siteDir, shard, opts);
       const cached = store && path.join(store, key);
       let bundle = cached && existsSync(path.join(cached, "pagefind-entry.json")) ? cached : undefined;
-      if (bundle) await utimes(bundle, new Date(), new Date());
+      if (bundle) await utimes(bundle, machineTime(), machineTime());
       else {
         bundle = await buildBundle(siteDir, shard, store ?? path.join(siteDir, `.search-${process.pid}`), key, opts);
         result.built.push(shard.name);
@@ -119,7 +120,7 @@ async function linkTree(from: string, to: string): Promise<void> {
 }
 
 async function pruneStore(store: string): Promise<void> {
-  const now = Date.now();
+  const now = machineTime().getTime();
   for (const name of await readdir(store).catch(() => [] as string[])) {
     const dir = path.join(store, name);
     const { mtimeMs } = await stat(dir);

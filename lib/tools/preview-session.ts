@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, utimes } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
+import { machineTime } from "../clock.ts";
 
 export interface PreviewSession {
   /** The output folder (like _preview/). */
@@ -113,7 +114,7 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewSession
       const seen = changed();
       while (changed() === seen) {
         if (performance.now() - started > timeoutMs) throw new Error(`the preview server never noticed a change to ${probe}:\n${log.slice(-3000)}`);
-        const now = new Date();
+        const now = machineTime();
         await utimes(probe, now, now);
         await new Promise((r) => setTimeout(r, 250));
       }

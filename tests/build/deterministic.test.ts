@@ -25,6 +25,24 @@ test("two builds of the demo with the same SOURCE_DATE_EPOCH are byte-identical,
   for (const file of ["index.html", "accessibility/index.html"]) assert.ok(moved.changed.includes(file), `${file} did not change a day later`);
 });
 
+test("npm run build (compiled ahead, scripts/build.mjs) writes exactly the site the TypeScript build writes", async () => {
+  const { execFile } = await import("node:child_process");
+  const { mkdtemp } = await import("node:fs/promises");
+  const { tmpdir } = await import("node:os");
+  const typescript = await buildInto({ sourceDateEpoch: NOW });
+  assert.ok(typescript.result.ok, JSON.stringify(typescript.result));
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-compiled-")), "_site");
+  const env = { ...process.env, SOURCE_DATE_EPOCH: String(NOW), PRACTICE_OUT: out, PRACTICE_MODE: "", PATH_PREFIX: "", PRACTICE_CONTENT: "" };
+  for (const k of ["PRACTICE_MODE", "PATH_PREFIX", "PRACTICE_CONTENT"] as const) delete env[k];
+  const printed = await new Promise<string>((resolve, reject) =>
+    execFile(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, env }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout))),
+  );
+  assert.match(printed, /Built \d+ files/);
+  const diff = await compareTrees(typescript.out, out);
+  assert.deepEqual({ changed: diff.changed, added: diff.added, removed: diff.removed }, { changed: [], added: [], removed: [] });
+  assert.ok(diff.same > 100);
+});
+
 test("no code that runs at build time reads the system clock except lib/clock.ts", async () => {
   const offenders: string[] = [];
   const CLOCK_READS = /\bDate\.now\(|new Date\(\s*\)|DateTime\.(now|local|utc)\(\s*\)|performance\.timeOrigin/;

@@ -1,0 +1,80 @@
+// npm run build: runs scripts/build.ts, compiled ahead of time.
+//
+// Under tsx every module a build loads (a few hundred, Eleventy's included) passes
+// through tsx's loader hooks, which costs about a third of a second per build
+// (measured: importing the build takes 0.80 s under tsx, 0.47 s compiled). So the
+// build's TypeScript is bundled once with esbuild (the compiler tsx itself uses),
+// packages left as imports, into .cache/compiled/, keyed by a hash of the sources; the
+// next build with the same sources starts from that file. `npm start` and the other
+// scripts still run the TypeScript through tsx.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const ENTRY = path.join(ROOT, "scripts", "build.ts");
+const SOURCES = [".eleventy.ts", "scripts/build.ts", "tsconfig.json", "package.json", "lib", "layouts"];
+
+function sourceFiles() {
+  const files = [];
+  const walk = (rel) => {
+    const abs = path.join(ROOT, rel);
+    if (!existsSync(abs)) return;
+    if (statSync(abs).isDirectory()) {
+      for (const name of readdirSync(abs).sort()) walk(path.join(rel, name));
+    } else if (/\.(ts|tsx|mjs|js|json)$/.test(rel)) files.push(rel);
+  };
+  SOURCES.forEach(walk);
+  return files;
+}
+
+function bundleKey() {
+  const hash = createHash("sha256").update(process.version);
+  for (const rel of sourceFiles()) hash.update(`${rel}\0`).update(readFileSync(path.join(ROOT, rel))).update("\0");
+  return hash.digest("hex").slice(0, 16);
+}
+
+// A bundled module sits in .cache/compiled/, but `import.meta.url` in the sources means
+// "where this source file is" (e.g. to find lib/i18n/es.yaml or the worker script).
+const keepImportMetaUrl = {
+  name: "keep-import-meta-url",
+  setup(build) {
+    build.onLoad({ filter: /\.(ts|tsx)$/ }, (args) => {
+      const source = readFileSync(args.path, "utf8");
+      return {
+        contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)),
+        loader: args.path.endsWith(".tsx") ? "tsx" : "ts",
+      };
+    });
+  },
+};
+
+async function compiled() {
+  // Inside the project, so the bundle's package imports resolve from node_modules/.
+  const dir = path.join(ROOT, ".cache", "compiled");
+  const file = path.join(dir, `build-${bundleKey()}.mjs`);
+  if (existsSync(file)) return file;
+  const { build } = await import("esbuild");
+  mkdirSync(dir, { recursive: true });
+  const temp = `${file}.${process.pid}.tmp`;
+  await build({
+    entryPoints: [ENTRY],
+    outfile: temp,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    jsx: "automatic",
+    jsxImportSource: "jsx-async-runtime",
+    logLevel: "warning",
+    plugins: [keepImportMetaUrl],
+  });
+  // Whole or not at all: a build running beside this one never loads a half-written file.
+  renameSync(temp, file);
+  for (const old of readdirSync(dir)) if (old.startsWith("build-") && path.join(dir, old) !== file && !old.endsWith(".tmp")) rmSync(path.join(dir, old), { force: true });
+  return file;
+}
+
+await import(pathToFileURL(await compiled()).href);
