@@ -11,6 +11,7 @@ import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { startPreview } from "../lib/tools/preview-session.ts";
+import { BUDGETS, JS_BUDGET, pageWeight } from "../lib/tools/page-weight.ts";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -532,6 +533,8 @@ function median(xs: readonly number[]): number {
 
 interface Result {
   devLoop?: DevLoop;
+  searchCold?: Measure;
+  onePostEdited?: Measure;
   posts: number;
   a: Measure[];
   b: Measure[];
@@ -610,7 +613,7 @@ async function measureDevLoop(tmp: string, rounds: number): Promise<DevLoop> {
 
 async function measureSize(n: number, runs: number, tmp: string): Promise<Result> {
   const [a, b] = builds(tmp);
-  const line = (tag: string, m: Measure) => console.log(`  ${tag.padEnd(18)} ${m.seconds.toFixed(2).padStart(7)} s ${m.rssMb.toFixed(0).padStart(6)} MB`);
+  const line = (tag: string, m: Measure) => console.log(`  ${tag.padEnd(36)} ${m.seconds.toFixed(2).padStart(7)} s ${m.rssMb.toFixed(0).padStart(6)} MB`);
   line("a, cold image cache", await runOnce(a));
   line("b, warm-up", await runOnce(b));
   const result: Result = { posts: n, a: [], b: [], htmlA: 0, htmlB: 0 };
@@ -624,6 +627,16 @@ async function measureSize(n: number, runs: number, tmp: string): Promise<Result
   }
   result.htmlA = await countHtml(a.out);
   result.htmlB = await countHtml(b.out);
+  // Not in the ratio: what the search index costs when its cache cannot help, and the
+  // nightly CI case of one new or edited post (only this year's bundle is re-indexed).
+  await rm(path.join(tmp, "cache", "search"), { recursive: true, force: true });
+  result.searchCold = await runOnce(a);
+  line("a, search index rebuilt from nothing", result.searchCold);
+  const blog = path.join(tmp, "content", "blog");
+  const recent = (await readdir(blog)).filter((f) => f.startsWith("2026-") && f.includes("-synthetic-")).sort().at(-1)!;
+  await writeFile(path.join(blog, recent), `${await readFile(path.join(blog, recent), "utf8")}\nOne more sentence for the nightly build.\n`);
+  result.onePostEdited = await runOnce(a);
+  line("a, one 2026 post edited", result.onePostEdited);
   return result;
 }
 
@@ -643,6 +656,9 @@ function report(r: Result, runs: number): void {
   for (const [i, row] of rows.entries()) {
     console.log(`  ${row[0].padEnd(w[0]!)}  ${row[1].padStart(w[1]!)}  ${row[2].padStart(w[2]!)}  ${row[3].padStart(w[3]!)}`);
     if (i === 0) console.log(`  ${"-".repeat(w[0]! + w[1]! + w[2]! + w[3]! + 6)}`);
+  }
+  if (r.searchCold && r.onePostEdited) {
+    console.log(`  not in the ratio: search index rebuilt from nothing ${r.searchCold.seconds.toFixed(2)} s / ${r.searchCold.rssMb.toFixed(0)} MB; one post of this year edited ${r.onePostEdited.seconds.toFixed(2)} s / ${r.onePostEdited.rssMb.toFixed(0)} MB`);
   }
   if (r.devLoop) {
     const ms = (xs: number[]) => `${median(xs).toFixed(0)} ms (${xs.map((x) => x.toFixed(0)).join(", ")})`;
@@ -723,6 +739,14 @@ async function benchImages(): Promise<void> {
     const cold = await runOnce(build);
     const warm = await runOnce(build);
     console.log(`\nimages (demo site): cold cache ${cold.seconds.toFixed(2)} s, warm cache ${warm.seconds.toFixed(2)} s`);
+    console.log("\npage weight (demo site, gzip bytes of HTML + CSS + first-party JS; images and video left out):");
+    for (const budget of BUDGETS) {
+      const w = pageWeight(build.out, await readFile(path.join(build.out, budget.file), "utf8"), [...budget.strip]);
+      const ok = w.total <= budget.total && w.js <= JS_BUDGET;
+      console.log(
+        `  ${budget.name.padEnd(36)} ${(w.total / 1024).toFixed(1).padStart(5)} KB (HTML ${(w.html / 1024).toFixed(1)}, CSS ${(w.css / 1024).toFixed(1)}, JS ${(w.js / 1024).toFixed(1)})  budget ${budget.total / 1024} KB, JS ${JS_BUDGET / 1024} KB  ${ok ? "ok" : "OVER"}`,
+      );
+    }
   } finally {
     if (!keep) await rm(tmp, { recursive: true, force: true });
   }
