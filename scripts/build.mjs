@@ -51,30 +51,41 @@ const keepImportMetaUrl = {
 };
 
 async function compiled() {
-  // Inside the project, so the bundle's package imports resolve from node_modules/.
-  const dir = path.join(ROOT, ".cache", "compiled");
-  const file = path.join(dir, `build-${bundleKey()}.mjs`);
-  if (existsSync(file)) return file;
-  const { build } = await import("esbuild");
-  mkdirSync(dir, { recursive: true });
-  const temp = `${file}.${process.pid}.tmp`;
-  await build({
-    entryPoints: [ENTRY],
-    outfile: temp,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    jsx: "automatic",
-    jsxImportSource: "jsx-async-runtime",
-    logLevel: "warning",
-    plugins: [keepImportMetaUrl],
-  });
-  // Whole or not at all: a build running beside this one never loads a half-written file.
-  renameSync(temp, file);
-  for (const old of readdirSync(dir)) if (old.startsWith("build-") && path.join(dir, old) !== file && !old.endsWith(".tmp")) rmSync(path.join(dir, old), { force: true });
-  return file;
+  // Inside the project, so the bundles' package imports resolve from node_modules/.
+  const base = path.join(ROOT, ".cache", "compiled");
+  const dir = path.join(base, bundleKey());
+  if (!existsSync(path.join(dir, "build.mjs"))) {
+    const { build } = await import("esbuild");
+    mkdirSync(base, { recursive: true });
+    const temp = `${dir}.${process.pid}.tmp`;
+    rmSync(temp, { recursive: true, force: true });
+    await build({
+      entryPoints: { build: ENTRY, "parallel-run": path.join(ROOT, "lib", "content", "parallel-run.ts") },
+      outdir: temp,
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      packages: "external",
+      jsx: "automatic",
+      jsxImportSource: "jsx-async-runtime",
+      logLevel: "warning",
+      plugins: [keepImportMetaUrl],
+    });
+    // Whole or not at all: a build running beside this one never loads a half-written bundle.
+    try {
+      renameSync(temp, dir);
+    } catch (err) {
+      rmSync(temp, { recursive: true, force: true });
+      if (!existsSync(path.join(dir, "build.mjs"))) throw err;
+    }
+    for (const old of readdirSync(base)) if (path.join(base, old) !== dir && !old.endsWith(".tmp")) rmSync(path.join(base, old), { recursive: true, force: true });
+  }
+  return dir;
 }
 
-await import(pathToFileURL(await compiled()).href);
+const dir = await compiled();
+// The content worker (lib/content/parallel.ts) starts from its compiled copy too.
+process.env.PRACTICE_CONTENT_WORKER = pathToFileURL(path.join(dir, "parallel-run.mjs")).href;
+await import(pathToFileURL(path.join(dir, "build.mjs")).href);
