@@ -98,6 +98,8 @@ export interface Comment {
   replyTo?: string;
   /** Set on a reply from the practice. */
   provider?: Provider;
+  /** Its number on the old WordPress site: the page also answers to #comment-<wordpressId>. */
+  wordpressId?: number;
 }
 
 export interface CommentNode {

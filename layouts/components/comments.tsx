@@ -5,6 +5,7 @@
 import type { Comment, CommentNode, Post, Provider, Site } from "../../lib/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { practiceIn } from "../../lib/lookup.ts";
+import { oldAnchorOf } from "../../lib/comments/thread.ts";
 import { displayDate, displayTime, machineDate, t } from "./format.ts";
 
 export const COMMENT_FORM_NAME = "comments";
@@ -52,8 +53,9 @@ function CommentCard({ site, lang, node }: { site: Site; lang: Lang; node: Comme
   // A comment in another language than the page is marked, so it is read in its own voice.
   const other = c.lang !== lang ? c.lang : undefined;
   const when = t(lang, "comments.when", { date: displayDate(c.date.dt, lang), time: displayTime(c.date.dt, lang) });
+  // A comment moved from WordPress also answers to its old address (#comment-501), checked unique on the page when loaded.
   return (
-    <article class="comment__card">
+    <article class="comment__card" id={oldAnchorOf(c)}>
       <header class="comment__head">
         <p class="comment__who">
           {c.provider ? <PracticeAuthor site={site} lang={lang} provider={c.provider} /> : <span class="comment__author" lang={other}>{c.author}</span>}

@@ -14,7 +14,7 @@ import { listMarkdown, readMarkdownFile, type SourceFile } from "../content/read
 import { parseFileName } from "../content/paths.ts";
 import { toZoned } from "../time.ts";
 import { renderComment } from "./markdown.ts";
-import { buildDiscussion, checkReplies } from "./thread.ts";
+import { buildDiscussion, checkOldAnchors, checkReplies } from "./thread.ts";
 
 export const COMMENTS_FOLDER = "comments";
 /** Longer than any real comment; a wall of text is more likely spam or a pasted record. */
@@ -38,6 +38,8 @@ export interface CommentsInput {
   pages: readonly Page[];
   /** Providers by `${lang}:${key}`. */
   providers: ReadonlyMap<string, Provider>;
+  /** The host's path prefix ("" or "/clinic"), for links within the site in comments. */
+  prefix?: string;
 }
 
 /** Comments close this many days after publication when practice.yaml says so (at build time). */
@@ -68,6 +70,7 @@ export async function attachComments(input: CommentsInput): Promise<void> {
     }
     const comments = files.map((f) => toComment(input, f)).filter((c) => c !== undefined);
     const ok = checkReplies(comments, problems);
+    checkOldAnchors(comments, problems);
     const discussion = buildDiscussion(comments.filter((c) => ok.has(c.id)));
     for (const post of input.posts) if (post.key === postKey && post.comments !== "off") post.discussion = discussion;
   }
@@ -134,10 +137,11 @@ function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
     author: fm.author ?? provider!.name,
     date: toZoned(fm.date, input.practice.timezone),
     lang,
-    html: renderComment(text).html,
+    html: renderComment(text, { prefix: input.prefix }).html,
     text,
     replyTo: fm.replyTo,
     provider,
+    wordpressId: fm.wordpressId,
   };
 }
 

@@ -53,6 +53,39 @@ export function checkReplies(comments: readonly Checked[], problems: Problem[]):
   return ok;
 }
 
+/**
+ * The extra anchor an imported comment keeps for old WordPress links (#comment-501), or
+ * undefined when it has none or it is already the comment's own (a file named 501.md).
+ */
+export function oldAnchorOf(c: Pick<Comment, "id" | "wordpressId">): string | undefined {
+  return c.wordpressId === undefined || String(c.wordpressId) === c.id ? undefined : `comment-${c.wordpressId}`;
+}
+
+/**
+ * Every anchor under one post must be unique: two comments cannot claim the same old
+ * WordPress number, and an old number cannot be another comment's own id (a file named
+ * 501.md). Problems name the later file and its wordpressId field.
+ */
+export function checkOldAnchors(comments: readonly Pick<Comment, "id" | "file" | "wordpressId">[], problems: Problem[]): void {
+  const byAnchor = new Map<string, string>();
+  for (const c of comments) byAnchor.set(`comment-${c.id}`, c.file);
+  const claimed = new Map<number, string>();
+  for (const c of comments) {
+    if (c.wordpressId === undefined) continue;
+    const first = claimed.get(c.wordpressId);
+    if (first !== undefined) {
+      problems.push({ file: c.file, field: "wordpressId", message: `${first} already has wordpressId ${c.wordpressId}: each old WordPress comment number appears once per post (remove it from one of them)` });
+      continue;
+    }
+    claimed.set(c.wordpressId, c.file);
+    const anchor = oldAnchorOf(c);
+    const owner = anchor === undefined ? undefined : byAnchor.get(anchor);
+    if (owner !== undefined) {
+      problems.push({ file: c.file, field: "wordpressId", message: `#${anchor} is already the address of ${owner} (its file name is ${c.wordpressId}.md): remove wordpressId here or rename that file` });
+    }
+  }
+}
+
 export const byDate = (a: Comment, b: Comment) => a.date.dt.toMillis() - b.date.dt.toMillis() || a.id.localeCompare(b.id);
 
 /** Comments whose replies were checked (checkReplies) into threads, oldest first at every level. */

@@ -7,6 +7,8 @@ import { LANGS } from "../i18n/index.ts";
 /** A comment's id is its file name without `.md`; it becomes the anchor #comment-<id>. */
 export const COMMENT_ID_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const COMMENT_ID_MAX = 80;
+/** WordPress numbers comments with a 64-bit counter; any real site stays far below this. */
+export const WORDPRESS_ID_MAX = 999_999_999_999;
 
 const commentId = z
   .string({ error: "expected the id (file name without .md) of another comment on this post" })
@@ -25,6 +27,13 @@ export const commentSchema = z
       .enum(LANGS as [string, ...string[]], { error: (iss) => `expected one of the site's language codes (${LANGS.join(", ")}), got ${JSON.stringify(iss.input)}` })
       .meta({ widget: "select", label: "Language of the comment", hint: "Leave out for the site's default language." })
       .optional(),
+    wordpressId: integer({
+      label: "Old WordPress comment number",
+      min: 1,
+      max: WORDPRESS_ID_MAX,
+      hint: "Set by npm run import:wordpress: the comment's number on the old WordPress site, so old links ending in #comment-501 still land on it. Leave it as it is; never the same number twice on one post.",
+      example: 501,
+    }).optional(),
   })
   .refine((c) => c.author !== undefined || c.provider !== undefined, {
     path: ["author"],

@@ -26,7 +26,7 @@ export type ImageAnswer = { src: string; alt: string } | { drop: string };
 export interface ConvertOptions {
   /** Decides where an image comes from (./file.jpg beside the post) and its alt text, or why it is left out. */
   image?: (req: ImageRequest) => ImageAnswer;
-  /** Rewrites a link (old-site addresses → new ones). */
+  /** Rewrites a link (old-site addresses → new ones); "" keeps the link's text without the link. */
   link?: (href: string) => string;
   /** [gallery ids="1,2"] and [caption id="attachment_N"]: an attachment's address and alt text. */
   attachment?: (id: number) => { url: string; alt: string } | undefined;
@@ -565,6 +565,8 @@ class Converter {
         return text;
       }
       href = file ? file.href : this.opts.link ? this.opts.link(safe) : safe;
+      // The link function answers "" when the link leads nowhere now: the text stays, without it.
+      if (!href) return text;
     }
     if (!text.trim()) return "";
     const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;

@@ -265,6 +265,47 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   const targetById = new Map(targets.map((t) => [t.item.id, t]));
   const newUrls = new Set(targets.map((t) => t.url));
 
+  // 1b. Which comments come in (approved ones, with a date and some text), and their new ids,
+  // before any text is converted, so links to an old comment (/2024/10/flu/#comment-501) land on it.
+  const skipComment = (reason: string) => (report.commentsSkipped[reason] = (report.commentsSkipped[reason] ?? 0) + 1);
+  const commentWhere = (c: WxrComment, t: Target) => `comment ${c.id} by “${c.author || "anonymous"}” on “${t.item.title}”`;
+  const keptComments = new Map<Target, { c: WxrComment; date: string; id: string }[]>();
+  /** Per post: the WordPress comment number → the new comment's id (its anchor is #comment-<id>). */
+  const commentIds = new Map<Target, Map<number, string>>();
+  for (const t of targets) {
+    if (t.kind !== "post") continue;
+    const kept: { c: WxrComment; date: string; id: string }[] = [];
+    const ids = new Map<number, string>();
+    for (const c of t.item.comments) {
+      if (c.type === "pingback" || c.type === "trackback") skipComment(c.type);
+      else if (c.approval !== "approved") skipComment(c.approval);
+      else {
+        const date = wpDate(c.dateGmt, c.date, ctx.zone);
+        if (!date) {
+          report.skipped.push({ item: `comment ${c.id} on “${t.item.title}”`, message: `its date "${c.dateGmt || c.date}" is not a date` });
+          skipComment("broken date");
+          continue;
+        }
+        // Links do not change whether there is text, and rarely the length (checked again once converted).
+        const text = htmlToMarkdown(autop(c.content), { comment: true }).markdown.trim();
+        if (!text) {
+          skipComment("no text");
+          continue;
+        }
+        if (text.length > COMMENT_MAX_CHARS) {
+          report.skipped.push({ item: commentWhere(c, t), message: `${text.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}` });
+          skipComment("too long");
+          continue;
+        }
+        const id = `${date.slice(0, 10)}-${shortHash(`${wxr.siteUrl}#comment-${c.id}`)}`;
+        ids.set(c.id, id);
+        kept.push({ c, date, id });
+      }
+    }
+    keptComments.set(t, kept);
+    commentIds.set(t, ids);
+  }
+
   // 2. Old addresses → new ones (the redirects, and the links inside posts).
   const usedTags = new Set<string>();
   const tagsOf = (item: WxrItem) => {
@@ -301,7 +342,10 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   };
   for (const t of targets) {
     if (!t.published) continue;
-    add(pathOf(t.item.link, wxr.siteUrl), t.url);
+    const old = pathOf(t.item.link, wxr.siteUrl);
+    add(old, t.url);
+    // WordPress splits long discussions into /<post>/comment-page-2/#comment-501.
+    if (keptComments.get(t)?.length && old?.endsWith("/") && !old.includes("?")) add(`${old}comment-page-*`, t.url);
     add(t.kind === "post" ? `/?p=${t.item.id}` : `/?page_id=${t.item.id}`, t.url);
     if (t.kind === "page") add(`/?p=${t.item.id}`, t.url);
   }
@@ -336,13 +380,22 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   const linkMap = new Map(redirects.map((r) => [r.from, r.to]));
   // Each post's and page's anchors (old id → new id), so links to /old-post/#dosage still land.
   const targetByUrl = new Map(targets.map((t) => [t.url, t]));
+  /** A post's comment anchors: WordPress's #comment-501 → the imported comment's #comment-<id>; #comments, #respond → #comments. */
+  const commentAnchorsOf = (t: Target): ReadonlyMap<string, string> => {
+    const out = new Map<string, string>(["comments", "respond", "reply-title"].map((f) => [f, "comments"]));
+    for (const [wp, id] of commentIds.get(t) ?? []) out.set(`comment-${wp}`, `comment-${id}`);
+    return out;
+  };
   const anchorCache = new Map<Target, ReadonlyMap<string, string>>();
   const anchorsOf = (t: Target) => {
     let a = anchorCache.get(t);
     if (!a) anchorCache.set(t, (a = anchorIds(t.item.content)));
     return a;
   };
-  /** The fragment on the new page: its anchor's new id, #comments for WordPress's comment links, or none. */
+  /**
+   * The fragment on the new page: its anchor's new id, an imported comment's new id for
+   * WordPress's #comment-501, #comments for its other comment links, or none.
+   */
   const fragmentFor = (url: string, hash: string, review: (message: string) => void): string => {
     const target = targetByUrl.get(url);
     if (!hash || hash === "#" || !target) return hash;
@@ -350,8 +403,13 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     try {
       fragment = decodeURIComponent(fragment);
     } catch { /* keep it as it is */ }
-    const id = anchorsOf(target).get(fragment) ?? (target.kind === "post" && /^(comments|respond|reply-title)$/.test(fragment) ? "comments" : undefined);
+    const id = anchorsOf(target).get(fragment) ?? (target.kind === "post" ? commentAnchorsOf(target).get(fragment) : undefined);
     if (id) return `#${id}`;
+    const old = /^comment-(\d+)$/.exec(fragment);
+    if (old && target.kind === "post") {
+      review(`a link to ${url}${hash.slice(0, 40)} names comment ${old[1]}, which was not imported (spam, pending, deleted or too long): it now goes to the post's comments`);
+      return "#comments";
+    }
     review(`a link to ${url}${hash.slice(0, 40)} names no anchor on that page: it now goes to the top of the page`);
     return "";
   };
@@ -359,7 +417,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     const hashAt = href.indexOf("#");
     const hash = hashAt < 0 ? "" : href.slice(hashAt);
     const bare = hashAt < 0 ? href : href.slice(0, hashAt);
-    const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl) : undefined;
+    const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl)?.replace(/\/comment-page-\d+\/?(?=$|\?)/, "/") : undefined;
     if (p === undefined) return href;
     const mapped = linkMap.get(p) ?? linkMap.get(p.replace(/\/?$/, "/"));
     if (mapped) return `${mapped}${fragmentFor(mapped, hash, review)}`;
@@ -370,13 +428,19 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
 
   // 2b. Documents the posts link to (PDFs, Word files...): copied into content/uploads/, same folders as on WordPress.
   const documents = new Map<string, PlannedMedia>();
-  const fileFor = (href: string): { href: string } | { drop: string } | undefined => {
+  /** A link into the old site's wp-content/uploads: the file and the link's #fragment. */
+  const uploadOf = (href: string) => {
     const hashAt = href.indexOf("#");
     const hash = hashAt < 0 ? "" : href.slice(hashAt);
     const bare = hashAt < 0 ? href : href.slice(0, hashAt);
     const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl) : undefined;
     const up = p === undefined ? undefined : uploadPath(p);
-    if (!up || IMAGE_FILE.test(up.rel)) return undefined;
+    return up && { up, hash };
+  };
+  const fileFor = (href: string): { href: string } | { drop: string } | undefined => {
+    const found = uploadOf(href);
+    if (!found || IMAGE_FILE.test(found.up.rel)) return undefined;
+    const { up, hash } = found;
     const kept = "the link was removed, its text is kept";
     if (!DOCUMENT_EXT.test(up.rel)) {
       return { drop: `a link to the uploaded file ${up.rel} was removed, its text is kept: only documents (PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text and CSV files) are copied; add it by hand if parents need it` };
@@ -392,6 +456,22 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       documents.set(up.rel, planned);
     }
     return { href: `/${planned.to}${hash}` };
+  };
+  /**
+   * Comments never bring a file onto the new site: a file linked only from a comment may be
+   * one family's form (a link the office once emailed), and the repository's history is
+   * permanent. A link to a document the posts and pages bring anyway goes to that copy; any
+   * other link into wp-content/uploads is removed (its text kept) and listed, never left
+   * pointing at the old site. Call it once the posts and pages are converted.
+   */
+  const commentFileFor = (href: string): { href: string } | { drop: string } | undefined => {
+    const found = uploadOf(href);
+    if (!found) return undefined;
+    const copied = documents.get(found.up.rel);
+    if (copied) return { href: `/${copied.to}${found.hash}` };
+    return {
+      drop: `a link to the uploaded file ${found.up.rel} was removed, its text is kept: a file linked only from a comment is never copied (it could be about one child); if parents need it, check it, put it in content/${UPLOADS}/ and link it by hand`,
+    };
   };
 
   // 3. Media: copy the original upload beside the content that uses it.
@@ -416,7 +496,6 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   };
 
   // 4. Posts and pages.
-  const commentTargets = new Map<number, Target>();
   for (const t of targets) {
     const { item } = t;
     const where = describe(item);
@@ -424,7 +503,8 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     const converted = htmlToMarkdown(item.content, {
       link: linkFor(review),
       file: fileFor,
-      anchors: anchorsOf(t),
+      // The post's own anchors first; then its comments' (#comment-501 within the post).
+      anchors: t.kind === "post" ? new Map([...commentAnchorsOf(t), ...anchorsOf(t)]) : anchorsOf(t),
       attachment: (id) => {
         const att = attachments.get(id);
         return att?.attachmentUrl ? { url: att.attachmentUrl, alt: altOf(att) } : undefined;
@@ -497,7 +577,6 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       if (item.status === "private") report.counts.privatePosts++;
       if (item.status === "future") report.counts.scheduled++;
       report.counts.posts++;
-      commentTargets.set(item.id, t);
       files.push({ path: `blog/${t.date.slice(0, 10)}-${t.key}.md`, text });
     } else {
       text = frontMatter({ title, description, draft: draft || undefined }) + body;
@@ -511,41 +590,46 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     report.review.push({ item: `author “${name}”`, message: "matches no provider's name, so their posts have no author: add author: <provider file name> by hand" });
   }
 
-  // 5. Comments: approved ones only, threaded, staff replies as the practice's.
-  const skipComment = (reason: string) => (report.commentsSkipped[reason] = (report.commentsSkipped[reason] ?? 0) + 1);
-  for (const t of commentTargets.values()) {
-    const ids = new Map<number, string>();
-    const keep: { c: WxrComment; date: string }[] = [];
-    for (const c of t.item.comments) {
-      if (c.type === "pingback" || c.type === "trackback") skipComment(c.type);
-      else if (c.approval !== "approved") skipComment(c.approval);
-      else {
-        const date = wpDate(c.dateGmt, c.date, ctx.zone);
-        if (!date) {
-          report.skipped.push({ item: `comment ${c.id} on “${t.item.title}”`, message: `its date "${c.dateGmt || c.date}" is not a date` });
-          skipComment("broken date");
-          continue;
-        }
-        ids.set(c.id, `${date.slice(0, 10)}-${shortHash(`${wxr.siteUrl}#comment-${c.id}`)}`);
-        keep.push({ c, date });
+  /** Links in a comment: #comment-501 within the post to that comment's new anchor, the rest as in posts. */
+  const commentLink = (t: Target, review: (message: string) => void) => {
+    const site = linkFor(review);
+    const own = commentAnchorsOf(t);
+    return (href: string): string => {
+      if (!href.startsWith("#")) return site(href);
+      let fragment = href.slice(1);
+      try {
+        fragment = decodeURIComponent(fragment);
+      } catch { /* keep it as it is */ }
+      const id = own.get(fragment);
+      if (id) return `#${id}`;
+      review(`a link to "${href.slice(0, 40)}" points at nothing under the post${/^comment-\d+$/.test(fragment) ? " (that comment was not imported)" : ""}: its text is kept without the link`);
+      return "";
+    };
+  };
+
+  // 5. Comments: the ones chosen in 1b, threaded, staff replies as the practice's; converted
+  // now that the posts' documents are known (a comment may link to one of them).
+  const tooLong = new Set<string>();
+  for (const [t, kept] of keptComments) {
+    const ids = commentIds.get(t)!;
+    const ready: { c: WxrComment; date: string; id: string; body: string; notes: string[]; where: string }[] = [];
+    for (const { c, date, id } of kept) {
+      const where = commentWhere(c, t);
+      const notes: string[] = [];
+      const converted = htmlToMarkdown(autop(c.content), { comment: true, link: commentLink(t, (m) => notes.push(m)), file: commentFileFor });
+      const body = converted.markdown.trim();
+      // Rewritten links are rarely longer than the old ones; when they push a comment over the limit it is left out after all.
+      if (!body || body.length > COMMENT_MAX_CHARS) {
+        if (body) report.skipped.push({ item: where, message: `${body.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}` });
+        skipComment(body ? "too long" : "no text");
+        ids.delete(c.id);
+        tooLong.add(id);
+        continue;
       }
+      ready.push({ c, date, id, body, notes: [...converted.notes, ...notes], where });
     }
-    for (const { c, date } of keep) {
-      const converted = htmlToMarkdown(autop(c.content), { comment: true, link: linkFor(() => undefined) });
-      const bodyText = converted.markdown.trim();
-      const where = `comment ${c.id} by “${c.author || "anonymous"}” on “${t.item.title}”`;
-      if (!bodyText) {
-        skipComment("no text");
-        ids.delete(c.id);
-        continue;
-      }
-      if (bodyText.length > COMMENT_MAX_CHARS) {
-        report.skipped.push({ item: where, message: `${bodyText.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}` });
-        skipComment("too long");
-        ids.delete(c.id);
-        continue;
-      }
-      for (const n of converted.notes) report.review.push({ item: where, message: n });
+    for (const { c, date, id, body, notes, where } of ready) {
+      for (const n of new Set(notes)) report.review.push({ item: where, message: n });
       // Only a signed-in WordPress user can be the practice: a visitor typing a provider's name is not.
       const provider = c.userId > 0 ? providerByPerson.get(personKey(c.author)) : undefined;
       let replyTo: string | undefined;
@@ -554,10 +638,15 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
         if (!replyTo) report.review.push({ item: where, message: "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own" });
       }
       const author = clip(c.author.trim() || "Anonymous", 80);
-      const fm = frontMatter({ author: provider ? undefined : author, date, replyTo, provider });
-      files.push({ path: `comments/${t.key}/${ids.get(c.id)}.md`, text: `${fm}${bodyText}\n` });
+      // wordpressId: the page keeps the old anchor #comment-<number> for links from elsewhere.
+      const fm = frontMatter({ author: provider ? undefined : author, date, replyTo, provider, wordpressId: c.id > 0 ? c.id : undefined });
+      files.push({ path: `comments/${t.key}/${id}.md`, text: `${fm}${body}\n` });
       report.counts.comments++;
     }
+  }
+  // Links already written to a comment left out after all go to the post's comments instead.
+  if (tooLong.size) {
+    for (const f of files) f.text = f.text.replace(/#comment-([a-z0-9-]+)/g, (m, id: string) => (tooLong.has(id) ? "#comments" : m));
   }
 
   // 6. Uploaded files' old addresses (a copied document: its new address), then catch-alls for WordPress's other address forms.

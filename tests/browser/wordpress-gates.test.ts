@@ -8,6 +8,7 @@ import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { htmlFiles, makeContent, ROOT, serveBuiltSite, type BuiltSite, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/wordpress/run.ts";
+import { parseRedirects } from "../../lib/redirects.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
 let site: BuiltSite;
@@ -57,5 +58,35 @@ test("a linked PDF is served from the imported site, and an old anchor link land
   await page.waitForURL(/\/blog\/sun-safety\/#spf$/);
   const top = await page.evaluate(() => document.getElementById("spf")!.getBoundingClientRect().top);
   assert.ok(Math.abs(top) < 100, `the heading is at the top of the screen (${top}px)`);
+  await context.close();
+});
+
+test("an old WordPress comment link (/2024/10/flu-shots-2024/#comment-502) lands on that comment, after the redirect and from another post", async () => {
+  // The static test server applies no _redirects: answer the old address as Netlify would, with the built rule.
+  const { rules } = parseRedirects(await readFile(path.join(site.out, "_redirects"), "utf8"));
+  const rule = rules.find((r) => r.from === "/2024/10/flu-shots-2024/" && r.query === undefined)!;
+  assert.equal(rule.to, "/blog/flu-shots-2024/");
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  await page.route(`${site.server.url}/2024/10/flu-shots-2024/`, (route) => route.fulfill({ status: rule.status, headers: { location: rule.to } }));
+  await page.goto(`${site.server.url}/2024/10/flu-shots-2024/#comment-502`);
+  await page.waitForURL(/\/blog\/flu-shots-2024\/#comment-502$/);
+  const landed = () =>
+    page.evaluate(() => {
+      const target = document.querySelector(":target");
+      return { text: target?.textContent ?? "", top: target ? target.getBoundingClientRect().top : NaN, item: target?.closest("li.comment")?.id ?? "" };
+    });
+  const old = await landed();
+  assert.match(old.text, /No appointment needed, Rachel/, "the comment is the :target");
+  assert.ok(Math.abs(old.top) < 100, `the comment is at the top of the screen (${old.top}px)`);
+  assert.match(old.item, /^comment-2024-10-02-[0-9a-f]{8}$/);
+
+  // The same comment from the sun safety post's link: its new address.
+  await page.goto(`${site.server.url}/blog/sun-safety/`);
+  await page.getByRole("link", { name: "Dr. Okafor’s answer" }).click();
+  await page.waitForURL(new RegExp(`/blog/flu-shots-2024/#${old.item}$`));
+  const fresh = await landed();
+  assert.match(fresh.text, /No appointment needed, Rachel/);
+  assert.ok(Math.abs(fresh.top) < 100, `the comment is at the top of the screen (${fresh.top}px)`);
   await context.close();
 });

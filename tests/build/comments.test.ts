@@ -161,6 +161,44 @@ test("bad comment files fail the build, each naming its file: no such post, unkn
   ]) assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
 });
 
+test("old WordPress comment numbers: one more anchor per comment; a number twice on a post, or another comment's id, fails the build naming the file", async () => {
+  const dir = await makeContent({
+    "blog/2026-01-10-flu.md": post({ ...ok, title: "Flu", comments: "open" }),
+    "comments/flu/2026-01-10-a.md": comment({ author: "Ana", date: "2026-01-10T20:30" }, "First question."),
+    "comments/flu/2026-01-11-b.md": `---\nauthor: "Ben"\ndate: "2026-01-11T09:00"\nwordpressId: 501\n---\nSee [Ana's question](#comment-2026-01-10-a).\n`,
+    "comments/flu/502.md": `---\nauthor: "Cy"\ndate: "2026-01-11T10:00"\nwordpressId: 502\n---\nA file named after its old number.\n`,
+    "comments/sun/2026-01-12-d.md": `---\nauthor: "Di"\ndate: "2026-01-12T09:00"\nwordpressId: 501\n---\nThe same number on another post is fine.\n`,
+    "blog/2026-01-12-sun.md": post({ ...ok, date: "2026-01-12", title: "Sun", comments: "closed" }),
+  });
+  await setPractice(dir, withEndpoint("https://forms.example.com/f/abc"));
+  const { out, result } = await buildInto({ contentDir: dir });
+  assert.ok(result.ok, JSON.stringify(result));
+  const doc = parse(await read(out, "blog/flu/index.html"));
+  const card = doc.querySelector("#comment-501")!;
+  assert.equal(card.tagName, "ARTICLE");
+  assert.equal(card.parentNode!.id, "comment-2026-01-11-b");
+  assert.equal(card.querySelector('a[href="#comment-2026-01-10-a"]')?.text, "Ana’s question");
+  // 502.md is already #comment-502: no second anchor.
+  assert.equal(doc.querySelectorAll("#comment-502").length, 1);
+  assert.equal(doc.querySelector("#comment-502")!.tagName, "LI");
+  const ids = doc.querySelectorAll("[id]").map((e) => e.id);
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  assert.equal(parse(await read(out, "blog/sun/index.html")).querySelector("#comment-501")!.parentNode!.id, "comment-2026-01-12-d");
+
+  await writeFile(path.join(dir, "comments/flu/2026-01-12-e.md"), `---\nauthor: "Ed"\ndate: "2026-01-12T09:00"\nwordpressId: 501\n---\nA copy.\n`);
+  await writeFile(path.join(dir, "comments/flu/2026-01-12-f.md"), `---\nauthor: "Fay"\ndate: "2026-01-12T10:00"\nwordpressId: 502\n---\nClashes with 502.md.\n`);
+  await writeFile(path.join(dir, "comments/flu/2026-01-12-g.md"), `---\nauthor: "Gil"\ndate: "2026-01-12T11:00"\nwordpressId: -3\n---\nNot a number WordPress gives.\n`);
+  const bad = await buildInto({ contentDir: dir });
+  assert.equal(bad.result.ok, false);
+  const report = reportFailure(bad.result as Extract<typeof bad.result, { ok: false }>);
+  const rel = (f: string) => path.relative(ROOT, path.join(dir, f));
+  for (const line of [
+    `${rel("comments/flu/2026-01-12-e.md")}: wordpressId: ${rel("comments/flu/2026-01-11-b.md")} already has wordpressId 501`,
+    `${rel("comments/flu/2026-01-12-f.md")}: wordpressId: #comment-502 is already the address of ${rel("comments/flu/502.md")}`,
+    `${rel("comments/flu/2026-01-12-g.md")}: wordpressId: expected a number of at least 1`,
+  ]) assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
+});
+
 test("a Netlify thank-you page that does not exist, or a site path without Netlify, is reported on practice.yaml", async () => {
   for (const [extra, message] of [
     ["  netlify: true\n", "no page at /thanks/: write content/pages/thanks.md"],

@@ -2,7 +2,8 @@
 // folder, build it, and check what parents get: the posts, threaded comments, nothing
 // live from hostile HTML, and a working redirect for every old address. Also: running the
 // import again writes nothing, edited files are kept, and hosts without redirects get stubs;
-// linked documents are published from content/uploads/, old anchors still land, and
+// linked documents are published from content/uploads/, old anchors and old comment links
+// (#comment-501) still land, and
 // npm run check and the build both name a bad line of the redirects.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -16,6 +17,7 @@ import { importWordPress, ImportFailure } from "../../lib/wordpress/run.ts";
 import { parseWxr } from "../../lib/wordpress/wxr.ts";
 import { parseRedirects, type RedirectRule } from "../../lib/redirects.ts";
 import { checkLinks } from "../../lib/tools/link-check.ts";
+import { parse } from "node-html-parser";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
 const EXPORT = path.join(FIXTURES, "export.xml");
@@ -73,9 +75,9 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   XML_TEXT = await readFile(EXPORT, "utf8");
   const content = await freshContent();
   const first = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
-  assert.deepEqual(first.plan.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 4, redirects: first.plan.redirects.length });
-  assert.match(first.text, /^Imported from export\.xml:\n  6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 9 comments, 4 media files, \d+ redirects/);
-  assert.match(first.text, /Files: 22 new, 0 updated, 0 unchanged/);
+  assert.deepEqual(first.plan.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 11, media: 4, redirects: first.plan.redirects.length });
+  assert.match(first.text, /^Imported from export\.xml:\n  6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 11 comments, 4 media files, \d+ redirects/);
+  assert.match(first.text, /Files: 24 new, 0 updated, 0 unchanged/);
   assert.match(first.text, /page “Vaccine schedule” \(id 111\): file 2021\/01\/catch-up-schedule\.docx is not in the media folder/);
   assert.ok(existsSync(path.join(content, "blog/flu-clinic.jpg")));
   assert.deepEqual(await readFile(path.join(content, "uploads/2024/10/flu-consent-form.pdf")), await readFile(path.join(MEDIA, "2024/10/flu-consent-form.pdf")));
@@ -93,7 +95,7 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   assert.match(flu, /<h1>Flu shots are here for 2024 – walk in on Saturdays<\/h1>/);
   assert.match(flu, /alt="Nurse giving a flu shot to a smiling toddler"/);
   assert.match(flu, /data-third-party="youtube"/);
-  assert.match(flu, /6 comments on “Flu shots are here for 2024 – walk in on Saturdays”/);
+  assert.match(flu, /8 comments on “Flu shots are here for 2024 – walk in on Saturdays”/);
   assert.match(flu, /Reply from Juniper Hill Pediatrics/);
   assert.match(flu, /href="\/blog\/sun-safety\/"/);
 
@@ -107,6 +109,29 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   assert.match(sun, /<a href="#reapply">when to reapply<\/a>/);
   assert.match(flu, /<a href="\/blog\/sun-safety\/#spf">which SPF to use<\/a>/);
   assert.match(await read(out, "about-us/index.html"), /<h2 id="Our_team">Our team<\/h2>/);
+  // Old comment links land: each imported comment also answers to its WordPress anchor (#comment-502),
+  // once on the page; links from other posts and from comments go to the comment's new anchor.
+  const fluDoc = parse(flu);
+  const ids = fluDoc.querySelectorAll("[id]").map((e) => e.id);
+  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "no id twice on the page");
+  for (const wp of [501, 502, 503, 507, 509, 510, 511, 512]) {
+    const card = fluDoc.querySelector(`#comment-${wp}`);
+    assert.ok(card, `#comment-${wp}`);
+    assert.equal(card.classList.contains("comment__card"), true);
+    assert.match(card.parentNode!.id, /^comment-\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/, "inside the comment's own item");
+  }
+  assert.equal(fluDoc.querySelector("#comment-504"), null, "spam never came in");
+  const answer = fluDoc.querySelector("#comment-502")!.parentNode!.id;
+  assert.match(sun, new RegExp(`<a href="/blog/flu-shots-2024/#${answer}">Dr\\. Okafor(’|&#39;|')s answer</a>`));
+  assert.match(sun, /<a href="\/blog\/flu-shots-2024\/#comments">removed comment<\/a>/);
+  const reminder = fluDoc.querySelector("#comment-511")!;
+  assert.equal(reminder.querySelector(`a[href="#${answer}"]`)?.text, "my answer above");
+  // A document a post brings is linked from the comment at its copy; a file only a comment linked is not published.
+  assert.equal(reminder.querySelector('a[href="/uploads/2024/10/flu-consent-form.pdf"]')?.text, "consent form");
+  assert.match(fluDoc.querySelector("#comment-512")!.text, /I filled in the checklist the office emailed me\./);
+  assert.ok(!existsSync(path.join(content, "uploads/2024/10/saturday-checklist-priya.pdf")));
+  assert.ok(!existsSync(path.join(out, "uploads/2024/10/saturday-checklist-priya.pdf")));
+  assert.match(first.text, /comment 512 by “Priya S\.” .*: a link to the uploaded file 2024\/10\/saturday-checklist-priya\.pdf was removed/);
   // Every internal link, image and anchor of the imported site resolves.
   const links = await checkLinks(out);
   assert.deepEqual(links.broken, []);
@@ -119,7 +144,8 @@ test("a WordPress export imports, builds, keeps every old address working, and n
     assert.doesNotMatch(html, /<(iframe|object|embed|form action="https:\/\/evil)\b/i, file);
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i, file);
     assert.doesNotMatch(html, /href="\s*javascript:/i, file);
-    for (const secret of ["@mail.example", "203.0.113.", "198.51.100.", "rachels-blog.example", "tracker.example"]) assert.ok(!html.includes(secret), `${file}: ${secret}`);
+    for (const secret of ["@mail.example", "203.0.113.", "198.51.100.", "rachels-blog.example", "tracker.example", "saturday-checklist"]) assert.ok(!html.includes(secret), `${file}: ${secret}`);
+    assert.doesNotMatch(html, /href="https?:\/\/(www\.)?juniperhillpeds\.example\/(wp-content|\d{4}\/|\?)/, `${file}: a link left pointing at the old site`);
   }
   assert.match(flu, /Mallory &lt;script&gt;alert\(&quot;name&quot;\)&lt;\/script&gt;/);
 

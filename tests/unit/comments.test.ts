@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { parse } from "node-html-parser";
 import { renderComment, COMMENT_LINK_REL } from "../../lib/comments/markdown.ts";
-import { buildDiscussion, checkReplies } from "../../lib/comments/thread.ts";
+import { buildDiscussion, checkOldAnchors, checkReplies, oldAnchorOf } from "../../lib/comments/thread.ts";
 import { effectiveMode } from "../../lib/comments/load.ts";
 import { formatReport, parseCsv, parseDate, parseSubmissions, planImport, type ImportContext } from "../../lib/comments/import.ts";
 import { formOrigins, headersFor, siteHeaders } from "../../lib/headers.ts";
@@ -106,6 +106,43 @@ test("comment front matter: date-time required, author unless a provider replies
   assert.equal(commentFormSchema.safeParse({ endpoint: "http://forms.example/x" }).success, false);
   assert.equal(commentFormSchema.safeParse({ endpoint: "javascript:alert(1)" }).success, false);
   assert.equal(commentFormSchema.safeParse({ endpoint: "/comment-received/", netlify: true }).success, true);
+});
+
+test("wordpressId: an optional positive whole number; the old anchor it adds is unique on the post and never another comment's", () => {
+  const msgs = (data: unknown) => {
+    const r = commentSchema.safeParse(data);
+    return r.success ? [] : r.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+  };
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30", wordpressId: 501 }), []);
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30", wordpressId: 0 }), ["wordpressId: expected a number of at least 1"]);
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30", wordpressId: 5.5 }), ["wordpressId: expected a whole number"]);
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30", wordpressId: "501" }), ["wordpressId: expected a whole number"]);
+  assert.equal(oldAnchorOf({ id: "2024-10-01-f37edb06", wordpressId: 501 }), "comment-501");
+  assert.equal(oldAnchorOf({ id: "2024-10-01-f37edb06" }), undefined);
+  assert.equal(oldAnchorOf({ id: "501", wordpressId: 501 }), undefined, "already its own anchor: no second id");
+
+  const at = (id: string, wordpressId?: number) => ({ id, file: `content/comments/p/${id}.md`, wordpressId });
+  const problems: Problem[] = [];
+  checkOldAnchors([at("2024-10-01-aa", 501), at("2024-10-02-bb", 502), at("2024-10-03-cc", 501), at("502"), at("503", 503), at("2024-10-04-dd")], problems);
+  assert.deepEqual(
+    problems.map((p) => `${p.file} ${p.field}: ${p.message}`),
+    [
+      "content/comments/p/2024-10-02-bb.md wordpressId: #comment-502 is already the address of content/comments/p/502.md (its file name is 502.md): remove wordpressId here or rename that file",
+      "content/comments/p/2024-10-03-cc.md wordpressId: content/comments/p/2024-10-01-aa.md already has wordpressId 501: each old WordPress comment number appears once per post (remove it from one of them)",
+    ],
+  );
+  const none: Problem[] = [];
+  checkOldAnchors([at("2024-10-01-aa", 501), at("2024-10-02-bb", 502), at("503", 503)], none);
+  assert.deepEqual(none, []);
+});
+
+test("comment links within the site: paths (with the host's prefix) and comment anchors are links; nothing that leaves the site is", () => {
+  const html = (s: string) => renderComment(s, { prefix: "/clinic" }).html;
+  assert.equal(html("[the answer](/blog/flu/#comment-2024-10-02-c8f17287)"), '<p><a href="/clinic/blog/flu/#comment-2024-10-02-c8f17287" rel="nofollow ugc noopener">the answer</a></p>\n');
+  assert.equal(renderComment("[above](#comment-2024-10-02-c8f17287) and [all](#comments)").html, '<p><a href="#comment-2024-10-02-c8f17287" rel="nofollow ugc noopener">above</a> and <a href="#comments" rel="nofollow ugc noopener">all</a></p>\n');
+  for (const away of ["[x](//evil.example/)", "[x](/\\evil.example/)", "[x](</\t/evil.example>)", "[x](/%2F/evil.example)", "[x](#top)", "[x](relative/path)", "[x](javascript:alert(1))"]) {
+    assert.doesNotMatch(html(away), /<a /, away);
+  }
 });
 
 test("the form's service is allowed as a form target, and only that", () => {

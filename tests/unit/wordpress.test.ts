@@ -15,6 +15,7 @@ import { ContentError } from "../../lib/content/problems.ts";
 import { postSchema, pageSchema } from "../../lib/schema/content.ts";
 import { commentSchema } from "../../lib/schema/comment.ts";
 import { renderMarkdown } from "../../lib/markdown/index.ts";
+import { renderComment } from "../../lib/comments/markdown.ts";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../fixtures/wordpress");
 const XML = readFileSync(path.join(FIXTURES, "export.xml"), "utf8");
@@ -47,7 +48,7 @@ test("WXR: reads the channel, authors, terms, items and comments", () => {
   const flu = wxr.items.find((i) => i.id === 101)!;
   assert.equal(flu.title, "Flu shots are here for 2024 – walk in on Saturdays");
   assert.equal(flu.meta._thumbnail_id, "201");
-  assert.equal(flu.comments.length, 10);
+  assert.equal(flu.comments.length, 12);
   assert.deepEqual(flu.terms.map((t) => `${t.domain}:${t.nicename}`), ["category:vaccines", "post_tag:flu"]);
   const vacunas = wxr.items.find((i) => i.id === 103)!;
   assert.equal(vacunas.slug, "予防接種-vacunas");
@@ -231,7 +232,7 @@ test("helpers: provider names and resized upload names", () => {
 
 test("plan: posts with valid front matter, drafts, private, scheduled and the report's counts", () => {
   const p = plan();
-  assert.deepEqual(p.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 9, media: 4, redirects: p.redirects.length });
+  assert.deepEqual(p.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 11, media: 4, redirects: p.redirects.length });
   for (const f of p.files.filter((x) => x.path.startsWith("blog/"))) {
     const r = postSchema.safeParse(matter(f.text).data);
     assert.ok(r.success, `${f.path}: ${JSON.stringify(r.error?.issues)}`);
@@ -356,7 +357,7 @@ test("plan: anchors from the old HTML stay, and links to them from other posts f
 test("plan: comments keep their threads; staff replies are the provider's; no private details", () => {
   const p = plan();
   const comments = p.files.filter((f) => f.path.startsWith("comments/"));
-  assert.equal(comments.length, 9);
+  assert.equal(comments.length, 11);
   const byBody = new Map(comments.map((f) => [matter(f.text).content.trim(), { path: f.path, data: matter(f.text).data }]));
   const id = (body: string) => path.basename(byBody.get(body)!.path, ".md");
   for (const f of comments) {
@@ -365,19 +366,86 @@ test("plan: comments keep their threads; staff replies are the provider's; no pr
     for (const secret of ["@mail.example", "203.0.113", "198.51.100", "rachels-blog", "spam.example", "impostor"]) assert.ok(!f.text.includes(secret), `${f.path} has ${secret}`);
   }
   const first = byBody.get("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old.")!;
-  assert.deepEqual(first.data, { author: "Rachel M.", date: "2024-10-01T19:14" });
+  assert.deepEqual(first.data, { author: "Rachel M.", date: "2024-10-01T19:14", wordpressId: 501 });
   assert.match(first.path, /^comments\/flu-shots-2024\/2024-10-01-[0-9a-f]{8}\.md$/);
   const reply = [...byBody.entries()].find(([b]) => b.startsWith("No appointment needed"))!;
-  assert.deepEqual(reply[1].data, { date: "2024-10-02T08:05", replyTo: id("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old."), provider: "maya-okafor" });
+  assert.deepEqual(reply[1].data, { date: "2024-10-02T08:05", replyTo: id("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old."), provider: "maya-okafor", wordpressId: 502 });
   assert.equal(byBody.get("Thank you! See you Saturday.")!.data.replyTo, path.basename(reply[1].path, ".md"));
   // A reply to a spam comment stands alone; a visitor using a provider's name is not the provider.
   assert.equal(byBody.get("Please don't click links like that one above.")!.data.replyTo, undefined);
-  assert.deepEqual(byBody.get("A visitor who typed a provider's name: not a reply from the practice.")!.data, { author: "Dr. Maya Okafor", date: "2024-10-08T10:00" });
+  assert.deepEqual(byBody.get("A visitor who typed a provider's name: not a reply from the practice.")!.data, { author: "Dr. Maya Okafor", date: "2024-10-08T10:00", wordpressId: 510 });
   // Zero GMT date: the local one. Replies from a WordPress user matching a provider.
   assert.equal(byBody.get("¡Gracias! ¿Sirve el protector solar en spray para bebés?")!.data.date, "2024-06-18T17:22");
   assert.equal([...byBody.values()].find((c) => c.data.provider === "daniel-reyes")?.data.replyTo, id("¡Gracias! ¿Sirve el protector solar en spray para bebés?"));
   // The same export gives the same files.
   assert.deepEqual(plan().files, p.files);
+});
+
+test("plan: old comment links (#comment-501) land on the imported comment; every imported comment keeps its number", () => {
+  const p = plan();
+  const comments = p.files.filter((f) => f.path.startsWith("comments/"));
+  const byWp = new Map(comments.map((f) => [matter(f.text).data.wordpressId as number, { id: path.basename(f.path, ".md"), post: f.path.split("/")[1], body: matter(f.text).content }]));
+  // Every imported comment carries its old number, once per post, and none is another comment's id.
+  assert.deepEqual([...byWp.keys()].sort(), [501, 502, 503, 507, 509, 510, 511, 512, 520, 521, 522]);
+  for (const c of byWp.values()) assert.match(c.id, /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/, "a new id is never a bare number, so #comment-501 cannot clash with one");
+  const anchor = (wp: number) => `#comment-${byWp.get(wp)!.id}`;
+  // From another post (by its old address, a comment page, ?p=), and within the post; a comment not imported → the comments.
+  const sun = file(p, "blog/2024-06-10-sun-safety.md");
+  assert.ok(
+    sun.content.includes(
+      `Two doses for babies? See [Dr. Okafor's answer](/blog/flu-shots-2024/${anchor(502)}) (or [the question](/blog/flu-shots-2024/${anchor(501)})), [Ana's question](${anchor(520)}) below, or the [removed comment](/blog/flu-shots-2024/#comments).`,
+    ),
+    sun.content,
+  );
+  assert.ok(p.report.review.some((r) => r.item.includes("(id 102)") && r.message.startsWith("a link to /blog/flu-shots-2024/#comment-504 names comment 504, which was not imported")));
+  // From comments: the same post's and another post's comments.
+  assert.ok(byWp.get(511)!.body.includes(`see [my answer above](${anchor(502)}).`), byWp.get(511)!.body);
+  assert.ok(byWp.get(512)!.body.includes(`Also useful: [the sunscreen answer](/blog/sun-safety/${anchor(521)}).`), byWp.get(512)!.body);
+  // Old comment pages (/post/comment-page-2/#comment-501) go to the post.
+  const map = new Map(p.redirects.map((r) => [r.from, r.to]));
+  assert.equal(map.get("/2024/10/flu-shots-2024/comment-page-*"), "/blog/flu-shots-2024/");
+  assert.equal(map.has("/?p=101comment-page-*"), false);
+  // The rendered comment links work: site paths and comment anchors are links, with the host's prefix.
+  const html = renderComment(byWp.get(512)!.body, { prefix: "/clinic" }).html;
+  assert.match(html, new RegExp(`<a href="/clinic/blog/sun-safety/${anchor(521)}" rel="nofollow ugc noopener">the sunscreen answer</a>`));
+});
+
+test("plan: a comment its rewritten links push over the limit is left out, and links to it go to the post's comments", () => {
+  const cm = (id: number, parent: number, text: string) =>
+    `<wp:comment><wp:comment_id>${id}</wp:comment_id><wp:comment_author>P${id}</wp:comment_author><wp:comment_date>2024-01-03 10:00:00</wp:comment_date><wp:comment_date_gmt>2024-01-03 18:00:00</wp:comment_date_gmt><wp:comment_content><![CDATA[${text}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved><wp:comment_type>comment</wp:comment_type><wp:comment_parent>${parent}</wp:comment_parent><wp:comment_user_id>0</wp:comment_user_id></wp:comment>`;
+  // 4,984 characters as written; each #comment-1 becomes #comment-2024-01-03-…, 19 characters longer.
+  const long = `${"x".repeat(4920)} ${Array.from({ length: 4 }, () => '<a href="#comment-1">a</a>').join(" ")}`;
+  const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><link>https://x.example</link><wp:wxr_version>1.2</wp:wxr_version>
+    <item><title>Flu</title><link>https://x.example/2024/01/flu/</link><wp:post_id>1</wp:post_id><wp:post_date>2024-01-02 10:00:00</wp:post_date><wp:post_date_gmt>2024-01-02 18:00:00</wp:post_date_gmt><wp:post_name>flu</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:comment_status>open</wp:comment_status>
+    <content:encoded><![CDATA[<p>See <a href="#comment-2">the long one</a> and <a href="#comment-1">the first</a>.</p>]]></content:encoded>${cm(1, 0, "First.")}${cm(2, 0, long)}${cm(3, 2, 'Reply to <a href="#comment-2">it</a>.')}</item></channel></rss>`;
+  const p = planImport(parseWxr(xml), { zone: ZONE, providers: [] });
+  assert.deepEqual(p.files.map((f) => f.path), ["blog/2024-01-02-flu.md", "comments/flu/2024-01-03-50a709d4.md", "comments/flu/2024-01-03-a6172271.md"]);
+  assert.equal(matter(p.files[0]!.text).content, "See [the long one](#comments) and [the first](#comment-2024-01-03-50a709d4).\n");
+  const reply = matter(p.files[2]!.text);
+  assert.deepEqual([reply.data, reply.content], [{ author: "P3", date: "2024-01-03T10:00", wordpressId: 3 }, "Reply to it.\n"]);
+  assert.deepEqual(p.report.skipped.map((s) => `${s.item}: ${s.message}`), ["comment 2 by “P2” on “Flu”: 5056 characters long; the site shows at most 5000"]);
+  assert.deepEqual(p.report.commentsSkipped, { "too long": 1 });
+});
+
+test("plan: documents linked from comments go to the copy a post brings; a file only a comment links is never copied and is listed", () => {
+  const p = plan();
+  const comments = p.files.filter((f) => f.path.startsWith("comments/"));
+  const body = (wp: number) => matter(comments.find((f) => matter(f.text).data.wordpressId === wp)!.text).content;
+  assert.match(body(511), /^Reminder for Saturday: bring the signed \[consent form\]\(\/uploads\/2024\/10\/flu-consent-form\.pdf\)\./);
+  // In the media folder, but linked only from a visitor's comment: not copied, the text kept without the link, listed.
+  assert.match(body(512), /^Thanks! I filled in the checklist the office emailed me\. /);
+  assert.ok(!p.media.some((m) => m.from.includes("saturday-checklist")), "never copied");
+  assert.ok(!p.redirects.some((r) => r.from.includes("saturday-checklist")), "and never given an address");
+  assert.ok(
+    p.report.review.some((r) => r.item.startsWith("comment 512 by “Priya S.”") && r.message.startsWith("a link to the uploaded file 2024/10/saturday-checklist-priya.pdf was removed, its text is kept: a file linked only from a comment is never copied")),
+    p.report.review.map((r) => `${r.item}: ${r.message}`).join("\n"),
+  );
+  // No comment links to the old site's uploads, with or without --media-dir.
+  for (const q of [p, plan({ media: false })]) for (const f of q.files.filter((x) => x.path.startsWith("comments/"))) assert.doesNotMatch(f.text, /wp-content|juniperhillpeds\.example/, f.path);
+  // Without --media-dir nothing is copied, so the consent form's link in the comment goes too (its text stays).
+  const bare = plan({ media: false });
+  const bareBody = matter(bare.files.find((f) => f.path.startsWith("comments/") && matter(f.text).data.wordpressId === 511)!.text).content;
+  assert.match(bareBody, /^Reminder for Saturday: bring the signed consent form\./);
 });
 
 test("plan: every old address in the fixture has a redirect, and none shadows a page of the new site", () => {
@@ -418,7 +486,7 @@ test("plan: every old address in the fixture has a redirect, and none shadows a 
   const parsed = parseRedirects(redirectsFile(p.redirects, "export.xml"));
   assert.deepEqual(parsed.problems, []);
   assert.equal(parsed.rules.length, p.redirects.length);
-  assert.deepEqual(parsed.rules.find((r) => r.query === "p=101"), { from: "/", query: "p=101", to: "/blog/flu-shots-2024/", status: 301, line: 4 });
+  assert.deepEqual(parsed.rules.find((r) => r.query === "p=101"), { from: "/", query: "p=101", to: "/blog/flu-shots-2024/", status: 301, line: 5 });
 });
 
 test("plan: without --media-dir images are listed, not silently lost; the report says so", () => {
@@ -431,7 +499,7 @@ test("plan: without --media-dir images are listed, not silently lost; the report
   assert.ok(p.report.review.some((r) => /run the import with --media-dir/.test(r.message)));
   const text = formatReport(p.report, undefined, { source: "export.xml", dryRun: true, host: "cloudflare-pages" });
   assert.match(text, /^Dry run \(nothing written\) from export\.xml:/);
-  assert.match(text, /6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 9 comments, 0 media files/);
+  assert.match(text, /6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 11 comments, 0 media files/);
   assert.match(text, /comments left out: 1 spam, 1 pending, 1 pingback, 1 trash/);
   assert.match(text, /Cloudflare Pages cannot match \?p=123/);
   assert.match(text, /Commenters' email addresses, IP addresses and web sites were not copied/);
