@@ -88,13 +88,11 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   cfg.addPassthroughCopy({ [`${opts.contentDir}/uploads`]: "uploads" });
   cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);
   cfg.setQuietMode(true);
-  // As setters too: lib/build.ts passes this function to Eleventy, which ignores its return value.
+  // Setters, not a returned `dir`: lib/build.ts passes this function to Eleventy, which
+  // ignores its return value. (The content folder is Eleventy's input, given by the caller.)
+  cfg.setInputDirectory(opts.contentDir);
   cfg.setDataDirectory("_eleventy_data");
   cfg.setIncludesDirectory("_eleventy_includes");
-
-  return {
-    dir: { input: opts.contentDir, data: "_eleventy_data", includes: "_eleventy_includes" },
-  };
 }
 
 export default function (cfg: UserConfig) {

@@ -5,7 +5,8 @@
 // links the files it uses into its own output.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { linkOrCopy } from "./files.ts";
 import path from "node:path";
 import { createRequire } from "node:module";
 import sharp from "sharp";
@@ -59,23 +60,24 @@ export interface ImageService {
   files(): string[];
 }
 
+/** Memoises an async step by source path: each photo is worked on once per build. */
+function oncePerSource<T>(work: (abs: string) => Promise<T>): (abs: string) => Promise<T> {
+  const started = new Map<string, Promise<T>>();
+  return (abs) => {
+    let result = started.get(abs);
+    if (!result) started.set(abs, (result = work(abs)));
+    return result;
+  };
+}
+
 export function createImageService(opts: { cacheDir: string; prefix: string }): ImageService {
   const outputDir = path.join(opts.cacheDir, "img");
   const used = new Set<string>();
 
   // One source photo is often used by many posts: each is read, hashed and (on a cold
   // cache) encoded once per build, however many pages show it.
-  const metadata = new Map<string, Promise<Metadata>>();
-  const crops = new Map<string, Promise<string>>();
-
-  function metadataFor(abs: string): Promise<Metadata> {
-    let meta = metadata.get(abs);
-    if (!meta) {
-      meta = encode(abs);
-      metadata.set(abs, meta);
-    }
-    return meta;
-  }
+  const metadataFor = oncePerSource(encode);
+  const socialCropFor = oncePerSource(cropFor);
 
   async function encode(abs: string): Promise<Metadata> {
     const meta = await Image(abs, {
@@ -104,14 +106,7 @@ export function createImageService(opts: { cacheDir: string; prefix: string }): 
       };
       return Image.generateHTML(meta, Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)));
     },
-    socialCrop(abs) {
-      let crop = crops.get(abs);
-      if (!crop) {
-        crop = cropFor(abs);
-        crops.set(abs, crop);
-      }
-      return crop;
-    },
+    socialCrop: socialCropFor,
     files: () => [...used].sort(),
   };
 
@@ -138,8 +133,7 @@ export async function publishImages(files: readonly string[], outDir: string): P
     files.map(async (file) => {
       const dest = path.join(target, path.basename(file));
       if (await stat(dest).catch(() => undefined)) return;
-      // A hard link costs no copying; fall back to a copy across file systems.
-      await link(file, dest).catch(() => copyFile(file, dest));
+      await linkOrCopy(file, dest);
     }),
   );
 }

@@ -2,8 +2,7 @@
 // hand back one model, or throw a ContentError listing every problem at once.
 import path from "node:path";
 import { existsSync } from "node:fs";
-import { alertSchema, eventSchema, type AlertFrontMatter, type EventFrontMatter } from "../schema/content.ts";
-import { postSchema, pageSchema, providerSchema, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
+import type { AlertFrontMatter, EventFrontMatter, PageFrontMatter, PostFrontMatter, ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
 import { readingMinutes, type Rendered } from "../markdown/index.ts";
 import { assetExists, renderChecked } from "../markdown/checked.ts";
@@ -107,7 +106,8 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     exists: (sitePath) => assetExists(root, sitePath),
   };
   // Large sites are parsed and rendered on two threads up front; the readers below then find every file ready.
-  await prepareFiles(ctx, root, [providerFiles, pageFiles, postFiles, eventFiles, alertFiles].flatMap((files, k) => files.map((f) => ({ f, kind: (["provider", "page", "post", "event", "alert"] as const)[k]! }))));
+  const byKind: [ContentKind, SourceFile[]][] = [["provider", providerFiles], ["page", pageFiles], ["post", postFiles], ["event", eventFiles], ["alert", alertFiles]];
+  await prepareFiles(ctx, root, byKind.flatMap(([kind, files]) => files.map((f) => ({ f, kind }))));
 
   const providers = readAll(ctx, "provider", providerFiles, toProvider);
   const providerByKey = new Map(providers.map((p) => [`${p.lang}:${p.key}`, p]));

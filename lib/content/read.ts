@@ -44,14 +44,18 @@ export function validate<S extends z.ZodType>(schema: S, file: string, data: unk
 // path, so an edited file replaces its entry instead of adding one.
 const readCache = new Map<string, { schema: z.ZodType; source: string; result: Validated<unknown> }>();
 
-export function isReadCached(schema: z.ZodType, f: SourceFile): boolean {
+function cachedRead(schema: z.ZodType, f: SourceFile): Validated<unknown> | undefined {
   const hit = readCache.get(f.abs);
-  return !!hit && hit.schema === schema && hit.source === f.source;
+  return hit && hit.schema === schema && hit.source === f.source ? hit.result : undefined;
+}
+
+export function isReadCached(schema: z.ZodType, f: SourceFile): boolean {
+  return cachedRead(schema, f) !== undefined;
 }
 
 export function readMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile): Validated<z.infer<S>> {
-  const hit = readCache.get(f.abs);
-  if (hit && hit.schema === schema && hit.source === f.source) return hit.result as Validated<z.infer<S>>;
+  const hit = cachedRead(schema, f);
+  if (hit) return hit as Validated<z.infer<S>>;
   const result = parseMarkdownFile(schema, f);
   readCache.set(f.abs, { schema, source: f.source, result });
   return result;

@@ -6,12 +6,13 @@
 // costliest step of a build with thousands of posts).
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, readdir, rename, rm, stat, utimes } from "node:fs/promises";
+import { mkdir, readFile, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
 import { pageDigest, type SearchShard } from "./shards.ts";
 import { machineTime } from "../clock.ts";
+import { linkOrCopy } from "../files.ts";
 
 export { SEARCH_DIR } from "./shards.ts";
 
@@ -103,11 +104,6 @@ async function buildBundle(siteDir: string, shard: SearchShard, store: string, k
     await rm(work, { recursive: true, force: true });
   }
   return bundle;
-}
-
-async function linkOrCopy(from: string, to: string): Promise<void> {
-  // A hard link costs no copying; fall back to a copy across file systems.
-  await link(from, to).catch(() => copyFile(from, to));
 }
 
 async function linkTree(from: string, to: string): Promise<void> {
