@@ -1,7 +1,7 @@
 // A whole build, all or nothing: Eleventy writes into a fresh sibling folder, and only
 // a build that succeeded replaces the output folder. A bad post therefore never leaves
 // a half-written site behind.
-import { rm, rename, mkdtemp } from "node:fs/promises";
+import { rm, rename, mkdtemp, readdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -32,7 +32,40 @@ export interface BuildRequest {
 
 export type BuildResult =
   | { ok: true; out: string; files: number; /** Search bundles Pagefind built (the rest were unchanged, from the cache). */ searchBuilt: readonly string[] }
-  | { ok: false; problems?: readonly Problem[]; error: string };
+  | {
+      ok: false;
+      problems?: readonly Problem[];
+      /** One plain line for people. */
+      error: string;
+      /** The stack and what Eleventy logged: shown only with PRACTICE_DEBUG=1. */
+      detail?: string;
+    };
+
+/**
+ * Staging and old-output folders that a build killed half-way (out of memory, Ctrl-C) left
+ * behind. Each carries the pid of its build, so a build running beside this one keeps its own.
+ */
+async function removeLeftovers(out: string): Promise<void> {
+  const dir = path.dirname(out);
+  const base = path.basename(out);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  await Promise.all(
+    names.map(async (name) => {
+      const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.(?:tmp|old)-(\\d+)(?:-|$)`).exec(name);
+      if (!m || Number(m[1]) === process.pid || isRunning(Number(m[1]))) return;
+      await rm(path.join(dir, name), { recursive: true, force: true });
+    }),
+  );
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
 
 /** Runs Eleventy with the project's config. Settings travel as env vars, which is how the CLI gets them too. */
 export async function build(req: BuildRequest = {}): Promise<BuildResult> {
@@ -46,7 +79,10 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
   };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const cacheDir = path.resolve(root, req.cacheDir ?? process.env.PRACTICE_CACHE ?? ".cache");
-  const staging = await mkdtemp(`${out}.tmp-`);
+  await removeLeftovers(out);
+  const staging = await mkdtemp(`${out}.tmp-${process.pid}-`);
+  // Eleventy prints its own errors (stack traces) and a closing line; the caller reports instead.
+  const eleventyLog: string[] = [];
   // PRACTICE_TIMING=1: where a build's time goes, one line per step (for `npm run bench` users profiling).
   let last = performance.now();
   const lap = (step: string) => {
@@ -76,6 +112,8 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
       // The configuration as a function, not a file path: the build and the config share one
       // module graph (the preloaded model), also when the build runs compiled ahead of time.
       const eleventy = new Eleventy(env.PRACTICE_CONTENT, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, optionsFromEnv()) });
+      const record = (...args: unknown[]) => void eleventyLog.push(args.map(String).join(" "));
+      eleventy.logger.overrideLogger({ log: record, info: record, warn: record, error: record } as unknown as Console);
       const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
       files = Array.isArray(written?.[1]) ? written[1].length : 0;
     } finally {
@@ -99,7 +137,9 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     const content = findContentError(err);
     if (content) return { ok: false, problems: content.problems, error: content.message };
-    return { ok: false, error: err instanceof Error ? (err.stack ?? err.message) : String(err) };
+    const first = (err instanceof Error ? err.message : String(err)).split("\n")[0]!.slice(0, 300);
+    const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    return { ok: false, error: first, detail: [stack, ...eleventyLog].join("\n") };
   } finally {
     for (const [k, v] of Object.entries(saved)) {
       if (v === undefined) delete process.env[k];
@@ -108,8 +148,13 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
   }
 }
 
-export function reportFailure(result: Extract<BuildResult, { ok: false }>): string {
-  if (!result.problems) return `Build failed; the previous site was left as it was.\n${result.error}`;
+export function reportFailure(result: Extract<BuildResult, { ok: false }>, debug = !!process.env.PRACTICE_DEBUG): string {
+  if (!result.problems) {
+    const lines = [`Build failed: ${result.error}`, "Nothing was published; the previous site was left as it was."];
+    if (debug && result.detail) lines.push(result.detail);
+    else if (result.detail) lines.push("This looks like a problem in Practice Press, not in your content. Run it again with PRACTICE_DEBUG=1 for the technical details, and send them to whoever looks after the site.");
+    return lines.join("\n");
+  }
   const n = result.problems.length;
   return [
     `Build failed: ${n} problem${n === 1 ? "" : "s"} in the content. Nothing was published; the previous site was left as it was.`,

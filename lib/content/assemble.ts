@@ -132,6 +132,7 @@ export function assemble(input: AssembleInput): Site {
   routes.push({ kind: "socialSprite", url: SPRITE_PATH, lang: defaultLang });
 
   checkUniqueUrls(routes, input.problems);
+  checkReservedUrls(routes, input.problems);
 
   return {
     practice: byLang[defaultLang]!.practice,
@@ -238,6 +239,30 @@ function ownerOf(route: Route): string {
       return route.page?.file ?? "the built-in home page";
     default:
       return `the built-in ${route.kind} page`;
+  }
+}
+
+/**
+ * Top-level folders the build writes besides the routes, and what lives there. A page or
+ * post that took one would overwrite it, or be overwritten (a page named "admin" would
+ * replace the staff editor), so its file is refused before anything is written.
+ */
+export const GENERATED_FOLDERS: Readonly<Record<string, string>> = {
+  admin: "the staff web editor",
+  assets: "the site's own files (stylesheet, scripts, logo)",
+  img: "resized photos",
+  pagefind: "the search index",
+  uploads: "documents kept with the content",
+  "404": "the page-not-found page",
+};
+
+function checkReservedUrls(routes: readonly Route[], problems: Problem[]): void {
+  for (const route of routes) {
+    const owner = ownerOf(route);
+    if (owner.startsWith("the built-in")) continue;
+    const first = route.url.split("/")[1] ?? "";
+    const what = GENERATED_FOLDERS[first];
+    if (what) problems.push({ file: owner, message: `takes the address ${route.url}, which the site uses for ${what}; rename the file` });
   }
 }
 

@@ -6,19 +6,74 @@
 // matters with thousands of posts), and when it refuses one, `yaml` reads it again for
 // its clearer message with line and column. Both use the YAML 1.2 core schema and both
 // reject duplicate keys.
+//
+// Content is data, never code. gray-matter picks a parser from the opening fence
+// (`---js` evaluates the block as JavaScript), so the fence is checked first and every
+// engine but YAML is disabled. YAML itself is bounded before and after parsing: its size,
+// how deeply it nests (deep nesting overflows either parser's stack) and how many values
+// it holds once its &anchors/*aliases are expanded (a 500-byte "alias bomb" expands to
+// millions of strings when anything walks it).
 import matter from "gray-matter";
 import jsYaml from "js-yaml";
 import YAML from "yaml";
 import type { Problem } from "./problems.ts";
 
-export function parseYaml(source: string): unknown {
+/** Front matter of a post or page; practice.yaml is allowed more (it lists every location and closure). */
+export const LIMITS = {
+  frontMatterBytes: 64 * 1024,
+  dataFileBytes: 512 * 1024,
+  /** Lists and sets of fields inside one another. */
+  depth: 24,
+  /** Values once aliases are expanded: the demo's practice.yaml holds about 600. */
+  values: 20_000,
+} as const;
+
+/** A YAML document that is well formed but too big or too deep to be content. */
+export class YamlLimitError extends Error {}
+
+/**
+ * The deepest nesting of flow collections ([ ] and { }), run before any parser. It does not
+ * skip quoted text on purpose: a stray quote could otherwise hide brackets from the count.
+ */
+function flowDepth(source: string): number {
+  let depth = 0;
+  let max = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source.charCodeAt(i);
+    if (c === 91 || c === 123) max = Math.max(max, ++depth);
+    else if ((c === 93 || c === 125) && depth > 0) depth--;
+  }
+  return max;
+}
+
+/** Counts values (aliases expanded), stopping as soon as a limit is passed. */
+function checkShape(data: unknown): void {
+  let values = 0;
+  const walk = (v: unknown, depth: number): void => {
+    if (++values > LIMITS.values) {
+      throw new YamlLimitError(`holds too many values once its references (&anchors and *aliases) are expanded (more than ${LIMITS.values}); write the values out instead`);
+    }
+    if (v === null || typeof v !== "object") return;
+    if (depth > LIMITS.depth) throw new YamlLimitError(`nests lists and fields more than ${LIMITS.depth} levels deep`);
+    for (const child of Array.isArray(v) ? v : Object.values(v)) walk(child, depth + 1);
+  };
+  walk(data, 0);
+}
+
+export function parseYaml(source: string, maxBytes: number = LIMITS.dataFileBytes): unknown {
+  const bytes = Buffer.byteLength(source);
+  if (bytes > maxBytes) throw new YamlLimitError(`is too long (${Math.ceil(bytes / 1024)} KB; at most ${maxBytes / 1024} KB)`);
+  if (flowDepth(source) > LIMITS.depth) throw new YamlLimitError(`nests lists and fields more than ${LIMITS.depth} levels deep`);
+  let data: unknown;
   try {
-    return jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
+    data = jsYaml.load(source, { schema: jsYaml.CORE_SCHEMA });
   } catch (fast) {
     YAML.parse(source, { schema: "core", prettyErrors: true, uniqueKeys: true, maxAliasCount: 100 });
     // `yaml` accepted what js-yaml refused: report js-yaml's reason.
     throw fast;
   }
+  checkShape(data);
+  return data;
 }
 
 export interface Parsed {
@@ -27,20 +82,37 @@ export interface Parsed {
 }
 
 export function yamlErrorMessage(err: unknown): string {
+  if (err instanceof YamlLimitError) return `the YAML ${err.message}`;
   const e = err as { linePos?: [{ line: number; col: number }]; mark?: { line: number; column: number }; reason?: string; message?: string };
   const pos = e.linePos?.[0] ?? (e.mark ? { line: e.mark.line + 1, col: e.mark.column + 1 } : undefined);
   const first = (e.reason ?? e.message ?? String(err)).split("\n")[0] ?? "";
   const where = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
-  return `malformed YAML${where}: ${first.replace(/ at line \d+, column \d+:?$/, "")}`;
+  // Parser messages can quote the offending text: keep a message readable whatever was typed.
+  const reason = first.replace(/ at line \d+, column \d+:?$/, "");
+  return `malformed YAML${where}: ${reason.length > 120 ? `${reason.slice(0, 119)}…` : reason}`;
 }
 
+/** The opening line `---`, optionally followed by "yaml": anything else would pick another parser. */
+const FENCE = /^\uFEFF?---([^\r\n]*)/;
+
+/** Engines gray-matter ships besides YAML; any fence that reaches one is refused (defence in depth: checkFence runs first). */
+const REFUSE = () => {
+  throw new YamlLimitError("front matter must be YAML");
+};
+const ENGINES = { yaml: (s: string) => parseYaml(s, LIMITS.frontMatterBytes) as object, js: REFUSE, javascript: REFUSE, coffee: REFUSE, cson: REFUSE, json: REFUSE, toml: REFUSE };
+
 export function parseFrontMatter(file: string, source: string): Parsed | Problem {
+  const fence = FENCE.exec(source);
+  if (fence && fence[1]!.trim() !== "" && fence[1]!.trim().toLowerCase() !== "yaml") {
+    const shown = `---${fence[1]!.length > 20 ? `${fence[1]!.slice(0, 20)}…` : fence[1]}`;
+    return { file, message: `the first line must be exactly --- (found ${JSON.stringify(shown)}); front matter is YAML only, so remove what follows the dashes` };
+  }
   try {
-    const result = matter(source, { engines: { yaml: (s: string) => parseYaml(s) as object } });
+    const result = matter(source, { language: "yaml", engines: ENGINES });
     const data = result.data ?? {};
     if (typeof data !== "object" || Array.isArray(data)) return { file, message: "front matter must be a set of fields (key: value)" };
     return { data: data as Record<string, unknown>, body: result.content };
   } catch (err) {
-    return { file, message: yamlErrorMessage(err) };
+    return { file, message: err instanceof YamlLimitError ? `the front matter ${err.message}` : yamlErrorMessage(err) };
   }
 }

@@ -1,5 +1,6 @@
 // The one Markdown renderer. Content is data, never code: Markdown is not run through
 // a template engine, and raw HTML an author types is cut down to a safe allowlist.
+import { randomBytes } from "node:crypto";
 import MarkdownIt from "markdown-it";
 import { sanitizeHtml } from "./sanitize.ts";
 import { headingOutline } from "./heading-outline.ts";
@@ -7,12 +8,14 @@ import { explicitAnchors } from "./anchors.ts";
 import { rootLinks } from "./root-links.ts";
 import { tableAlign } from "./table-align.ts";
 import { videoEmbeds, type VideoEnv } from "./video.ts";
-import { markdownImages, type ImageEnv, type MarkdownImage } from "./images.ts";
+import { clip, markdownImages, type ImageEnv, type MarkdownImage } from "./images.ts";
+import { rawImages } from "./raw-images.ts";
+import { neutralizeUrls, refusedUrls } from "./url-policy.ts";
 import type { Lang } from "../i18n/index.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(headingOutline).use(explicitAnchors).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages);
+  md.use(headingOutline).use(explicitAnchors).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages).use(rawImages);
   return md;
 }
 
@@ -36,8 +39,10 @@ export interface RenderOptions {
   exists?: (sitePath: string) => boolean;
 }
 
-// Marks where a generated embed goes, so the HTML allowlist never sees (or strips) it.
-const EMBED_MARKER = "ppembed5f2c9d";
+// Marks where a generated embed or picture goes, so the HTML allowlist never sees (or
+// strips) it. Random per process: an author cannot type a marker to splice markup into
+// an attribute or a code block.
+const EMBED_MARKER = `pp${randomBytes(12).toString("hex")}`;
 
 export function renderMarkdown(source: string, opts: RenderOptions = {}): Rendered {
   const env: VideoEnv & ImageEnv = { prefix: opts.prefix, lang: opts.lang, exists: opts.exists, problems: [], embeds: [], embedMarker: EMBED_MARKER };
@@ -56,7 +61,13 @@ export function renderMarkdown(source: string, opts: RenderOptions = {}): Render
   const rendered = md.renderer.render(tokens, md.options, env as Record<string, unknown>);
   // markdown-it's own output is safe; only author-typed HTML needs the allowlist.
   const safe = hasRawHtml ? sanitizeHtml(rendered) : rendered;
-  const html = env.embeds!.length ? safe.replace(new RegExp(`<p>${EMBED_MARKER}(\\d+)</p>`, "g"), (_m, n: string) => env.embeds![Number(n)] ?? "") : safe;
+  let html = env.embeds!.length ? safe.replace(new RegExp(`<p>${EMBED_MARKER}(\\d+)</p>`, "g"), (_m, n: string) => env.embeds![Number(n)] ?? "") : safe;
+  // The one URL policy, once more over the finished HTML: whatever a plugin built from content obeys it too.
+  const refused = refusedUrls(html);
+  if (refused.length) {
+    for (const url of new Set(refused)) env.problems!.push(`the address ${JSON.stringify(clip(url))} is not allowed in a page; link to a page on this site (/new-patients/), an https:// address, mailto: or tel:`);
+    html = neutralizeUrls(html);
+  }
   return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])], images: env.images ?? [] };
 }
 

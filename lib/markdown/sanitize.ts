@@ -1,17 +1,18 @@
 // Allowlist for HTML that authors type into Markdown (tables, details, abbreviations):
 // no scripts, styles, forms, frames or event handlers, and only safe link schemes.
 import sanitize from "sanitize-html";
+import { ALLOWED_SCHEMES } from "./url-policy.ts";
 
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [
     "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "dd", "del", "details", "dfn", "div", "dl", "dt",
-    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p",
+    // No "img": lib/markdown/raw-images.ts has turned every <img> into a picture marker or a link.
+    "em", "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "i", "ins", "kbd", "li", "mark", "ol", "p",
     "pre", "q", "s", "small", "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
     "time", "tr", "u", "ul",
   ],
   allowedAttributes: {
     a: ["href", "title", "hreflang"],
-    img: ["src", "alt", "title", "width", "height"],
     abbr: ["title"],
     time: ["datetime"],
     td: ["colspan", "rowspan", "class"],
@@ -21,7 +22,7 @@ const OPTIONS: sanitize.IOptions = {
   },
   // No style attributes at all (the CSP forbids inline styles); alignment comes as classes.
   allowedClasses: { td: ["align-left", "align-right", "align-center"], th: ["align-left", "align-right", "align-center"] },
-  allowedSchemes: ["http", "https", "mailto", "tel"],
+  allowedSchemes: [...ALLOWED_SCHEMES],
   allowedSchemesAppliedToAttributes: ["href", "src"],
   allowProtocolRelative: false,
   disallowedTagsMode: "escape",

@@ -22,12 +22,11 @@ async function check(contentDir?: string) {
   }
 }
 
-test("npm run check passes the demo content quickly", async () => {
-  const started = performance.now();
+// How fast it is belongs to `npm run bench`, not to a timed test on a shared machine.
+test("npm run check passes the demo content", async () => {
   const r = await check();
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /^No problems in content\/ \(\d+ files checked/);
-  assert.ok(performance.now() - started < 5000, "under a few seconds, process start included");
 });
 
 test("npm run check lists the build's own messages, all at once, exits 1 and writes nothing", async () => {
