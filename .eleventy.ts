@@ -13,7 +13,8 @@ import { socialCardSvg, writeSocialCard } from "./lib/social-card.ts";
 import { publishImages } from "./lib/images.ts";
 import { writeIcons } from "./lib/icons.ts";
 import { writeMinifiedCss } from "./lib/css.ts";
-import { ContentError, formatProblem } from "./lib/content/problems.ts";
+import { ContentError, formatProblem, PageRenderError } from "./lib/content/problems.ts";
+import { routeFile } from "./lib/content/assemble.ts";
 import type { Mode, Route, Site } from "./lib/model.ts";
 
 export interface BuildOptions {
@@ -74,7 +75,12 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     },
     render: (data: { routeUrl: string }) => {
       const route = byUrl.get(data.routeUrl)!;
-      const html = renderRoute(site!, route);
+      let html: string;
+      try {
+        html = renderRoute(site!, route);
+      } catch (err) {
+        throw new PageRenderError(route.url, routeFile(route), err);
+      }
       recordIndexedPage(route, html);
       return html;
     },

@@ -6,7 +6,7 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { configure, optionsFromEnv } from "../.eleventy.ts";
-import { findContentError, formatProblem, type Problem } from "./content/problems.ts";
+import { findContentError, formatProblem, plainCause, type Problem } from "./content/problems.ts";
 import { loadSite } from "./content/load.ts";
 import { clockFromEnv } from "./clock.ts";
 import { assetUrls } from "./assets.ts";
@@ -137,7 +137,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     await rm(staging, { recursive: true, force: true });
     const content = findContentError(err);
     if (content) return { ok: false, problems: content.problems, error: content.message };
-    const first = (err instanceof Error ? err.message : String(err)).split("\n")[0]!.slice(0, 300);
+    const first = plainCause(err);
     const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return { ok: false, error: first, detail: [stack, ...eleventyLog].join("\n") };
   } finally {

@@ -12,7 +12,8 @@ export interface Network {
   share?: (url: string, title: string) => string;
 }
 
-const enc = encodeURIComponent;
+/** Text may hold a lone UTF-16 surrogate (pasted or imported), which encodeURIComponent throws on: it becomes U+FFFD. */
+const enc = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
 
 export const NETWORKS: readonly Network[] = [
   { key: "x", label: "X (Twitter)", icon: "x", share: (u, t) => `https://x.com/intent/post?text=${enc(t)}&url=${enc(u)}` },

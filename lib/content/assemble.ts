@@ -224,6 +224,12 @@ function paginate(posts: readonly Post[], base: string): { url: string; posts: r
   }));
 }
 
+/** The content file a route is made from, if any. */
+export function routeFile(route: Route): string | undefined {
+  const owner = ownerOf(route);
+  return owner.startsWith("the built-in") ? undefined : owner;
+}
+
 function ownerOf(route: Route): string {
   switch (route.kind) {
     case "page":

@@ -22,6 +22,26 @@ export class ContentError extends Error {
   }
 }
 
+/** A page that could not be rendered: a fault of Practice Press, not of the content, but the file is named so staff can work around it. */
+export class PageRenderError extends Error {
+  constructor(url: string, file: string | undefined, cause: unknown) {
+    super(`the page ${url}${file ? ` (from ${file})` : ""} could not be written: ${(cause instanceof Error ? cause.message : String(cause)).split("\n")[0]}`, { cause });
+    this.name = "PageRenderError";
+  }
+}
+
+/** The one line that says what went wrong, under the wrappers Eleventy adds: a PageRenderError, else the deepest cause. */
+export function plainCause(err: unknown): string {
+  let deepest = err;
+  for (let e = err, depth = 0; e && depth < 10; depth++) {
+    if (e instanceof PageRenderError) return e.message;
+    deepest = e;
+    const any = e as { originalError?: unknown; cause?: unknown };
+    e = any.originalError ?? any.cause;
+  }
+  return (deepest instanceof Error ? deepest.message : String(deepest)).split("\n")[0]!.slice(0, 300);
+}
+
 /** Finds a ContentError however deeply a caller (Eleventy) wrapped it. */
 export function findContentError(err: unknown): ContentError | undefined {
   for (let e = err, depth = 0; e && depth < 10; depth++) {

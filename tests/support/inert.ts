@@ -48,14 +48,17 @@ export function thirdPartyResources(html: string, origin: string): string[] {
   return out;
 }
 
-/** Attribute values a browser would run as script (javascript:, vbscript:, data:text/html), however they are spelled. */
+/** Attributes a browser (or the site's own scripts: data-embed becomes an iframe's src) follows as a URL. */
+const URL_ATTRS = new Set(["href", "src", "srcset", "action", "formaction", "poster", "data", "xlink:href", "cite", "background", "data-embed"]);
+
+/** Event handlers, and URLs a browser would run as script (javascript:, vbscript:, data:text/html), however they are spelled. */
 export function scriptUrls(html: string): string[] {
   const out: string[] = [];
   for (const el of parse(html).querySelectorAll("*")) {
     for (const [name, value] of Object.entries(el.attributes)) {
       const squeezed = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
-      if (/^(javascript|vbscript|data:text\/html)/.test(squeezed) && !/^on/i.test(name)) out.push(`${name}="${value}"`);
-      if (/^on/i.test(name)) out.push(`${name}="${value}"`);
+      // As a browser's URL parser reads a scheme: letters right before the colon ("javascript\\x3A:" is a relative path).
+      if (/^on/i.test(name) || (URL_ATTRS.has(name.toLowerCase()) && /^(javascript|vbscript):|^data:text\/html/.test(squeezed))) out.push(`${name}="${value}"`);
     }
   }
   return out;
