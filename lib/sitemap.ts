@@ -2,12 +2,10 @@
 // listing its translations (hreflang alternates), and a sitemap index that names them.
 import type { Lang } from "./i18n/index.ts";
 import type { Route, Site } from "./model.ts";
+import { xmlEscape } from "./encode.ts";
 
 const HTML_KINDS = new Set<Route["kind"]>(["home", "page", "post", "provider", "blog", "tag", "tags", "events", "event", "languageAssistance", "privacy", "accessibility"]);
 
-function xmlEscape(s: string): string {
-  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
 
 function isPublic(r: Route): boolean {
   if (!HTML_KINDS.has(r.kind)) return false;
@@ -27,7 +25,7 @@ export function sitemap(site: Site, lang: Lang): string {
       const alternates = site.alternates.get(r.url) ?? [];
       const links =
         alternates.length > 1
-          ? [...alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${a.lang}" href="${xmlEscape(u.absolute(a.url))}"/>`),
+          ? [...alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(a.lang)}" href="${xmlEscape(u.absolute(a.url))}"/>`),
              `<xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(u.absolute(alternates[0]!.url))}"/>`].join("")
           : "";
       return `  <url><loc>${xmlEscape(u.absolute(r.url))}</loc>${lastmod}${links}</url>`;

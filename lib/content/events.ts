@@ -6,7 +6,7 @@ import type { Alert, Event } from "../model.ts";
 import type { Urls } from "../urls.ts";
 import type { Lang } from "../i18n/index.ts";
 import { toZoned, type ContentDate } from "../time.ts";
-import type { Problem } from "./problems.ts";
+import { quote, type Problem } from "./problems.ts";
 import type { SourceFile } from "./read.ts";
 
 interface Ctx {
@@ -27,10 +27,10 @@ export function toEvent(ctx: Ctx, f: SourceFile, fm: EventFrontMatter, html: str
   const end = toZoned(fm.end, zone);
   let ok = true;
   if (start.allDay !== end.allDay) {
-    ctx.problems.push({ file: f.file, field: "end", message: `expected the same form as start (both dates, or both dates with times), got start ${JSON.stringify(fm.start)} and end ${JSON.stringify(fm.end)}` });
+    ctx.problems.push({ file: f.file, field: "end", message: `expected the same form as start (both dates, or both dates with times), got start ${quote(fm.start)} and end ${quote(fm.end)}` });
     ok = false;
   } else if (start.allDay ? end.dt < start.dt : end.dt <= start.dt) {
-    ctx.problems.push({ file: f.file, field: "end", message: `must be after start (${fm.start}), got ${JSON.stringify(fm.end)}` });
+    ctx.problems.push({ file: f.file, field: "end", message: `must be after start (${fm.start}), got ${quote(fm.end)}` });
     ok = false;
   }
   const location = fm.location ? ctx.practice.locations.find((l) => l.key === fm.location) : undefined;
@@ -67,7 +67,7 @@ export function toAlert(ctx: Ctx, f: SourceFile, fm: AlertFrontMatter, id: { key
   const from = toZoned(fm.from, zone).dt;
   const until = endInstant(toZoned(fm.until, zone));
   if (until <= from) {
-    ctx.problems.push({ file: f.file, field: "until", message: `must be after from (${fm.from}), got ${JSON.stringify(fm.until)}` });
+    ctx.problems.push({ file: f.file, field: "until", message: `must be after from (${fm.from}), got ${quote(fm.until)}` });
     return undefined;
   }
   return { key: id.key, lang: id.lang, file: f.file, message: fm.message, link: fm.link, linkText: fm.linkText, level: fm.level, from, until };

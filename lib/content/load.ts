@@ -19,7 +19,7 @@ import { checkPractice, toAlert, toEvent } from "./events.ts";
 import { measureForms } from "./forms.ts";
 import { checkLocalized } from "./localize.ts";
 import { extractFaq } from "../markdown/faq.ts";
-import { ContentError, type Problem } from "./problems.ts";
+import { ContentError, quote, type Problem } from "./problems.ts";
 import { isReadCached, listMarkdown, readMarkdownFile, readYamlFile, rememberRead, type SourceFile } from "./read.ts";
 import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
@@ -276,7 +276,7 @@ function toPost(
   for (const name of fm.tags ?? []) {
     const slug = slugOf(name);
     if (!slug) {
-      ctx.problems.push({ file: f.file, field: "tags", message: `tag ${JSON.stringify(name)} has no letters or digits to make a web address from` });
+      ctx.problems.push({ file: f.file, field: "tags", message: `tag ${quote(name)} has no letters or digits to make a web address from` });
       return undefined;
     }
     if (seen.has(slug)) continue;

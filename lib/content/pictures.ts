@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import type { ImageService } from "../images.ts";
 import type { MarkdownImage } from "../markdown/images.ts";
-import type { Problem } from "./problems.ts";
+import { quote, type Problem } from "./problems.ts";
 
 export const SIZES = {
   body: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
@@ -39,12 +39,12 @@ export async function replaceBodyImages(
       const abs = resolveImage(img.src, item.file, root);
       let picture = "";
       if (!abs || !existsSync(abs)) {
-        problems.push({ file: item.file, field: "body", message: `image "${img.src}" does not exist${abs ? "" : " (use ./file.jpg beside the page, or /assets/...)"}` });
+        problems.push({ file: item.file, field: "body", message: `image ${quote(img.src)} does not exist${abs ? "" : " (use ./file.jpg beside the page, or /assets/...)"}` });
       } else {
         try {
           picture = await service.picture({ abs, alt: img.alt, sizes: SIZES.body, eager: i === 0 && !item.hasHero });
         } catch (err) {
-          problems.push({ file: item.file, field: "body", message: `image "${img.src}" could not be read: ${(err as Error).message.split("\n")[0]}` });
+          problems.push({ file: item.file, field: "body", message: `image ${quote(img.src)} could not be read: ${(err as Error).message.split("\n")[0]}` });
         }
       }
       html = html.replace(img.marker, picture);
@@ -62,14 +62,14 @@ export async function frontMatterPicture(
 ): Promise<{ html: string; abs: string } | undefined> {
   const abs = resolveImage(src, file, opts.root);
   if (!abs || !existsSync(abs)) {
-    opts.problems.push({ file, field, message: `image "${src}" does not exist` });
+    opts.problems.push({ file, field, message: `image ${quote(src)} does not exist` });
     return undefined;
   }
   try {
     const html = await opts.service.picture({ abs, alt, sizes: opts.sizes, eager: opts.eager, className: opts.className });
     return { html, abs };
   } catch (err) {
-    opts.problems.push({ file, field, message: `image "${src}" could not be read: ${(err as Error).message.split("\n")[0]}` });
+    opts.problems.push({ file, field, message: `image ${quote(src)} could not be read: ${(err as Error).message.split("\n")[0]}` });
     return undefined;
   }
 }

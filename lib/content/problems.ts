@@ -42,6 +42,36 @@ export function plainCause(err: unknown): string {
   return (deepest instanceof Error ? deepest.message : String(deepest)).split("\n")[0]!.slice(0, 300);
 }
 
+/** How much of a value an author typed a message may quote. */
+export const QUOTE_MAX = 80;
+
+/**
+ * A value the author typed, quoted for a message: strings as JSON (control characters
+ * visible as \u0001), cut to QUOTE_MAX characters with "…"; anything else named by its
+ * kind ("a list"), never walked, so a huge or self-referencing value costs nothing.
+ */
+export function quote(value: unknown): string {
+  switch (typeof value) {
+    case "string": {
+      const cut = value.length > QUOTE_MAX ? Array.from(value.slice(0, QUOTE_MAX * 2)).slice(0, QUOTE_MAX).join("") : value;
+      return JSON.stringify(cut.length < value.length ? `${cut}…` : value);
+    }
+    case "number":
+    case "boolean":
+    case "bigint":
+      return String(value);
+    case "undefined":
+      return "nothing";
+    case "object":
+      if (value === null) return "null";
+      if (Array.isArray(value)) return "a list";
+      if (value instanceof Date) return "a date";
+      return "a set of fields";
+    default:
+      return "a value";
+  }
+}
+
 /** Finds a ContentError however deeply a caller (Eleventy) wrapped it. */
 export function findContentError(err: unknown): ContentError | undefined {
   for (let e = err, depth = 0; e && depth < 10; depth++) {

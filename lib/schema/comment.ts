@@ -2,6 +2,7 @@
 // and the practice.yaml settings for the comment form. Declarative like every schema.
 import { z } from "zod";
 import { date, flag, integer, slugRef, text } from "./fields.ts";
+import { quote } from "../content/problems.ts";
 import { LANGS } from "../i18n/index.ts";
 
 /** A comment's id is its file name without `.md`; it becomes the anchor #comment-<id>. */
@@ -12,19 +13,19 @@ export const WORDPRESS_ID_MAX = 999_999_999_999;
 
 const commentId = z
   .string({ error: "expected the id (file name without .md) of another comment on this post" })
-  .regex(COMMENT_ID_RE, { error: (iss) => `expected a comment id such as 2026-02-04-3f9a1c2e, got ${JSON.stringify(iss.input)}` })
+  .regex(COMMENT_ID_RE, { error: (iss) => `expected a comment id such as 2026-02-04-3f9a1c2e, got ${quote(iss.input)}` })
   .meta({ widget: "string", label: "In reply to", hint: "The file name (without .md) of the comment this one answers." });
 
 export const commentSchema = z
   .strictObject({
     author: text({ label: "Name", max: 80, hint: "The name the commenter gave; shown as typed (never their email)." }).optional(),
     date: date({ label: "Sent", widget: "datetime", hint: "YYYY-MM-DDTHH:MM in the practice's time zone (or with an offset)." }).refine((s) => s.length > 10, {
-      error: (iss) => `expected a date and time such as 2026-02-04T09:30, got ${JSON.stringify(iss.input)}`,
+      error: (iss) => `expected a date and time such as 2026-02-04T09:30, got ${quote(iss.input)}`,
     }),
     replyTo: commentId.optional(),
     provider: slugRef({ label: "Reply from the practice by", ref: "provider", hint: "A provider's file name, e.g. maya-okafor: marks a reply from the practice." }).optional(),
     lang: z
-      .enum(LANGS as [string, ...string[]], { error: (iss) => `expected one of the site's language codes (${LANGS.join(", ")}), got ${JSON.stringify(iss.input)}` })
+      .enum(LANGS as [string, ...string[]], { error: (iss) => `expected one of the site's language codes (${LANGS.join(", ")}), got ${quote(iss.input)}` })
       .meta({ widget: "select", label: "Language of the comment", hint: "Leave out for the site's default language." })
       .optional(),
     wordpressId: integer({
@@ -49,9 +50,9 @@ export const commentFormSchema = z
     endpoint: z
       .string({ error: "expected a web address starting with https:// or a site path such as /comment-received/" })
       .regex(/^(https:\/\/[^\s/]+\.[^\s]+|\/[^\s]*)$/, {
-        error: (iss) => `expected a web address starting with https:// or a site path such as /comment-received/, got ${JSON.stringify(iss.input)}`,
+        error: (iss) => `expected a web address starting with https:// or a site path such as /comment-received/, got ${quote(iss.input)}`,
       })
-      .refine((s) => s.startsWith("/") || URL.canParse(s), { error: (iss) => `expected a web address starting with https://, got ${JSON.stringify(iss.input)}` })
+      .refine((s) => s.startsWith("/") || URL.canParse(s), { error: (iss) => `expected a web address starting with https://, got ${quote(iss.input)}` })
       .meta({
         widget: "string",
         label: "Form address",

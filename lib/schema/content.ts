@@ -2,6 +2,7 @@
 // single source for validation, TypeScript types, scaffolds and editor config.
 import { z } from "zod";
 import { choice, date, flag, imagePath, integer, list, longText, slugRef, text, url } from "./fields.ts";
+import { quote } from "../content/problems.ts";
 
 export const COMMENT_MODES = ["open", "closed", "off"] as const;
 export const PAGE_BLOCKS = ["hours", "locations", "providers", "insurance", "forms", "contact", "newPatients", "events"] as const;
@@ -82,7 +83,7 @@ export const alertSchema = z
     message: text({ label: "Message", max: 200, hint: "One sentence shown at the top of every page." }),
     link: z
       .string({ error: "expected a web address or a site path such as /hours-locations/" })
-      .regex(/^(https?:\/\/\S+|\/\S*)$/, { error: (iss) => `expected a web address or a site path such as /hours-locations/, got ${JSON.stringify(iss.input)}` })
+      .regex(/^(https?:\/\/\S+|\/\S*)$/, { error: (iss) => `expected a web address or a site path such as /hours-locations/, got ${quote(iss.input)}` })
       .meta({ widget: "string", label: "Link" })
       .optional(),
     linkText: text({ label: "Link text", max: 60 }).optional(),

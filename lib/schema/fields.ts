@@ -3,6 +3,7 @@
 // be generated from the schema itself; none of them transforms the value.
 import { z } from "zod";
 import { DateTime } from "luxon";
+import { quote } from "../content/problems.ts";
 
 export interface FieldMeta {
   label: string;
@@ -20,6 +21,9 @@ export const SLUG_RE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const DATE_EXPECTED = "expected YYYY-MM-DD or ISO date-time";
 
+/** The years a date may name: outside them a date is a typo, and calendars refuse it. */
+export const DATE_YEARS = { min: 1900, max: 2100 } as const;
+
 /** True when the string is a real calendar date (or date-time); `2024-02-30` is not. */
 export function isRealDate(value: string): boolean {
   // Most dates are plain days: checked by arithmetic (luxon's parser costs ~40 µs each,
@@ -33,33 +37,67 @@ export function isRealDate(value: string): boolean {
   return DateTime.fromISO(value, { setZone: true }).isValid;
 }
 
-export function text(meta: FieldMeta & { max?: number; min?: number }) {
-  const max = meta.max ?? 200;
+// Characters no text field may hold: C0 and C1 controls (which break calendars, feeds and
+// pages while staying invisible in an editor) and the Unicode line and paragraph separators.
+const LINE_BREAK_RE = /[\n\r\u2028\u2029]/;
+const ONE_LINE_BAD_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// Long text keeps its line breaks (\n or \r\n) and tabs.
+const LONG_TEXT_BAD_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
+
+function codePoint(ch: string): string {
+  return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/** Why a text cannot be used as it is, or undefined when it can. */
+export function textProblem(value: string, multiline: boolean): string | undefined {
+  const bad = (multiline ? LONG_TEXT_BAD_RE : ONE_LINE_BAD_RE).exec(value);
+  if (!bad) return undefined;
+  if (!multiline && LINE_BREAK_RE.test(bad[0])) return "must be on one line: remove the line break";
+  if (bad[0] === "\t") return "contains a tab; use a space instead";
+  return `contains an invisible control character (${codePoint(bad[0])}); retype the text`;
+}
+
+function textField(meta: FieldMeta & { max?: number; min?: number }, multiline: boolean) {
+  const max = meta.max ?? (multiline ? 2000 : 200);
   return z
     .string({ error: (iss) => (iss.input === undefined ? "is required" : "expected text") })
     .trim()
     .min(meta.min ?? 1, { error: "must not be empty" })
     .max(max, { error: `expected at most ${max} characters` })
-    .meta({ widget: "string", ...meta });
+    .refine((s) => textProblem(s, multiline) === undefined, { error: (iss) => textProblem(iss.input as string, multiline) ?? "expected text" })
+    .meta({ widget: multiline ? "text" : "string", ...meta });
 }
 
+/** One line of text: no line breaks, tabs or other control characters. */
+export function text(meta: FieldMeta & { max?: number; min?: number }) {
+  return textField(meta, false);
+}
+
+/** Text that may run over several lines (line breaks and tabs kept); no other control characters. */
 export function longText(meta: FieldMeta & { max?: number }) {
-  return text({ max: 2000, widget: "text", ...meta });
+  return textField(meta, true);
 }
 
 /** A date or date-time kept as the author wrote it; the loader places it in the practice's zone. */
 export function date(meta: FieldMeta) {
   return z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : `${DATE_EXPECTED}, got ${JSON.stringify(iss.input)}`) })
-    .refine(isRealDate, { error: (iss) => `${DATE_EXPECTED}, got ${JSON.stringify(iss.input)}` })
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : `${DATE_EXPECTED}, got ${quote(iss.input)}`) })
+    .refine((s) => dateProblem(s) === undefined, { error: (iss) => dateProblem(iss.input as string) ?? DATE_EXPECTED })
     .meta({ widget: "datetime", ...meta });
+}
+
+function dateProblem(value: string): string | undefined {
+  if (!isRealDate(value)) return `${DATE_EXPECTED}, got ${quote(value)}`;
+  const year = Number(value.slice(0, 4));
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return `expected a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}, got ${quote(value)}`;
+  return undefined;
 }
 
 export function url(meta: FieldMeta) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? "is required" : "expected a web address") })
     .refine((s) => /^https?:\/\/[^\s/]+\.[^\s]+$/.test(s) && URL.canParse(s), {
-      error: (iss) => `expected a web address starting with https://, got ${JSON.stringify(iss.input)}`,
+      error: (iss) => `expected a web address starting with https://, got ${quote(iss.input)}`,
     })
     .meta({ widget: "url", ...meta });
 }
@@ -67,7 +105,7 @@ export function url(meta: FieldMeta) {
 export function slugRef(meta: FieldMeta & { ref: "provider" | "location" }) {
   return z
     .string({ error: "expected a slug such as jane-doe" })
-    .regex(SLUG_RE, { error: (iss) => `expected a slug such as jane-doe, got ${JSON.stringify(iss.input)}` })
+    .regex(SLUG_RE, { error: (iss) => `expected a slug such as jane-doe, got ${quote(iss.input)}` })
     .meta({ widget: "ref", ...meta });
 }
 
@@ -80,7 +118,7 @@ export function list<T extends z.ZodType>(item: T, meta: FieldMeta & { max?: num
 
 export function choice<const T extends readonly [string, ...string[]]>(values: T, meta: FieldMeta) {
   return z
-    .enum(values, { error: (iss) => `expected one of ${values.join(", ")}, got ${JSON.stringify(iss.input)}` })
+    .enum(values, { error: (iss) => `expected one of ${values.join(", ")}, got ${quote(iss.input)}` })
     .meta({ widget: "select", ...meta });
 }
 
@@ -102,7 +140,7 @@ export function imagePath(meta: FieldMeta) {
   return z
     .string({ error: "expected an image path such as ./photo.jpg" })
     .regex(/^(\.{0,2}\/)?[^\s:]+\.(jpe?g|png|webp|avif|gif|svg)$/i, {
-      error: (iss) => `expected an image path such as ./photo.jpg, got ${JSON.stringify(iss.input)}`,
+      error: (iss) => `expected an image path such as ./photo.jpg, got ${quote(iss.input)}`,
     })
     .meta({ widget: "image", ...meta });
 }

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { IANAZone } from "luxon";
 import { choice, date, flag, list, localized, longText, slugRef, text, url } from "./fields.ts";
+import { quote } from "../content/problems.ts";
 import { LANGS } from "../i18n/index.ts";
 import { COMMENT_MODES } from "./content.ts";
 import { commentFormSchema, commentsCloseAfterDays } from "./comment.ts";
@@ -13,8 +14,8 @@ export type Weekday = (typeof WEEKDAYS)[number];
 const INTERVAL_RE = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
 const interval = z
   .string({ error: 'expected opening hours such as "08:00-17:00"' })
-  .regex(INTERVAL_RE, { error: (iss) => `expected opening hours such as "08:00-17:00", got ${JSON.stringify(iss.input)}` })
-  .refine((s) => s.slice(0, 5) < s.slice(6), { error: (iss) => `closing time must be after opening time, got ${JSON.stringify(iss.input)}` })
+  .regex(INTERVAL_RE, { error: (iss) => `expected opening hours such as "08:00-17:00", got ${quote(iss.input)}` })
+  .refine((s) => s.slice(0, 5) < s.slice(6), { error: (iss) => `closing time must be after opening time, got ${quote(iss.input)}` })
   .meta({ widget: "string", label: "Hours", example: "08:00-17:00" });
 
 const dayHours = list(interval, { label: "Open intervals", max: 6, hint: "Empty list: closed all day." });
@@ -24,7 +25,7 @@ const hours = z.strictObject(
 );
 
 const phone = text({ label: "Phone", max: 30, example: "(503) 555-0142" }).regex(/^[+()\d][\d\s().+-]{5,}$/, {
-  error: (iss) => `expected a phone number such as (503) 555-0142, got ${JSON.stringify(iss.input)}`,
+  error: (iss) => `expected a phone number such as (503) 555-0142, got ${quote(iss.input)}`,
 });
 
 export const closureSchema = z.strictObject({
@@ -61,10 +62,10 @@ export const practiceSchema = z
     description: localized(text({ label: "Default description", min: 20, max: 300 })),
     url: url({ label: "Site address", hint: "Where the site is published, e.g. https://www.example.org" }),
     logo: text({ label: "Logo", max: 200, hint: "An SVG (best) or a large square PNG under /assets/; favicons and app icons are made from it." })
-      .regex(/^\/assets\/\S+\.(svg|png)$/i, { error: (iss) => `expected an SVG or PNG under /assets/, e.g. /assets/logo.svg, got ${JSON.stringify(iss.input)}` })
+      .regex(/^\/assets\/\S+\.(svg|png)$/i, { error: (iss) => `expected an SVG or PNG under /assets/, e.g. /assets/logo.svg, got ${quote(iss.input)}` })
       .optional(),
     timezone: text({ label: "Time zone", max: 60, example: "America/Chicago" }).refine((z) => IANAZone.isValidZone(z), {
-      error: (iss) => `expected an IANA time zone such as America/Chicago, got ${JSON.stringify(iss.input)}`,
+      error: (iss) => `expected an IANA time zone such as America/Chicago, got ${quote(iss.input)}`,
     }),
     language: choice(LANGS as [string, ...string[]], { label: "Default language" }).default("en"),
     languages: list(choice(LANGS as [string, ...string[]], { label: "Language" }), {
@@ -90,7 +91,7 @@ export const practiceSchema = z
           title: localized(text({ label: "Title", max: 120 })),
           url: url({ label: "Link", hint: "An online form or a file elsewhere." }).optional(),
           file: text({ label: "File", max: 200, hint: "A download kept in the site, e.g. /assets/forms/medication.pdf" })
-            .regex(/^\/assets\/[^\s]+\.(pdf|docx?|rtf|txt)$/i, { error: (iss) => `expected a file under /assets/ such as /assets/forms/medication.pdf, got ${JSON.stringify(iss.input)}` })
+            .regex(/^\/assets\/[^\s]+\.(pdf|docx?|rtf|txt)$/i, { error: (iss) => `expected a file under /assets/ such as /assets/forms/medication.pdf, got ${quote(iss.input)}` })
             .optional(),
           type: localized(text({ label: "Type", max: 60, hint: "For links: e.g. Online form, or PDF, 2 pages. Files get type and size automatically." })).optional(),
         })

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { fieldsOf, unwrap } from "./introspect.ts";
 import { pageSchema, postSchema, providerSchema } from "./content.ts";
 import type { FieldMeta } from "./fields.ts";
+import { quote } from "../content/problems.ts";
 import { slugOf } from "../content/paths.ts";
 
 /** What a content schema's own `.meta()` says about its files. */
@@ -150,8 +151,8 @@ export function scaffold(schema: z.ZodType, input: ScaffoldInput): Scaffold | { 
   const title = input.title.trim();
   if (!title) return { error: `give the new ${kind.kind} a title, e.g. npm run new -- ${kind.kind} "Flu shots are here"` };
   const slug = input.slug ?? slugForTitle(title, { dropHonorific: kind.slugDropsHonorific });
-  if (!slug) return { error: `the title ${JSON.stringify(title)} has no letters or digits to make a web address from; add --slug` };
-  if (slug.length > MAX_SLUG || slugOf(slug) !== slug) return { error: `--slug: expected lowercase words joined by "-", at most ${MAX_SLUG} characters, got ${JSON.stringify(slug)}` };
+  if (!slug) return { error: `the title ${quote(title)} has no letters or digits to make a web address from; add --slug` };
+  if (slug.length > MAX_SLUG || slugOf(slug) !== slug) return { error: `--slug: expected lowercase words joined by "-", at most ${MAX_SLUG} characters, got ${quote(slug)}` };
 
   const fields = Object.entries(fieldsOf(schema));
   const titleField = fields[0]?.[0];

@@ -3,6 +3,7 @@
 // practice's HIPAA Notice of Privacy Practices (linked from every footer).
 import { z } from "zod";
 import { choice, text, url } from "./fields.ts";
+import { quote } from "../content/problems.ts";
 
 export const HOST_IDS = ["netlify", "cloudflare-pages", "github-pages", "s3", "other"] as const;
 export type HostId = (typeof HOST_IDS)[number];
@@ -29,6 +30,6 @@ export const noticeSchema = z
   .trim()
   .refine((s) => NOTICE_FILE_RE.test(s) || (/^https?:\/\/[^\s/]+\.[^\s]+$/.test(s) && URL.canParse(s)), {
     error: (iss) =>
-      `expected a web address starting with https:// or a file under /assets/ such as /assets/notice-of-privacy-practices.pdf, got ${JSON.stringify(iss.input)}`,
+      `expected a web address starting with https:// or a file under /assets/ such as /assets/notice-of-privacy-practices.pdf, got ${quote(iss.input)}`,
   })
   .meta({ widget: "string", label: "Notice of Privacy Practices", hint: "A web address, or a PDF kept in the site under /assets/", example: "/assets/notice-of-privacy-practices.pdf" });
