@@ -39,6 +39,7 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   let byUrl = new Map<string, Route>();
 
   cfg.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    site = undefined;
     try {
       site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls(opts.root) }));
     } catch (err) {
@@ -61,6 +62,8 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   });
 
   cfg.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    // A build whose content failed wrote nothing; the preview keeps the last good pages as they are.
+    if (!site) return;
     const out = directories.output;
     // assets/ and the documents kept with the content (e.g. PDFs from a WordPress import, at
     // /uploads/), copied as files: Eleventy's passthrough copy would publish a link as a link,
@@ -68,7 +71,7 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     // checked both folders before the build (lib/content/inside.ts, published.ts).
     copyDereferenced(path.resolve(opts.root, "assets"), path.join(out, "assets"));
     copyDereferenced(path.resolve(opts.root, opts.contentDir, "uploads"), path.join(out, "uploads"));
-    if (site) await publishImages(site.imageFiles, out);
+    await publishImages(site.imageFiles, out);
     // After the copy above, so the published stylesheet is the minified one.
     if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(opts.root, out);
     // The built site holds files only: a link in it could publish any file of this machine.
