@@ -1,6 +1,7 @@
 // Eleventy composition only: load the site model before each build, then write one
 // page per route through the layouts. Content files are read by lib/content, never
 // by Eleventy's template engines, so Markdown is data and never code.
+import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadSite } from "./lib/content/load.ts";
 import { clockFromEnv } from "./lib/clock.ts";
@@ -15,6 +16,7 @@ import { writeIcons } from "./lib/icons.ts";
 import { writeMinifiedCss } from "./lib/css.ts";
 import { ContentError, formatProblem, PageRenderError } from "./lib/content/problems.ts";
 import { routeFile } from "./lib/content/assemble.ts";
+import { copyDereferenced, findLinks, relName } from "./lib/content/inside.ts";
 import type { Mode, Route, Site } from "./lib/model.ts";
 
 export interface BuildOptions {
@@ -38,6 +40,7 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   let byUrl = new Map<string, Route>();
 
   cfg.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+    site = undefined;
     try {
       site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls(opts.root) }));
     } catch (err) {
@@ -60,9 +63,23 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   });
 
   cfg.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
-    if (site) await publishImages(site.imageFiles, directories.output);
-    // After the passthrough copy, so the published stylesheet is the minified one.
-    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(opts.root, directories.output);
+    // A build whose content failed wrote nothing; the preview keeps the last good pages as they are.
+    if (!site) return;
+    const out = directories.output;
+    // assets/ and the documents kept with the content (e.g. PDFs from a WordPress import, at
+    // /uploads/), copied as files: Eleventy's passthrough copy would publish a link as a link,
+    // and a deploy step that follows links would upload whatever it leads to. lib/content
+    // checked both folders before the build (lib/content/inside.ts, published.ts).
+    copyDereferenced(path.resolve(opts.root, "assets"), path.join(out, "assets"));
+    copyDereferenced(path.resolve(opts.root, opts.contentDir, "uploads"), path.join(out, "uploads"));
+    await publishImages(site.imageFiles, out);
+    // After the copy above, so the published stylesheet is the minified one.
+    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(opts.root, out);
+    // The built site holds files only: a link in it could publish any file of this machine.
+    const links = findLinks(out);
+    if (links.length) {
+      throw new ContentError(links.map((abs) => ({ file: relName(opts.root, abs), message: "is a link in the built site; the build publishes files only (report this: a step of the build made it)" })));
+    }
   });
 
   // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.
@@ -89,10 +106,11 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   // The staff editor at /admin/ (Decap CMS): not a route of the model, so never in menus, sitemap or search.
   addAdmin(cfg, () => site);
   cfg.setTemplateFormats(["11ty.js"]);
-  cfg.addPassthroughCopy({ [`${opts.root}/assets`]: "assets" });
-  // Documents kept with the content (e.g. PDFs from a WordPress import), served as they are at /uploads/.
-  cfg.addPassthroughCopy({ [`${opts.contentDir}/uploads`]: "uploads" });
+  // assets/ and content/uploads/ are copied after each build (eleventy.after above); the
+  // preview server rebuilds, and so copies them again, when one of their files changes.
   cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);
+  cfg.addWatchTarget(`${opts.contentDir}/uploads/**`);
+  cfg.addWatchTarget(`${opts.root}/assets/**`);
   cfg.setQuietMode(true);
   // Setters, not a returned `dir`: lib/build.ts passes this function to Eleventy, which
   // ignores its return value. (The content folder is Eleventy's input, given by the caller.)

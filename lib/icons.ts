@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { stripPng } from "./images.ts";
 
 export const ICONS = { svg: "/favicon.svg", png192: "/icon-192.png", png512: "/icon-512.png", apple: "/apple-touch-icon.png", manifest: "/manifest.webmanifest" } as const;
 
@@ -49,10 +50,13 @@ async function cachedPng(source: Buffer, size: number, padding: number, cacheDir
     await mkdir(cacheDir, { recursive: true });
     await writeFile(
       file,
-      await sharp({ create: { width: size, height: size, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
-        .composite([{ input: logo }])
-        .png({ compressionLevel: 9 })
-        .toBuffer(),
+      // Only the drawing: a PNG logo's text chunks (a camera's or an editor's notes) are not copied.
+      stripPng(
+        await sharp({ create: { width: size, height: size, channels: 4, background: { r: 255, g: 255, b: 255, alpha: 1 } } })
+          .composite([{ input: logo }])
+          .png({ compressionLevel: 9 })
+          .toBuffer(),
+      ),
     );
   }
   return file;

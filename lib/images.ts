@@ -33,10 +33,39 @@ const Image = require("@11ty/eleventy-img") as EleventyImage;
 // a second build in the same process (npm start, tests) would then encode every image
 // again although the first build wrote them. Ask the disk each time instead: an
 // existsSync per output file costs microseconds, a needless AVIF encode costs seconds.
+const svgHook = require("@11ty/eleventy-img/src/format-hooks/svg.js") as (sharpInstance: unknown) => Promise<Buffer>;
 const ExistsCache = require("@11ty/eleventy-img/src/exists-cache.js") as { prototype: { exists(p: string): boolean } };
 ExistsCache.prototype.exists = function exists(p: string): boolean {
   return !/^[a-z]+:\/\//i.test(p) && existsSync(p);
 };
+
+/**
+ * PNG chunks an image needs to be drawn as intended; every other chunk goes. libvips
+ * (sharp 0.33) copies a source PNG's text chunks (tEXt, zTXt, iTXt: a camera's Make and
+ * Model, an editor's comments, sometimes a whole XMP packet) into every PNG it writes,
+ * although it strips EXIF and XMP everywhere else; eXIf and tIME go the same way.
+ */
+const PNG_KEEP = new Set(["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "acTL", "fcTL", "fdAT"]);
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** A PNG with only the chunks in PNG_KEEP (the pixels are untouched); anything else is returned as it is. */
+export function stripPng(png: Buffer): Buffer {
+  if (png.length < 8 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) return png;
+  const parts: Buffer[] = [png.subarray(0, 8)];
+  let at = 8;
+  let dropped = false;
+  while (at + 12 <= png.length) {
+    const size = png.readUInt32BE(at);
+    const type = png.toString("latin1", at + 4, at + 8);
+    const end = at + 12 + size;
+    if (end > png.length) return png;
+    if (PNG_KEEP.has(type)) parts.push(png.subarray(at, end));
+    else dropped = true;
+    at = end;
+    if (type === "IEND") break;
+  }
+  return dropped ? Buffer.concat(parts) : png;
+}
 
 export const WIDTHS = [480, 800, 1200, 1600];
 export const SOCIAL = { width: 1200, height: 630 } as const;
@@ -87,7 +116,16 @@ export function createImageService(opts: { cacheDir: string; prefix: string }): 
       urlPath: `${opts.prefix}/img/`,
       // Animated GIFs stay animated (as animated WebP, with a GIF fallback).
       sharpOptions: { animated: true },
+      // Part of eleventy-img's file names: the explicit default changes every name once, so
+      // PNGs encoded before stripPng existed (text chunks kept) are never published again.
+      sharpPngOptions: { adaptiveFiltering: false },
+      // SVGs are published as they are, after lib/content/pictures.ts found them plain drawings.
       svgShortCircuit: true,
+      formatHooks: {
+        svg: svgHook,
+        // PNG fallbacks: encoded by sharp as eleventy-img would, then stripped of metadata chunks.
+        png: async (instance: sharp.Sharp) => stripPng(await instance.png({ adaptiveFiltering: false }).toBuffer()),
+      },
     });
     for (const entries of Object.values(meta)) for (const e of entries) used.add(e.outputPath);
     return meta;
@@ -116,7 +154,7 @@ export function createImageService(opts: { cacheDir: string; prefix: string }): 
     const file = path.join(outputDir, `og-${hash}.jpg`);
     if (!(await stat(file).catch(() => undefined))) {
       await mkdir(outputDir, { recursive: true });
-      // rotate() applies EXIF orientation; sharp writes no metadata unless asked to.
+      // rotate() applies EXIF orientation; sharp writes no metadata to a JPEG unless asked to.
       await writeFile(file, await sharp(source).rotate().resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
     }
     used.add(file);

@@ -1,8 +1,8 @@
 // Facts the trust pages state, worked out from the content and the configuration, so the
 // privacy page cannot promise what the build does not do.
 import { stat } from "node:fs/promises";
-import path from "node:path";
 import type { Problem } from "./content/problems.ts";
+import { insideSitePath, type SiteFolders } from "./content/inside.ts";
 
 export interface ThirdPartyHost {
   key: string;
@@ -60,9 +60,14 @@ export function noticeLink(value: string): NoticeLink {
 }
 
 /** A notice kept in the site must exist, like any other download (checked before Eleventy runs). */
-export async function checkNotice(value: string | undefined, root: string, file: string, problems: Problem[]): Promise<void> {
+export async function checkNotice(value: string | undefined, folders: SiteFolders, file: string, problems: Problem[]): Promise<void> {
   if (!value || !value.startsWith("/")) return;
-  const s = await stat(path.join(root, value)).catch(() => undefined);
+  const found = insideSitePath(value, folders);
+  if (!found.ok && found.why === "outside") {
+    problems.push({ file, field: "noticeOfPrivacyPractices", message: `notice "${value}" is outside the site's folders; keep the notice under /assets/` });
+    return;
+  }
+  const s = await stat(found.abs).catch(() => undefined);
   if (!s?.isFile()) problems.push({ file, field: "noticeOfPrivacyPractices", message: `no such file: ${value.slice(1)}` });
 }
 

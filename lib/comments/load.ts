@@ -82,13 +82,16 @@ async function commentFolders(input: CommentsInput): Promise<Map<string, SourceF
   try {
     entries = (await readdir(input.dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return out;
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return out;
+    const file = path.relative(input.root, input.dir).split(path.sep).join("/");
+    input.problems.push({ file, message: code === "ENOTDIR" ? `expected a folder here (${COMMENTS_FOLDER}/<post>/<id>.md), found a file` : `the folder could not be read (${code ?? (err as Error).message})` });
+    return out;
   }
   const rel = (name: string) => path.relative(input.root, path.join(input.dir, name)).split(path.sep).join("/");
   for (const e of entries) {
     if (e.name.startsWith(".")) continue;
-    if (e.isDirectory()) out.set(e.name, await listMarkdown(path.join(input.dir, e.name), input.root));
+    if (e.isDirectory()) out.set(e.name, await listMarkdown(path.join(input.dir, e.name), input.root, input.problems));
     else if (e.name.toLowerCase().endsWith(".md")) {
       input.problems.push({ file: rel(e.name), message: `a comment belongs in the folder of its post: ${COMMENTS_FOLDER}/<post>/${e.name}, where <post> is the post's file name without its date` });
     }

@@ -5,6 +5,7 @@ import path from "node:path";
 import type { Practice } from "../schema/practice.ts";
 import type { Problem } from "./problems.ts";
 import type { Resolved } from "./localize.ts";
+import { insideSitePath, type SiteFolders } from "./inside.ts";
 
 export interface FormLink {
   title: string;
@@ -18,12 +19,17 @@ export interface FormLink {
 const TYPES: Record<string, string> = { ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".rtf": "RTF", ".txt": "Text" };
 
 /** Sizes of the forms kept in the site, by their /assets/ path. */
-export async function measureForms(practice: Practice, root: string, file: string, problems: Problem[]): Promise<Map<string, number>> {
+export async function measureForms(practice: Practice, folders: SiteFolders, file: string, problems: Problem[]): Promise<Map<string, number>> {
   const sizes = new Map<string, number>();
   await Promise.all(
     (practice.forms ?? []).map(async (form, i) => {
       if (!form.file) return;
-      const s = await stat(path.join(root, form.file)).catch(() => undefined);
+      const found = insideSitePath(form.file, folders);
+      if (!found.ok && found.why === "outside") {
+        problems.push({ file, field: `forms[${i}].file`, message: `form "${form.file}" is outside the site's folders; keep forms under /assets/forms/` });
+        return;
+      }
+      const s = await stat(found.abs).catch(() => undefined);
       if (s?.isFile()) sizes.set(form.file, s.size);
       else problems.push({ file, field: `forms[${i}].file`, message: `no such file: ${form.file.slice(1)}` });
     }),

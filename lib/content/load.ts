@@ -1,7 +1,6 @@
 // Loads the whole site once: read every file, validate it, resolve references, and
 // hand back one model, or throw a ContentError listing every problem at once.
 import path from "node:path";
-import { existsSync } from "node:fs";
 import type { AlertFrontMatter, EventFrontMatter, PageFrontMatter, PostFrontMatter, ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
 import { readingMinutes, type Rendered } from "../markdown/index.ts";
@@ -26,6 +25,8 @@ import { assemble } from "./assemble.ts";
 import { resolveReview } from "./review.ts";
 import { checkNotice } from "../trust.ts";
 import { attachComments, COMMENTS_FOLDER } from "../comments/load.ts";
+import { checkLinks, insideSitePath, siteFolders, type SiteFolders } from "./inside.ts";
+import { checkPublished, checkSvgFile } from "./published.ts";
 
 export interface LoadOptions {
   /** Where encoded images are kept between builds (default: root/.cache, or PRACTICE_CACHE). */
@@ -53,6 +54,8 @@ interface Ctx {
   /** Whether a site path such as /assets/video/a.vtt exists in the project. */
   exists: (sitePath: string) => boolean;
   root: string;
+  /** The content folder and assets/: every file the site uses comes from there. */
+  folders: SiteFolders;
   /** Body images per content file, turned into pictures once every file is read. */
   bodyImages: Map<string, MarkdownImage[]>;
 }
@@ -61,24 +64,25 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   const root = path.resolve(opts.root);
   const contentDir = path.resolve(root, opts.contentDir ?? "content");
   const problems: Problem[] = [];
+  // One walk of the content folder and assets/: links leading elsewhere, and what is published as it is.
+  const folders = siteFolders(root, contentDir);
+  const svgChecked = checkPublished(folders, checkLinks(folders, problems), problems);
 
   const practicePath = path.join(contentDir, "_data", "practice.yaml");
   const [practiceResult, postFiles, pageFiles, providerFiles, eventFiles, alertFiles] = await Promise.all([
     readYamlFile(practiceSchema, practicePath, root),
-    listMarkdown(path.join(contentDir, FOLDERS.post), root),
-    listMarkdown(path.join(contentDir, FOLDERS.page), root),
-    listMarkdown(path.join(contentDir, FOLDERS.provider), root),
-    listMarkdown(path.join(contentDir, FOLDERS.event), root),
-    listMarkdown(path.join(contentDir, FOLDERS.alert), root),
+    listMarkdown(path.join(contentDir, FOLDERS.post), root, problems),
+    listMarkdown(path.join(contentDir, FOLDERS.page), root, problems),
+    listMarkdown(path.join(contentDir, FOLDERS.provider), root, problems),
+    listMarkdown(path.join(contentDir, FOLDERS.event), root, problems),
+    listMarkdown(path.join(contentDir, FOLDERS.alert), root, problems),
   ]);
   if (!practiceResult.ok) problems.push(...practiceResult.problems);
   else checkPractice(practiceResult.data, path.relative(root, practicePath).split(path.sep).join("/"), problems);
   const practiceFile = path.relative(root, practicePath).split(path.sep).join("/");
-  const formSizes = practiceResult.ok ? await measureForms(practiceResult.data, root, practiceFile, problems) : new Map<string, number>();
-  if (practiceResult.ok && practiceResult.data.logo && !existsSync(path.join(root, practiceResult.data.logo))) {
-    problems.push({ file: practiceFile, field: "logo", message: `no such file: ${practiceResult.data.logo.slice(1)}` });
-  }
-  if (practiceResult.ok) await checkNotice(practiceResult.data.noticeOfPrivacyPractices, root, practiceFile, problems);
+  const formSizes = practiceResult.ok ? await measureForms(practiceResult.data, folders, practiceFile, problems) : new Map<string, number>();
+  if (practiceResult.ok && practiceResult.data.logo) checkLogo(practiceResult.data.logo, folders, practiceFile, svgChecked, problems);
+  if (practiceResult.ok) await checkNotice(practiceResult.data.noticeOfPrivacyPractices, folders, practiceFile, problems);
   // Keep validating content even when practice.yaml is broken, so one run shows everything.
   const practice: Practice = practiceResult.ok ? practiceResult.data : FALLBACK_PRACTICE;
 
@@ -103,6 +107,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     now: opts.clock().setZone(practice.timezone),
     bodyImages: new Map(),
     root,
+    folders,
     exists: (sitePath) => assetExists(root, sitePath),
   };
   // Large sites are parsed and rendered on two threads up front; the readers below then find every file ready.
@@ -131,8 +136,24 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   const images = createImageService({ cacheDir: opts.cacheDir ?? process.env.PRACTICE_CACHE ?? path.join(root, ".cache"), prefix });
   await addPictures(ctx, root, images, { posts, pages, providers, events });
   const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, imageFiles: images.files(), assets: opts.assets ?? { css: "/assets/css/site.css" } });
-  if (problems.length) throw new ContentError(problems);
+  // A link leading nowhere is found by the walk and again by the reader: say it once.
+  if (problems.length) throw new ContentError([...new Map(problems.map((p) => [`${p.file}\0${p.field}\0${p.message}`, p])).values()]);
   return site;
+}
+
+/** The logo is published as it is (favicon.svg) and made into icons: a file of the site, and a plain drawing. */
+function checkLogo(logo: string, folders: SiteFolders, file: string, svgChecked: ReadonlySet<string>, problems: Problem[]): void {
+  const found = insideSitePath(logo, folders);
+  if (!found.ok) {
+    const message = found.why === "outside" ? `logo "${logo}" is outside the site's folders; keep the logo under /assets/` : `no such file: ${logo.slice(1)}`;
+    problems.push({ file, field: "logo", message });
+    return;
+  }
+  // An SVG under assets/ was checked with every other published file, and reported there.
+  if (found.abs.toLowerCase().endsWith(".svg") && !svgChecked.has(found.abs)) {
+    const message = checkSvgFile(found.abs);
+    if (message) problems.push({ file, field: "logo", message: `${logo.slice(1)}: ${message}` });
+  }
 }
 
 type Builder<FM, T> = (ctx: Ctx, f: SourceFile, fm: FM, body: string, id: { key: string; lang: Lang }) => T | undefined;
@@ -328,7 +349,7 @@ async function addPictures(
   service: ImageService,
   items: { posts: Post[]; pages: Page[]; providers: Provider[]; events: Event[] },
 ): Promise<void> {
-  const common = { service, root, problems: ctx.problems };
+  const common = { service, folders: ctx.folders, problems: ctx.problems };
   await Promise.all([
     ...items.posts.map(async (post) => {
       if (post.image && post.imageAlt) {
@@ -352,7 +373,7 @@ async function addPictures(
     all.map(async (item) => {
       const images = ctx.bodyImages.get(item.file);
       if (!images) return;
-      item.html = await replaceBodyImages({ file: item.file, html: item.html, hasHero: item.kind === "post" && !!item.picture }, images, service, root, ctx.problems);
+      item.html = await replaceBodyImages({ file: item.file, html: item.html, hasHero: item.kind === "post" && !!item.picture }, images, service, ctx.folders, ctx.problems);
     }),
   );
 }

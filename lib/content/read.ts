@@ -1,10 +1,11 @@
 // Reading and validating single files: every failure becomes a Problem, never a throw.
-import { readFileSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
 import { parseFrontMatter, parseYaml, yamlErrorMessage } from "./frontmatter.ts";
-import { problemsFromZod, type Problem } from "./problems.ts";
+import { ContentError, problemsFromZod, type Problem } from "./problems.ts";
+import { LINK_NOWHERE } from "./inside.ts";
 import { keysAt } from "../schema/introspect.ts";
 
 export interface SourceFile {
@@ -15,20 +16,55 @@ export interface SourceFile {
   source: string;
 }
 
-export async function listMarkdown(dir: string, root: string): Promise<SourceFile[]> {
+/**
+ * The .md files of a folder, read. A folder named like a file, a link leading nowhere or a
+ * file that cannot be read is a problem naming it (pushed to `problems`; without that list,
+ * thrown as a ContentError), never a stack trace.
+ */
+export async function listMarkdown(dir: string, root: string, problems?: Problem[]): Promise<SourceFile[]> {
+  const found: Problem[] = [];
+  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join("/");
   let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => n.toLowerCase().endsWith(".md") && !n.startsWith(".")).sort();
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return [];
+    found.push({ file: rel(dir), message: code === "ENOTDIR" ? "expected a folder here, found a file; move the file into a folder of that name" : `the folder could not be read (${code ?? (err as Error).message})` });
+    names = [];
   }
   // Read synchronously: thousands of small files, and nothing else to do meanwhile;
   // each async read costs several thread-pool round trips (measured 3-4x slower).
-  return names.map((name) => {
+  const files: SourceFile[] = [];
+  for (const name of names) {
     const abs = path.join(dir, name);
-    return { abs, file: path.relative(root, abs).split(path.sep).join("/"), name, source: readFileSync(abs, "utf8") };
-  });
+    const file = rel(abs);
+    try {
+      files.push({ abs, file, name, source: readFileSync(abs, "utf8") });
+    } catch (err) {
+      found.push({ file, message: unreadable(abs, err as NodeJS.ErrnoException) });
+    }
+  }
+  if (found.length && !problems) throw new ContentError(found);
+  problems?.push(...found);
+  return files;
+}
+
+function unreadable(abs: string, err: NodeJS.ErrnoException): string {
+  if (err.code === "EISDIR") return "is a folder, not a Markdown file; rename the folder (only files may end in .md)";
+  if (err.code === "ENOENT") {
+    let link = false;
+    try {
+      link = lstatSync(abs).isSymbolicLink();
+    } catch {
+      // gone meanwhile
+    }
+    if (link) return LINK_NOWHERE;
+    return "the file disappeared while the site was being built; build again";
+  }
+  if (err.code === "EACCES" || err.code === "EPERM") return "the file cannot be read (no permission); make it readable for the build";
+  if (err.code === "ELOOP") return "is a link that leads back to itself; replace it with the file";
+  return `the file cannot be read (${err.code ?? err.message})`;
 }
 
 export type Validated<T> = { ok: true; data: T; body: string } | { ok: false; problems: Problem[] };

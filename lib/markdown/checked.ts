@@ -1,7 +1,6 @@
 // Rendering a body while noting every file it asked about (a caption track, a poster):
 // a cached result stays valid only while each of those still exists, or still doesn't.
-import { existsSync } from "node:fs";
-import path from "node:path";
+import { assetInside } from "../content/inside.ts";
 import { renderMarkdown, type Rendered } from "./index.ts";
 import type { Lang } from "../i18n/index.ts";
 
@@ -17,9 +16,9 @@ export interface RenderedWithChecks {
   checked: [string, boolean][];
 }
 
-/** Whether a site path such as /assets/video/a.vtt exists under the project root. */
+/** Whether a site path such as /assets/video/a.vtt is a file really inside root/assets (links followed). */
 export function assetExists(root: string, sitePath: string): boolean {
-  return sitePath.startsWith("/assets/") && !sitePath.includes("..") && existsSync(path.join(root, sitePath));
+  return !sitePath.includes("..") && assetInside(root, sitePath);
 }
 
 export function renderChecked(task: RenderTask, root: string): RenderedWithChecks {
