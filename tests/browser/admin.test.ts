@@ -114,7 +114,7 @@ test("/admin/ is noindex, served with its own policy, and out of the sitemap and
   assert.equal(res.headers.get("x-robots-tag"), "noindex, nofollow");
   // The site-wide header allows what any page needs; each page narrows it with its own <meta>.
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline';/);
-  assert.match(await read(out, "index.html"), /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self'; style-src 'self';/, "parents' pages keep the strict policy");
+  assert.match(await read(out, "index.html"), /<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;;/, "parents' pages keep the strict policy");
   const config = await read(out, "admin/config.yml");
   assert.match(config, new RegExp(`local_backend:\\s+url: ${api.replace(/[.]/g, "\\.")}`));
 });
