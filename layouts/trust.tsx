@@ -4,7 +4,7 @@
 // companies from the security policy and the click-to-load embeds found in the content.
 import type { Route, Site } from "../lib/model.ts";
 import type { Lang } from "../lib/i18n/index.ts";
-import { headersFor, siteHeaders } from "../lib/headers.ts";
+import { pageHeaders } from "../lib/headers.ts";
 import { policyFacts } from "../lib/trust.ts";
 import { practiceIn } from "../lib/lookup.ts";
 import { Base } from "./base.tsx";
@@ -35,7 +35,7 @@ export function PrivacyView({ site, route }: { site: Site; route: R<"privacy"> }
   const p = practiceIn(site, lang);
   const host = site.hosting;
   const videos = site.clickToLoadHosts;
-  const policy = policyFacts(headersFor(siteHeaders(site), route.url), videos);
+  const policy = policyFacts(pageHeaders(site, route.url), videos);
   return (
     <Base site={site} lang={lang} meta={{ title: t(lang, "privacy.title"), description: t(lang, "privacy.description", { practice: p.name }), url: route.url }}>
       <article class="wrap page trust">

@@ -1,6 +1,6 @@
 // Publishing: which host serves the site, and so which security settings it can apply
-// (hosts that ignore `_headers` get the same policy as <meta> tags in every page).
-import { headersFor, securityHeaders, type HeaderRule } from "./headers.ts";
+// (every page carries its own policy as <meta> tags; hosts that ignore `_headers` get only that).
+import { pageHeaders, type PolicySite } from "./headers.ts";
 import { HOST_IDS, type HostId } from "./schema/trust.ts";
 
 export { HOST_IDS, type HostId };
@@ -12,7 +12,10 @@ export interface Hosting {
   privacyUrl: string;
   /** The host applies `_site/_headers` (CSP, referrer policy...) to every response. */
   headersFile: boolean;
-  /** The CSP and referrer policy are also written into every page as <meta> tags. */
+  /**
+   * The host ignores `_headers`: the pages' <meta> policy (written on every host, see
+   * lib/headers.ts securityHeaders) is all the policy there is; frame-ancestors is lost.
+   */
   metaFallback: boolean;
 }
 
@@ -57,12 +60,12 @@ export interface MetaPolicy {
 }
 
 /**
- * The same policy `_headers` sends for this page, for hosts that ignore `_headers`:
- * one source (lib/headers.ts), minus what only a header can say. `frames`: the video
- * players pages may load after a click (site.clickToLoadHosts), as `_headers` gets them.
+ * A page's own policy as <meta> tags (every page, every host): its exact CSP (lib/headers.ts
+ * pageCsp), which narrows the wider `/*` header, minus what only a header can say, and the
+ * referrer policy. `site`: its video players, search pages and form service (defaults without).
  */
-export function metaPolicy(sitePath: string, rules: readonly HeaderRule[] = securityHeaders()): MetaPolicy {
-  const h = headersFor(rules, sitePath);
+export function metaPolicy(sitePath: string, site?: PolicySite): MetaPolicy {
+  const h = pageHeaders(site, sitePath);
   const csp = (h["Content-Security-Policy"] ?? "")
     .split(";")
     .map((d) => d.trim())

@@ -7,8 +7,9 @@
 //   small page with a meta refresh and a visible link (never over a real page).
 // The file is checked by `npm run check` and by every build, each problem named with its
 // line (content/_data/redirects.txt:12): a malformed line, an old address listed twice, a
-// new address on this site that is no page or file of it.
-import { existsSync, statSync } from "node:fs";
+// new address on this site that is no page or file of it, a new address on another site not
+// marked `external`, a 200 (proxy/rewrite) rule, an old address that is a page of this site.
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { HostId } from "./schema/trust.ts";
@@ -25,6 +26,8 @@ export interface RedirectRule {
   status: number;
   /** `301!`: applied even where a file exists (Netlify's "force"). */
   force?: boolean;
+  /** The line ends with the word `external`: its new address is another site's, on purpose. */
+  external?: boolean;
   line: number;
 }
 
@@ -33,8 +36,15 @@ export interface RedirectProblem {
   message: string;
 }
 
-/** Statuses Netlify and Cloudflare Pages understand in `_redirects`. */
-const STATUSES = [200, 301, 302, 303, 307, 308, 404, 410, 451];
+/**
+ * Statuses allowed here, of those Netlify and Cloudflare Pages understand in `_redirects`.
+ * 200 (a rewrite or proxy) is refused: see PROXY.
+ */
+const STATUSES = [301, 302, 303, 307, 308, 404, 410, 451];
+/** The word that ends a line whose new address is on another site, on purpose. */
+export const EXTERNAL = "external";
+const PROXY =
+  "a 200 rule is not allowed: it makes the host serve another server's page (or another address's) under this site's address, so parents would see someone else's content as the practice's; use 301 (moved for good) or 302 (moved for now), which send the visitor to the new address";
 const FORMAT = `expected "/old/address/  /new/address/  301" (or "/  p=12  /new/address/  301" for an old ?p=12 address)`;
 
 export function parseRedirects(text: string): { rules: RedirectRule[]; problems: RedirectProblem[] } {
@@ -44,7 +54,10 @@ export function parseRedirects(text: string): { rules: RedirectRule[]; problems:
     const line = raw.trim();
     if (!line || line.startsWith("#")) return;
     const problem = (why: string) => problems.push({ line: i + 1, message: `${why}; ${FORMAT}, got ${JSON.stringify(line)}` });
+    const refuse = (why: string) => problems.push({ line: i + 1, message: why });
     const parts = line.split(/\s+/);
+    const external = parts.length > 1 && parts.at(-1)!.toLowerCase() === EXTERNAL;
+    if (external) parts.pop();
     let status = 301;
     let force = false;
     const last = /^(\d{3})(!?)$/.exec(parts.at(-1)!);
@@ -52,6 +65,7 @@ export function parseRedirects(text: string): { rules: RedirectRule[]; problems:
       parts.pop();
       status = Number.parseInt(last[1]!, 10);
       force = last[2] === "!";
+      if (status === 200) return refuse(PROXY);
       if (!STATUSES.includes(status)) return problem(`the status ${status} is not one of ${STATUSES.join(", ")}`);
     }
     const [from, ...rest] = parts;
@@ -59,19 +73,31 @@ export function parseRedirects(text: string): { rules: RedirectRule[]; problems:
     if (!from?.startsWith("/") || from.startsWith("//")) return problem(`the old address must be a path on this site, starting with "/"`);
     if (from.includes("?")) return problem(`an old address with a query is written with spaces: "/  p=12  /new/address/  301" for /?p=12`);
     if (!to) return problem("there is no new address");
-    if (!(to.startsWith("/") && !to.startsWith("//")) && !/^https?:\/\/[^\s/]+/.test(to)) return problem(`the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")`);
+    // A backslash after the first "/" is a second slash to a browser ("//host"): another site.
+    const onSite = to.startsWith("/") && !/^\/[/\\]/.test(to);
+    if (!onSite && !/^https?:\/\/[^\s/]+/.test(to)) return problem(`the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")`);
     if (!rest.every((q) => /^[^=\s]+=\S+$/.test(q))) return problem(`between the addresses only query parameters such as p=12 may stand`);
+    if (!onSite && !external) {
+      return refuse(
+        `the new address ${to} is on another site; a redirect to another site must be intended, so say so by ending the line with the word ${EXTERNAL}: ${JSON.stringify(`${line}  ${EXTERNAL}`)}`,
+      );
+    }
+    if (onSite && external) return refuse(`the line ends with ${EXTERNAL}, but its new address ${to} is on this site; remove the word ${EXTERNAL}`);
     const query = rest.length ? rest.join("&") : undefined;
-    rules.push({ from, query, to, status, ...(force ? { force } : {}), line: i + 1 });
+    rules.push({ from, query, to, status, ...(force ? { force } : {}), ...(external ? { external } : {}), line: i + 1 });
   });
   return { rules, problems };
 }
 
 /**
  * What exists at a site path: undefined when it does, or why not. The build asks its
- * output; `npm run check` the site model (see scripts/check.ts).
+ * output; `npm run check` the site model (see scripts/check.ts). `pages`: the addresses of
+ * the site's pages ("/", "/about/"), which no redirect may start from.
  */
-export type TargetCheck = (sitePath: string) => string | undefined;
+export interface TargetCheck {
+  (sitePath: string): string | undefined;
+  pages?: () => readonly string[];
+}
 
 /** Old addresses listed twice (only the first rule would ever apply) and new addresses that lead nowhere. */
 export function checkRedirectRules(rules: readonly RedirectRule[], target?: TargetCheck): RedirectProblem[] {
@@ -86,7 +112,15 @@ export function checkRedirectRules(rules: readonly RedirectRule[], target?: Targ
       continue;
     }
     seen.set(key, r.line);
-    if (!target || !r.to.startsWith("/")) continue;
+    const shadowed = r.query === undefined && target?.pages ? pagesCovered(r.from, target.pages()) : [];
+    if (shadowed.length) {
+      const what = /[*:]/.test(r.from)
+        ? `covers ${shadowed.length === 1 ? "a page" : "pages"} of this site (${shadowed.slice(0, 2).join(", ")}${shadowed.length > 2 ? ` and ${shadowed.length - 2} more` : ""})`
+        : "is a page of this site";
+      problems.push({ line: r.line, message: `the old address ${r.from} ${what}: a redirect from it would take parents away from the page (some hosts apply redirects before pages), so remove the line or give the old address of a page that is gone` });
+      continue;
+    }
+    if (!target || !r.to.startsWith("/") || r.external) continue;
     const sitePath = r.to.split(/[?#]/)[0]!;
     // Placeholders (/blog/:splat, /search/?q=:s) are filled in by the host.
     if (/[:*]/.test(sitePath)) continue;
@@ -96,9 +130,29 @@ export function checkRedirectRules(rules: readonly RedirectRule[], target?: Targ
   return problems;
 }
 
+/**
+ * The pages an old address (exact, or with a * or :placeholder) would catch. Hosts match
+ * "/about" and "/about/index.html" to the page "/about/" too.
+ */
+export function pagesCovered(from: string, pages: readonly string[]): string[] {
+  let decoded = from;
+  try {
+    decoded = decodeURIComponent(from);
+  } catch {
+    // matched as written
+  }
+  const pattern = (f: string) => new RegExp(`^${f.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/:[A-Za-z_]\w*/g, "[^/]+")}$`);
+  const patterns = [...new Set([from, decoded])].map(pattern);
+  return pages.filter((p) => {
+    const forms = p.endsWith("/") ? [p, `${p}index.html`, ...(p === "/" ? [] : [p.slice(0, -1)])] : [p];
+    return forms.some((f) => patterns.some((re) => re.test(f)));
+  });
+}
+
 /** A built site's answer: a file, or a folder with an index.html. */
 export function builtTarget(out: string): TargetCheck {
-  return (sitePath) => {
+  let pages: string[] | undefined;
+  const check: TargetCheck = (sitePath) => {
     let rel: string;
     try {
       rel = decodeURIComponent(sitePath);
@@ -111,6 +165,18 @@ export function builtTarget(out: string): TargetCheck {
     const file = !rel.endsWith("/") && existsSync(abs) && statSync(abs).isFile();
     return page || file ? undefined : "is no page or file of this site";
   };
+  // Each folder with an index.html, except the small pages written for redirects on hosts without them.
+  check.pages = () =>
+    (pages ??= readdirSync(out, { recursive: true, encoding: "utf8" })
+      .map((f) => f.split(path.sep).join("/"))
+      .filter((f) => (f === "index.html" || f.endsWith("/index.html")) && !isRedirectStub(path.join(out, f)))
+      .map((f) => `/${f.slice(0, -"index.html".length)}`)
+      .sort());
+  return check;
+}
+
+function isRedirectStub(file: string): boolean {
+  return statSync(file).size < 4096 && readFileSync(file, "utf8").includes(STUB_MARK);
 }
 
 /** Files every build makes besides the routes (icons, the stylesheet, encoded images, search index, staff editor). */
@@ -124,7 +190,7 @@ const GENERATED = /^\/(favicon\.svg|apple-touch-icon\.png|icon-\d+\.png|manifest
 export function siteTarget(site: Pick<Site, "routes">, dirs: { root: string; contentDir: string }): TargetCheck {
   const routes = new Map<string, Route>(site.routes.map((r) => [r.url, r]));
   const isFile = (abs: string) => existsSync(abs) && statSync(abs).isFile();
-  return (sitePath) => {
+  const check: TargetCheck = (sitePath) => {
     let p: string;
     try {
       p = decodeURIComponent(sitePath);
@@ -143,6 +209,15 @@ export function siteTarget(site: Pick<Site, "routes">, dirs: { root: string; con
     if (GENERATED.test(p)) return undefined;
     return "is no page or file of this site";
   };
+  // The published pages (what the build will write) and the staff editor.
+  check.pages = () => [
+    ...site.routes
+      .filter((r) => r.url.endsWith("/"))
+      .filter((r) => (r.kind === "post" ? r.post.status === "published" : r.kind === "page" ? r.page.status === "published" : true))
+      .map((r) => r.url),
+    "/admin/",
+  ];
+  return check;
 }
 
 /** Every problem of a redirects file, as content problems naming the file and line. */
@@ -158,12 +233,20 @@ export function redirectsFileName(contentDir: string, root = process.cwd()): str
   return path.relative(root, path.join(contentDir, REDIRECTS_SOURCE)).split(path.sep).join("/");
 }
 
+/** Marks the small pages written for redirects (builtTarget does not count them as pages). */
+const STUB_MARK = `<meta name="generator" content="Practice Press redirect">`;
+
 function stubPage(to: string): string {
   const href = to.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  // Written only for hosts that ignore _headers: the page carries its own (empty) policy and
+  // keeps the old address from being sent on.
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; base-uri 'none'; form-action 'none'">
+<meta name="referrer" content="no-referrer">
+${STUB_MARK}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <meta http-equiv="refresh" content="0; url=${href}">

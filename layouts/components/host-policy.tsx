@@ -1,14 +1,14 @@
-// For hosts that ignore `_headers` (GitHub Pages, a bucket): the page carries the same
-// Content-Security-Policy and referrer policy itself, derived from lib/headers.ts so there
-// is one policy. frame-ancestors cannot be set this way (browsers ignore it in <meta>).
+// Every page carries its own Content-Security-Policy and referrer policy, derived from
+// lib/headers.ts so there is one policy. On hosts that apply `_headers` it narrows the wider
+// site-wide header to exactly this page's policy (a <meta> policy can only add restrictions);
+// on hosts that ignore `_headers` (GitHub Pages, a bucket) it is the whole policy.
+// frame-ancestors cannot be set this way (browsers ignore it in <meta>): it is in the header.
 import type { Site } from "../../lib/model.ts";
-import { siteHeaders } from "../../lib/headers.ts";
 import { metaPolicy } from "../../lib/deploy.ts";
 
 /** Must come first in <head>: a <meta> policy covers only what the page loads after it. */
 export function HostPolicy({ site, url }: { site: Site; url: string }): JSX.Element {
-  if (!site.hosting.metaFallback) return null;
-  const policy = metaPolicy(url, siteHeaders(site));
+  const policy = metaPolicy(url, site);
   return (
     <>
       <meta http-equiv="Content-Security-Policy" content={policy.csp} />

@@ -8,7 +8,6 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Site } from "../model.ts";
 import { cmsConfigYaml, CMS_COLLECTIONS, type CmsBackend } from "./config.ts";
-import { siteHeaders } from "../headers.ts";
 import { fieldsOf } from "../schema/introspect.ts";
 import { metaPolicy } from "../deploy.ts";
 
@@ -40,13 +39,15 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").repl
 
 export function adminHtml(site: Site): string {
   const base = `${site.prefix}/${ADMIN_DIR}/`;
-  const policy = site.hosting.metaFallback ? metaPolicy(`/${ADMIN_DIR}/`, siteHeaders(site)) : undefined;
+  // Its own exact policy on every host: it narrows the site-wide header (lib/headers.ts).
+  const policy = metaPolicy(`/${ADMIN_DIR}/`, site);
   return [
     "<!doctype html>",
     `<html lang="en">`,
     "<head>",
     `<meta charset="utf-8">`,
-    ...(policy ? [`<meta http-equiv="Content-Security-Policy" content="${esc(policy.csp)}">`, policy.referrer ? `<meta name="referrer" content="${esc(policy.referrer)}">` : ""] : []),
+    `<meta http-equiv="Content-Security-Policy" content="${esc(policy.csp)}">`,
+    policy.referrer ? `<meta name="referrer" content="${esc(policy.referrer)}">` : "",
     `<meta name="viewport" content="width=device-width, initial-scale=1">`,
     `<meta name="robots" content="noindex, nofollow">`,
     `<link rel="icon" href="${site.prefix}/assets/favicon.svg" type="image/svg+xml">`,

@@ -4,7 +4,7 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { headersFor, parseHeadersFile, type HeaderRule } from "../headers.ts";
+import { headersFor, parseHeadersFile, type HeaderMerge, type HeaderRule } from "../headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
@@ -30,9 +30,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves a built site with the headers its own `_headers` file declares, as the host would. */
-export async function serveStatic(rootDir: string, opts: { prefix?: string } = {}): Promise<StaticServer> {
+/**
+ * Serves a built site with the headers its own `_headers` file declares, as the host would.
+ * `merge`: what a header set by several matching rules becomes: "replace" (the later rule's
+ * value, the default) or "join" (every value, joined with ", ", as Cloudflare Pages does).
+ */
+export async function serveStatic(rootDir: string, opts: { prefix?: string; merge?: HeaderMerge } = {}): Promise<StaticServer> {
   const prefix = opts.prefix ?? "";
+  const merge = opts.merge ?? "replace";
   const root = path.resolve(rootDir);
   const rules: HeaderRule[] = parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => ""));
   const server: Server = createServer(async (req, res) => {
@@ -40,7 +45,7 @@ export async function serveStatic(rootDir: string, opts: { prefix?: string } = {
     const requested = pathname;
     const send = async (file: string, status: number) => {
       const body = await readFile(file);
-      res.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headersFor(rules, requested) });
+      res.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headersFor(rules, requested, merge) });
       res.end(body);
     };
     try {

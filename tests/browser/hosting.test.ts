@@ -1,8 +1,9 @@
 // GitHub Pages (and buckets) ignore _headers. Served that way, in real Chromium, the pages'
 // own <meta> policy must still block inline script and keep the page address from being
 // sent on, while the site (search included) works without a single CSP violation.
-// A control build for a host that applies _headers, served without them, shows the test
-// would notice a missing policy.
+// A build for a host that applies _headers carries the same <meta> policy (it narrows the
+// site-wide header to each page's own); the control, that page with its <meta> tags removed
+// on the way to the browser, shows the test would notice a missing policy.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, rm, writeFile } from "node:fs/promises";
@@ -41,8 +42,20 @@ after(async () => {
   await servers.control?.close();
 });
 
-async function open(server: StaticServer, sitePath: string): Promise<{ page: Page; problems: string[] }> {
+async function open(server: StaticServer, sitePath: string, opts: { stripPolicy?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
+  if (opts.stripPolicy) {
+    await context.route("**/*", async (route) => {
+      try {
+        if (route.request().resourceType() !== "document") return await route.continue();
+        const response = await route.fetch();
+        const body = (await response.text()).replace(/<meta http-equiv="Content-Security-Policy"[^>]*>|<meta name="referrer"[^>]*>/g, "");
+        await route.fulfill({ response, body });
+      } catch {
+        // the page closed while this request was in flight
+      }
+    });
+  }
   await recordCspViolations(context);
   const page = await context.newPage();
   const problems: string[] = [];
@@ -72,14 +85,18 @@ test("without _headers, the pages' own policy blocks inline script; without it, 
   assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
   await page.context().close();
 
-  const control = await open(servers.control!, "/");
-  assert.equal(await injectInline(control.page), "ran", "control: a host that applies _headers gets no <meta> policy");
+  const netlify = await open(servers.control!, "/");
+  assert.equal(await injectInline(netlify.page), "blocked", "a build for a host that applies _headers carries the page's policy too");
+  await netlify.page.context().close();
+
+  const control = await open(servers.control!, "/", { stripPolicy: true });
+  assert.equal(await injectInline(control.page), "ran", "control: without the <meta> policy the script runs");
   await control.page.context().close();
 });
 
 test("the page address is not sent on: following a link gives no referrer", async () => {
-  for (const [name, server, expectEmpty] of [["pages", servers.pages!, true], ["control", servers.control!, false]] as const) {
-    const { page } = await open(server, "/");
+  for (const [name, server, stripPolicy, expectEmpty] of [["pages", servers.pages!, false, true], ["netlify", servers.control!, false, true], ["control", servers.control!, true, false]] as const) {
+    const { page } = await open(server, "/", { stripPolicy });
     await page.locator('footer a[href$="/privacy/"]').click();
     await page.waitForURL(/\/privacy\/$/);
     const referrer = await page.evaluate(() => document.referrer);

@@ -62,7 +62,7 @@ test("npm run check reads content/_data/redirects.txt: every kind of good line p
     "/forms/consent.pdf  /uploads/forms/consent.pdf  301!",
     "/rss/  /feed.xml  301",
     "/icon.png  /apple-touch-icon.png  301",
-    "/map/  https://www.openstreetmap.org/  302",
+    "/map/  https://www.openstreetmap.org/  302  external",
     "/es/gripe/  /es/blog/  301",
     "",
   ].join("\n");

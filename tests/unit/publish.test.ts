@@ -7,11 +7,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { metaPolicy, resolveHosting } from "../../lib/deploy.ts";
 import { changedPages, ciPlan, compareTrees } from "../../lib/ci.ts";
-import { cspString, headersFor, parentCsp, securityHeaders } from "../../lib/headers.ts";
+import { cspString, pageHeaders, parentCsp } from "../../lib/headers.ts";
 import { CLICK_TO_LOAD_HOSTS, clickToLoadHosts, noticeLink, policyFacts } from "../../lib/trust.ts";
 import { practiceSchema } from "../../lib/schema/practice.ts";
 
-test("hosts that apply _headers get no <meta> policy; the others do", () => {
+test("hosts that ignore _headers are known (their pages' <meta> policy is all there is)", () => {
   assert.deepEqual(
     (["netlify", "cloudflare-pages", "github-pages", "s3"] as const).map((host) => [host, resolveHosting({ host }).metaFallback]),
     [["netlify", false], ["cloudflare-pages", false], ["github-pages", true], ["s3", true]],
@@ -21,7 +21,7 @@ test("hosts that apply _headers get no <meta> policy; the others do", () => {
   assert.equal(resolveHosting({ host: "github-pages" }).name, "GitHub");
 });
 
-test("the <meta> policy is the header policy minus what only a header can say", () => {
+test("the <meta> policy is the page's own policy minus what only a header can say", () => {
   const page = metaPolicy("/blog/flu/");
   const header = cspString(parentCsp());
   assert.equal(page.csp, header.split("; ").filter((d) => !d.startsWith("frame-ancestors")).join("; "));
@@ -70,7 +70,7 @@ test("click-to-load hosts come from the markers in built HTML; an unlisted host 
 });
 
 test("policy facts: first-party only today; a click-to-load origin is not counted as loaded on sight", () => {
-  const facts = policyFacts(headersFor(securityHeaders(), "/privacy/"));
+  const facts = policyFacts(pageHeaders(undefined, "/privacy/"));
   assert.deepEqual(facts, { otherOrigins: [], noReferrer: true });
   const withVideo = { "Content-Security-Policy": "default-src 'self'; frame-src https://www.youtube-nocookie.com; img-src 'self' https://cdn.example data:; form-action https://forms.example" };
   assert.deepEqual(policyFacts(withVideo).otherOrigins, ["https://cdn.example", "https://www.youtube-nocookie.com"]);

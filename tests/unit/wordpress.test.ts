@@ -559,7 +559,7 @@ test("redirects file: each line's form, repeated old addresses and where each ne
   const text = [
     "# comment",
     "/a/  /b/",
-    "/b/  https://example.org/x  302",
+    "/b/  https://example.org/x  302  external",
     "/c/  /d/  301!",
     "/  p=12  /e/  301",
     "/  p=12  /f/  301",
@@ -578,7 +578,7 @@ test("redirects file: each line's form, repeated old addresses and where each ne
   assert.deepEqual(
     problems.map((p) => `${p.line}: ${p.message.split(";")[0]}`),
     [
-      "9: the status 299 is not one of 200, 301, 302, 303, 307, 308, 404, 410, 451",
+      "9: the status 299 is not one of 301, 302, 303, 307, 308, 404, 410, 451",
       '10: the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")',
       "11: between the addresses only query parameters such as p=12 may stand",
       "12: there is no new address",
