@@ -29,13 +29,13 @@ export function resolveImage(src: string, contentFile: string, root: string): st
  */
 export function locateImage(src: string, contentFile: string, folders: SiteFolders): { abs: string } | { message: string } {
   const abs = resolveImage(src, contentFile, folders.root);
-  if (!abs) return { message: `image "${src}" does not exist (use ./file.jpg beside the page, or /assets/...)` };
+  if (!abs) return { message: `image ${quote(src)} does not exist (use ./file.jpg beside the page, or /assets/...)` };
   const found = inside(abs, folders);
-  if (!found.ok && found.why === "outside") return { message: `image "${src}" is outside the site's folders; keep images beside the page or under /assets/` };
-  if (!found.ok) return { message: `image "${src}" does not exist` };
+  if (!found.ok && found.why === "outside") return { message: `image ${quote(src)} is outside the site's folders; keep images beside the page or under /assets/` };
+  if (!found.ok) return { message: `image ${quote(src)} does not exist` };
   if (startsLikeXml(found.abs)) {
     const svg = checkSvgFile(found.abs);
-    if (svg) return { message: `image "${src}" ${svg}` };
+    if (svg) return { message: `image ${quote(src)} ${svg}` };
   }
   return { abs: found.abs };
 }
