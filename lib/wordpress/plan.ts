@@ -159,6 +159,15 @@ function frontMatter(fields: Record<string, string | number | boolean | readonly
   return `---\n${lines.join("\n")}\n---\n`;
 }
 
+/** A WordPress title may hold line breaks, tabs and control characters; the title field holds one line of text. */
+function oneLine(text: string): string {
+  return text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
+    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 function clip(text: string, max: number): string {
   if (text.length <= max) return text;
   const cut = text.slice(0, max - 1);
@@ -521,8 +530,8 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     });
     for (const n of converted.notes) review(n);
     if (/\[[a-z][\w-]*[^\]]*\]/i.test(item.title)) review("the title has brackets in it; check it");
-    const title = clip(item.title, 140);
-    if (title !== item.title) review("the title was longer than 140 characters and was shortened");
+    const title = clip(oneLine(item.title), 140);
+    if (title !== oneLine(item.title)) review("the title was longer than 140 characters and was shortened");
 
     let description = plainText(autop(item.excerpt));
     if (!description) description = converted.firstParagraph ?? "";

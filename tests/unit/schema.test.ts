@@ -32,6 +32,8 @@ const badPosts: [string, Record<string, unknown>, string][] = [
   ["tag too long", { ...goodPost, tags: ["x".repeat(300)] }, "tags[0]: expected at most 40 characters"],
   ["author not a slug", { ...goodPost, author: "Dr. Okafor" }, 'author: expected a slug such as jane-doe, got "Dr. Okafor"'],
   ["empty title", { ...goodPost, title: "  " }, "title: must not be empty"],
+  ["summary too short", { ...goodPost, description: "Sixteen chars ok" }, "description: expected at least 20 characters, got 16"],
+  ["half an emoji in the title", { ...goodPost, title: "Flu \ud83d shots" }, "title: contains a broken character (half of an emoji or symbol); retype the text"],
 ];
 
 for (const [name, data, expected] of badPosts) {

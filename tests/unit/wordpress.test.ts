@@ -600,3 +600,11 @@ test("redirects file: each line's form, repeated old addresses and where each ne
   );
   assert.deepEqual(redirectProblems("/a/  /gone/\n", "r.txt", () => "is no page or file of this site").map((p) => p.file), ["r.txt:1"]);
 });
+
+test("plan: a title with line breaks, tabs and control characters becomes one clean line the schema accepts", () => {
+  const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><link>https://x.example</link><wp:wxr_version>1.2</wp:wxr_version>
+    <item><title>Flu&#9;shots&#10;are&#x2028;here </title><link>https://x.example/flu/</link><wp:post_id>1</wp:post_id><wp:post_date>2024-01-02 10:00:00</wp:post_date><wp:post_date_gmt>2024-01-02 18:00:00</wp:post_date_gmt>
+    <wp:post_name>flu</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>Book a flu shot for every child over six months old this week.</p>]]></content:encoded></item></channel></rss>`;
+  const p = planImport(parseWxr(xml), { zone: ZONE, providers: [], mediaExists: () => true });
+  assert.equal(matter(p.files[0]!.text).data.title, "Flu shots are here");
+});
