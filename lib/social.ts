@@ -3,6 +3,7 @@
 // script, nothing loaded from the network until a parent chooses to share.
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { wellFormed } from "./encode.ts";
 
 export interface Network {
   key: string;
@@ -13,7 +14,7 @@ export interface Network {
 }
 
 /** Text may hold a lone UTF-16 surrogate (pasted or imported), which encodeURIComponent throws on: it becomes U+FFFD. */
-const enc = (s: string) => encodeURIComponent(s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD"));
+const enc = (s: string) => encodeURIComponent(wellFormed(s));
 
 export const NETWORKS: readonly Network[] = [
   { key: "x", label: "X (Twitter)", icon: "x", share: (u, t) => `https://x.com/intent/post?text=${enc(t)}&url=${enc(u)}` },

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { quote } from "../content/problems.ts";
+import { LONE_SURROGATE } from "../encode.ts";
 
 export interface FieldMeta {
   label: string;
@@ -44,9 +45,6 @@ const ONE_LINE_BAD_RE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // Long text keeps its line breaks (\n or \r\n) and tabs.
 const LONG_TEXT_BAD_RE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|\r(?!\n)/;
 
-// Half of a UTF-16 pair (from a bad copy or import): no valid Unicode text, and URL encoding throws on it.
-const LONE_SURROGATE_RE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 function codePoint(ch: string): string {
   return `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 }
@@ -54,7 +52,7 @@ function codePoint(ch: string): string {
 /** Why a text cannot be used as it is, or undefined when it can. */
 export function textProblem(value: string, multiline: boolean): string | undefined {
   const bad = (multiline ? LONG_TEXT_BAD_RE : ONE_LINE_BAD_RE).exec(value);
-  if (!bad) return LONE_SURROGATE_RE.test(value) ? "contains a broken character (half of an emoji or symbol); retype the text" : undefined;
+  if (!bad) return LONE_SURROGATE.test(value) ? "contains a broken character (half of an emoji or symbol); retype the text" : undefined;
   if (!multiline && LINE_BREAK_RE.test(bad[0])) return "must be on one line: remove the line break";
   if (bad[0] === "\t") return "contains a tab; use a space instead";
   return `contains an invisible control character (${codePoint(bad[0])}); retype the text`;

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { slugOf } from "../content/paths.ts";
+import { wellFormed } from "../encode.ts";
 import { COMMENT_MAX_CHARS } from "../comments/load.ts";
 import { htmlToMarkdown, plainText, autop, anchorIds, type ImageAnswer } from "./html.ts";
 import type { Wxr, WxrComment, WxrItem, WxrTerm } from "./wxr.ts";
@@ -161,9 +162,8 @@ function frontMatter(fields: Record<string, string | number | boolean | readonly
 
 /** A WordPress title may hold line breaks, tabs and control characters; the title field holds one line of text. */
 function oneLine(text: string): string {
-  return text
+  return wellFormed(text)
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
-    .replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD")
     .replace(/\s+/g, " ")
     .trim();
 }

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
@@ -54,6 +54,7 @@ const REFUSED: Record<string, { text: string; message: RegExp }> = {
 
 let refusedDir: string | undefined;
 async function refusedContent(): Promise<string> {
+  if (!refusedDir) await rm(MARK, { force: true });
   refusedDir ??= await makeContent(Object.fromEntries(Object.entries(REFUSED).map(([f, c]) => [f, c.text])));
   return refusedDir;
 }

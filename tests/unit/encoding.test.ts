@@ -254,12 +254,10 @@ test("messages quote at most 80 characters of a value, however big", () => {
   const huge = `https://${"x".repeat(5_000_000)}`;
   const [message] = messages(eventSchema, { ...goodEvent, registration: huge });
   assert.equal(message, `registration: expected a web address starting with https://, got "https://${"x".repeat(72)}…"`);
-  // A YAML alias bomb is one small object referenced a million times: named, never written out.
-  const bomb = parseYaml(
-    ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 6 }, (_, i) => `${"bcdefg"[i]}: &${"bcdefg"[i]} [${Array(10).fill(`*${"abcdef"[i]}`).join(", ")}]`)].join("\n"),
-  ) as Record<string, unknown>;
-  const started = performance.now();
-  assert.deepEqual(messages(postSchema, { ...goodPost, date: bomb.g }), ["date: expected YYYY-MM-DD or ISO date-time, got a list"]);
-  assert.deepEqual(messages(postSchema, { ...goodPost, comments: bomb.g }), ["comments: expected one of open, closed, off, got a list"]);
-  assert.ok(performance.now() - started < 1000);
+  // A YAML alias bomb is one small object referenced a million times (parseYaml refuses
+  // one, see tests/build/hostile.test.ts; a schema must still never write one out).
+  let bomb: unknown = Array(10).fill("x");
+  for (let i = 0; i < 6; i++) bomb = Array(10).fill(bomb);
+  assert.deepEqual(messages(postSchema, { ...goodPost, date: bomb }), ["date: expected YYYY-MM-DD or ISO date-time, got a list"]);
+  assert.deepEqual(messages(postSchema, { ...goodPost, comments: bomb }), ["comments: expected one of open, closed, off, got a list"]);
 });
