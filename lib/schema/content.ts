@@ -17,7 +17,7 @@ export const postSchema = z
   .strictObject({
     title: text({ label: "Title", max: 140, hint: "What parents see as the headline." }),
     date: date({ label: "Publish date", hint: "YYYY-MM-DD, or YYYY-MM-DDTHH:MM in the practice's time zone." }),
-    description: text({ label: "Summary", min: 20, max: 300, widget: "text", hint: "One or two sentences; shown in lists and search results." }),
+    description: text({ label: "Summary", min: 20, max: 300, hint: "One or two sentences; shown in lists and search results." }),
     tags: list(tag, { label: "Tags", max: 8, hint: "A few short topics, e.g. vaccines, sleep.", example: ["flu", "vaccines"] }).optional(),
     author: slugRef({ label: "Author", ref: "provider", hint: "The provider's file name, e.g. maya-okafor." }).optional(),
     reviewedBy: reviewedBy.optional(),
@@ -32,7 +32,7 @@ export const postSchema = z
 export const pageSchema = z
   .strictObject({
     title: text({ label: "Title", max: 140 }),
-    description: text({ label: "Summary", min: 20, max: 300, widget: "text", hint: "One or two sentences; shown in search results." }),
+    description: text({ label: "Summary", min: 20, max: 300, hint: "One or two sentences; shown in search results." }),
     nav: integer({ label: "Menu position", min: 1, max: 99, hint: "Leave empty to keep the page out of the main menu." }).optional(),
     navTitle: text({ label: "Menu label", max: 30 }).optional(),
     blocks: list(choice(PAGE_BLOCKS, { label: "Block" }), { label: "Practice details to show", max: PAGE_BLOCKS.length }).optional(),
@@ -71,7 +71,7 @@ export const eventSchema = z
     start: date({ label: "Starts", hint: "YYYY-MM-DDTHH:MM in the practice's time zone, or YYYY-MM-DD for an all-day event." }),
     end: date({ label: "Ends", hint: "Same form as the start." }),
     location: slugRef({ label: "Location", ref: "location", hint: "A location key from practice.yaml, e.g. main." }).optional(),
-    description: text({ label: "Summary", min: 20, max: 300, widget: "text" }),
+    description: text({ label: "Summary", min: 20, max: 300 }),
     registration: url({ label: "Registration link" }).optional(),
     cancelled: flag({ label: "Cancelled", hint: "Keeps the event listed, clearly marked as cancelled." }).optional(),
     draft: flag({ label: "Draft" }).optional(),

@@ -28,7 +28,8 @@ test("one collection per kind of content, each with every schema field plus the 
 test("widgets follow the schema metadata", () => {
   const w = (c: string, f: string) => field(c, f).widget;
   assert.equal(w("posts", "title"), "string");
-  assert.equal(w("posts", "description"), "text");
+  // One line: a summary's line break would be refused (it is written into feeds, calendars and meta tags), so the editor offers no Enter.
+  assert.equal(w("posts", "description"), "string");
   assert.equal(w("posts", "tags"), "list");
   assert.equal(w("posts", "author"), "relation");
   assert.equal(field("posts", "author").collection, "providers");
