@@ -94,6 +94,15 @@ function text(r: Rng, words: number): string {
   return Array.from({ length: 1 + r.int(words) }, () => word(r)).join(r.chance(0.9) ? " " : "");
 }
 
+// What one-line fields refuse (tests/unit/encoding.test.ts has the exact messages).
+const NOT_ONE_LINE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Text for a title or summary: usually what the schema accepts, now and then not (then the file is refused and removed). */
+function line(r: Rng, words: number): string {
+  const s = text(r, words);
+  return r.chance(0.05) ? s : s.split(NOT_ONE_LINE).join(" ").replace(new RegExp(NOT_ONE_LINE.source, "g"), " ");
+}
+
 /** A YAML double-quoted string holding exactly `s` (control characters escaped). */
 function quoted(s: string): string {
   return JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
@@ -125,10 +134,10 @@ function generate(r: Rng): Record<string, string> {
   const day = (i: number) => `2024-${String(1 + (i % 12)).padStart(2, "0")}-${String(1 + (i % 28)).padStart(2, "0")}`;
   for (let i = 0; i < 220; i++) {
     const front = [
-      `title: ${quoted(text(r, 8).slice(0, 130) || "x")}`,
+      `title: ${quoted(line(r, 8).slice(0, 130).trim() || "x")}`,
       `date: ${quoted(r.chance(0.95) ? day(i) : r.pick(["9999-01-01", "2024-02-30", "12/05/2026", `${day(i)}T10:00`]))}`,
-      `description: ${quoted(`For parents: ${text(r, 12)}`.slice(0, 290))}`,
-      ...(r.chance(0.3) ? [`tags: [${Array.from({ length: 1 + r.int(3) }, () => quoted(`${r.pick(["flu", "niño", "sleep"])} ${text(r, 2)}`.slice(0, 30))).join(", ")}]`] : []),
+      `description: ${quoted(`For parents: ${line(r, 12)}`.slice(0, 290))}`,
+      ...(r.chance(0.3) ? [`tags: [${Array.from({ length: 1 + r.int(3) }, () => quoted(`${r.pick(["flu", "niño", "sleep"])} ${line(r, 2)}`.slice(0, 30))).join(", ")}]`] : []),
     ];
     files[`blog/${day(i)}-fuzz-${i}.md`] = `---\n${front.join("\n")}\n---\n${body(r)}\n`;
   }
@@ -141,16 +150,16 @@ function generate(r: Rng): Record<string, string> {
   for (let i = 0; i < 12; i++) {
     const start = `2027-0${1 + (i % 9)}-1${i % 10}`;
     files[`events/${start}-fuzz-${i}.md`] = `---\n${[
-      `title: ${quoted(text(r, 6).slice(0, 130) || "x")}`,
+      `title: ${quoted(line(r, 6).slice(0, 130).trim() || "x")}`,
       `start: "${r.chance(0.5) ? start : `${start}T09:00`}"`,
       `end: "${r.chance(0.5) ? start : `${start}T23:00`}"`,
       `location: main`,
-      `description: ${quoted(`Clinic day: ${text(r, 10)}`.slice(0, 290))}`,
+      `description: ${quoted(`Clinic day: ${line(r, 10)}`.slice(0, 290))}`,
       ...(r.chance(0.2) ? ["cancelled: true"] : []),
     ].join("\n")}\n---\n${body(r)}\n`;
   }
   for (let i = 0; i < 8; i++) {
-    files[`pages/fuzz-page-${i}.md`] = `---\ntitle: ${quoted(text(r, 5).slice(0, 130) || "x")}\ndescription: ${quoted(`About the practice: ${text(r, 8)}`.slice(0, 290))}\n---\n${body(r)}\n`;
+    files[`pages/fuzz-page-${i}.md`] = `---\ntitle: ${quoted(line(r, 5).slice(0, 130).trim() || "x")}\ndescription: ${quoted(`About the practice: ${line(r, 8)}`.slice(0, 290))}\n---\n${body(r)}\n`;
   }
   return files;
 }
