@@ -35,3 +35,8 @@ export function createUrls(opts: { siteUrl: string; prefix?: string; defaultLang
     },
   };
 }
+
+/** A phone number as a link that calls it: tel: with the digits (and a leading +) only. */
+export function telHref(phone: string): string {
+  return `tel:${phone.replace(/[^\d+]/g, "")}`;
+}

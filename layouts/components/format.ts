@@ -2,9 +2,7 @@
 export { displayDate, displayClock, displayTime, machineDate } from "../../lib/time.ts";
 export { t } from "../../lib/i18n/index.ts";
 
-export function telHref(phone: string): string {
-  return `tel:${phone.replace(/[^\d+]/g, "")}`;
-}
+export { telHref } from "../../lib/urls.ts";
 
 /** 24 KB, 1.2 MB */
 export function formatBytes(bytes: number, locale: string): string {

@@ -16,7 +16,8 @@ import type { Clock } from "../clock.ts";
 import type { Alert, Event, Mode, Page, Post, Provider, Site } from "../model.ts";
 import { checkPractice, toAlert, toEvent } from "./events.ts";
 import { measureForms } from "./forms.ts";
-import { checkLocalized } from "./localize.ts";
+import { checkLocalized, resolveLocalized, type Resolved } from "./localize.ts";
+import { fillFacts } from "./facts.ts";
 import { extractFaq } from "../markdown/faq.ts";
 import { ContentError, quote, type Problem } from "./problems.ts";
 import { isReadCached, listMarkdown, readMarkdownFile, readYamlFile, rememberRead, type SourceFile } from "./read.ts";
@@ -58,6 +59,7 @@ interface Ctx {
   folders: SiteFolders;
   /** Body images per content file, turned into pictures once every file is read. */
   bodyImages: Map<string, MarkdownImage[]>;
+  resolved: Map<Lang, Resolved<Practice>>;
 }
 
 export async function loadSite(opts: LoadOptions): Promise<Site> {
@@ -106,6 +108,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     mode: opts.mode,
     now: opts.clock().setZone(practice.timezone),
     bodyImages: new Map(),
+    resolved: new Map(),
     root,
     folders,
     exists: (sitePath) => assetExists(root, sitePath),
@@ -217,12 +220,25 @@ async function prepareFiles(ctx: Ctx, root: string, files: readonly { f: SourceF
   });
 }
 
-/** Renders a body; what the author must fix there is reported against the file. */
+/** Renders a body, practice facts filled in; what the author must fix there is reported against the file. */
 function body(ctx: Ctx, source: string, f: SourceFile, lang: Lang) {
   const rendered = renderCached(ctx, source, f, lang);
-  for (const message of rendered.problems) ctx.problems.push({ file: f.file, field: "body", message });
+  // Lines the renderer names are the body's; staff count them from the top of the file.
+  const frontLines = f.source.split("\n").length - source.split("\n").length;
+  const report = (message: string) => ctx.problems.push({ file: f.file, field: "body", message: message.replace(/^line (\d+):/, (_m, n: string) => `line ${Number(n) + frontLines}:`) });
+  rendered.problems.forEach(report);
   if (rendered.images.length) ctx.bodyImages.set(f.file, rendered.images);
-  return rendered;
+  if (!rendered.facts.length) return rendered;
+  const filled = fillFacts(rendered.html, rendered.facts, practiceIn(ctx, lang));
+  filled.problems.forEach(report);
+  return { ...rendered, html: filled.html };
+}
+
+/** practice.yaml in one language (each resolved once per load). */
+function practiceIn(ctx: Ctx, lang: Lang): Resolved<Practice> {
+  let resolved = ctx.resolved.get(lang);
+  if (!resolved) ctx.resolved.set(lang, (resolved = resolveLocalized(ctx.practice, lang, ctx.defaultLang, ctx.langs)));
+  return resolved;
 }
 
 const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, id) => {
@@ -265,7 +281,7 @@ const toPage = (ctx: Ctx, f: SourceFile, fm: PageFrontMatter, source: string, id
     nav: fm.nav,
     navTitle: fm.navTitle,
     blocks: fm.blocks ?? [],
-    faq: fm.faq ? extractFaq(source, { prefix: ctx.prefix }) : undefined,
+    faq: fm.faq ? extractFaq(source, { prefix: ctx.prefix, fill: (html, facts) => fillFacts(html, facts, practiceIn(ctx, id.lang)).html }) : undefined,
     searchTerms: fm.searchTerms,
     ...review,
   };

@@ -1,6 +1,7 @@
 // Questions and answers from a Markdown page: each top-level heading is a question and
 // the text up to the next such heading its answer (for FAQPage structured data).
 import { createMarkdown, renderMarkdown } from "./index.ts";
+import type { FactRef } from "./facts.ts";
 
 const md = createMarkdown();
 
@@ -10,7 +11,8 @@ export interface FaqEntry {
   answerText: string;
 }
 
-export function extractFaq(source: string, opts: { prefix?: string } = {}): FaqEntry[] {
+/** `fill`: puts the practice facts ([[phone]]) into an answer (the body's own rendering reports their problems). */
+export function extractFaq(source: string, opts: { prefix?: string; fill?: (html: string, facts: readonly FactRef[]) => string } = {}): FaqEntry[] {
   const tokens = md.parse(source, {});
   const headings = tokens
     .map((tok, i) => ({ tok, i }))
@@ -22,7 +24,8 @@ export function extractFaq(source: string, opts: { prefix?: string } = {}): FaqE
   return questions.map(({ tok, i }, n) => {
     const next = questions[n + 1]?.tok.map?.[0] ?? lines.length;
     const answer = lines.slice(tok.map![1], next).join("\n");
-    const html = renderMarkdown(answer, opts).html.trim();
+    const rendered = renderMarkdown(answer, opts);
+    const html = (rendered.facts.length && opts.fill ? opts.fill(rendered.html, rendered.facts) : rendered.html).trim();
     return {
       question: tokens[i + 1]?.content ?? "",
       answerHtml: html,

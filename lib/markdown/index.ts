@@ -10,12 +10,13 @@ import { tableAlign } from "./table-align.ts";
 import { videoEmbeds, type VideoEnv } from "./video.ts";
 import { clip, markdownImages, type ImageEnv, type MarkdownImage } from "./images.ts";
 import { rawImages } from "./raw-images.ts";
+import { practiceFacts, type FactEnv, type FactRef } from "./facts.ts";
 import { neutralizeUrls, refusedUrls } from "./url-policy.ts";
 import type { Lang } from "../i18n/index.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(headingOutline).use(explicitAnchors).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages).use(rawImages);
+  md.use(headingOutline).use(explicitAnchors).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages).use(rawImages).use(practiceFacts);
   return md;
 }
 
@@ -31,6 +32,8 @@ export interface Rendered {
   videoHosts: string[];
   /** Local images, each standing in the HTML as its marker until replaced by a <picture>. */
   images: MarkdownImage[];
+  /** Practice facts ([[phone]]), each standing as its marker until lib/content/facts.ts fills it in. */
+  facts: FactRef[];
 }
 
 export interface RenderOptions {
@@ -45,7 +48,7 @@ export interface RenderOptions {
 const EMBED_MARKER = `pp${randomBytes(12).toString("hex")}`;
 
 export function renderMarkdown(source: string, opts: RenderOptions = {}): Rendered {
-  const env: VideoEnv & ImageEnv = { prefix: opts.prefix, lang: opts.lang, exists: opts.exists, problems: [], embeds: [], embedMarker: EMBED_MARKER };
+  const env: VideoEnv & ImageEnv & FactEnv = { prefix: opts.prefix, lang: opts.lang, exists: opts.exists, problems: [], embeds: [], embedMarker: EMBED_MARKER };
   const tokens = md.parse(source, env as Record<string, unknown>);
   let hasRawHtml = false;
   let words = 0;
@@ -68,7 +71,7 @@ export function renderMarkdown(source: string, opts: RenderOptions = {}): Render
     for (const url of new Set(refused)) env.problems!.push(`the address ${JSON.stringify(clip(url))} is not allowed in a page; link to a page on this site (/new-patients/), an https:// address, mailto: or tel:`);
     html = neutralizeUrls(html);
   }
-  return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])], images: env.images ?? [] };
+  return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])], images: env.images ?? [], facts: env.facts ?? [] };
 }
 
 function countWords(text: string): number {

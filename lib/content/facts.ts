@@ -1,0 +1,41 @@
+// Fills the practice facts a body names ([[phone]], see lib/markdown/facts.ts) with the
+// values of practice.yaml in the body's language, escaped for HTML. A fact the practice
+// does not have (no email, no location "north") is a problem naming the file and line.
+import type { FactRef } from "../markdown/facts.ts";
+import type { Practice } from "../schema/practice.ts";
+import type { Resolved } from "./localize.ts";
+import { telHref } from "../urls.ts";
+
+const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+const link = (href: string, text: string, plain: boolean) => (plain ? esc(text) : `<a href="${esc(href)}">${esc(text)}</a>`);
+
+/** The HTML for one fact, or why the practice cannot give it. */
+export function factHtml(ref: Pick<FactRef, "name" | "arg" | "plain">, practice: Resolved<Practice>): { html: string } | { problem: string } {
+  switch (ref.name) {
+    case "name":
+      return { html: esc(practice.name) };
+    case "phone":
+      return { html: link(telHref(practice.phone), practice.phone, ref.plain) };
+    case "after-hours-phone":
+      return practice.afterHours ? { html: link(telHref(practice.afterHours.phone), practice.afterHours.phone, ref.plain) } : { problem: "practice.yaml has no afterHours.phone to show" };
+    case "email":
+      return practice.email ? { html: link(`mailto:${practice.email}`, practice.email, ref.plain) } : { problem: "practice.yaml has no email to show" };
+    case "address": {
+      const location = ref.arg ? practice.locations.find((l) => l.key === ref.arg) : practice.locations[0];
+      if (!location) return { problem: `practice.yaml has no location with the key "${ref.arg}" (known: ${practice.locations.map((l) => l.key).join(", ")})` };
+      const a = location.address;
+      return { html: esc(`${a.street}, ${a.city}, ${a.region} ${a.postalCode}`) };
+    }
+  }
+}
+
+/** The body's HTML with every fact's marker replaced; problems carry the fact's line. */
+export function fillFacts(html: string, refs: readonly FactRef[], practice: Resolved<Practice>): { html: string; problems: string[] } {
+  const problems: string[] = [];
+  for (const ref of refs) {
+    const value = factHtml(ref, practice);
+    if ("problem" in value) problems.push(`line ${ref.line}: [[${ref.name}${ref.arg ? `:${ref.arg}` : ""}]]: ${value.problem}`);
+    html = html.replace(ref.marker, "html" in value ? value.html : "");
+  }
+  return { html, problems };
+}
