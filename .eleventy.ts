@@ -5,7 +5,8 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadSite } from "./lib/content/load.ts";
 import { clockFromEnv } from "./lib/clock.ts";
-import { assetUrls } from "./lib/assets.ts";
+import { assetUrls, PUBLIC_DIR } from "./lib/assets.ts";
+import { projectRoot } from "./lib/project.ts";
 import { renderRoute } from "./layouts/index.ts";
 import { recordIndexedPage } from "./lib/search/shards.ts";
 import { takePreloaded } from "./lib/preload.ts";
@@ -32,7 +33,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptio
   const serving = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
   const mode = env.PRACTICE_MODE ?? (serving ? "preview" : "production");
   if (mode !== "preview" && mode !== "production") throw new Error(`PRACTICE_MODE: expected preview or production, got ${mode}`);
-  return { root: process.cwd(), contentDir: env.PRACTICE_CONTENT ?? "content", mode, prefix: env.PATH_PREFIX ?? "" };
+  return { root: projectRoot(env), contentDir: env.PRACTICE_CONTENT ?? "content", mode, prefix: env.PATH_PREFIX ?? "" };
 }
 
 export function configure(cfg: UserConfig, opts: BuildOptions) {
@@ -42,7 +43,7 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
   cfg.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
     site = undefined;
     try {
-      site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls(opts.root) }));
+      site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls() }));
     } catch (err) {
       // In `npm start` the list is what staff need to see; Eleventy keeps watching.
       if (err instanceof ContentError) console.error(err.problems.map(formatProblem).join("\n"));
@@ -71,10 +72,12 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     // and a deploy step that follows links would upload whatever it leads to. lib/content
     // checked both folders before the build (lib/content/inside.ts, published.ts).
     copyDereferenced(path.resolve(opts.root, "assets"), path.join(out, "assets"));
+    // The product's stylesheet and scripts, after the practice's files: a practice file of the same name never replaces them.
+    copyDereferenced(PUBLIC_DIR, path.join(out, "assets"));
     copyDereferenced(path.resolve(opts.root, opts.contentDir, "uploads"), path.join(out, "uploads"));
     await publishImages(site.imageFiles, out);
     // After the copy above, so the published stylesheet is the minified one.
-    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(opts.root, out);
+    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(out);
     // The built site holds files only: a link in it could publish any file of this machine.
     const links = findLinks(out);
     if (links.length) {

@@ -99,7 +99,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
       mode: req.mode ?? "production",
       prefix: req.prefix,
       clock: clockFromEnv(process.env),
-      assets: assetUrls(root),
+      assets: assetUrls(),
       cacheDir,
     });
     lap("load and check content");

@@ -1,6 +1,6 @@
-// Opening hours at build time, through the same core the browser uses (assets/js/hours-core.js).
+// Opening hours at build time, through the same core the browser uses (lib/public/js/hours-core.js).
 import type { DateTime } from "luxon";
-import { openStatus, statusText, wallClock, type Closure as CoreClosure, type Status, type Weekly } from "../assets/js/hours-core.js";
+import { openStatus, statusText, wallClock, type Closure as CoreClosure, type Status, type Weekly } from "./public/js/hours-core.js";
 import { t, localeOf, type Lang } from "./i18n/index.ts";
 import type { ClosureText as Closure, LocationText as Location, PracticeText as Practice } from "./model.ts";
 

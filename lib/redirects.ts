@@ -15,6 +15,7 @@ import path from "node:path";
 import type { HostId } from "./schema/trust.ts";
 import type { Route, Site } from "./model.ts";
 import { ContentError, type Problem } from "./content/problems.ts";
+import { publicFile } from "./assets.ts";
 
 export const REDIRECTS_SOURCE = "_data/redirects.txt";
 
@@ -204,7 +205,7 @@ export function siteTarget(site: Pick<Site, "routes">, dirs: { root: string; con
       if (!item || item.status === "published") return undefined;
       return `is ${item.status === "draft" ? "a draft" : "scheduled"} (${item.file}): it is not published, so the redirect would lead nowhere`;
     }
-    if (p.startsWith("/assets/") && isFile(path.join(dirs.root, p))) return undefined;
+    if (p.startsWith("/assets/") && (isFile(path.join(dirs.root, p)) || isFile(publicFile(p)))) return undefined;
     if (p.startsWith("/uploads/") && isFile(path.join(dirs.contentDir, p))) return undefined;
     if (GENERATED.test(p)) return undefined;
     return "is no page or file of this site";

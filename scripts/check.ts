@@ -8,9 +8,10 @@ import { findContentError, formatProblem, type Problem } from "../lib/content/pr
 import { clockFromEnv } from "../lib/clock.ts";
 import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName, siteTarget } from "../lib/redirects.ts";
 import type { Site } from "../lib/model.ts";
+import { projectRoot } from "../lib/project.ts";
 
 const started = performance.now();
-const root = process.cwd();
+const root = projectRoot();
 const contentDir = process.env.PRACTICE_CONTENT || "content";
 const abs = path.resolve(root, contentDir);
 const problems: Problem[] = [];

@@ -4,6 +4,7 @@
 //   node --import tsx scripts/ci.ts changed-pages   pages=<site paths whose HTML a content push changed>
 // Both read BEFORE (the commit before the push: github.event.before).
 import { spawnSync } from "node:child_process";
+import { projectRoot } from "../lib/project.ts";
 import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -11,7 +12,7 @@ import { parse } from "yaml";
 import { ciPlan, pagesChangedBetween } from "../lib/ci.ts";
 import { clockFromEnv } from "../lib/clock.ts";
 
-const root = process.cwd();
+const root = projectRoot();
 const before = process.env.BEFORE ?? "";
 const known = /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before);
 

@@ -11,6 +11,7 @@ import { listMarkdown, readYamlFile } from "../lib/content/read.ts";
 import { FOLDERS, parseFileName } from "../lib/content/paths.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 import { practiceSchema } from "../lib/schema/practice.ts";
+import { projectRoot } from "../lib/project.ts";
 
 const USAGE = "usage: npm run comments:import -- FILE.json|FILE.csv [--dry-run]";
 const args = process.argv.slice(2);
@@ -21,7 +22,7 @@ if (files.length !== 1 || args.includes("--help")) {
   process.exit(files.length === 1 ? 0 : 2);
 }
 const source = files[0]!;
-const root = process.cwd();
+const root = projectRoot();
 const contentRel = process.env.PRACTICE_CONTENT || "content";
 const contentDir = path.resolve(root, contentRel);
 

@@ -3,6 +3,7 @@
 // every old address. Never copies commenters' emails, IP addresses or web sites; never
 // overwrites a file edited since the last import unless --force. See lib/wordpress/.
 import path from "node:path";
+import { projectRoot } from "../lib/project.ts";
 import { importWordPress, ImportFailure } from "../lib/wordpress/run.ts";
 
 const USAGE = "usage: npm run import:wordpress -- export.xml [--media-dir DIR] [--dry-run] [--force] [--content DIR]";
@@ -46,7 +47,7 @@ try {
     mediaDir: mediaDir && path.resolve(here, mediaDir),
     dryRun,
     force,
-    root: process.cwd(),
+    root: projectRoot(),
   });
   console.log(result.text);
 } catch (err) {

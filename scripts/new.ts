@@ -11,6 +11,7 @@ import { validate } from "../lib/content/read.ts";
 import { parseFileName } from "../lib/content/paths.ts";
 import { normalizePrefix } from "../lib/urls.ts";
 import { isScaffoldKind, kindMeta, scaffold, SCAFFOLD_SCHEMAS } from "../lib/schema/scaffold.ts";
+import { projectRoot } from "../lib/project.ts";
 
 const KINDS = Object.keys(SCAFFOLD_SCHEMAS).join(", ");
 const USAGE = `Usage: npm run new -- <kind> "<title>" [--slug <slug>]
@@ -40,7 +41,7 @@ if (!kind) fail(USAGE);
 if (!isScaffoldKind(kind)) fail(`"${kind}" is not a kind of content this site has (${KINDS})\n${USAGE}`);
 const title = titleWords.join(" ");
 
-const root = process.cwd();
+const root = projectRoot();
 const contentDir = path.resolve(root, process.env.PRACTICE_CONTENT || "content");
 const rel = (abs: string) => path.relative(root, abs).split(path.sep).join("/");
 

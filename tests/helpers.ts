@@ -4,15 +4,21 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build, type BuildRequest, type BuildResult } from "../lib/build.ts";
 
+/** The product: lib/, layouts/, scripts/. */
 export const ROOT = path.resolve(import.meta.dirname, "..");
+/**
+ * The demo practice the tests build: its own content/ and assets/, owned by the tests, so
+ * they pass whatever a practice has made of the repository's content/ and assets/.
+ */
+export const DEMO = path.join(ROOT, "examples", "demo");
 
 /** A content folder holding the demo practice.yaml and providers plus the given files. */
 export async function makeContent(files: Record<string, string>, opts: { withDemo?: boolean } = {}): Promise<string> {
   const dir = path.join(await mkdtemp(path.join(tmpdir(), "pp-content-")), "content");
   await mkdir(path.join(dir, "_data"), { recursive: true });
-  await cp(path.join(ROOT, "content/_data/practice.yaml"), path.join(dir, "_data/practice.yaml"));
-  if (opts.withDemo) await cp(path.join(ROOT, "content"), dir, { recursive: true });
-  else await cp(path.join(ROOT, "content/providers"), path.join(dir, "providers"), { recursive: true });
+  await cp(path.join(DEMO, "content/_data/practice.yaml"), path.join(dir, "_data/practice.yaml"));
+  if (opts.withDemo) await cp(path.join(DEMO, "content"), dir, { recursive: true });
+  else await cp(path.join(DEMO, "content/providers"), path.join(dir, "providers"), { recursive: true });
   for (const [name, text] of Object.entries(files)) {
     await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await writeFile(path.join(dir, name), text);
@@ -22,7 +28,7 @@ export async function makeContent(files: Record<string, string>, opts: { withDem
 
 export async function buildInto(req: BuildRequest = {}): Promise<{ out: string; result: BuildResult }> {
   const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-out-")), "_site");
-  const result = await build({ root: ROOT, out, ...req });
+  const result = await build({ root: DEMO, out, ...req });
   return { out, result };
 }
 

@@ -11,7 +11,7 @@ export const PAGE_SEARCH_WEIGHTS: Readonly<Record<string, number>> = {
   "when-to-call": 10,
 };
 
-/** The meta field searchTerms go into; assets/js/search.js weights it (TERMS_WEIGHT there). */
+/** The meta field searchTerms go into; lib/public/js/search.js weights it (TERMS_WEIGHT there). */
 export const TERMS_META = "terms";
 
 export function searchWeight(page: Pick<Page, "key">): string | undefined {

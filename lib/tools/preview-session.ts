@@ -29,7 +29,10 @@ export interface PreviewSession {
 }
 
 export interface PreviewOptions {
+  /** Where the product is (the preview runs from there). */
   root: string;
+  /** The practice's project folder (content/, assets/), when not root: see lib/project.ts. */
+  project?: string;
   /** Absolute content folder. */
   contentDir: string;
   out: string;
@@ -52,6 +55,7 @@ async function freePort(): Promise<number> {
 export async function startPreview(opts: PreviewOptions): Promise<PreviewSession> {
   const port = await freePort();
   const env: NodeJS.ProcessEnv = { ...process.env, PRACTICE_CONTENT: opts.contentDir };
+  if (opts.project) env.PRACTICE_ROOT = opts.project;
   delete env.PRACTICE_MODE;
   delete env.PATH_PREFIX;
   if (opts.cacheDir) env.PRACTICE_CACHE = opts.cacheDir;

@@ -14,7 +14,7 @@ import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts
 import { parseFrontMatter } from "../../lib/content/frontmatter.ts";
 import { validate } from "../../lib/content/read.ts";
 import { postSchema } from "../../lib/schema/content.ts";
-import { buildInto, read, ROOT } from "../helpers.ts";
+import { buildInto, read, DEMO, ROOT } from "../helpers.ts";
 
 const NOW = Date.parse("2026-11-25T18:00:00Z") / 1000;
 const VIDEO_POST = "content/blog/2026-10-20-vaccine-questions-video.md";
@@ -45,7 +45,7 @@ async function call(action: string, params: Record<string, unknown> = {}): Promi
 
 before(async () => {
   repo = await mkdtemp(path.join(tmpdir(), "pp-cms-"));
-  await cp(path.join(ROOT, "content"), path.join(repo, "content"), { recursive: true });
+  await cp(path.join(DEMO, "content"), path.join(repo, "content"), { recursive: true });
   const port = await freePort();
   api = `http://127.0.0.1:${port}/api/v1`;
   // decap-server works on GIT_REPO_DIRECTORY (else its working directory); MODE=fs writes files without git.

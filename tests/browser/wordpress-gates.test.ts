@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
-import { htmlFiles, makeContent, ROOT, serveBuiltSite, type BuiltSite, cspViolations, recordCspViolations } from "../helpers.ts";
+import { htmlFiles, makeContent, DEMO, ROOT, serveBuiltSite, type BuiltSite, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/wordpress/run.ts";
 import { parseRedirects } from "../../lib/redirects.ts";
 
@@ -15,7 +15,7 @@ let site: BuiltSite;
 let pages: string[] = [];
 
 before(async () => {
-  const content = await makeContent({ "pages/comment-received.md": await readFile(path.join(ROOT, "content/pages/comment-received.md"), "utf8") });
+  const content = await makeContent({ "pages/comment-received.md": await readFile(path.join(DEMO, "content/pages/comment-received.md"), "utf8") });
   await importWordPress({ exportFile: path.join(FIXTURES, "export.xml"), contentDir: content, mediaDir: path.join(FIXTURES, "uploads") });
   site = await serveBuiltSite({ contentDir: content, sourceDateEpoch: 1790000000 });
   pages = (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));

@@ -6,13 +6,13 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, post, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, DEMO, ROOT } from "../helpers.ts";
 import { formatProblem, type Problem } from "../../lib/content/problems.ts";
 
 const run = promisify(execFile);
 
 async function check(contentDir?: string) {
-  const env = { ...process.env, PRACTICE_CONTENT: contentDir ?? "" };
+  const env = { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir ?? "" };
   try {
     const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
@@ -78,7 +78,7 @@ test("npm run check reads content/_data/redirects.txt: every kind of good line p
   assert.ok(result.ok, result.ok ? "" : result.error);
   assert.match(await readFile(path.join(out, "_redirects"), "utf8"), /^\/forms\/consent\.pdf {2}\/uploads\/forms\/consent\.pdf {2}301!$/m);
 
-  const file = path.relative(ROOT, path.join(dir, "_data/redirects.txt")).split(path.sep).join("/");
+  const file = path.relative(DEMO, path.join(dir, "_data/redirects.txt")).split(path.sep).join("/");
   await writeFile(path.join(dir, "_data/redirects.txt"), `${good}/flu/ /blog/flu/ 301 extra\n/rss/  /feed.json\n/x/  /assets/nope.pdf\n/y/  /uploads/nope.pdf\n`);
   const fail = await check(dir);
   assert.equal(fail.code, 1);

@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { reportFailure } from "../../lib/build.ts";
-import { buildInto, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { HOSTILE_BODIES, HOSTILE_NAMES } from "../fixtures/hostile-comments.ts";
 
 const ok = { date: "2026-01-10", description: "A perfectly ordinary summary of this post for parents." };
@@ -148,7 +148,7 @@ test("bad comment files fail the build, each naming its file: no such post, unkn
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
   const report = reportFailure(result as Extract<typeof result, { ok: false }>);
-  const rel = (f: string) => path.relative(ROOT, path.join(dir, f));
+  const rel = (f: string) => path.relative(DEMO, path.join(dir, f));
   for (const line of [
     `${rel("comments/flu-shots/2026-01-11-a.md")}: no post "flu-shots" for this comment`,
     `${rel("comments/flu/2026-01-11-b.md")}: replyTo: no comment "2026-01-01-nope" on this post`,
@@ -191,7 +191,7 @@ test("old WordPress comment numbers: one more anchor per comment; a number twice
   const bad = await buildInto({ contentDir: dir });
   assert.equal(bad.result.ok, false);
   const report = reportFailure(bad.result as Extract<typeof bad.result, { ok: false }>);
-  const rel = (f: string) => path.relative(ROOT, path.join(dir, f));
+  const rel = (f: string) => path.relative(DEMO, path.join(dir, f));
   for (const line of [
     `${rel("comments/flu/2026-01-12-e.md")}: wordpressId: ${rel("comments/flu/2026-01-11-b.md")} already has wordpressId 501`,
     `${rel("comments/flu/2026-01-12-f.md")}: wordpressId: #comment-502 is already the address of ${rel("comments/flu/502.md")}`,
@@ -256,7 +256,7 @@ test("npm run comments:import writes files for review, skips spam and duplicates
   const run = () =>
     spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/comments-import.ts"), exportFile], {
       cwd: ROOT,
-      env: { ...process.env, PRACTICE_CONTENT: path.relative(ROOT, dir) },
+      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: path.relative(DEMO, dir) },
       encoding: "utf8",
     });
   const first = run();

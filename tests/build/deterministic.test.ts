@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, post, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, DEMO, ROOT } from "../helpers.ts";
 import { compareTrees, pagesChangedBetween } from "../../lib/ci.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
@@ -37,11 +37,11 @@ test("npm run build (compiled ahead, scripts/build.mjs) writes exactly the site 
     ]),
   );
   const content = await makeContent(extra, { withDemo: true });
-  const contentDir = path.relative(ROOT, content);
+  const contentDir = path.relative(DEMO, content);
   const typescript = await buildInto({ sourceDateEpoch: NOW, contentDir });
   assert.ok(typescript.result.ok, JSON.stringify(typescript.result));
   const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-compiled-")), "_site");
-  const env = { ...process.env, SOURCE_DATE_EPOCH: String(NOW), PRACTICE_OUT: out, PRACTICE_CONTENT: contentDir, PRACTICE_MODE: "", PATH_PREFIX: "" };
+  const env = { ...process.env, PRACTICE_ROOT: DEMO, SOURCE_DATE_EPOCH: String(NOW), PRACTICE_OUT: out, PRACTICE_CONTENT: contentDir, PRACTICE_MODE: "", PATH_PREFIX: "" };
   for (const k of ["PRACTICE_MODE", "PATH_PREFIX"] as const) delete env[k];
   const printed = await new Promise<string>((resolve, reject) =>
     execFile(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, env }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout))),

@@ -8,7 +8,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { makeContent, post, ROOT } from "../helpers.ts";
+import { DEMO, makeContent, post, ROOT } from "../helpers.ts";
 import { startPreview, type PreviewSession } from "../../lib/tools/preview-session.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
@@ -29,7 +29,7 @@ after(() => session?.close());
 test("a save in the preview updates the post, the blog index, the tag page, the neighbours and the feeds", { timeout: 240_000 }, async () => {
   const content = await makeContent(Object.fromEntries(posts.map(([date, key, title]) => [file(date, key), source(date, title)])));
   const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
-  session = await startPreview({ root: ROOT, contentDir: content, out, sourceDateEpoch: NOW, cacheDir: path.join(ROOT, ".cache") });
+  session = await startPreview({ root: ROOT, project: DEMO, contentDir: content, out, sourceDateEpoch: NOW, cacheDir: path.join(DEMO, ".cache") });
   await session.ready(path.join(content, "_data/practice.yaml"));
   const page = async (f: string) => parse(await readFile(path.join(out, f), "utf8"));
   const text = (f: string) => readFile(path.join(out, f), "utf8");

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { build, reportFailure } from "../../lib/build.ts";
-import { buildInto, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { checkLinks } from "../../lib/tools/link-check.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
@@ -23,7 +23,7 @@ test("every problem is reported at once, naming file and field", async () => {
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
   const report = reportFailure(result as Extract<typeof result, { ok: false }>);
-  const rel = (f: string) => path.relative(ROOT, path.join(dir, f));
+  const rel = (f: string) => path.relative(DEMO, path.join(dir, f));
   for (const line of [
     `${rel("blog/2024-02-30-flu.md")}: date: expected YYYY-MM-DD or ISO date-time, got "2024-02-30"`,
     `${rel("blog/typo.md")}: titel: unknown field; did you mean "title"?`,
@@ -42,7 +42,7 @@ test("a failed build leaves the previous site untouched", async () => {
   assert.ok(result.ok);
   const before = await read(out, "blog/a/index.html");
   const bad = await makeContent({ "blog/a.md": post({ ...ok, title: "A good post", date: "2024-13-01" }) });
-  const again = await build({ root: ROOT, out, contentDir: bad });
+  const again = await build({ root: DEMO, out, contentDir: bad });
   assert.equal(again.ok, false);
   assert.equal(await read(out, "blog/a/index.html"), before);
   assert.deepEqual((await import("node:fs")).readdirSync(path.dirname(out)), ["_site"], "no staging folders left behind");

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { reportFailure, type BuildResult } from "../../lib/build.ts";
-import { buildInto, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
 
@@ -26,7 +26,7 @@ test("an unknown fact stops the build, naming the file and line", async () => {
   assert.equal(result.ok, false);
   const report = reportFailure(result as Extract<BuildResult, { ok: false }>);
   assert.ok(
-    report.includes(`${path.relative(ROOT, path.join(dir, "blog/2024-03-01-fax.md"))}: body: line 8: [[fax]] is not a practice fact; use one of [[name]], [[phone]]`),
+    report.includes(`${path.relative(DEMO, path.join(dir, "blog/2024-03-01-fax.md"))}: body: line 8: [[fax]] is not a practice fact; use one of [[name]], [[phone]]`),
     report,
   );
 });

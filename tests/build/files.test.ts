@@ -9,7 +9,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
 import { parse } from "node-html-parser";
-import { buildInto, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { svgFindings } from "../../lib/content/svg.ts";
 import { stripPng } from "../../lib/images.ts";
 
@@ -78,7 +78,7 @@ test("references leaving the site's folders, links leading elsewhere, odd files 
   await mkdir(path.join(dir, "blog/a-folder.md"));
   await mkdir(path.join(dir, "comments/comments-here"), { recursive: true });
   await symlink(path.join(outside, "gone.md"), path.join(dir, "comments/comments-here/gone.md"));
-  const logo = "/" + path.relative(ROOT, secret).split(path.sep).join("/").replace(/^/, "assets/../");
+  const logo = "/" + path.relative(DEMO, secret).split(path.sep).join("/").replace(/^/, "assets/../");
   const practice = path.join(dir, "_data/practice.yaml");
   await writeFile(practice, (await readFile(practice, "utf8")).replace(/^logo:.*$/m, "") + `\nlogo: ${JSON.stringify(logo)}\n`);
 
@@ -86,7 +86,7 @@ test("references leaving the site's folders, links leading elsewhere, odd files 
   assert.equal(result.ok, false);
   const problems = (result as { problems?: readonly P[]; error: string }).problems;
   assert.ok(problems, (result as { error: string }).error);
-  const rel = (p: string) => path.relative(ROOT, path.join(dir, p)).split(path.sep).join("/");
+  const rel = (p: string) => path.relative(DEMO, path.join(dir, p)).split(path.sep).join("/");
   const lines = problems.map((p) => `${p.file}: ${p.field ?? ""}: ${p.message}`);
   const has = (line: string) => assert.ok(lines.includes(line), `missing:\n${line}\nin:\n${lines.join("\n")}`);
   has(`${rel("blog/dotdot-body.md")}: body: image "${fromBlog}" is outside the site's folders; keep images beside the page or under /assets/`);
@@ -107,7 +107,7 @@ test("references leaving the site's folders, links leading elsewhere, odd files 
 test("assets/: a link leading out, a logo that is more than a drawing, a form outside the site", async () => {
   // A project of its own, so its assets/ can hold hostile files.
   const root = await mkdtemp(path.join(tmpdir(), "pp-root-"));
-  await cp(path.join(ROOT, "assets"), path.join(root, "assets"), { recursive: true });
+  await cp(path.join(DEMO, "assets"), path.join(root, "assets"), { recursive: true });
   await writeFile(path.join(root, "assets/evil-logo.svg"), HOSTILE_SVG);
   await symlink(path.join(outside, "passwd.txt"), path.join(root, "assets/leak.css"));
   const dir = await makeContent({});
@@ -151,7 +151,7 @@ test("links inside the site are followed but never published as links; no image 
   await symlink(path.join(dir, "uploads/forms/consent.pdf"), path.join(dir, "uploads/consent-link.pdf"));
   const practice = path.join(dir, "_data/practice.yaml");
   // A PNG logo (kept with the content): icons are made from it.
-  const logo = "/assets/../" + path.relative(ROOT, path.join(blog, "logo.png")).split(path.sep).join("/");
+  const logo = "/assets/../" + path.relative(DEMO, path.join(blog, "logo.png")).split(path.sep).join("/");
   await writeFile(practice, (await readFile(practice, "utf8")).replace(/^logo:.*$/m, "") + `\nlogo: ${JSON.stringify(logo)}\n`);
 
   const { out, result } = await buildInto({ contentDir: dir });

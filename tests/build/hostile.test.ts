@@ -12,7 +12,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { XMLValidator } from "fast-xml-parser";
 import { reportFailure, type BuildResult } from "../../lib/build.ts";
-import { buildInto, htmlFiles, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { thirdPartyResources, scriptUrls } from "../support/inert.ts";
 
 const run = promisify(execFile);
@@ -65,7 +65,7 @@ test("hostile content is refused at once, each file named with its problem, and 
   assert.equal(result.ok, false);
   const report = reportFailure(result as Extract<BuildResult, { ok: false }>);
   for (const [file, { message }] of Object.entries(REFUSED)) {
-    const line = report.split("\n").find((l) => l.startsWith(`${path.relative(ROOT, path.join(dir, file))}:`) && message.test(l));
+    const line = report.split("\n").find((l) => l.startsWith(`${path.relative(DEMO, path.join(dir, file))}:`) && message.test(l));
     assert.ok(line, `expected ${file} to be refused with ${message}, in:\n${report.slice(0, 3000)}`);
   }
   // Every message stays short, whatever was pasted (the bomb and the 100 KB title included).
@@ -77,7 +77,7 @@ test("hostile content is refused at once, each file named with its problem, and 
 
 test("npm run check refuses the same files (it said 'No problems' and ran the fence before)", async () => {
   const dir = await refusedContent();
-  const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_CONTENT: dir } }).then(
+  const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir } }).then(
     () => ({ code: 0, stdout: "", stderr: "" }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
@@ -93,7 +93,7 @@ test("npm run build ends a failure with one plain report: no stack trace, no lef
   const outDir = await mkdtemp(path.join(tmpdir(), "pp-cli-"));
   // A staging folder from a build that was killed half-way (its process is gone).
   await mkdir(path.join(outDir, "_site.tmp-2147483646-abcdef"));
-  const r = await run(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, env: { ...process.env, PRACTICE_CONTENT: dir, PRACTICE_OUT: path.join(outDir, "_site") } }).then(
+  const r = await run(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir, PRACTICE_OUT: path.join(outDir, "_site") } }).then(
     () => ({ code: 0, stdout: "", stderr: "" }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
@@ -133,7 +133,7 @@ test("hostile markup that may stay is inert in pages and in both feeds", async (
       ].join("\n"),
     ),
   });
-  await copyFile(path.join(ROOT, "content/blog/flu-clinic.png"), path.join(dir, "blog/flu-clinic.png"));
+  await copyFile(path.join(DEMO, "content/blog/flu-clinic.png"), path.join(dir, "blog/flu-clinic.png"));
   const { out, result } = await buildInto({ contentDir: dir });
   assert.ok(result.ok, result.ok ? "" : reportFailure(result));
   const origin = new URL(JSON.parse(await read(out, "feed.json")).home_page_url as string).origin;

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, read, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 
 const run = promisify(execFile);
 // 2026-09-22 03:30 UTC is still 2026-09-21 in the demo practice's zone (America/Los_Angeles).
@@ -17,7 +17,7 @@ async function newFile(contentDir: string, ...args: string[]) {
   try {
     const r = await run(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args], {
       cwd: ROOT,
-      env: { ...process.env, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH },
+      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH },
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
@@ -32,7 +32,7 @@ test("npm run new writes a draft post that builds, and never overwrites", async 
   assert.equal(r.code, 0, r.stderr);
   const file = path.join(dir, "blog/2026-09-21-flu-shots-are-here.md");
   assert.ok(existsSync(file), r.stdout);
-  assert.match(r.stdout, new RegExp(`Created ${path.relative(ROOT, file).replaceAll(".", "\\.")}`));
+  assert.match(r.stdout, new RegExp(`Created ${path.relative(DEMO, file).replaceAll(".", "\\.")}`));
   assert.match(r.stdout, /Preview: http:\/\/localhost:8080\/blog\/flu-shots-are-here\//);
   const text = await readFile(file, "utf8");
   assert.match(text, /^date: "2026-09-21"$/m, "today's date in the practice's zone, not UTC");

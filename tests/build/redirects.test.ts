@@ -7,11 +7,11 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, read, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 
 async function check(contentDir: string): Promise<{ code: number; stderr: string }> {
   try {
-    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_CONTENT: contentDir } });
+    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir } });
     return { code: 0, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stderr: string };
@@ -29,7 +29,7 @@ test("a hostile redirects.txt is refused line by line; a marked external redirec
     "",
   ].join("\n");
   const dir = await makeContent({ "_data/redirects.txt": hostile });
-  const file = path.relative(ROOT, path.join(dir, "_data/redirects.txt")).split(path.sep).join("/");
+  const file = path.relative(DEMO, path.join(dir, "_data/redirects.txt")).split(path.sep).join("/");
   const expected = [
     `${file}:2: a 200 rule is not allowed: it makes the host serve another server's page (or another address's) under this site's address, so parents would see someone else's content as the practice's; use 301 (moved for good) or 302 (moved for now), which send the visitor to the new address`,
     `${file}:3: the old address /privacy/ is a page of this site: a redirect from it would take parents away from the page (some hosts apply redirects before pages), so remove the line or give the old address of a page that is gone`,

@@ -7,10 +7,10 @@ import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { view } from "../../layouts/index.ts";
 import { renderToString } from "../../layouts/render.ts";
-import { ROOT } from "../helpers.ts";
+import { DEMO, ROOT } from "../helpers.ts";
 
 test("the synchronous renderer matches jsx-async-runtime on every demo route", async () => {
-  const site = await loadSite({ root: ROOT, mode: "preview", clock: fixedClock("2026-11-20T15:00:00Z") });
+  const site = await loadSite({ root: DEMO, mode: "preview", clock: fixedClock("2026-11-20T15:00:00Z") });
   let compared = 0;
   for (const route of site.routes) {
     const out = view(site, route);

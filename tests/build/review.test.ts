@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "node-html-parser";
-import { buildInto, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { ContentError, formatProblem } from "../../lib/content/problems.ts";
@@ -37,7 +37,7 @@ test("a reviewed post and page show who reviewed them, linked, with the date", a
 
 test("the model carries reviewedBy (the provider) and reviewed (a zoned date) for JSON-LD", async () => {
   const dir = await makeContent({ "blog/rsv.md": post({ ...ok, title: "RSV", reviewedBy: "maya-okafor", reviewed: "2026-01-15" }), "pages/croup.md": page('reviewedBy: maya-okafor\nreviewed: "2026-01-15"') });
-  const site = await loadSite({ root: ROOT, contentDir: dir, mode: "production", clock: fixedClock("2026-06-01T12:00:00Z") });
+  const site = await loadSite({ root: DEMO, contentDir: dir, mode: "production", clock: fixedClock("2026-06-01T12:00:00Z") });
   const p = site.byLang.en!.posts.find((x) => x.key === "rsv")!;
   assert.equal(p.reviewedBy?.kind, "provider");
   assert.equal(p.reviewedBy?.key, "maya-okafor");
@@ -54,7 +54,7 @@ test("an unknown reviewer, or a reviewer without a date (and the reverse), is a 
     "pages/c.md": page('reviewed: "2026-01-15"'),
     "pages/d.md": page('reviewedBy: "Dr. Okafor"\nreviewed: "2026-02-30"'),
   });
-  await assert.rejects(loadSite({ root: ROOT, contentDir: dir, mode: "production", clock: fixedClock("2026-06-01T12:00:00Z") }), (err: unknown) => {
+  await assert.rejects(loadSite({ root: DEMO, contentDir: dir, mode: "production", clock: fixedClock("2026-06-01T12:00:00Z") }), (err: unknown) => {
     assert.ok(err instanceof ContentError);
     const lines = err.problems.map(formatProblem).map((l) => l.replace(/^.*content\//, ""));
     assert.ok(lines.some((l) => l.startsWith('blog/a.md: reviewedBy: no provider with the slug "dr-nobody" (known: ')), lines.join("\n"));

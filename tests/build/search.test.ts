@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { buildInto, htmlFiles, read, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, read, DEMO, ROOT } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { headersFor, parseHeadersFile } from "../../lib/headers.ts";
@@ -28,7 +28,7 @@ test("the build writes the Pagefind index and its script into the site", async (
   const bodies = (await Promise.all((await htmlFiles(out)).map(async (f) => (await read(out, f)).includes("data-pagefind-body")))).filter(Boolean).length;
   assert.equal(count(current) + count(archive), bodies, "Pagefind indexed exactly the pages marked with data-pagefind-body, once each");
   // The demo has 2025 posts and the build is dated 2026: those are the archive bundle's.
-  const site = await loadSite({ root: ROOT, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
+  const site = await loadSite({ root: DEMO, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
   const before2026 = site.routes.filter((r) => r.kind === "post" && r.post.date.dt.year < 2026).length;
   assert.ok(before2026 > 0);
   assert.equal(count(archive), before2026, "the archive bundle holds the posts from earlier years");
@@ -37,7 +37,7 @@ test("the build writes the Pagefind index and its script into the site", async (
 
 test("only the main content of posts, pages and providers is indexed; never nav, footer, listings or 404", async () => {
   // Which files are posts, pages and providers comes from the model's own route table.
-  const site = await loadSite({ root: ROOT, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
+  const site = await loadSite({ root: DEMO, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
   const contentFiles = new Set(site.routes.filter((r) => r.kind === "post" || r.kind === "page" || r.kind === "provider").map((r) => `${r.url.slice(1)}index.html`));
   assert.ok(contentFiles.has("when-to-call/index.html") && contentFiles.has("blog/sleep-and-teens/index.html") && contentFiles.has("providers/maya-okafor/index.html"));
   for (const file of await htmlFiles(out)) {
@@ -108,7 +108,7 @@ test("search bundles are cached by the text they index: chrome changes reuse the
     "blog/2026-10-01-fever-now.md": post({ title: "Fever basics", date: "2026-10-01", description: "A recent post about fevers for parents and caregivers." }, newBody),
     "alerts/closure.md": post({ message: "The office closes early on Friday.", level: "info", from: "2026-11-20", until: "2026-12-31" }, ""),
   });
-  const contentDir = path.relative(ROOT, content);
+  const contentDir = path.relative(DEMO, content);
   const build = async () => {
     const { out, result } = await buildInto({ contentDir, sourceDateEpoch: epoch, cacheDir });
     assert.ok(result.ok, JSON.stringify(result));

@@ -8,7 +8,7 @@ import path from "node:path";
 import { parse as parseHtml } from "node-html-parser";
 import { parse, stringify } from "yaml";
 import { DateTime } from "luxon";
-import { buildInto, htmlFiles, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { renderRoute } from "../../layouts/index.ts";
@@ -35,7 +35,7 @@ test("every page of the demo links privacy, accessibility and the Notice of Priv
   for (const file of ["privacy/index.html", "accessibility/index.html", "assets/notice-of-privacy-practices.pdf"]) assert.ok(existsSync(path.join(out, file)), `missing ${file}`);
   const files = await htmlFiles(out);
   assert.ok(files.length > 30);
-  const { languages = [] } = parse(await readFile(path.join(ROOT, "content/_data/practice.yaml"), "utf8")) as { languages?: string[] };
+  const { languages = [] } = parse(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as { languages?: string[] };
   for (const file of files) {
     const folder = file.split("/")[0]!;
     const lang = languages.includes(folder) && file !== "404.html" ? `/${folder}` : "";
@@ -73,7 +73,7 @@ test("the click-to-load hook: a page that embeds a video makes the privacy page 
   const youtube = CLICK_TO_LOAD_HOSTS.youtube!;
   // An author cannot fake an embed with typed HTML; the sanitizer strips it.
   const none = await makeContent({ "blog/v.md": post({ ...ok, title: "V" }, `<iframe src="${youtube.origin}/embed/x"></iframe>\n\nText.`) });
-  const site = await loadSite({ root: ROOT, contentDir: none, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
+  const site = await loadSite({ root: DEMO, contentDir: none, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
   assert.deepEqual(site.clickToLoadHosts, []);
   assert.doesNotMatch(main(await renderRoute(site, site.routes.find((r) => r.kind === "privacy")!)).text, /YouTube/);
 

@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { readFile, writeFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import { buildInto, htmlFiles, makeContent, read, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 import { importWordPress, ImportFailure } from "../../lib/wordpress/run.ts";
 import { parseWxr } from "../../lib/wordpress/wxr.ts";
 import { parseRedirects, type RedirectRule } from "../../lib/redirects.ts";
@@ -27,7 +27,7 @@ const EPOCH = 1790000000;
 
 async function freshContent(): Promise<string> {
   // The demo's practice.yaml uses Netlify Forms, whose thank-you page must exist while comments are open.
-  return makeContent({ "pages/comment-received.md": await readFile(path.join(ROOT, "content/pages/comment-received.md"), "utf8") });
+  return makeContent({ "pages/comment-received.md": await readFile(path.join(DEMO, "content/pages/comment-received.md"), "utf8") });
 }
 
 /** The old site's public addresses, read from the export itself. */
@@ -223,7 +223,7 @@ test("npm run check passes an imported site, and names each bad line of its redi
   await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
   const check = async () => {
     try {
-      const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_CONTENT: content } });
+      const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: content } });
       return { code: 0, out: r.stdout + r.stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -236,7 +236,7 @@ test("npm run check passes an imported site, and names each bad line of its redi
   const file = path.join(content, "_data/redirects.txt");
   const lines = (await readFile(file, "utf8")).split("\n").length;
   await writeFile(file, `${await readFile(file, "utf8")}/old-fees/  /billing/  301\n/old-fees.html /blog/  302\n/2024/10/flu-shots-2024/  /blog/sun-safety/  301\n/rsv/  /blog/draft-rsv-shots-for-babies/  301\n/forms/consent.pdf  /uploads/2024/10/flu-consent-form.pdf  301\n`);
-  const name = path.relative(ROOT, file).split(path.sep).join("/");
+  const name = path.relative(DEMO, file).split(path.sep).join("/");
   const bad = await check();
   assert.equal(bad.code, 1, bad.out);
   assert.match(bad.out, /Check failed: 3 problems in the content\./);

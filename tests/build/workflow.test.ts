@@ -11,7 +11,7 @@ import { promisify } from "node:util";
 import path from "node:path";
 import { parse } from "yaml";
 import { DateTime } from "luxon";
-import { ROOT } from "../helpers.ts";
+import { DEMO, ROOT } from "../helpers.ts";
 
 interface Step {
   name?: string;
@@ -62,7 +62,7 @@ test("triggers: pushes to main, a daily schedule just after midnight in the prac
   assert.deepEqual([dom, month, dow], ["*", "*", "*"], "runs every day");
   assert.match(minute!, /^\d{1,2}$/);
   assert.match(hour!, /^\d{1,2}$/);
-  const practice = parse(await readFile(path.join(ROOT, "content/_data/practice.yaml"), "utf8")) as { timezone: string };
+  const practice = parse(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as { timezone: string };
   // Winter and summer: daylight saving time moves local time by an hour; both must be after midnight.
   for (const month of [1, 7]) {
     const local = DateTime.fromObject({ year: 2026, month, day: 15, hour: Number(hour), minute: Number(minute) }, { zone: "utc" }).setZone(practice.timezone);
@@ -138,7 +138,7 @@ test("scripts/ci.ts plan: the Sunday night run is the full suite, other nights r
   const dir = await mkdtemp(path.join(tmpdir(), "pp-ci-"));
   const plan = async (utc: string) => {
     const out = path.join(dir, `${utc}.txt`);
-    const env = { ...process.env, GITHUB_EVENT_NAME: "schedule", GITHUB_OUTPUT: out, SOURCE_DATE_EPOCH: String(Date.parse(utc) / 1000) };
+    const env = { ...process.env, PRACTICE_ROOT: DEMO, GITHUB_EVENT_NAME: "schedule", GITHUB_OUTPUT: out, SOURCE_DATE_EPOCH: String(Date.parse(utc) / 1000) };
     await run(process.execPath, ["--import", "tsx", "scripts/ci.ts", "plan"], { cwd: ROOT, env });
     return Object.fromEntries((await readFile(out, "utf8")).trim().split("\n").map((l) => l.split("=")));
   };

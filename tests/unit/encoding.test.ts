@@ -20,7 +20,7 @@ import { practiceSchema } from "../../lib/schema/practice.ts";
 import { validate } from "../../lib/content/read.ts";
 import { parseYaml } from "../../lib/content/frontmatter.ts";
 import type { Event, Post, Site } from "../../lib/model.ts";
-import { ROOT } from "../helpers.ts";
+import { DEMO, ROOT } from "../helpers.ts";
 
 // Everything that has broken an output at some point, in one string.
 const HOSTILE =
@@ -232,7 +232,7 @@ test("long text keeps line breaks and tabs but no other control characters", () 
 });
 
 test("practice.yaml text refuses line breaks, localized or not", async () => {
-  const practice = parseYaml(await readFile(path.join(ROOT, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
+  const practice = parseYaml(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
   assert.deepEqual(messages(practiceSchema, practice), []);
   assert.deepEqual(messages(practiceSchema, { ...practice, name: "Juniper\r\nBEGIN:VEVENT" }), ["name: must be on one line: remove the line break"]);
   const tagline = messages(practiceSchema, { ...practice, tagline: { en: "Care\nfor kids" } });

@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
-import { openStatus, statusText, wallClock, formatTime, hoursOn } from "../../assets/js/hours-core.js";
+import { openStatus, statusText, wallClock, formatTime, hoursOn } from "../../lib/public/js/hours-core.js";
 import { hoursData, statusAt } from "../../lib/hours.ts";
 import type { PracticeText as Practice } from "../../lib/model.ts";
 

@@ -6,12 +6,12 @@ import path from "node:path";
 import { processFiles, type FileTask } from "../../lib/content/parallel.ts";
 import { listMarkdown } from "../../lib/content/read.ts";
 import { FOLDERS, type ContentKind } from "../../lib/content/paths.ts";
-import { ROOT } from "../helpers.ts";
+import { DEMO, ROOT } from "../helpers.ts";
 
 test("files read by the worker give the same results as on the main thread", async () => {
   const tasks: FileTask[] = [];
   for (const kind of ["post", "page", "provider", "event", "alert"] as ContentKind[]) {
-    for (const f of await listMarkdown(path.join(ROOT, "content", FOLDERS[kind]), ROOT)) tasks.push({ kind, f, langs: ["en", "es"], defaultLang: "en", prefix: "/clinic" });
+    for (const f of await listMarkdown(path.join(DEMO, "content", FOLDERS[kind]), ROOT)) tasks.push({ kind, f, langs: ["en", "es"], defaultLang: "en", prefix: "/clinic" });
   }
   const many = Array.from({ length: 3 }, () => tasks).flat();
   const stats = { byWorker: 0 };

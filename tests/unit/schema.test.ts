@@ -7,7 +7,7 @@ import { practiceSchema } from "../../lib/schema/practice.ts";
 import { validate } from "../../lib/content/read.ts";
 import { parseYaml } from "../../lib/content/frontmatter.ts";
 import { parseFrontMatter } from "../../lib/content/frontmatter.ts";
-import { ROOT } from "../helpers.ts";
+import { DEMO, ROOT } from "../helpers.ts";
 
 const goodPost = { title: "Flu shots are here", date: "2026-10-01", description: "Walk-in flu shots every Saturday in October." };
 
@@ -50,7 +50,7 @@ test("pages and providers validate their own fields", () => {
 });
 
 test("the demo practice.yaml is valid; broken practice data names the nested field", async () => {
-  const data = parseYaml(await readFile(path.join(ROOT, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
+  const data = parseYaml(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
   assert.deepEqual(messages(practiceSchema, data), []);
   const locations = structuredClone(data.locations) as { hours: Record<string, unknown> }[];
   locations[0]!.hours.monday = ["17:00-08:00"];
