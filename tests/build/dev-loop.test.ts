@@ -79,6 +79,7 @@ test("a save in the preview updates the post, the blog index, the tag page, the 
   for (let waited = 0; !/date/.test(session.log().slice(logged)) && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
   assert.match(session.log().slice(logged), /blog\/2026-06-05-charlie\.md: date: /);
   assert.equal(await text("blog/charlie/index.html"), before, "the last good page stays");
-  await save(file("2026-06-05", "charlie"), source("2026-06-05", "Fevers: when to call us", "Fixed and saved again."));
-  assert.match(await text("blog/charlie/index.html"), /Fixed and saved again/);
+  // The failed build may still be finishing (its closing log line can come after this save), so wait for the page itself.
+  await writeFile(path.join(content, file("2026-06-05", "charlie")), source("2026-06-05", "Fevers: when to call us", "Fixed and saved again."));
+  await session.waitForFile("blog/charlie/index.html", (t) => /Fixed and saved again/.test(t));
 });
