@@ -7,8 +7,8 @@ const result = await build({
   mode: process.env.PRACTICE_MODE === "preview" ? "preview" : "production",
   prefix: process.env.PATH_PREFIX,
   root: projectRoot(),
-  contentDir: process.env.PRACTICE_CONTENT,
-  out: process.env.PRACTICE_OUT,
+  contentDir: process.env.PRACTICE_CONTENT || undefined,
+  out: process.env.PRACTICE_OUT || undefined,
 });
 if (!result.ok) {
   console.error(reportFailure(result));
