@@ -385,7 +385,7 @@ async function writeImagePool(dir: string): Promise<void> {
 async function prepare(n: number): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `practice-press-bench-${n}-`));
   tempDirs.add(dir);
-  cpSync(path.join(ROOT, "content"), path.join(dir, "content"), { recursive: true });
+  cpSync(path.join(ROOT, "examples", "demo", "content"), path.join(dir, "content"), { recursive: true });
   const blog = path.join(dir, "content", "blog");
   const commentsDir = path.join(dir, "content", "comments");
   await writeImagePool(path.join(blog, POOL_DIR));
@@ -432,7 +432,7 @@ function builds(tmp: string): [Build, Build] {
       label: "project",
       args: [process.execPath, "scripts/build.mjs"],
       // Its own image cache: the warm-up fills it (the cold figure), timed runs reuse it.
-      env: { ...inherited, PRACTICE_CONTENT: path.join(tmp, "content"), PRACTICE_OUT: outProject, PRACTICE_CACHE: path.join(tmp, "cache"), SOURCE_DATE_EPOCH },
+      env: { ...inherited, PRACTICE_ROOT: path.join(ROOT, "examples", "demo"), PRACTICE_CONTENT: path.join(tmp, "content"), PRACTICE_OUT: outProject, PRACTICE_CACHE: path.join(tmp, "cache"), SOURCE_DATE_EPOCH },
       out: outProject,
     },
     {
@@ -568,7 +568,7 @@ interface DevLoop {
 
 async function measureDevLoop(tmp: string, rounds: number): Promise<DevLoop> {
   const content = path.join(tmp, "content");
-  const session = await startPreview({ root: ROOT, contentDir: content, out: path.join(tmp, "out-preview"), cacheDir: path.join(tmp, "cache"), sourceDateEpoch: Number(SOURCE_DATE_EPOCH) });
+  const session = await startPreview({ root: ROOT, project: path.join(ROOT, "examples", "demo"), contentDir: content, out: path.join(tmp, "out-preview"), cacheDir: path.join(tmp, "cache"), sourceDateEpoch: Number(SOURCE_DATE_EPOCH) });
   const times: DevLoop = { body: [], title: [], date: [] };
   try {
     await session.ready(path.join(content, "_data", "practice.yaml"));
