@@ -11,6 +11,11 @@ export const ROOT = path.resolve(import.meta.dirname, "..");
  * they pass whatever a practice has made of the repository's content/ and assets/.
  */
 export const DEMO = path.join(ROOT, "examples", "demo");
+/**
+ * The site the quality gates (tests/browser/gates.test.ts, tests/build/html-validity.test.ts)
+ * check: the demo, or with VERIFY_ROOT the practice's own (`npm run verify`, the workflow).
+ */
+export const SITE_ROOT = process.env.VERIFY_ROOT ? path.resolve(process.env.VERIFY_ROOT) : DEMO;
 
 /** A content folder holding the demo practice.yaml and providers plus the given files. */
 export async function makeContent(files: Record<string, string>, opts: { withDemo?: boolean } = {}): Promise<string> {

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, type BuiltSite } from "../helpers.ts";
+import { htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = [
@@ -24,7 +24,7 @@ let pages: string[] = [];
 const contexts = new Map<string, BrowserContext>();
 
 before(async () => {
-  site = await serveBuiltSite();
+  site = await serveBuiltSite({ root: SITE_ROOT });
   ({ browser, server } = site);
   pages = (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));
   // CI after a content-only push: GATES_PAGES lists the pages that push changed (scripts/ci.ts).

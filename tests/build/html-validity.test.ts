@@ -4,14 +4,14 @@ import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { buildInto } from "../helpers.ts";
+import { buildInto, SITE_ROOT } from "../helpers.ts";
 
 const vnuJar = path.join(path.dirname(createRequire(import.meta.url).resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
 
 test("every page is valid HTML (zero Nu HTML Checker errors)", async () => {
   const java = spawnSync("java", ["-version"]);
   assert.ok(!java.error, "Java not found. Install it with: sudo apt-get install -y openjdk-17-jre-headless   (or run: npm run test:setup)");
-  const { out, result } = await buildInto();
+  const { out, result } = await buildInto({ root: SITE_ROOT });
   assert.ok(result.ok);
   const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", out], { encoding: "utf8" });
   const report = JSON.parse(run.stderr) as { messages: { type: string; url: string; lastLine?: number; message: string; extract?: string }[] };
