@@ -101,6 +101,8 @@ test("the full suite runs on code changes; content-only pushes run the check and
   assert.match(gates.if ?? "", /suite == 'content'/);
   assert.match(gates.env?.GATES_PAGES ?? "", /steps\.changed\.outputs\.pages/);
   assert.match(gates.run!, /npm run test:setup/, "the gates need Chromium");
+  assert.equal(gates.env?.VERIFY_ROOT, ".", "the gates check the practice's own site, not the demo the tests build");
+  assert.match(stepRunning(wf, /^npm run verify$/m)!.if ?? "", /suite == 'full'/, "the full run gates every page of the practice's site");
   const plan = steps(wf).find((s) => s.id === "plan")!;
   assert.match(plan.run!, /scripts\/ci\.ts plan/);
   assert.match(plan.env?.BEFORE ?? "", /github\.event\.before/);
