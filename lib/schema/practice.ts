@@ -24,8 +24,8 @@ const hours = z.strictObject(
   Object.fromEntries(WEEKDAYS.map((d) => [d, dayHours.optional()])) as Record<Weekday, z.ZodOptional<typeof dayHours>>,
 );
 
-const phone = text({ label: "Phone", max: 30, example: "(503) 555-0142" }).regex(/^[+()\d][\d\s().+-]{5,}$/, {
-  error: (iss) => `expected a phone number such as (503) 555-0142, got ${quote(iss.input)}`,
+const phone = text({ label: "Phone", max: 30, example: "(555) 555-0123" }).regex(/^[+()\d][\d\s().+-]{5,}$/, {
+  error: (iss) => `expected a phone number such as (555) 555-0123, got ${quote(iss.input)}`,
 });
 
 export const closureSchema = z.strictObject({
