@@ -5,7 +5,10 @@ import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { loadSite } from "./lib/content/load.ts";
 import { clockFromEnv } from "./lib/clock.ts";
-import { assetUrls, PUBLIC_DIR } from "./lib/assets.ts";
+import { assetUrls, CSS_PATH, PUBLIC_DIR, publicFile } from "./lib/assets.ts";
+import { paletteCss } from "./lib/brand.ts";
+import { appendFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { projectRoot } from "./lib/project.ts";
 import { renderRoute } from "./layouts/index.ts";
 import { recordIndexedPage } from "./lib/search/shards.ts";
@@ -51,14 +54,18 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     }
     byUrl = new Map(site.routes.map((r) => [r.url, r]));
     const p = site.practice;
-    await writeSocialCard(socialCardSvg(p.name, p.tagline, p.phone), directories.output, `${opts.root}/.cache`);
+    await writeSocialCard(
+      socialCardSvg(p.name, p.tagline, p.phone, { palette: site.brand, logo: p.logo ? await readFile(path.join(opts.root, p.logo)).catch(() => undefined) : undefined, logoType: p.logo?.endsWith(".png") ? "image/png" : "image/svg+xml" }),
+      directories.output,
+      `${opts.root}/.cache`,
+    );
     await writeIcons({
       logo: `${opts.root}${p.logo ?? "/assets/favicon.svg"}`,
       outDir: directories.output,
       cacheDir: `${opts.root}/.cache`,
       name: p.name,
       shortName: p.name.split(/\s+/).slice(0, 2).join(" "),
-      themeColor: "#0b6e69",
+      themeColor: site.themeColor,
       prefix: site.prefix,
     });
   });
@@ -77,7 +84,10 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     copyDereferenced(path.resolve(opts.root, opts.contentDir, "uploads"), path.join(out, "uploads"));
     await publishImages(site.imageFiles, out);
     // After the copy above, so the published stylesheet is the minified one.
-    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(out);
+    // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.
+    const palette = site.brand ? paletteCss(site.brand) : "";
+    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(out, palette);
+    else if (palette) appendFileSync(publicFile(CSS_PATH).replace(PUBLIC_DIR, path.join(out, "assets")), palette);
     // The built site holds files only: a link in it could publish any file of this machine.
     const links = findLinks(out);
     if (links.length) {

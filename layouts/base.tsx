@@ -75,7 +75,7 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
               <link rel="alternate" hreflang="x-default" href={u.absolute(alternates[0]!.url)} />
             </>
           )}
-          <meta name="theme-color" content="#0b6e69" />
+          <meta name="theme-color" content={site.themeColor} />
           <meta property="og:site_name" content={p.name} />
           <meta property="og:title" content={meta.title} />
           <meta property="og:description" content={meta.description} />

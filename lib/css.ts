@@ -5,8 +5,9 @@ import path from "node:path";
 import { transform } from "lightningcss";
 import { CSS_PATH, publicFile } from "./assets.ts";
 
-export async function writeMinifiedCss(outDir: string): Promise<void> {
-  const source = await readFile(publicFile(CSS_PATH));
+/** `extra`: rules appended to the stylesheet (the practice's palette, lib/brand.ts). */
+export async function writeMinifiedCss(outDir: string, extra = ""): Promise<void> {
+  const source = Buffer.concat([await readFile(publicFile(CSS_PATH)), Buffer.from(extra)]);
   const { code } = transform({ filename: "site.css", code: source, minify: true });
   const target = path.join(outDir, CSS_PATH);
   await mkdir(path.dirname(target), { recursive: true });

@@ -1,4 +1,5 @@
 // The typed, frozen site model the loader builds and the layouts render.
+import type { Palette } from "./brand.ts";
 import type { DateTime } from "luxon";
 import type { Lang } from "./i18n/index.ts";
 import type { Practice, Weekday } from "./schema/practice.ts";
@@ -257,6 +258,10 @@ export interface Site {
   routes: readonly Route[];
   /** Site path of the stylesheet, with a content hash so caches refresh on change. */
   assets: { css: string };
+  /** The palette made from practice.yaml `brand` (lib/brand.ts); undefined: the stylesheet's own. */
+  brand?: Palette;
+  /** The browser's theme colour: the brand colour. */
+  themeColor: string;
   /** Who serves the site (practice.yaml `hosting`), and whether pages carry the policy as <meta>. */
   hosting: Hosting;
   /** Other companies a page can contact, only after a parent clicks (e.g. a video's play button); from the built content. */

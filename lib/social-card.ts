@@ -1,6 +1,7 @@
 // The default social card (1200×630 PNG) shown when a page is shared: drawn from the
 // practice's name and tagline as SVG, rasterised with sharp, and cached by content hash so
 // an unchanged card is never re-encoded.
+import type { Palette } from "./brand.ts";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -24,16 +25,29 @@ function wrap(text: string, max: number): string[] {
   return lines.slice(0, 3);
 }
 
-export function socialCardSvg(name: string, tagline: string | undefined, phone: string): string {
+export interface CardLook {
+  /** The practice's palette (lib/brand.ts); the stylesheet's teal without one. */
+  palette?: Pick<Palette, "brand" | "brandDark" | "brandSoft">;
+  /** The practice's logo (already checked: a drawing only), shown in place of the leaf. */
+  logo?: Buffer;
+  logoType?: string;
+}
+
+export function socialCardSvg(name: string, tagline: string | undefined, phone: string, look: CardLook = {}): string {
+  const brand = look.palette?.brand ?? "#0b6e69";
+  const dark = look.palette?.brandDark ?? "#08524e";
+  const soft = look.palette?.brandSoft ?? "#d9f0ec";
+  const mark = look.logo
+    ? `<circle cx="130" cy="120" r="56" fill="#fff"/><image x="90" y="80" width="80" height="80" href="data:${look.logoType ?? "image/svg+xml"};base64,${look.logo.toString("base64")}"/>`
+    : `<circle cx="130" cy="120" r="40" fill="#fff"/><path d="M130 95c-9 12-18 20-18 32a18 18 0 0 0 36 0c0-12-9-20-18-32Z" fill="${brand}"/>`;
   const names = wrap(name, 26);
   const title = names.map((l, i) => `<text x="96" y="${250 + i * 84}" class="t">${esc(l)}</text>`).join("");
   const top = 250 + (names.length - 1) * 84 + 80;
   const sub = tagline ? wrap(tagline, 48).map((l, i) => `<text x="96" y="${top + i * 48}" class="s">${esc(l)}</text>`).join("") : "";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">
-<style>.t{font:700 72px 'DejaVu Sans','Liberation Sans',sans-serif;fill:#fff}.s{font:400 38px 'DejaVu Sans','Liberation Sans',sans-serif;fill:#d9f0ec}.p{font:700 34px 'DejaVu Sans','Liberation Sans',sans-serif;fill:#ffe3a3}</style>
-<rect width="100%" height="100%" fill="#0b6e69"/><rect y="560" width="100%" height="70" fill="#08524e"/>
-<circle cx="1050" cy="150" r="70" fill="#fff" opacity=".12"/><circle cx="130" cy="120" r="40" fill="#fff"/>
-<path d="M130 95c-9 12-18 20-18 32a18 18 0 0 0 36 0c0-12-9-20-18-32Z" fill="#0b6e69"/>
+<style>.t{font:700 72px 'DejaVu Sans','Liberation Sans',sans-serif;fill:#fff}.s{font:400 38px 'DejaVu Sans','Liberation Sans',sans-serif;fill:${soft}}.p{font:700 34px 'DejaVu Sans','Liberation Sans',sans-serif;fill:#ffe3a3}</style>
+<rect width="100%" height="100%" fill="${brand}"/><rect y="560" width="100%" height="70" fill="${dark}"/>
+<circle cx="1050" cy="150" r="70" fill="#fff" opacity=".12"/>${mark}
 ${title}${sub}<text x="96" y="606" class="p">${esc(phone)}</text></svg>`;
 }
 

@@ -43,11 +43,16 @@ export function Header({ site, lang, current }: { site: Site; lang: Lang; curren
     <header class="masthead">
       <div class="wrap masthead__inner">
         <a class="brand" href={u.href(u.local(lang, "/"))}>
-          <svg class="brand__mark" viewBox="0 0 32 32" width="36" height="36" aria-hidden="true" focusable="false">
-            <circle cx="16" cy="16" r="16" fill="currentColor" />
-            <path d="M16 7c-3 4-6 6.5-6 10.5a6 6 0 0 0 12 0C22 13.5 19 11 16 7Z" fill="#fff" />
-            <path d="M16 14v11" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
-          </svg>
+          {p.logo ? (
+            // Decorative: the practice's name stands right beside it.
+            <img class="brand__mark brand__logo" src={u.href(p.logo)} alt="" width="36" height="36" />
+          ) : (
+            <svg class="brand__mark" viewBox="0 0 32 32" width="36" height="36" aria-hidden="true" focusable="false">
+              <circle cx="16" cy="16" r="16" fill="currentColor" />
+              <path d="M16 7c-3 4-6 6.5-6 10.5a6 6 0 0 0 12 0C22 13.5 19 11 16 7Z" fill="#fff" />
+              <path d="M16 14v11" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+            </svg>
+          )}
           <span class="brand__text">
             <span class="brand__name">{p.name}</span>
             {p.tagline && <span class="brand__tagline">{p.tagline}</span>}

@@ -1,6 +1,8 @@
 // Site-wide lists and the route table, computed once per build (never per page):
 // posts by date, previous/next, tags, navigation, pagination, and a check that no
 // two files claim one address.
+import { createHash } from "node:crypto";
+import { DEFAULT_BRAND, derivePalette, paletteCss } from "../brand.ts";
 import type { Lang } from "../i18n/index.ts";
 import { t } from "../i18n/index.ts";
 import { WEEKDAYS } from "../schema/practice.ts";
@@ -147,7 +149,7 @@ export function assemble(input: AssembleInput): Site {
     alternates: alternatesOf(routes, defaultLang),
     imageFiles: input.imageFiles,
     routes,
-    assets: input.assets,
+    ...brandOf(input.practice.brand, input.assets),
     hosting: resolveHosting(input.practice.hosting),
     clickToLoadHosts: clickToLoadHosts([...input.posts, ...input.pages, ...input.providers, ...input.events]),
     privacyNotice: noticeLink(input.practice.noticeOfPrivacyPractices),
@@ -294,4 +296,15 @@ function today(practice: PracticeText, now: DateTime): Today {
     date: now,
     hours: practice.locations.map((location) => ({ location, intervals: location.hours[weekday] ?? [] })),
   };
+}
+
+/**
+ * The palette from practice.yaml `brand`, and the stylesheet's address: the palette is
+ * appended to the stylesheet, so it is part of what the address's version stands for.
+ */
+function brandOf(brand: { color: string; accent?: string } | undefined, assets: Site["assets"]): Pick<Site, "assets" | "brand" | "themeColor"> {
+  if (!brand) return { assets, themeColor: DEFAULT_BRAND };
+  const palette = derivePalette(brand.color, brand.accent);
+  const version = createHash("sha256").update(paletteCss(palette)).digest("hex").slice(0, 8);
+  return { assets: { css: `${assets.css}${assets.css.includes("?") ? "-" : "?v="}${version}` }, brand: palette, themeColor: palette.brand };
 }

@@ -1,5 +1,6 @@
 // Loads the whole site once: read every file, validate it, resolve references, and
 // hand back one model, or throw a ContentError listing every problem at once.
+import { brandProblems } from "../brand.ts";
 import path from "node:path";
 import type { AlertFrontMatter, EventFrontMatter, PageFrontMatter, PostFrontMatter, ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
@@ -83,6 +84,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   else checkPractice(practiceResult.data, path.relative(root, practicePath).split(path.sep).join("/"), problems);
   const practiceFile = path.relative(root, practicePath).split(path.sep).join("/");
   const formSizes = practiceResult.ok ? await measureForms(practiceResult.data, folders, practiceFile, problems) : new Map<string, number>();
+  if (practiceResult.ok && practiceResult.data.brand) for (const p of brandProblems(practiceResult.data.brand)) problems.push({ file: practiceFile, ...p });
   if (practiceResult.ok && practiceResult.data.logo) checkLogo(practiceResult.data.logo, folders, practiceFile, svgChecked, problems);
   if (practiceResult.ok) await checkNotice(practiceResult.data.noticeOfPrivacyPractices, folders, practiceFile, problems);
   // Keep validating content even when practice.yaml is broken, so one run shows everything.

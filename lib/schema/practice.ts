@@ -11,6 +11,7 @@ import { hostingSchema, noticeSchema } from "./trust.ts";
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
+const HEX = /^#[0-9a-fA-F]{6}$/;
 const INTERVAL_RE = /^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/;
 const interval = z
   .string({ error: 'expected opening hours such as "08:00-17:00"' })
@@ -63,6 +64,14 @@ export const practiceSchema = z
     url: url({ label: "Site address", hint: "Where the site is published, e.g. https://www.example.org" }),
     logo: text({ label: "Logo", max: 200, hint: "An SVG (best) or a large square PNG under /assets/; favicons and app icons are made from it." })
       .regex(/^\/assets\/\S+\.(svg|png)$/i, { error: (iss) => `expected an SVG or PNG under /assets/, e.g. /assets/logo.svg, got ${quote(iss.input)}` })
+      .optional(),
+    brand: z
+      .strictObject({
+        color: text({ label: "Brand colour", max: 7, example: "#0b6e69", hint: "The practice's main colour as #RRGGBB; every shade of the site is made from it and checked for contrast." }).regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#0b6e69", got ${quote(iss.input)}` }),
+        accent: text({ label: "Accent colour", max: 7, example: "#b4451f", hint: "Optional: a second colour for highlights, as #RRGGBB." })
+          .regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#b4451f", got ${quote(iss.input)}` })
+          .optional(),
+      })
       .optional(),
     timezone: text({ label: "Time zone", max: 60, example: "America/Chicago" }).refine((z) => IANAZone.isValidZone(z), {
       error: (iss) => `expected an IANA time zone such as America/Chicago, got ${quote(iss.input)}`,
