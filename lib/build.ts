@@ -121,7 +121,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     }
     lap("Eleventy: render and write");
     // Old addresses (content/_data/redirects.txt, e.g. from a WordPress import), in the host's form.
-    await writeRedirects(path.resolve(root, env.PRACTICE_CONTENT!), staging, { host: site.hosting.host, prefix: site.prefix });
+    await writeRedirects(path.resolve(root, env.PRACTICE_CONTENT!), staging, { host: site.hosting.host, prefix: site.prefix, root });
     lap("redirects");
     // Index the staging folder before the swap: a failed index never publishes.
     const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takePageDigests() });
