@@ -20,6 +20,7 @@ import { clockFromEnv } from "../lib/clock.ts";
 import { projectRoot } from "../lib/project.ts";
 import { keysAt } from "../lib/schema/introspect.ts";
 import { checkSvgFile } from "../lib/content/published.ts";
+import { brandProblems } from "../lib/brand.ts";
 
 const USAGE = "usage: npm run setup [-- --answers FILE] [--force] | -- --add-language LANG | -- --drop-language LANG";
 const DEMO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../examples/demo");
@@ -56,6 +57,7 @@ async function ask(): Promise<unknown> {
     acceptingNewPatients: !/^n/i.test(await q("Accepting new patients? (yes/no)", "yes")),
     host: await q("Web host (netlify, cloudflare-pages, github-pages, s3, other)", "netlify"),
     noticeOfPrivacyPractices: await q("Notice of Privacy Practices: a web address, or a PDF under /assets/"),
+    brandColor: (await q("Brand colour as #RRGGBB, or Enter for the standard teal")) || undefined,
     logo: (await q("Logo file (SVG or PNG), or Enter to keep the current one")) || undefined,
   };
   const locations: Record<string, unknown>[] = [];
@@ -101,6 +103,8 @@ if (flag("--add-language") || flag("--drop-language")) {
   const parsed = answersSchema.safeParse(raw);
   if (!parsed.success) fail(problemsFromZod(answersFile ?? "your answers", parsed.error, (p) => keysAt(answersSchema, p)).map(formatProblem).join("\n"));
   const answers: Answers = parsed.data;
+  const colour = answers.brandColor ? brandProblems({ color: answers.brandColor }) : [];
+  if (colour.length) fail(colour.map((p) => `brandColor: ${p.message}`).join("\n"));
   let logoFile: string | undefined;
   if (answers.logo) {
     logoFile = path.resolve(answersFile ? path.dirname(path.resolve(process.env.INIT_CWD ?? process.cwd(), answersFile)) : process.cwd(), answers.logo);

@@ -38,6 +38,7 @@ export function practiceYaml(a: Answers, opts: { logo?: string } = {}): string {
     description: a.description ?? `${a.name} cares for children and families in ${a.locations[0]!.city}. Call ${a.phone} to book a visit.`,
     url: a.url,
     ...(opts.logo ? { logo: opts.logo } : {}),
+    ...(a.brandColor ? { brand: { color: a.brandColor } } : {}),
     timezone: a.timezone,
     language: a.languages[0],
     ...(a.languages.length > 1 ? { languages: a.languages } : {}),
