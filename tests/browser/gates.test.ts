@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
+import { DEMO, htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = [
@@ -67,7 +67,9 @@ function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]
 
 test("the gates cover every page of the site", () => {
   if (ONLY) return assert.ok(pages.length > 0, "GATES_PAGES: no pages");
-  assert.ok(pages.length >= 30, `only ${pages.length} pages found`);
+  // The demo has dozens of pages; a practice's own site (npm run verify) may have a handful.
+  const minimum = SITE_ROOT === DEMO ? 30 : 1;
+  assert.ok(pages.length >= minimum, `only ${pages.length} pages found`);
 });
 
 test("every page passes the gates", async (t) => {
