@@ -1,11 +1,11 @@
 // A whole build, all or nothing: Eleventy writes into a fresh sibling folder, and only
 // a build that succeeded replaces the output folder. A bad post therefore never leaves
 // a half-written site behind.
-import { rm, rename, mkdtemp, readdir } from "node:fs/promises";
+import { mkdir, rm, rename, mkdtemp, readdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { configure, optionsFromEnv } from "../.eleventy.ts";
+import { configure } from "../.eleventy.ts";
 import { findContentError, formatProblem, plainCause, type Problem } from "./content/problems.ts";
 import { loadSite } from "./content/load.ts";
 import { clockFromEnv } from "./clock.ts";
@@ -79,8 +79,15 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
   };
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
   const cacheDir = path.resolve(root, req.cacheDir ?? process.env.PRACTICE_CACHE ?? ".cache");
-  await removeLeftovers(out);
-  const staging = await mkdtemp(`${out}.tmp-${process.pid}-`);
+  let staging: string;
+  try {
+    // The output's folder may not exist yet (PRACTICE_OUT=dist/site on a fresh machine).
+    await mkdir(path.dirname(out), { recursive: true });
+    await removeLeftovers(out);
+    staging = await mkdtemp(`${out}.tmp-${process.pid}-`);
+  } catch (err) {
+    return { ok: false, error: `the output folder ${out} could not be prepared: ${plainCause(err)}`, detail: err instanceof Error ? err.stack : String(err) };
+  }
   // Eleventy prints its own errors (stack traces) and a closing line; the caller reports instead.
   const eleventyLog: string[] = [];
   // PRACTICE_TIMING=1: where a build's time goes, one line per step (for `npm run bench` users profiling).
@@ -111,7 +118,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     try {
       // The configuration as a function, not a file path: the build and the config share one
       // module graph (the preloaded model), also when the build runs compiled ahead of time.
-      const eleventy = new Eleventy(env.PRACTICE_CONTENT, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, optionsFromEnv()) });
+      const eleventy = new Eleventy(env.PRACTICE_CONTENT, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, { root, contentDir: env.PRACTICE_CONTENT!, mode: req.mode ?? "production", prefix: req.prefix ?? "" }) });
       const record = (...args: unknown[]) => void eleventyLog.push(args.map(String).join(" "));
       eleventy.logger.overrideLogger({ log: record, info: record, warn: record, error: record } as unknown as Console);
       const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
