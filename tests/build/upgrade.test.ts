@@ -50,3 +50,13 @@ test("a practice's own content and a new version of the product merge without co
   assert.match(await readFile(path.join(out, "assets/logo.svg"), "utf8"), /#7a2e8f/);
   assert.match(await readFile(path.join(out, "assets/css/site.css"), "utf8"), /\S/);
 });
+
+test("npm run build takes a project folder relative to where it runs, and an output folder that doesn't exist yet", async () => {
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-out-")), "not", "yet", "_site");
+  const r = await promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, PRACTICE_ROOT: path.relative(ROOT, DEMO), PRACTICE_CONTENT: "", PRACTICE_OUT: out, PRACTICE_CACHE: path.join(DEMO, ".cache") },
+  });
+  assert.match(r.stdout, /^Built \d+ files into /);
+  assert.match(await readFile(path.join(out, "index.html"), "utf8"), /Juniper Hill Pediatrics/);
+});
