@@ -72,10 +72,10 @@ test("CI finds the pages a content push changed by building before and after wit
   const after = await makeContent({
     "blog/flu.md": post({ title: "Flu shots", date: "2024-03-01", description: "Flu shots every Saturday in October at both offices." }, "Now also on Sundays."),
   });
-  const pages = await pagesChangedBetween({ root: ROOT, before, after, sourceDateEpoch: NOW });
+  const pages = await pagesChangedBetween({ root: DEMO, before, after, sourceDateEpoch: NOW });
   assert.ok(pages, "both contents build");
   assert.deepEqual(pages, ["/blog/flu/"], "only the edited post's page changed (its listing shows the description, which stayed)");
 
   const broken = await makeContent({ "blog/flu.md": "---\ntitle: Flu\n---\n" });
-  assert.equal(await pagesChangedBetween({ root: ROOT, before: broken, after, sourceDateEpoch: NOW }), undefined, "old content that no longer builds: every page is checked");
+  assert.equal(await pagesChangedBetween({ root: DEMO, before: broken, after, sourceDateEpoch: NOW }), undefined, "old content that no longer builds: every page is checked");
 });
