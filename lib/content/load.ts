@@ -226,8 +226,9 @@ async function prepareFiles(ctx: Ctx, root: string, files: readonly { f: SourceF
 function body(ctx: Ctx, source: string, f: SourceFile, lang: Lang) {
   const rendered = renderCached(ctx, source, f, lang);
   // Lines the renderer names are the body's; staff count them from the top of the file.
-  const frontLines = f.source.split("\n").length - source.split("\n").length;
-  const report = (message: string) => ctx.problems.push({ file: f.file, field: "body", message: message.replace(/^line (\d+):/, (_m, n: string) => `line ${Number(n) + frontLines}:`) });
+  // Counted only when a problem names a line: this runs for every file of every build.
+  const frontLines = () => f.source.split("\n").length - source.split("\n").length;
+  const report = (message: string) => ctx.problems.push({ file: f.file, field: "body", message: message.replace(/^line (\d+):/, (_m, n: string) => `line ${Number(n) + frontLines()}:`) });
   rendered.problems.forEach(report);
   if (rendered.images.length) ctx.bodyImages.set(f.file, rendered.images);
   if (!rendered.facts.length) return rendered;

@@ -12,6 +12,7 @@ import { parseVideoUrl, type VideoRef } from "../video/parse.ts";
 import { t, type Lang } from "../i18n/index.ts";
 import { THIRD_PARTY_ATTR } from "../trust.ts";
 import { allowedUrl } from "./url-policy.ts";
+import { clip } from "./images.ts";
 
 export interface VideoEnv {
   prefix?: string;
@@ -40,9 +41,9 @@ function parseAttrs(line: string, problems: string[]): Attrs | undefined {
     else problems.push(`video attribute "${key}" is not one of ${ATTRS.join(", ")}`);
     return "";
   });
-  if (rest.trim()) problems.push(`malformed video attributes ${JSON.stringify(body.length > 80 ? `${body.slice(0, 79)}…` : body)}: expected {title="..." caption="..." transcript="..." poster="..."}`);
+  if (rest.trim()) problems.push(`malformed video attributes ${JSON.stringify(clip(body))}: expected {title="..." caption="..." transcript="..." poster="..."}`);
   if (attrs.transcript !== undefined && !(/^(\/(?!\/)|https?:\/\/)/i.test(attrs.transcript.trim()) && allowedUrl(attrs.transcript))) {
-    problems.push(`video transcript ${JSON.stringify(attrs.transcript.slice(0, 80))}: expected a page on this site such as /blog/vaccine-video-transcript/, or an https:// address`);
+    problems.push(`video transcript ${JSON.stringify(clip(attrs.transcript))}: expected a page on this site such as /blog/vaccine-video-transcript/, or an https:// address`);
     delete attrs.transcript;
   }
   return attrs;
