@@ -143,7 +143,7 @@ export function PageView({ site, route }: Props<"page">): JSX.Element {
         description: page.description,
         url: route.url,
         jsonld: [faqJsonLd(page), page.blocks.includes("hours") || page.blocks.includes("locations") ? clinicJsonLd(site) : undefined],
-        live: page.blocks.includes("hours") || page.blocks.includes("events"),
+        live: page.live || page.blocks.includes("hours") || page.blocks.includes("events"),
         video: page.videoHosts.length > 0,
       }}
     >
@@ -167,7 +167,7 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0, share: true, image: post.socialImage }}
+      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0, share: true, image: post.socialImage, live: post.live }}
     >
       <article class="wrap post" data-pagefind-body="">
         {post.status === "draft" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
@@ -247,7 +247,7 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title, description: t(lang, "provider.description", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)], video: provider.videoHosts.length > 0 }}
+      meta={{ title, description: t(lang, "provider.description", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)], video: provider.videoHosts.length > 0, live: provider.live }}
     >
       <article class="wrap page provider" data-pagefind-body="">
         {provider.picture && <div class="provider__photo">{{ html: provider.picture }}</div>}
@@ -373,7 +373,7 @@ export function EventView({ site, route }: Props<"event">): JSX.Element {
   const u = site.urls;
   const loc = eventLocation(site, event, lang);
   return (
-    <Base site={site} lang={lang} meta={{ title: event.title, description: event.description, url: route.url, jsonld: [eventJsonLd(site, event)], video: event.videoHosts.length > 0 }}>
+    <Base site={site} lang={lang} meta={{ title: event.title, description: event.description, url: route.url, jsonld: [eventJsonLd(site, event)], video: event.videoHosts.length > 0, live: event.live }}>
       <article class="wrap page event">
         {event.status !== "published" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
         <h1>{event.title}</h1>

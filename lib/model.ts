@@ -34,6 +34,8 @@ interface Item {
   html: string;
   /** Video players the body can load after a click (for the CSP, scripts and the privacy page). */
   videoHosts: readonly string[];
+  /** The body shows the open-now status ([[hours-today]]): the page loads live.js to keep it current. */
+  live: boolean;
   /** Shown only in preview: why this is not public yet. */
   status: "published" | "draft" | "scheduled";
 }

@@ -1,18 +1,34 @@
 #!/usr/bin/env bash
-# npm test: system tools, type check, then every test file. Fails when it finds no
-# test files or runs no tests (on Node 20, `node --test dir/` would pass with zero).
+# npm test: system tools, type check, then the test files of each tier asked for
+# (default: unit build browser). Fails when it finds no test files or runs no tests
+# (on Node 20, `node --test dir/` would pass with zero).
+#   npm run test:unit      pure functions, seconds, no system tools
+#   npm run test:build     real builds of fixtures and the demo
+#   npm run test:browser   Debian's Chromium and the Nu checker against built sites
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/test-setup.sh
-echo "== type check"
-npx tsc --noEmit -p .
+tiers=("$@")
+[ ${#tiers[@]} -eq 0 ] && tiers=(unit build browser)
+files=()
 shopt -s nullglob
-files=(tests/unit/*.test.ts tests/build/*.test.ts tests/browser/*.test.ts)
+for tier in "${tiers[@]}"; do
+  case "$tier" in
+    unit | build | browser) files+=(tests/"$tier"/*.test.ts) ;;
+    *) echo "npm test: unknown tier \"$tier\" (use unit, build or browser)" >&2; exit 2 ;;
+  esac
+done
 if [ ${#files[@]} -eq 0 ]; then
   echo "npm test: no test files found under tests/" >&2
   exit 1
 fi
-echo "== ${#files[@]} test files"
+if [[ " ${tiers[*]} " != " unit " ]]; then bash scripts/test-setup.sh; fi
+echo "== type check"
+npx tsc --noEmit -p .
+echo "== ${#files[@]} test files (${tiers[*]})"
+# Builds of the demo that tests only read are made once per run and shared (tests/helpers.ts).
+PP_TEST_RUN=$(mktemp -d "${TMPDIR:-/tmp}/pp-test-run-XXXXXX")
+export PP_TEST_RUN
+trap 'rm -rf "$PP_TEST_RUN"' EXIT
 log=$(mktemp)
 set +e
 node --import tsx --test "${files[@]}" 2>&1 | tee "$log"

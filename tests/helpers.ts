@@ -1,5 +1,6 @@
 // Shared test helpers: real builds of real content into temporary folders.
-import { mkdtemp, mkdir, writeFile, readFile, cp, readdir } from "node:fs/promises";
+import { mkdtemp, mkdir, writeFile, readFile, cp, readdir, rm } from "node:fs/promises";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build, type BuildRequest, type BuildResult } from "../lib/build.ts";
@@ -32,9 +33,48 @@ export async function makeContent(files: Record<string, string>, opts: { withDem
 }
 
 export async function buildInto(req: BuildRequest = {}): Promise<{ out: string; result: BuildResult }> {
+  const shared = sharedBuildDir(req);
+  if (shared) return sharedBuild(shared, req);
   const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-out-")), "_site");
   const result = await build({ root: DEMO, out, ...req });
   return { out, result };
+}
+
+/**
+ * `npm test` builds each project as-is (the demo, or the practice's own site under
+ * `npm run verify`) once per run for each clock, prefix and mode, and the test files that
+ * only read that build share it: PP_TEST_RUN names the run's folder (scripts/test.sh).
+ * A build of other content, or a test file run on its own, builds afresh.
+ */
+function sharedBuildDir(req: BuildRequest): string | undefined {
+  const run = process.env.PP_TEST_RUN;
+  const onlyReads = Object.keys(req).every((k) => ["root", "sourceDateEpoch", "prefix", "mode"].includes(k));
+  if (!run || !onlyReads) return undefined;
+  const key = JSON.stringify([path.resolve(req.root ?? DEMO), req.sourceDateEpoch ?? null, req.prefix ?? "", req.mode ?? "production"]);
+  return path.join(run, `site-${createHash("sha256").update(key).digest("hex").slice(0, 16)}`);
+}
+
+async function sharedBuild(dir: string, req: BuildRequest): Promise<{ out: string; result: BuildResult }> {
+  const out = path.join(dir, "_site");
+  const done = path.join(dir, "result.json");
+  // mkdir is atomic: one test process builds, the others wait for its result.
+  const mine = await mkdir(dir, { recursive: false }).then(() => true, () => false);
+  if (mine) {
+    try {
+      const result = await build({ root: DEMO, out, ...req });
+      await writeFile(done, JSON.stringify(result));
+      return { out, result };
+    } catch (err) {
+      await rm(dir, { recursive: true, force: true });
+      throw err;
+    }
+  }
+  for (let waited = 0; ; waited += 200) {
+    const text = await readFile(done, "utf8").catch(() => undefined);
+    if (text) return { out, result: JSON.parse(text) as BuildResult };
+    if (waited > 300_000) throw new Error(`the shared build in ${dir} did not finish in 5 minutes`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
 }
 
 export async function read(out: string, file: string): Promise<string> {

@@ -50,6 +50,7 @@ export function toEvent(ctx: Ctx, f: SourceFile, fm: EventFrontMatter, html: str
     ics: ctx.urls.local(id.lang, `/events/${id.key}.ics`),
     html,
     videoHosts: [],
+    live: false,
     status: fm.draft ? "draft" : "published",
     title: fm.title,
     description: fm.description,

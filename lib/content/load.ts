@@ -126,7 +126,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   const events = readAll<Event, EventFrontMatter>(ctx, "event", eventFiles, (c, f, fm, source, id) => {
     const rendered = body(c, source, f, id.lang);
     const event = toEvent(c, f, fm, rendered.html, id);
-    return event && { ...event, videoHosts: rendered.videoHosts };
+    return event && { ...event, videoHosts: rendered.videoHosts, live: rendered.live };
   });
   const alerts = readAll<Alert & { status: "published" }, AlertFrontMatter>(ctx, "alert", alertFiles, (c, f, fm, _source, id) => {
     const alert = toAlert(c, f, fm, id);
@@ -231,10 +231,10 @@ function body(ctx: Ctx, source: string, f: SourceFile, lang: Lang) {
   const report = (message: string) => ctx.problems.push({ file: f.file, field: "body", message: message.replace(/^line (\d+):/, (_m, n: string) => `line ${Number(n) + frontLines()}:`) });
   rendered.problems.forEach(report);
   if (rendered.images.length) ctx.bodyImages.set(f.file, rendered.images);
-  if (!rendered.facts.length) return rendered;
-  const filled = fillFacts(rendered.html, rendered.facts, practiceIn(ctx, lang));
+  if (!rendered.facts.length) return { ...rendered, live: false };
+  const filled = fillFacts(rendered.html, rendered.facts, practiceIn(ctx, lang), { now: ctx.now, lang });
   filled.problems.forEach(report);
-  return { ...rendered, html: filled.html };
+  return { ...rendered, html: filled.html, live: filled.live };
 }
 
 /** practice.yaml in one language (each resolved once per load). */
@@ -254,6 +254,7 @@ const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, 
     url: ctx.urls.local(id.lang, `/providers/${id.key}/`),
     html: rendered.html,
     videoHosts: rendered.videoHosts,
+    live: rendered.live,
     status: fm.draft ? "draft" : "published",
     name: fm.name,
     credentials: fm.credentials,
@@ -278,13 +279,14 @@ const toPage = (ctx: Ctx, f: SourceFile, fm: PageFrontMatter, source: string, id
     url: ctx.urls.local(id.lang, id.key === "index" ? "/" : `/${id.key}/`),
     html: rendered.html,
     videoHosts: rendered.videoHosts,
+    live: rendered.live,
     status: fm.draft ? "draft" : "published",
     title: fm.title,
     description: fm.description,
     nav: fm.nav,
     navTitle: fm.navTitle,
     blocks: fm.blocks ?? [],
-    faq: fm.faq ? extractFaq(source, { prefix: ctx.prefix, fill: (html, facts) => fillFacts(html, facts, practiceIn(ctx, id.lang)).html }) : undefined,
+    faq: fm.faq ? extractFaq(source, { prefix: ctx.prefix, fill: (html, facts) => fillFacts(html, facts, practiceIn(ctx, id.lang), { now: ctx.now, lang: id.lang }).html }) : undefined,
     searchTerms: fm.searchTerms,
     ...review,
   };
@@ -335,6 +337,7 @@ function toPost(
     url: ctx.urls.local(id.lang, `/blog/${id.key}/`),
     html: rendered.html,
     videoHosts: rendered.videoHosts,
+    live: rendered.live,
     status: fm.draft ? "draft" : date.dt > ctx.now ? "scheduled" : "published",
     title: fm.title,
     description: fm.description,

@@ -12,12 +12,13 @@ export const FACTS = {
   "after-hours-phone": "the after-hours line (afterHours.phone)",
   email: "the email address, as a link",
   address: "the first location's address; [[address:north]] names a location by its key",
+  "hours-today": "whether the first location is open now and when it next opens or closes, kept current in the browser; [[hours-today:north]] names a location",
 } as const;
 export type FactName = keyof typeof FACTS;
 
 export interface FactRef {
   name: FactName;
-  /** A location key, for [[address:key]]. */
+  /** A location key, for [[address:key]] and [[hours-today:key]]. */
   arg?: string;
   /** Line in the Markdown body, for messages. */
   line: number;
@@ -34,6 +35,9 @@ export interface FactEnv {
 
 const FACT_RE = /\[\[([^[\]\n]{0,60})\]\]/g;
 const NAME_RE = /^\s*([a-z][a-z-]*)\s*(?::\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*)?$/;
+
+/** Facts that may name a location by its key, [[address:north]]. */
+const TAKES_LOCATION = new Set<string>(["address", "hours-today"]);
 
 export const knownFacts = Object.keys(FACTS).map((n) => `[[${n}]]`).join(", ");
 
@@ -57,7 +61,7 @@ export const practiceFacts: Plugin = (md) => {
         for (const m of child.content.matchAll(FACT_RE)) {
           const parsed = NAME_RE.exec(m[1]!);
           const name = parsed?.[1];
-          if (!name || !Object.hasOwn(FACTS, name) || (parsed[2] && name !== "address")) {
+          if (!name || !Object.hasOwn(FACTS, name) || (parsed[2] && !TAKES_LOCATION.has(name))) {
             (env.problems ??= []).push(`line ${line}: ${m[0].slice(0, 70)} is not a practice fact; use one of ${knownFacts}`);
             continue;
           }

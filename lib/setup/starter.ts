@@ -41,7 +41,7 @@ const EN: Texts = (a, o) => [
   {
     file: "pages/contact.md",
     front: { title: "Contact us", description: "The best way to reach us for appointments, questions and advice after hours.", nav: 4, navTitle: "Contact", blocks: ["contact", "locations"] },
-    body: `Call [[phone]] during office hours to book a visit or ask a question. After hours, call ${o.afterHours}.\n\nPlease do not send health details by email or through this website.`,
+    body: `Right now: [[hours-today]].\n\nCall [[phone]] during office hours to book a visit or ask a question. After hours, call ${o.afterHours}.\n\nPlease do not send health details by email or through this website.`,
   },
   {
     file: "pages/when-to-call.md",
@@ -79,7 +79,7 @@ const ES: Texts = (a, o) => [
   {
     file: "pages/contact.es.md",
     front: { title: "Contáctenos", description: "La mejor manera de comunicarse con nosotros para citas, preguntas y consejos fuera de horario.", nav: 4, navTitle: "Contacto", blocks: ["contact", "locations"] },
-    body: `Llame al [[phone]] en horario de oficina para hacer una cita o una pregunta. Fuera de horario, llame al ${o.afterHours}.\n\nPor favor, no envíe datos de salud por correo electrónico ni por este sitio web.`,
+    body: `Ahora mismo: [[hours-today]].\n\nLlame al [[phone]] en horario de oficina para hacer una cita o una pregunta. Fuera de horario, llame al ${o.afterHours}.\n\nPor favor, no envíe datos de salud por correo electrónico ni por este sitio web.`,
   },
   {
     file: "pages/when-to-call.es.md",

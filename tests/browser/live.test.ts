@@ -37,6 +37,16 @@ test("open-now text follows the practice's clock, not the build's or the visitor
   await later.context.close();
 });
 
+test("[[hours-today]] in a page's text is kept current the same way, in the page's language", async () => {
+  // Monday 30 November, 18:00 in Oregon: the main office has closed for the day.
+  const { page, context } = await openAt("/contact/", "2026-12-01T02:00:00Z");
+  assert.equal(await page.locator(".prose .open-status").textContent(), "Closed · opens tomorrow at 8:00 AM");
+  await context.close();
+  const es = await openAt("/es/contact/", "2026-11-30T17:00:00Z");
+  assert.match((await es.page.locator(".prose .open-status").textContent()) ?? "", /^Abierto ahora/);
+  await es.context.close();
+});
+
 test("events that are over disappear from 'Coming up'; expired alerts are hidden", async () => {
   const { page, context } = await openAt("/events/", "2026-12-08T20:00:00Z");
   // The 5 December clinic is over by 8 December; the cancelled 12 December one is still listed.
