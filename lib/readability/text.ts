@@ -23,8 +23,8 @@ export type Sentences = readonly (readonly string[])[];
 
 /** Abbreviations whose full stop does not end a sentence (lower case, without the final dot). */
 const ABBREVIATIONS: Readonly<Record<string, ReadonlySet<string>>> = {
-  en: new Set(["dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g", "i.e", "a.m", "p.m", "approx", "no", "jr", "sr"]),
-  es: new Set(["dr", "dra", "sr", "sra", "srta", "ud", "uds", "etc", "p. ej", "ej", "a. m", "p. m", "a.m", "p.m", "núm", "aprox", "tel"]),
+  en: new Set(["dr", "mr", "mrs", "ms", "st", "vs", "e.g", "i.e", "a.m", "p.m", "approx", "jr", "sr"]),
+  es: new Set(["dr", "dra", "sr", "sra", "srta", "ud", "uds", "p. ej", "ej", "a. m", "p. m", "a.m", "p.m", "núm", "aprox", "tel"]),
 };
 
 // Letters glued to a digit or a degree sign are units or codes ("102°F", "2nd", "mp3"), not words.
@@ -99,8 +99,8 @@ function isAbbreviation(before: string, abbreviations: ReadonlySet<string>): boo
   const last = /(?:^|[^\p{L}.])((?:\p{L}+\. ?)*\p{L}+)$/u.exec(before.slice(-12))?.[1];
   if (!last) return false;
   if (abbreviations.has(last.toLowerCase())) return true;
-  // A single capital letter: an initial, as in "Maya S. Okafor".
-  return last.length === 1 && /\p{Lu}/u.test(last) && /(?:^|\s)\p{Lu}$/u.test(before);
+  // A single letter standing alone: an initial ("Maya S. Okafor") or the start of "p. m.", "e.g.".
+  return last.length === 1 && /(?:^|\s)\p{L}$/u.test(before);
 }
 
 /** A body's sentences, block by block. */
