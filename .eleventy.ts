@@ -14,6 +14,9 @@ import { renderRoute } from "./layouts/index.ts";
 import { recordIndexedPage } from "./lib/search/shards.ts";
 import { takePreloaded } from "./lib/preload.ts";
 import { addAdmin } from "./lib/cms/admin.ts";
+import { addStaffPage } from "./lib/staff/page.ts";
+import { staffReport } from "./lib/staff/report.ts";
+import { staffHtml } from "./layouts/staff.tsx";
 import { socialCardSvg, writeSocialCard } from "./lib/social-card.ts";
 import { publishImages } from "./lib/images.ts";
 import { writeIcons } from "./lib/icons.ts";
@@ -118,6 +121,8 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
 
   // The staff editor at /admin/ (Decap CMS): not a route of the model, so never in menus, sitemap or search.
   addAdmin(cfg, () => site);
+  // The staff checks at /_staff/: preview builds only (lib/staff/page.ts).
+  addStaffPage(cfg, opts.mode, () => staffHtml(site!, staffReport(site!)));
   cfg.setTemplateFormats(["11ty.js"]);
   // assets/ and content/uploads/ are copied after each build (eleventy.after above); the
   // preview server rebuilds, and so copies them again, when one of their files changes.

@@ -11,6 +11,7 @@ import type { Urls } from "./urls.ts";
 import type { Hosting } from "./deploy.ts";
 import type { NoticeLink, ThirdPartyHost } from "./trust.ts";
 import type { SearchShard } from "./search/shards.ts";
+import type { ReadingLevel } from "./readability/index.ts";
 
 export type Mode = "production" | "preview";
 
@@ -71,6 +72,8 @@ export interface Post extends Item {
   reviewedBy?: Provider;
   reviewed?: ContentDate;
   readingMinutes: number;
+  /** The body's reading level: measured in preview mode only (the staff page, npm run check), never published. */
+  reading?: ReadingLevel;
   /** After the automatic close (practice.yaml commentsCloseAfterDays) is applied. */
   comments: CommentMode;
   /** Approved comments (content/comments/<key>/), threaded; absent when comments are off. */

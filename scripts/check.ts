@@ -9,6 +9,7 @@ import { clockFromEnv } from "../lib/clock.ts";
 import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName, siteTarget } from "../lib/redirects.ts";
 import type { Site } from "../lib/model.ts";
 import { projectRoot } from "../lib/project.ts";
+import { checkLines, staffReport } from "../lib/staff/report.ts";
 
 const started = performance.now();
 const root = projectRoot();
@@ -52,3 +53,8 @@ if (problems.length) {
 const files = (await readdir(abs, { recursive: true })).filter((f) => /\.(md|ya?ml)$/i.test(f) || f.split(path.sep).join("/") === REDIRECTS_SOURCE);
 const where = path.relative(root, abs).split(path.sep).join("/") || ".";
 console.log(`No problems in ${where}/ (${files.length} files checked in ${((performance.now() - started) / 1000).toFixed(2)} s)`);
+// Reading grades and stale medical reviews: told, never a failure (lib/staff/report.ts).
+const report = staffReport(site!);
+const { grades, warnings } = checkLines(report);
+if (grades.length) console.log(`\nReading grade of each post (target: grade ${report.settings.readingGrade} or below):\n${grades.join("\n")}`);
+if (warnings.length) console.log(`\n${warnings.length} warning${warnings.length === 1 ? "" : "s"} (the site still builds):\n${warnings.join("\n")}`);

@@ -25,6 +25,7 @@ import { isReadCached, listMarkdown, readMarkdownFile, readYamlFile, rememberRea
 import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
 import { resolveReview } from "./review.ts";
+import { readingLevelOf } from "../readability/index.ts";
 import { checkNotice } from "../trust.ts";
 import { attachComments, COMMENTS_FOLDER } from "../comments/load.ts";
 import { checkLinks, insideSitePath, siteFolders, type SiteFolders } from "./inside.ts";
@@ -346,6 +347,8 @@ function toPost(
     author,
     ...review,
     readingMinutes: readingMinutes(rendered.words),
+    // For staff only: production builds never measure it, so no page can show it.
+    ...(ctx.mode === "preview" && { reading: readingLevelOf(f.abs, source, id.lang) }),
     comments: fm.comments ?? ctx.practice.comments ?? "off",
     image: fm.image,
     imageAlt: fm.imageAlt,

@@ -1,7 +1,7 @@
 // practice.yaml: the facts parents look for, edited by staff in one place.
 import { z } from "zod";
 import { IANAZone } from "luxon";
-import { choice, date, flag, list, localized, longText, slugRef, text, url } from "./fields.ts";
+import { choice, date, flag, integer, list, localized, longText, slugRef, text, url } from "./fields.ts";
 import { quote } from "../content/problems.ts";
 import { LANGS } from "../i18n/index.ts";
 import { COMMENT_MODES } from "./content.ts";
@@ -125,6 +125,21 @@ export const practiceSchema = z
     commentsCloseAfterDays: commentsCloseAfterDays.optional(),
     commentForm: commentFormSchema.optional(),
     closures: list(closureSchema, { label: "Closures and holiday hours", max: 100 }).optional(),
+    // Staff-only checks (npm run check, the preview's /_staff/ page); never on the public site.
+    readingGrade: integer({
+      label: "Reading grade target",
+      min: 1,
+      max: 16,
+      hint: "Posts written above this US school grade are flagged for staff (default 8, as health-literacy guidance asks). Never stops the build.",
+      example: 8,
+    }).optional(),
+    reviewEveryMonths: integer({
+      label: "Medical review every (months)",
+      min: 1,
+      max: 60,
+      hint: "A post or page whose medical review (reviewed) is older than this is listed for staff (default 12). Never stops the build.",
+      example: 12,
+    }).optional(),
     hosting: hostingSchema,
     noticeOfPrivacyPractices: noticeSchema,
     languageAssistance: z
