@@ -10,8 +10,8 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { startPreview } from "../lib/tools/preview-session.ts";
-import { BUDGETS, JS_BUDGET, pageWeight } from "../lib/tools/page-weight.ts";
+import { startPreview } from "../tests/support/preview-session.ts";
+import { BUDGETS, JS_BUDGET, pageWeight } from "../tests/support/page-weight.ts";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

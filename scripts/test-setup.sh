@@ -1,8 +1,19 @@
 #!/usr/bin/env bash
-# Makes sure the system tools the tests use are present: Debian's Chromium (browser
-# tests) and a Java runtime (the Nu HTML checker). Installs them when it may (root with
-# apt-get); otherwise prints the exact command and fails, so nothing is silently skipped.
+# What the product's tests (and npm run verify, audit, screenshots) need beyond a practice's
+# install, fetched only when missing:
+#  1. the test tools in tests/package.json (Playwright, axe, Lighthouse, the Nu checker),
+#     installed into tests/node_modules from tests/package-lock.json;
+#  2. Debian's Chromium and a Java runtime (the Nu checker): installed when it may (root with
+#     apt-get); otherwise it prints the exact command and fails, so nothing is silently skipped.
+# `test-setup.sh tools` does step 1 only (enough for the unit tests and the type check).
 set -euo pipefail
+cd "$(dirname "$0")/.."
+stamp=tests/node_modules/.package-lock.json
+if [ ! -f "$stamp" ] || [ tests/package-lock.json -nt "$stamp" ] || [ tests/package.json -nt "$stamp" ]; then
+  echo "test:setup: installing the test tools (tests/package.json) ..."
+  npm ci --prefix tests --no-audit --no-fund --loglevel=error >/dev/null
+fi
+[ "${1:-}" = "tools" ] && exit 0
 need=()
 [ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)

@@ -21,7 +21,8 @@ if [ ${#files[@]} -eq 0 ]; then
   echo "npm test: no test files found under tests/" >&2
   exit 1
 fi
-if [[ " ${tiers[*]} " != " unit " ]]; then bash scripts/test-setup.sh; fi
+# The type check and the unit tests need only the test tools; builds and browsers need Chromium and Java.
+if [[ " ${tiers[*]} " == " unit " ]]; then bash scripts/test-setup.sh tools; else bash scripts/test-setup.sh; fi
 echo "== type check"
 npx tsc --noEmit -p .
 echo "== ${#files[@]} test files (${tiers[*]})"

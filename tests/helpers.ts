@@ -96,15 +96,15 @@ export function post(front: Record<string, unknown>, body = "Some text for the p
 
 export interface BuiltSite {
   out: string;
-  server: import("../lib/tools/static-server.ts").StaticServer;
+  server: import("./support/static-server.ts").StaticServer;
   browser: import("playwright-core").Browser;
   close(): Promise<void>;
 }
 
 /** A real production build, served with its own _headers, and Debian's Chromium. */
 export async function serveBuiltSite(req: BuildRequest = {}): Promise<BuiltSite> {
-  const { serveStatic } = await import("../lib/tools/static-server.ts");
-  const { launchBrowser } = await import("../lib/tools/browser.ts");
+  const { serveStatic } = await import("./support/static-server.ts");
+  const { launchBrowser } = await import("./support/browser.ts");
   const { out, result } = await buildInto(req);
   if (!result.ok) throw new Error(`build failed: ${result.error}`);
   const server = await serveStatic(out);

@@ -8,8 +8,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { parseHeadersFile, type HeaderMerge } from "../../lib/headers.ts";
 import { buildInto, cspViolations, htmlFiles, read, recordCspViolations } from "../helpers.ts";
 

@@ -10,8 +10,8 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { parse, stringify } from "yaml";
-import { launchBrowser } from "../../lib/tools/browser.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
 import { buildInto, makeContent, post, cspViolations, recordCspViolations } from "../helpers.ts";
 
 const PREFIX = "/juniper-site";

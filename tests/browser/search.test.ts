@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
 import { cspViolations, recordCspViolations, buildInto, serveBuiltSite, type BuiltSite } from "../helpers.ts";
-import { serveStatic } from "../../lib/tools/static-server.ts";
+import { serveStatic } from "../support/static-server.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 let site: BuiltSite;

@@ -6,8 +6,8 @@ import assert from "node:assert/strict";
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { buildInto, cspViolations, recordCspViolations } from "../helpers.ts";
-import { serveStatic, type StaticServer } from "../../lib/tools/static-server.ts";
-import { launchBrowser } from "../../lib/tools/browser.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { launchBrowser } from "../support/browser.ts";
 
 let server: StaticServer;
 let browser: Browser;

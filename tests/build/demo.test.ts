@@ -6,7 +6,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { XMLParser } from "fast-xml-parser";
 import { buildInto, htmlFiles, read } from "../helpers.ts";
-import { checkLinks } from "../../lib/tools/link-check.ts";
+import { checkLinks } from "../support/link-check.ts";
 
 let out = "";
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;

@@ -9,7 +9,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { DEMO, makeContent, post, ROOT } from "../helpers.ts";
-import { startPreview, type PreviewSession } from "../../lib/tools/preview-session.ts";
+import { startPreview, type PreviewSession } from "../support/preview-session.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 const desc = "A plain-language post for parents, written for the live preview test.";

@@ -6,7 +6,7 @@ import { writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { build, reportFailure } from "../../lib/build.ts";
 import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
-import { checkLinks } from "../../lib/tools/link-check.ts";
+import { checkLinks } from "../support/link-check.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
 

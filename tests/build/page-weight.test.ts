@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { buildInto } from "../helpers.ts";
-import { BUDGETS, JS_BUDGET, pageWeight as weigh } from "../../lib/tools/page-weight.ts";
+import { BUDGETS, JS_BUDGET, pageWeight as weigh } from "../support/page-weight.ts";
 
 const pageWeight = (html: string, strip: readonly string[] = []) => weigh(out, html, [...strip]);
 

@@ -16,7 +16,7 @@ import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.
 import { importWordPress, ImportFailure } from "../../lib/wordpress/run.ts";
 import { parseWxr } from "../../lib/wordpress/wxr.ts";
 import { parseRedirects, type RedirectRule } from "../../lib/redirects.ts";
-import { checkLinks } from "../../lib/tools/link-check.ts";
+import { checkLinks } from "../support/link-check.ts";
 import { parse } from "node-html-parser";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, utimes } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import { machineTime } from "../clock.ts";
+import { machineTime } from "../../lib/clock.ts";
 
 export interface PreviewSession {
   /** The output folder (like _preview/). */

@@ -5,9 +5,9 @@ import { promisify } from "node:util";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, reportFailure } from "../lib/build.ts";
-import { serveStatic } from "../lib/tools/static-server.ts";
-import { CHROMIUM, INSTALL_HINT } from "../lib/tools/browser.ts";
+import { build, reportFailure } from "../../lib/build.ts";
+import { serveStatic } from "./static-server.ts";
+import { CHROMIUM, INSTALL_HINT } from "./browser.ts";
 import { existsSync } from "node:fs";
 
 const PAGES = (process.env.PAGES ?? "/,/blog/saturday-flu-clinics/,/blog/,/about/").split(",");
@@ -23,7 +23,8 @@ if (!result.ok) {
   process.exit(1);
 }
 const server = await serveStatic(out);
-const lighthouse = path.resolve("node_modules/lighthouse/cli/index.js");
+// Lighthouse is a test tool (tests/package.json), installed beside this file.
+const lighthouse = path.join(import.meta.dirname, "../node_modules/lighthouse/cli/index.js");
 const rows: string[][] = [["page", "perf", "a11y", "best-pr.", "SEO", "LCP ms", "CLS", "TBT ms", "KB"]];
 try {
   for (const p of PAGES) {

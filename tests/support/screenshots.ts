@@ -1,8 +1,8 @@
 // npm run screenshots: PNGs of key pages at phone and desktop widths for review.
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { serveStatic } from "../lib/tools/static-server.ts";
-import { launchBrowser } from "../lib/tools/browser.ts";
+import { serveStatic } from "./static-server.ts";
+import { launchBrowser } from "./browser.ts";
 
 const out = path.resolve(process.argv[2] ?? "screenshots");
 const pages = (process.env.PAGES ?? "/,/blog/,/blog/sleep-and-teens/,/about/,/hours-locations/").split(",");
