@@ -122,12 +122,14 @@ function fieldPath(path: readonly PropertyKey[]): string {
 export function problemsFromZod(file: string, error: z.ZodError, shape: (path: readonly PropertyKey[]) => string[]): Problem[] {
   const out: Problem[] = [];
   const seen = new Set<string>();
+  const guessed = new Set<string>();
   for (const issue of error.issues) {
     const base = fieldPath(issue.path);
     if (issue.code === "unrecognized_keys") {
       const known = shape(issue.path);
       for (const key of issue.keys) {
         const guess = closest(key, known);
+        if (guess) guessed.add(base ? `${base}.${guess}` : guess);
         out.push({
           file,
           field: base ? `${base}.${key}` : key,
@@ -140,5 +142,6 @@ export function problemsFromZod(file: string, error: z.ZodError, shape: (path: r
     seen.add(base);
     out.push({ file, field: base || undefined, message: issue.message });
   }
-  return out;
+  // "titel" for "title": the typo's message names the field, so "title: is required" would repeat it.
+  return out.filter((p) => !(p.message === "is required" && p.field && guessed.has(p.field)));
 }

@@ -153,7 +153,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 }
 
 export function flag(meta: FieldMeta) {
-  return z.boolean({ error: "expected true or false" }).meta({ widget: "boolean", ...meta });
+  return z.boolean({ error: (iss) => (iss.input === null ? "is empty; write true or false" : `expected true or false, got ${quote(iss.input)}`) }).meta({ widget: "boolean", ...meta });
 }
 
 export function integer(meta: FieldMeta & { min?: number; max?: number }) {
