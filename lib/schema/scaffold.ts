@@ -146,9 +146,15 @@ function requiredValue(name: string, field: z.ZodType, meta: FieldMeta, today: s
   return natural !== undefined ? natural : placeholderText(name, field, meta);
 }
 
+const placeholderCache = new WeakMap<z.ZodType, Map<string, string>>();
+
 /** The placeholder text `npm run new` writes into each required field of a kind: field name → text. */
 export function placeholders(schema: z.ZodType): Map<string, string> {
+  // Asked for every file of every build: worked out once per schema.
+  const cached = placeholderCache.get(schema);
+  if (cached) return cached;
   const out = new Map<string, string>();
+  placeholderCache.set(schema, out);
   // The first field holds the title given to npm run new: never a placeholder.
   for (const [name, field] of Object.entries(fieldsOf(schema)).slice(1)) {
     if (isOptional(field)) continue;
