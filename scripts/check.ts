@@ -1,6 +1,6 @@
 // npm run check: validate practice.yaml, every content file and the redirects
 // (content/_data/redirects.txt) without building, with the build's own loader and
-// messages, every problem at once.
+// messages, every problem at once; then the warnings, which do not fail the check.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadSite } from "../lib/content/load.ts";
@@ -10,6 +10,7 @@ import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName, siteTarget } fro
 import type { Site } from "../lib/model.ts";
 import { projectRoot } from "../lib/project.ts";
 import { checkLines, staffReport } from "../lib/staff/report.ts";
+import { contentWarnings } from "../lib/content/warnings.ts";
 
 const started = performance.now();
 const root = projectRoot();
@@ -43,10 +44,16 @@ if (redirects !== undefined) {
   problems.push(...redirectProblems(redirects, redirectsFileName(abs, root), site && siteTarget(site, { root, contentDir: abs })));
 }
 
+// Likely mistakes that still build (a line shown as a code box, a title cut at " #"): told
+// with the problems too, since they are in the files staff are about to open anyway.
+const pasted = (await contentWarnings(abs, root)).map(formatProblem);
+const warningBlock = (lines: string[]) => `\n${lines.length} warning${lines.length === 1 ? "" : "s"} (the site still builds):\n${lines.join("\n")}`;
+
 if (problems.length) {
   const n = problems.length;
   console.error(`Check failed: ${n} problem${n === 1 ? "" : "s"} in the content.`);
   console.error(problems.map(formatProblem).join("\n"));
+  if (pasted.length) console.error(warningBlock(pasted));
   process.exit(1);
 }
 
@@ -57,4 +64,4 @@ console.log(`No problems in ${where}/ (${files.length} files checked in ${((perf
 const report = staffReport(site!);
 const { grades, warnings } = checkLines(report);
 if (grades.length) console.log(`\nReading grade of each post (target: grade ${report.settings.readingGrade} or below):\n${grades.join("\n")}`);
-if (warnings.length) console.log(`\n${warnings.length} warning${warnings.length === 1 ? "" : "s"} (the site still builds):\n${warnings.join("\n")}`);
+if (pasted.length || warnings.length) console.log(warningBlock([...pasted, ...warnings]));

@@ -5,10 +5,10 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IANAZone } from "luxon";
 import { clockFromEnv } from "../lib/clock.ts";
-import { parseFrontMatter, parseYaml } from "../lib/content/frontmatter.ts";
+import { parseYaml } from "../lib/content/frontmatter.ts";
 import { formatProblem } from "../lib/content/problems.ts";
-import { validate } from "../lib/content/read.ts";
-import { parseFileName } from "../lib/content/paths.ts";
+import { parseMarkdownFile } from "../lib/content/read.ts";
+import { parseFileName, type ContentKind } from "../lib/content/paths.ts";
 import { normalizePrefix } from "../lib/urls.ts";
 import { isScaffoldKind, kindMeta, scaffold, SCAFFOLD_SCHEMAS } from "../lib/schema/scaffold.ts";
 import { projectRoot } from "../lib/project.ts";
@@ -17,7 +17,9 @@ const KINDS = Object.keys(SCAFFOLD_SCHEMAS).join(", ");
 const USAGE = `Usage: npm run new -- <kind> "<title>" [--slug <slug>]
   kinds: ${KINDS}
   e.g.   npm run new -- post "Flu shots are here"
-         npm run new -- provider "Dr. Jane Doe"`;
+         npm run new -- provider "Dr. Jane Doe"
+         npm run new -- event "Flu shot clinic December 5"
+         npm run new -- alert "Closed today for snow"`;
 
 function fail(message: string): never {
   console.error(message);
@@ -66,19 +68,18 @@ const abs = path.join(contentDir, made.path);
 const file = rel(abs);
 
 // The same checks as the build, on the very text about to be written.
-const parsed = parseFrontMatter(file, made.text);
-if ("message" in parsed) fail(formatProblem(parsed));
-const checked = validate(schema, file, parsed.data);
+const checked = parseMarkdownFile(schema, { abs, file, name: path.basename(abs), source: made.text });
 if (!checked.ok) fail(checked.problems.map(formatProblem).join("\n"));
 
 // Another file with the same address (e.g. an older post with another date prefix)
 // would stop the build; say so now instead.
 const folder = path.dirname(abs);
 const existing = await readdir(folder).catch(() => [] as string[]);
-const dated = (kindMeta(schema).fileName ?? "").startsWith("{date}-");
+const contentKind = kindMeta(schema).kind as ContentKind;
 for (const name of existing.filter((n) => n.toLowerCase().endsWith(".md"))) {
-  // Only the date prefix matters here; a language suffix marks a translation, not a clash.
-  const id = parseFileName(dated ? "post" : "page", name, [], "");
+  // Each kind's own rule for what of a file name is its address (posts drop the date);
+  // a language suffix marks a translation, not a clash.
+  const id = parseFileName(contentKind, name, [], "");
   if (!("error" in id) && id.key === made.slug && path.join(folder, name) !== abs) {
     fail(`${rel(path.join(folder, name))} already uses the address of "${made.slug}"; choose another title or add --slug`);
   }

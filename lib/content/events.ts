@@ -11,6 +11,8 @@ import type { SourceFile } from "./read.ts";
 
 interface Ctx {
   practice: Practice;
+  /** Draft alerts show in preview only. */
+  mode?: "preview" | "production";
   urls: Urls;
   now: DateTime;
   problems: Problem[];
@@ -64,6 +66,7 @@ export function toEvent(ctx: Ctx, f: SourceFile, fm: EventFrontMatter, html: str
 }
 
 export function toAlert(ctx: Ctx, f: SourceFile, fm: AlertFrontMatter, id: { key: string; lang: Lang }): Alert | undefined {
+  if (fm.draft && ctx.mode !== "preview") return undefined;
   const zone = ctx.practice.timezone;
   const from = toZoned(fm.from, zone).dt;
   const until = endInstant(toZoned(fm.until, zone));

@@ -16,7 +16,9 @@
 import matter from "gray-matter";
 import jsYaml from "js-yaml";
 import YAML from "yaml";
-import type { Problem } from "./problems.ts";
+import { quote, type Problem } from "./problems.ts";
+import { cleanSource, findFences } from "./paste.ts";
+import { explainYamlError } from "./yaml-messages.ts";
 
 /** Front matter of a post or page; practice.yaml is allowed more (it lists every location and closure). */
 export const LIMITS = {
@@ -79,17 +81,18 @@ export function parseYaml(source: string, maxBytes: number = LIMITS.dataFileByte
 export interface Parsed {
   data: Record<string, unknown>;
   body: string;
+  /** The front matter's text as YAML read it (after cleanSource), for checks that need its lines. */
+  yaml: string;
+  /** The file's line where the body starts (1-based). */
+  bodyLine: number;
 }
 
-export function yamlErrorMessage(err: unknown): string {
-  if (err instanceof YamlLimitError) return `the YAML ${err.message}`;
-  const e = err as { linePos?: [{ line: number; col: number }]; mark?: { line: number; column: number }; reason?: string; message?: string };
-  const pos = e.linePos?.[0] ?? (e.mark ? { line: e.mark.line + 1, col: e.mark.column + 1 } : undefined);
-  const first = (e.reason ?? e.message ?? String(err)).split("\n")[0] ?? "";
-  const where = pos ? ` (line ${pos.line}, column ${pos.col})` : "";
-  // Parser messages can quote the offending text: keep a message readable whatever was typed.
-  const reason = first.replace(/ at line \d+, column \d+:?$/, "");
-  return `malformed YAML${where}: ${reason.length > 120 ? `${reason.slice(0, 119)}…` : reason}`;
+/** A parser error with its line moved by `by` (both parsers' forms of a position). */
+function shiftLine(err: unknown, by: number): unknown {
+  const e = err as { linePos?: [{ line: number; col: number }]; mark?: { line: number; column: number } };
+  if (e?.linePos?.[0]) return { ...e, code: (e as { code?: string }).code, linePos: [{ ...e.linePos[0], line: e.linePos[0].line + by }] };
+  if (e?.mark) return { ...e, reason: (e as { reason?: string }).reason, mark: { ...e.mark, line: e.mark.line + by } };
+  return err;
 }
 
 /** The opening line `---`, optionally followed by "yaml": anything else would pick another parser. */
@@ -101,18 +104,41 @@ const REFUSE = () => {
 };
 const ENGINES = { yaml: (s: string) => parseYaml(s, LIMITS.frontMatterBytes) as object, js: REFUSE, javascript: REFUSE, coffee: REFUSE, cson: REFUSE, json: REFUSE, toml: REFUSE };
 
-export function parseFrontMatter(file: string, source: string): Parsed | Problem {
+/**
+ * The front matter and body of a Markdown file. Pasted text is cleaned first (see paste.ts);
+ * `fields` are the names the file's kind uses, so a message can tell "title Flu" (a colon
+ * missing) from a stray line. A problem names the line, quotes it, and says what to do.
+ */
+export function parseFrontMatter(file: string, raw: string, fields: readonly string[] = []): Parsed | Problem {
+  const source = cleanSource(raw);
   const fence = FENCE.exec(source);
   if (fence && fence[1]!.trim() !== "" && fence[1]!.trim().toLowerCase() !== "yaml") {
     const shown = `---${fence[1]!.length > 20 ? `${fence[1]!.slice(0, 20)}…` : fence[1]}`;
-    return { file, message: `the first line must be exactly --- (found ${JSON.stringify(shown)}); front matter is YAML only, so remove what follows the dashes` };
+    return { file, line: 1, message: `the first line must be exactly --- (found ${JSON.stringify(shown)}); front matter is YAML only, so remove what follows the dashes` };
+  }
+  const lines = source.split("\n");
+  const fences = findFences(lines);
+  if (fence && !fences) {
+    return { file, line: 1, message: "the front matter has no closing --- line; add a line with just --- after the last field, before the text" };
+  }
+  if (!fences) {
+    // Without front matter every field reads as missing: name the one cause instead.
+    const first = lines.findIndex((l) => l.trim() !== "");
+    const field = /^([A-Za-z][\w-]*)\s*:/.exec(lines[first] ?? "")?.[1];
+    if (field && (fields.length === 0 || fields.includes(field))) {
+      return { file, line: first + 1, message: `the file must start with a line of just ---, then the fields, then another ---; add --- above ${quote(lines[first]!.trim())}` };
+    }
   }
   try {
     const result = matter(source, { language: "yaml", engines: ENGINES });
     const data = result.data ?? {};
-    if (typeof data !== "object" || Array.isArray(data)) return { file, message: "front matter must be a set of fields (key: value)" };
-    return { data: data as Record<string, unknown>, body: result.content };
+    if (typeof data !== "object" || Array.isArray(data)) return { file, line: 2, message: "the front matter must be fields, one per line: a name, a colon and a space, then the value (title: Flu shots are here)" };
+    return { data: data as Record<string, unknown>, body: result.content, yaml: result.matter.replace(/^\r?\n/, ""), bodyLine: fences ? fences.close + 2 : 1 };
   } catch (err) {
-    return { file, message: err instanceof YamlLimitError ? `the front matter ${err.message}` : yamlErrorMessage(err) };
+    if (err instanceof YamlLimitError) return { file, message: `the front matter ${err.message}` };
+    // The parser counted lines from the opening --- (its text starts with that line's end).
+    const yaml = fences ? lines.slice(1, fences.close).join("\n") : source;
+    const explained = explainYamlError(yaml, shiftLine(err, -1), { fields, offset: 1 });
+    return { file, line: explained.line, message: explained.message };
   }
 }

@@ -4,12 +4,16 @@ import type { z } from "zod";
 
 export interface Problem {
   file: string;
+  /** The file's line (1-based), when the problem is on one line staff can go to. */
+  line?: number;
   field?: string;
   message: string;
 }
 
+/** file:line: field: message, as editors and terminals link them. */
 export function formatProblem(p: Problem): string {
-  return p.field ? `${p.file}: ${p.field}: ${p.message}` : `${p.file}: ${p.message}`;
+  const where = p.line ? `${p.file}:${p.line}` : p.file;
+  return p.field ? `${where}: ${p.field}: ${p.message}` : `${where}: ${p.message}`;
 }
 
 export class ContentError extends Error {
@@ -110,15 +114,22 @@ function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((k, i) => (typeof k === "number" ? `[${k}]` : (i ? "." : "") + String(k))).join("");
 }
 
-/** Turns zod issues into one plain sentence each, suggesting the field a typo meant. */
+/**
+ * Turns zod issues into one plain sentence each, suggesting the field a typo meant. One
+ * mistake, one message: after the first issue on a field, later ones on the same field are
+ * its consequences (text given for a list is also "too long" by zod's count of characters).
+ */
 export function problemsFromZod(file: string, error: z.ZodError, shape: (path: readonly PropertyKey[]) => string[]): Problem[] {
   const out: Problem[] = [];
+  const seen = new Set<string>();
+  const guessed = new Set<string>();
   for (const issue of error.issues) {
     const base = fieldPath(issue.path);
     if (issue.code === "unrecognized_keys") {
       const known = shape(issue.path);
       for (const key of issue.keys) {
         const guess = closest(key, known);
+        if (guess) guessed.add(base ? `${base}.${guess}` : guess);
         out.push({
           file,
           field: base ? `${base}.${key}` : key,
@@ -127,7 +138,10 @@ export function problemsFromZod(file: string, error: z.ZodError, shape: (path: r
       }
       continue;
     }
+    if (seen.has(base)) continue;
+    seen.add(base);
     out.push({ file, field: base || undefined, message: issue.message });
   }
-  return out;
+  // "titel" for "title": the typo's message names the field, so "title: is required" would repeat it.
+  return out.filter((p) => !(p.message === "is required" && p.field && guessed.has(p.field)));
 }

@@ -1,12 +1,16 @@
 // Reading and validating single files: every failure becomes a Problem, never a throw.
-import { lstatSync, readFileSync } from "node:fs";
+import { lstatSync, readFileSync, statSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
-import { parseFrontMatter, parseYaml, yamlErrorMessage } from "./frontmatter.ts";
+import { parseFrontMatter, parseYaml, YamlLimitError } from "./frontmatter.ts";
 import { ContentError, problemsFromZod, type Problem } from "./problems.ts";
 import { LINK_NOWHERE } from "./inside.ts";
-import { keysAt } from "../schema/introspect.ts";
+import { fieldsOf, keysAt, unwrap } from "../schema/introspect.ts";
+import type { FieldMeta } from "../schema/fields.ts";
+import { checkStructure } from "./structure.ts";
+import { dateOrder, practiceLocale, withDateOrder, type DateOrder } from "./dates.ts";
+import { explainYamlError } from "./yaml-messages.ts";
 
 export interface SourceFile {
   abs: string;
@@ -104,10 +108,67 @@ export function rememberRead(schema: z.ZodType, f: SourceFile, result: Validated
 
 /** readMarkdownFile without the cache. */
 export function parseMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile): Validated<z.infer<S>> {
-  const parsed = parseFrontMatter(f.file, f.source);
+  const parsed = parseFrontMatter(f.file, f.source, Object.keys(fieldsOf(schema)));
   if ("message" in parsed) return { ok: false, problems: [parsed] };
-  const v = validate(schema, f.file, parsed.data);
-  return v.ok ? { ok: true, data: v.data, body: parsed.body } : v;
+  const structure = checkStructure(schema, f.file, parsed);
+  const v = validateContent(schema, f, parsed.data);
+  // One mistake, one message: what the structure check explained, the schema does not repeat.
+  // A field's problem names the line the field is on, as staff see it in their editor.
+  const yamlLines = parsed.yaml.split("\n");
+  const lineOf = (field: string) => {
+    const i = yamlLines.findIndex((l) => l.startsWith(`${field}:`));
+    return i >= 0 ? i + 2 : undefined;
+  };
+  const schemaProblems = v.ok ? [] : v.problems.filter((p) => !structure.covered.has(topField(p.field))).map((p) => (p.field && !p.line ? { ...p, line: lineOf(topField(p.field)) } : p));
+  // Top-down, as staff read the file; problems about no one line (a field missing) last.
+  const problems = [...structure.problems, ...schemaProblems].sort((a, b) => (a.line ?? Infinity) - (b.line ?? Infinity));
+  if (problems.length || !v.ok) return { ok: false, problems };
+  return { ok: true, data: v.data, body: parsed.body };
+}
+
+const topField = (field: string | undefined) => (field ?? "").split(/[.[]/)[0]!;
+
+const widgetOf = (field: z.ZodType | undefined) => (field ? ((unwrap(field).meta() ?? {}) as FieldMeta).widget : undefined);
+
+/**
+ * A content file's fields against its schema. A draft may leave a required text field
+ * empty (`credentials:` in a new provider): it is filled in before the draft is published.
+ * A date typed another way is read in the practice's own order of day and month.
+ */
+function validateContent<S extends z.ZodType>(schema: S, f: SourceFile, data: Record<string, unknown>): ReturnType<typeof validate<S>> {
+  const fields = fieldsOf(schema);
+  let target: z.ZodType = schema;
+  let input = data;
+  const empty = data.draft === true ? Object.keys(fields).filter((k) => (data[k] === null || data[k] === "") && ["string", "text"].includes(widgetOf(fields[k]) ?? "")) : [];
+  if (empty.length && "partial" in schema) {
+    target = (schema as unknown as z.ZodObject).partial(Object.fromEntries(empty.map((k) => [k, true])) as Record<string, true>);
+    input = Object.fromEntries(Object.entries(data).filter(([k]) => !empty.includes(k)));
+  }
+  let v = validate(target, f.file, input);
+  if (!v.ok && v.problems.some((p) => ["date", "datetime"].includes(widgetOf(fields[topField(p.field)]) ?? ""))) {
+    const order = practiceDateOrder(f.abs);
+    if (order !== "mdy") v = withDateOrder(order, () => validate(target, f.file, input));
+  }
+  if (!v.ok) return v;
+  return { ok: true, data: { ...(v.data as object), ...Object.fromEntries(empty.map((k) => [k, ""])) } as z.infer<S> };
+}
+
+// The practice's order of day and month, from the practice.yaml beside the content
+// folders. Read only when a date is wrong, and again only when that file changes.
+const orders = new Map<string, { mtime: number; order: DateOrder }>();
+
+function practiceDateOrder(contentFile: string): DateOrder {
+  const file = path.join(path.dirname(path.dirname(contentFile)), "_data", "practice.yaml");
+  try {
+    const mtime = statSync(file).mtimeMs;
+    const hit = orders.get(file);
+    if (hit && hit.mtime === mtime) return hit.order;
+    const order = dateOrder(practiceLocale(parseYaml(readFileSync(file, "utf8"))));
+    orders.set(file, { mtime, order });
+    return order;
+  } catch {
+    return "mdy";
+  }
 }
 
 export async function readYamlFile<S extends z.ZodType>(schema: S, abs: string, root: string): Promise<{ ok: true; data: z.infer<S> } | { ok: false; problems: Problem[] }> {
@@ -122,7 +183,10 @@ export async function readYamlFile<S extends z.ZodType>(schema: S, abs: string, 
   try {
     data = parseYaml(source);
   } catch (err) {
-    return { ok: false, problems: [{ file, message: yamlErrorMessage(err) }] };
+    if (err instanceof YamlLimitError) return { ok: false, problems: [{ file, message: `the YAML ${err.message}` }] };
+    const explained = explainYamlError(source, err, { fields: Object.keys(fieldsOf(schema)) });
+    return { ok: false, problems: [{ file, line: explained.line, message: explained.message }] };
   }
-  return validate(schema, file, data ?? {});
+  // practice.yaml names its own language and country: its dates are read in that order.
+  return withDateOrder(dateOrder(practiceLocale(data)), () => validate(schema, file, data ?? {}));
 }

@@ -90,8 +90,9 @@ export const alertSchema = z
     level: choice(ALERT_LEVELS, { label: "Level" }),
     from: date({ label: "Show from" }),
     until: date({ label: "Show until", hint: "A date (the alert shows through that day) or a date-time." }),
+    draft: flag({ label: "Draft", hint: "A draft alert is shown in preview only." }).optional(),
   })
-  .meta({ kind: "alert", folder: "alerts", label: "Alerts" });
+  .meta({ kind: "alert", folder: "alerts", label: "Alerts", body: false });
 
 export type EventFrontMatter = z.infer<typeof eventSchema>;
 export type AlertFrontMatter = z.infer<typeof alertSchema>;

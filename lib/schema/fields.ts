@@ -5,6 +5,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { quote } from "../content/problems.ts";
 import { LONE_SURROGATE } from "../encode.ts";
+import { currentDateOrder, suggestDate } from "../content/dates.ts";
 
 export interface FieldMeta {
   label: string;
@@ -58,18 +59,28 @@ export function textProblem(value: string, multiline: boolean): string | undefin
   return `contains an invisible control character (${codePoint(bad[0])}); retype the text`;
 }
 
+/** Why a value that is not text was refused: YAML read it as a number, true/false or nothing. */
+export function notText(input: unknown): string {
+  if (input === undefined) return "is required";
+  if (input === null) return "is empty; write it after the colon";
+  if (typeof input === "number" || typeof input === "boolean") return `is read as ${typeof input === "number" ? "a number" : "true or false"}; to keep it as text, put it in double quotes: "${String(input)}"`;
+  return `expected text, got ${quote(input)}`;
+}
+
+const characters = (n: number) => `${n} character${n === 1 ? "" : "s"}`;
+
 function textField(meta: FieldMeta & { max?: number; min?: number }, multiline: boolean) {
   const max = meta.max ?? (multiline ? 2000 : 200);
+  const length = (input: unknown) => (typeof input === "string" ? input.length : 0);
   return z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : "expected text") })
+    .string({ error: (iss) => notText(iss.input) })
     .trim()
     .min(meta.min ?? 1, {
-      error: (iss) => {
-        const length = typeof iss.input === "string" ? iss.input.length : 0;
-        return !meta.min || meta.min === 1 || length === 0 ? "must not be empty" : `expected at least ${meta.min} characters, got ${length}`;
-      },
+      // The rule and the count, so staff know how much to add (a 16-character summary is not "empty").
+      error: (iss) =>
+        typeof iss.input !== "string" ? `needs at least ${meta.min ?? 1} characters` : iss.input.length === 0 ? "is empty; write it after the colon" : `has ${characters(iss.input.length)}; it needs at least ${meta.min}, so add a few words`,
     })
-    .max(max, { error: `expected at most ${max} characters` })
+    .max(max, { error: (iss) => `has ${characters(length(iss.input))}; at most ${max} fit, so shorten it by ${length(iss.input) - max}` })
     .refine((s) => textProblem(s, multiline) === undefined, { error: (iss) => textProblem(iss.input as string, multiline) ?? "expected text" })
     .meta({ widget: multiline ? "text" : "string", ...meta });
 }
@@ -92,8 +103,17 @@ export function date(meta: FieldMeta) {
     .meta({ widget: "datetime", ...meta });
 }
 
+/** Curly quotes a word processor put around (part of) a date. */
+const CURLY = /[“”„‘’]/g;
+
 function dateProblem(value: string): string | undefined {
-  if (!isRealDate(value)) return `${DATE_EXPECTED}, got ${quote(value)}`;
+  if (!isRealDate(value)) {
+    const straight = value.replace(CURLY, "").trim();
+    if (straight !== value && isRealDate(straight)) return `has curly quotes (“ ”), which a word processor adds; write it with straight quotes or none: "${straight}"`;
+    const suggestion = suggestDate(straight, currentDateOrder());
+    if (suggestion) return `dates are written year-month-day: write "${suggestion.value}" for ${suggestion.words}, not ${quote(value)}`;
+    return `${DATE_EXPECTED}, got ${quote(value)}`;
+  }
   const year = Number(value.slice(0, 4));
   if (year < DATE_YEARS.min || year > DATE_YEARS.max) return `expected a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}, got ${quote(value)}`;
   return undefined;
@@ -116,9 +136,13 @@ export function slugRef(meta: FieldMeta & { ref: "provider" | "location" }) {
 }
 
 export function list<T extends z.ZodType>(item: T, meta: FieldMeta & { max?: number }) {
+  const max = meta.max ?? 50;
   return z
-    .array(item, { error: "expected a list" })
-    .max(meta.max ?? 50, { error: `expected at most ${meta.max ?? 50} items` })
+    .array(item, {
+      // Text where a list belongs (tags: flu shots) gets the list to write; one message, not two.
+      error: (iss) => (typeof iss.input === "string" ? `write the ${meta.label.toLowerCase()} as a list: [${iss.input}]` : iss.input === null ? "is empty; write a list such as [flu, vaccines], or remove the line" : "expected a list such as [flu, vaccines]"),
+    })
+    .max(max, { error: (iss) => `has ${Array.isArray(iss.input) ? iss.input.length : "too many"} items; at most ${max} fit` })
     .meta({ widget: "list", ...meta });
 }
 
@@ -129,7 +153,7 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 }
 
 export function flag(meta: FieldMeta) {
-  return z.boolean({ error: "expected true or false" }).meta({ widget: "boolean", ...meta });
+  return z.boolean({ error: (iss) => (iss.input === null ? "is empty; write true or false" : `expected true or false, got ${quote(iss.input)}`) }).meta({ widget: "boolean", ...meta });
 }
 
 export function integer(meta: FieldMeta & { min?: number; max?: number }) {

@@ -3,7 +3,7 @@
 // Pure: title and today's date in, file name, address and text out.
 import type { z } from "zod";
 import { fieldsOf, unwrap } from "./introspect.ts";
-import { pageSchema, postSchema, providerSchema } from "./content.ts";
+import { alertSchema, eventSchema, pageSchema, postSchema, providerSchema } from "./content.ts";
 import type { FieldMeta } from "./fields.ts";
 import { quote } from "../content/problems.ts";
 import { slugOf } from "../content/paths.ts";
@@ -19,17 +19,27 @@ export interface KindMeta {
   url?: string;
   /** "Dr. Maya Okafor" → maya-okafor, as the demo's provider files are named. */
   slugDropsHonorific?: boolean;
+  /** false for kinds whose Markdown body is not shown (alerts): their files start without one. */
+  body?: boolean;
 }
 
 /**
- * Every kind `npm run new` can create. Adding a kind (event, alert) is adding its schema
- * here; the schema's meta gives the folder, file name and address.
+ * Every kind `npm run new` can create. Adding a kind is adding its schema here; the
+ * schema's meta gives the folder, file name and address.
  */
 export const SCAFFOLD_SCHEMAS = {
   post: postSchema,
   page: pageSchema,
   provider: providerSchema,
+  event: eventSchema,
+  alert: alertSchema,
 } as const satisfies Record<string, z.ZodType>;
+
+/**
+ * The body of a new file. Refused outside drafts (lib/content/structure.ts), like the
+ * placeholder text of required fields: a file published as it was made says nothing.
+ */
+export const PLACEHOLDER_BODY = "Write the text here in Markdown. Start each section with ## and a heading.";
 
 export type ScaffoldKind = keyof typeof SCAFFOLD_SCHEMAS;
 
@@ -115,15 +125,45 @@ function widgetDefault(field: z.ZodType, meta: FieldMeta, today: string): unknow
   }
 }
 
-/** A value for a required field that the field itself accepts, so the new file validates. */
-function requiredValue(name: string, field: z.ZodType, meta: FieldMeta, today: string): unknown {
-  const natural = widgetDefault(field, meta, today);
-  if (natural !== undefined) return natural;
+/**
+ * The text a required text field starts with: what to write there (refused outside drafts),
+ * or nothing at all when the field has an example. An example is a real-looking value
+ * (credentials "MD, FAAP"), and a real-looking value left in by mistake would be published
+ * as a fact about someone; an empty field is refused outside drafts instead.
+ */
+function placeholderText(name: string, field: z.ZodType, meta: FieldMeta): string | undefined {
+  if (meta.example !== undefined) return undefined;
   const label = meta.label.toLowerCase() || name;
-  const candidates = [meta.example, meta.hint, `Write the ${label} here.`, `Write the ${label} here: one or two sentences.`];
+  const candidates = [meta.hint, `Write the ${label} here.`, `Write the ${label} here: one or two sentences.`];
   const value = candidates.find((c) => typeof c === "string" && field.safeParse(c).success);
   if (value === undefined) throw new Error(`scaffold: no placeholder for the required field "${name}" passes its own schema`);
   return value;
+}
+
+/** A value for a required field that the field itself accepts, or undefined to leave it empty. */
+function requiredValue(name: string, field: z.ZodType, meta: FieldMeta, today: string): unknown {
+  const natural = widgetDefault(field, meta, today);
+  return natural !== undefined ? natural : placeholderText(name, field, meta);
+}
+
+const placeholderCache = new WeakMap<z.ZodType, Map<string, string>>();
+
+/** The placeholder text `npm run new` writes into each required field of a kind: field name → text. */
+export function placeholders(schema: z.ZodType): Map<string, string> {
+  // Asked for every file of every build: worked out once per schema.
+  const cached = placeholderCache.get(schema);
+  if (cached) return cached;
+  const out = new Map<string, string>();
+  placeholderCache.set(schema, out);
+  // The first field holds the title given to npm run new: never a placeholder.
+  for (const [name, field] of Object.entries(fieldsOf(schema)).slice(1)) {
+    if (isOptional(field)) continue;
+    const meta = metaOf(field);
+    if (widgetDefault(field, meta, "") !== undefined) continue;
+    const text = placeholderText(name, field, meta);
+    if (text) out.set(name, text);
+  }
+  return out;
 }
 
 /** What the commented line of an optional field shows as its value. */
@@ -139,13 +179,27 @@ function exampleValue(field: z.ZodType, meta: FieldMeta, today: string): unknown
   }
 }
 
+/**
+ * A value as it reads in a comment: no quote characters at all. A quote in a comment is
+ * where YAML ends a string whose closing quote was forgotten: the lines in between (draft:
+ * true among them) silently became part of the text, and the draft was published.
+ */
+function commentValue(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(commentValue).join(", ")}]`;
+  return String(value);
+}
+
+function unquoted(text: string): string {
+  return text.replaceAll("'", "’").replaceAll('"', "");
+}
+
 function hintOf(field: z.ZodType, meta: FieldMeta): string {
   const options = optionsOf(field);
   const choices = options.length ? ` (${meta.widget === "list" ? "any" : "one"} of ${options.join(", ")})` : "";
-  return `${meta.label}${choices}${meta.hint ? `: ${meta.hint}` : ""}`;
+  return unquoted(`${meta.label}${choices}${meta.hint ? `: ${meta.hint}` : ""}`);
 }
 
-/** The new file: required fields filled, `draft: true`, optional fields as commented hints. */
+/** The new file: `draft: true` first, required fields filled or left empty, optional fields as commented hints. */
 export function scaffold(schema: z.ZodType, input: ScaffoldInput): Scaffold | { error: string } {
   const kind = kindMeta(schema);
   const title = input.title.trim();
@@ -156,34 +210,27 @@ export function scaffold(schema: z.ZodType, input: ScaffoldInput): Scaffold | { 
 
   const fields = Object.entries(fieldsOf(schema));
   const titleField = fields[0]?.[0];
-  const lines: string[] = [];
+  // A new file is never published by accident: draft comes first, where it cannot be
+  // swallowed by an unclosed quote on a line above it. Staff remove it when ready.
+  const lines: string[] = fields.some(([name]) => name === "draft") ? ["draft: true"] : [];
   const optional: [string, string, string][] = [];
-  let hasDraft = false;
   for (const [name, field] of fields) {
     const meta = metaOf(field);
-    if (name === "draft") {
-      hasDraft = true;
-      continue;
-    }
+    if (name === "draft") continue;
     if (name === titleField) lines.push(`${name}: ${yamlValue(title)}`);
-    else if (!isOptional(field)) lines.push(`${name}: ${yamlValue(requiredValue(name, field, meta, input.today))}`);
-    else optional.push([name, yamlValue(exampleValue(field, meta, input.today)), hintOf(field, meta)]);
+    else if (!isOptional(field)) {
+      const value = requiredValue(name, field, meta, input.today);
+      if (value === undefined) lines.push(`# ${hintOf(field, meta)}, for example ${commentValue(meta.example)}`, `${name}:`);
+      else lines.push(`${name}: ${yamlValue(value)}`);
+    } else optional.push([name, commentValue(exampleValue(field, meta, input.today)), hintOf(field, meta)]);
   }
-  // A new file is never published by accident: staff remove this line when it is ready.
-  if (hasDraft) lines.push("draft: true");
   if (optional.length) {
-    lines.push(`# Optional: to use one, delete the "# " at the start of its line and fill it in.`);
+    lines.push("# Optional: to use one, delete the # at the start of its line and fill it in.");
     const width = Math.max(...optional.map(([n, v]) => n.length + v.length + 2));
     for (const [name, value, hint] of optional) lines.push(`# ${`${name}: ${value}`.padEnd(width)}  # ${hint}`);
   }
   const fill = (pattern: string) => pattern.replaceAll("{slug}", slug).replaceAll("{date}", input.today);
-  const text = [
-    "---",
-    ...lines,
-    "---",
-    `Write the text here in Markdown. Start each section with a "## " heading.`,
-    "",
-  ].join("\n");
+  const text = ["---", ...lines, "---", ...(kind.body === false ? [] : [PLACEHOLDER_BODY]), ""].join("\n");
   return {
     kind: kind.kind,
     slug,

@@ -45,7 +45,7 @@ test("npm run check lists the build's own messages, all at once, exits 1 and wri
   const { result } = await buildInto({ contentDir: dir });
   assert.ok(!result.ok && result.problems);
   const lines = result.problems.map((p: Problem) => formatProblem(p));
-  assert.equal(lines.length, 6, lines.join("\n"));
+  assert.equal(lines.length, 5, lines.join("\n"));
   assert.match(r.stderr, new RegExp(`^Check failed: ${lines.length} problems in the content\\.`));
   for (const line of lines) assert.ok(r.stderr.includes(line), `check is missing the build's line:\n${line}\nin:\n${r.stderr}`);
 });

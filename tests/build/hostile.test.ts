@@ -83,7 +83,7 @@ test("npm run check refuses the same files (it said 'No problems' and ran the fe
   );
   assert.equal(r.code, 1);
   const text = r.stdout + r.stderr;
-  assert.match(text, /js-fence\.md: the first line must be exactly ---/);
+  assert.match(text, /js-fence\.md:1: the first line must be exactly ---/);
   assert.match(text, /admin\.md: takes the address \/admin\//);
   assert.equal(existsSync(MARK), false, "a front-matter fence ran code");
 });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { existsSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 
@@ -66,10 +66,59 @@ test("npm run new makes pages and providers that build, and refuses a taken addr
   assert.match(clash.stderr, /2024-01-01-flu-shots-are-here\.md already uses the address/);
   const unknown = await newFile(dir, "recipe", "Soup");
   assert.notEqual(unknown.code, 0);
-  assert.match(unknown.stderr, /"recipe" is not a kind of content this site has \(post, page, provider\)/);
+  assert.match(unknown.stderr, /"recipe" is not a kind of content this site has \(post, page, provider, event, alert\)/);
 
   const { out, result } = await buildInto({ contentDir: dir, mode: "preview", sourceDateEpoch: Number(EPOCH) });
   assert.ok(result.ok, JSON.stringify(result));
   assert.match(await read(out, "sports-physicals/index.html"), /<h1>Sports physicals<\/h1>/);
-  assert.match(await read(out, "providers/jane-doe/index.html"), /Dr\. Jane Doe, MD, FAAP/);
+  // Credentials start empty in the draft: none are invented for a real person.
+  const bio = await read(out, "providers/jane-doe/index.html");
+  assert.match(bio, /<h1>Dr\. Jane Doe/);
+  assert.doesNotMatch(bio, /MD, FAAP/);
+});
+
+async function check(contentDir: string) {
+  try {
+    const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH } });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+test("npm run new makes events and alerts; a new alert shows in preview only, until draft: true is removed", async () => {
+  const dir = await makeContent({});
+  const event = await newFile(dir, "event", "Flu shot clinic");
+  assert.equal(event.code, 0, event.stderr);
+  assert.match(event.stdout, /Created .*events\/flu-shot-clinic\.md/);
+  const alert = await newFile(dir, "alert", "Closed today for snow");
+  assert.equal(alert.code, 0, alert.stderr);
+  const file = path.join(dir, "alerts/closed-today-for-snow.md");
+  assert.match(await readFile(file, "utf8"), /^---\ndraft: true\nmessage: "Closed today for snow"\n/);
+
+  const preview = await buildInto({ contentDir: dir, mode: "preview", sourceDateEpoch: Number(EPOCH) });
+  assert.ok(preview.result.ok, JSON.stringify(preview.result));
+  assert.match(await read(preview.out, "index.html"), /Closed today for snow/);
+  const prod = await buildInto({ contentDir: dir, sourceDateEpoch: Number(EPOCH) });
+  assert.ok(prod.result.ok, JSON.stringify(prod.result));
+  assert.doesNotMatch(await read(prod.out, "index.html"), /Closed today for snow/, "a draft alert stays off the site");
+});
+
+test("a new post whose summary lost its closing quote is refused by npm run check, naming the line (it used to publish the draft)", async () => {
+  const dir = await makeContent({});
+  assert.equal((await newFile(dir, "post", "Flu shots are here")).code, 0);
+  const file = path.join(dir, "blog/2026-09-21-flu-shots-are-here.md");
+  const text = await readFile(file, "utf8");
+  await writeFile(file, text.replace(/^description: .*$/m, 'description: "Walk-in flu shots every Saturday in October.'));
+  const r = await check(dir);
+  assert.equal(r.code, 1, r.stdout);
+  const rel = path.relative(DEMO, file);
+  assert.equal(r.stderr, `Check failed: 1 problem in the content.\n${rel}:5: the quote that starts the description in "description: \\"Walk-in flu shots every Saturday in October." is never closed; add " at the end of the line\n`);
+
+  // Written, with draft: true removed and the body still as it was made: refused too.
+  await writeFile(file, text.replace("draft: true\n", "").replace(/^description: .*$/m, 'description: "Walk-in flu shots every Saturday in October."'));
+  const placeholder = await check(dir);
+  assert.equal(placeholder.code, 1);
+  assert.match(placeholder.stderr, new RegExp(`${rel.replaceAll(".", "\\.")}:14: body: still has the text npm run new put there`));
 });
