@@ -24,7 +24,7 @@ function Status({ item }: { item: { status: string } }): JSX.Element {
 function ReviewTable({ site, rows }: { site: Site; rows: readonly ReviewRow[] }): JSX.Element {
   return (
     <div class="table-scroll">
-      <table aria-labelledby="reviews">
+      <table aria-labelledby="staff-reviews">
         <thead>
           <tr>
             <th scope="col">Post or page</th>
@@ -77,7 +77,7 @@ function Formula({ level }: { level: ReadingLevel }): JSX.Element {
 function ReadingTable({ site, rows, target }: { site: Site; rows: readonly ReadingRow[]; target: number }): JSX.Element {
   return (
     <div class="table-scroll">
-      <table aria-labelledby="reading">
+      <table aria-labelledby="staff-reading">
         <thead>
           <tr>
             <th scope="col">Post</th>
@@ -146,7 +146,7 @@ export function staffHtml(site: Site, report: StaffReport): string {
             <p>
               <a href={site.urls.href("/")}>Back to the preview of the site</a>
             </p>
-            <h2 id="reviews">Medical reviews due ({report.reviewsDue.length})</h2>
+            <h2 id="staff-reviews">Medical reviews due ({report.reviewsDue.length})</h2>
             {report.reviewsDue.length ? (
               <>
                 <p>Ask the provider to read these again. When the advice is still right (or once it is fixed), change <code>reviewed</code> to the date of the new review.</p>
@@ -155,7 +155,7 @@ export function staffHtml(site: Site, report: StaffReport): string {
             ) : (
               <p>None: every medical review is less than {reviewEveryMonths} months old.</p>
             )}
-            <h2 id="reading">Reading grade of each post ({above} above grade {readingGrade})</h2>
+            <h2 id="staff-reading">Reading grade of each post ({above} above grade {readingGrade})</h2>
             <p>
               The grade is the US school year a reader needs to follow the text easily: grade {readingGrade} or below is the target. It comes from sentence length and word length
               only, so shorter sentences and everyday words bring it down. English uses Flesch–Kincaid; Spanish uses Fernández-Huerta, turned into a grade with Flesch's table, and

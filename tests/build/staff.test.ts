@@ -49,15 +49,15 @@ test("the preview has /_staff/: the review due and every post's grade, noindex, 
   );
   assert.ok(existsSync(path.join(out, "_staff/staff.css")));
 
-  assert.equal(cellText(doc.querySelector("#reviews")), "Medical reviews due (1)");
-  const reviews = doc.querySelectorAll('table[aria-labelledby="reviews"] tbody tr').map((tr) => [cellText(tr.querySelector("th a")), cellText(tr.querySelector("th code")), ...tr.querySelectorAll("td").map(cellText)]);
+  assert.equal(cellText(doc.querySelector("#staff-reviews")), "Medical reviews due (1)");
+  const reviews = doc.querySelectorAll('table[aria-labelledby="staff-reviews"] tbody tr').map((tr) => [cellText(tr.querySelector("th a")), cellText(tr.querySelector("th code")), ...tr.querySelectorAll("td").map(cellText)]);
   assert.deepEqual(reviews, [
     ["Your newborn's first week: what's normal and when to call", "content/blog/2025-03-18-newborn-first-week.md", "Dr. Maya Okafor", "March 14, 2025", "March 14, 2026"],
   ]);
-  assert.equal(doc.querySelector('table[aria-labelledby="reviews"] tbody a')?.getAttribute("href"), "/blog/newborn-first-week/");
+  assert.equal(doc.querySelector('table[aria-labelledby="staff-reviews"] tbody a')?.getAttribute("href"), "/blog/newborn-first-week/");
 
-  assert.equal(cellText(doc.querySelector("#reading")), "Reading grade of each post (1 above grade 8)");
-  const rows = doc.querySelectorAll('table[aria-labelledby="reading"] tbody tr');
+  assert.equal(cellText(doc.querySelector("#staff-reading")), "Reading grade of each post (1 above grade 8)");
+  const rows = doc.querySelectorAll('table[aria-labelledby="staff-reading"] tbody tr');
   assert.equal(rows.length, 16, "every post, the draft too");
   const grades = rows.map((tr) => [tr.querySelector("code")?.textContent, cellText(tr.querySelectorAll("td")[1])]);
   assert.deepEqual(
