@@ -112,6 +112,15 @@ function dateProblem(value: string): string | undefined {
     if (straight !== value && isRealDate(straight)) return `has curly quotes (“ ”), which a word processor adds; write it with straight quotes or none: "${straight}"`;
     const suggestion = suggestDate(straight, currentDateOrder());
     if (suggestion) return `dates are written year-month-day: write "${suggestion.value}" for ${suggestion.words}, not ${quote(value)}`;
+    const day = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(straight);
+    const y = Number(day?.[1]);
+    if (day && (y < DATE_YEARS.min || y > DATE_YEARS.max)) return `expected a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}, got ${quote(value)}`;
+    if (day && Number(day[2]) >= 1 && Number(day[2]) <= 12) {
+      const month = new Date(Date.UTC(2000, Number(day[2]) - 1, 1)).toLocaleString("en-US", { month: "long", timeZone: "UTC" });
+      const last = new Date(Date.UTC(Number(day[1]), Number(day[2]), 0)).getUTCDate();
+      if (Number(day[3]) > last || Number(day[3]) < 1) return `${month} ${day[1]} has only ${last} days; check the day, got ${quote(value)}`;
+    }
+    else if (day) return `the month must be 01 to 12 (year-month-day), got ${quote(value)}`;
     return `${DATE_EXPECTED}, got ${quote(value)}`;
   }
   const year = Number(value.slice(0, 4));

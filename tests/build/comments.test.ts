@@ -154,7 +154,7 @@ test("bad comment files fail the build, each naming its file: no such post, unkn
     `${rel("comments/flu/2026-01-11-b.md")}: replyTo: no comment "2026-01-01-nope" on this post`,
     `${rel("comments/flu/2026-01-11-c.md")}: replyTo: replies go round in a circle (2026-01-11-c → 2026-01-11-d → 2026-01-11-c)`,
     `${rel("comments/flu/2026-01-11-d.md")}: replyTo: replies go round in a circle`,
-    `${rel("comments/flu/2026-01-11-e.md")}: date: expected YYYY-MM-DD or ISO date-time, got "2026-02-30T09:00"`,
+    `${rel("comments/flu/2026-01-11-e.md")}:3: date: February 2026 has only 28 days; check the day, got "2026-02-30T09:00"`,
     `${rel("comments/flu/2026-01-11-f.md")}: provider: no provider with the slug "dr-nobody"`,
     `${rel("comments/flu/Bad Name.md")}: the file name is the comment's id`,
     `${rel("comments/stray.md")}: a comment belongs in the folder of its post`,
@@ -195,7 +195,7 @@ test("old WordPress comment numbers: one more anchor per comment; a number twice
   for (const line of [
     `${rel("comments/flu/2026-01-12-e.md")}: wordpressId: ${rel("comments/flu/2026-01-11-b.md")} already has wordpressId 501`,
     `${rel("comments/flu/2026-01-12-f.md")}: wordpressId: #comment-502 is already the address of ${rel("comments/flu/502.md")}`,
-    `${rel("comments/flu/2026-01-12-g.md")}: wordpressId: expected a number of at least 1`,
+    `${rel("comments/flu/2026-01-12-g.md")}:4: wordpressId: expected a number of at least 1`,
   ]) assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
 });
 

@@ -25,7 +25,7 @@ test("every problem is reported at once, naming file and field", async () => {
   const report = reportFailure(result as Extract<typeof result, { ok: false }>);
   const rel = (f: string) => path.relative(DEMO, path.join(dir, f));
   for (const line of [
-    `${rel("blog/2024-02-30-flu.md")}:2: date: expected YYYY-MM-DD or ISO date-time, got "2024-02-30"`,
+    `${rel("blog/2024-02-30-flu.md")}:2: date: February 2024 has only 29 days; check the day, got "2024-02-30"`,
     `${rel("blog/typo.md")}:2: titel: unknown field; did you mean "title"?`,
     `${rel("blog/typo.md")}: description: is required`,
     `${rel("blog/broken.md")}:2: the quote that starts the title in "title: \\"Unclosed" is never closed; add " at the end of the line`,

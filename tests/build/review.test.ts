@@ -61,7 +61,7 @@ test("an unknown reviewer, or a reviewer without a date (and the reverse), is a 
     assert.ok(lines.includes('blog/b.md: reviewed: give the date of the medical review too, e.g. reviewed: "2026-01-15"'), lines.join("\n"));
     assert.ok(lines.includes("pages/c.md: reviewedBy: give the reviewing provider too (a provider's file name, e.g. maya-okafor)"), lines.join("\n"));
     assert.ok(lines.some((l) => /^pages\/d\.md:\d+: reviewedBy: expected a slug such as jane-doe, got "Dr\. Okafor"$/.test(l)), lines.join("\n"));
-    assert.ok(lines.some((l) => /^pages\/d\.md:\d+: reviewed: expected YYYY-MM-DD or ISO date-time, got "2026-02-30"$/.test(l)), lines.join("\n"));
+    assert.ok(lines.some((l) => /^pages\/d\.md:\d+: reviewed: February 2026 has only 28 days; check the day, got "2026-02-30"$/.test(l)), lines.join("\n"));
     return true;
   });
 });

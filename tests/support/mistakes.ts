@@ -158,7 +158,7 @@ export const MISTAKES: Mistake[] = [
   {
     title: "A day that does not exist",
     front: [title, 'date: "2026-02-30"', description],
-    problems: [`${FILE}:3: date: expected YYYY-MM-DD or ISO date-time, got "2026-02-30"`],
+    problems: [`${FILE}:3: date: February 2026 has only 28 days; check the day, got "2026-02-30"`],
   },
   {
     title: "A curly quote on one side of a date",

@@ -99,7 +99,7 @@ test("comment front matter: date-time required, author unless a provider replies
   };
   assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30" }), []);
   assert.deepEqual(msgs({ provider: "maya-okafor", date: "2026-02-04T09:30:00-08:00", replyTo: "2026-02-03-ab12cd34" }), []);
-  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-30T09:30" }), ['date: expected YYYY-MM-DD or ISO date-time, got "2026-02-30T09:30"']);
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-30T09:30" }), ['date: February 2026 has only 28 days; check the day, got "2026-02-30T09:30"']);
   assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04" }), ['date: expected a date and time such as 2026-02-04T09:30, got "2026-02-04"']);
   assert.deepEqual(msgs({ date: "2026-02-04T09:30" }), ["author: is required: the commenter's name (it may be left out only on a reply from the practice, with provider)"]);
   assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30", replyTo: "../x" }), ['replyTo: expected a comment id such as 2026-02-04-3f9a1c2e, got "../x"']);

@@ -22,7 +22,7 @@ test("a minimal post is valid, and every optional field may be empty", () => {
 });
 
 const badPosts: [string, Record<string, unknown>, string][] = [
-  ["impossible date", { ...goodPost, date: "2024-02-30" }, 'date: expected YYYY-MM-DD or ISO date-time, got "2024-02-30"'],
+  ["impossible date", { ...goodPost, date: "2024-02-30" }, 'date: February 2024 has only 29 days; check the day, got "2024-02-30"'],
   ["date with words", { ...goodPost, date: "next Tuesday" }, 'date: expected YYYY-MM-DD or ISO date-time, got "next Tuesday"'],
   ["date as a number", { ...goodPost, date: 2024 }, "date: expected YYYY-MM-DD or ISO date-time, got 2024"],
   ["hour 25", { ...goodPost, date: "2024-03-01T25:00" }, 'date: expected YYYY-MM-DD or ISO date-time, got "2024-03-01T25:00"'],
