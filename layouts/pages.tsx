@@ -182,9 +182,9 @@ export function PostView({ site, route }: Props<"post">): JSX.Element {
             {author && (
               <>
                 {authorLinked ? (
-                  <a href={u.href(author.url)}>{t(lang, "post.by", { name: `${author.name}, ${author.credentials}` })}</a>
+                  <a href={u.href(author.url)}>{t(lang, "post.by", { name: author.fullName })}</a>
                 ) : (
-                  t(lang, "post.by", { name: `${author.name}, ${author.credentials}` })
+                  t(lang, "post.by", { name: author.fullName })
                 )}
                 {" · "}
               </>
@@ -242,7 +242,7 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
   const { provider, lang } = route;
   const u = site.urls;
   const team = site.byLang[lang]?.pages.find((x) => x.blocks.includes("providers"));
-  const title = `${provider.name}, ${provider.credentials}`;
+  const title = provider.fullName;
   return (
     <Base
       site={site}

@@ -59,7 +59,7 @@ function buildFeed(site: Site, lang: Lang, enc: Encoders): Feed {
       published: post.date.dt.toJSDate(),
       description: enc.entryText(post.description),
       content: enc.html(absolutizeLinks(post.html, u.origin)),
-      author: post.author ? [{ name: enc.text(`${post.author.name}, ${post.author.credentials}`), link: u.absolute(post.author.url) }] : undefined,
+      author: post.author ? [{ name: enc.text(post.author.fullName), link: u.absolute(post.author.url) }] : undefined,
       category: post.tags.map((tag) => ({ name: enc.text(tag.name), term: tag.slug })),
     });
   }

@@ -64,7 +64,7 @@ export function physicianJsonLd(site: Site, provider: Provider): Json {
     "@context": "https://schema.org",
     "@type": "Person",
     name: provider.name,
-    honorificSuffix: provider.credentials,
+    honorificSuffix: provider.credentials || undefined,
     jobTitle: provider.role,
     url: u.absolute(provider.url),
     ...(provider.languages.length ? { knowsLanguage: provider.languages } : {}),
@@ -85,7 +85,7 @@ export function blogPostingJsonLd(site: Site, post: Post): Json {
     inLanguage: post.lang,
     ...(post.tags.length ? { keywords: post.tags.map((t) => t.name).join(", ") } : {}),
     author: post.author
-      ? { "@type": "Person", name: post.author.name, honorificSuffix: post.author.credentials, url: u.absolute(post.author.url) }
+      ? { "@type": "Person", name: post.author.name, honorificSuffix: post.author.credentials || undefined, url: u.absolute(post.author.url) }
       : { "@type": "Organization", name: site.practice.name, url: u.absolute("/") },
     publisher: { "@type": "MedicalClinic", name: site.practice.name, url: u.absolute("/"), logo: u.absolute("/assets/favicon.svg") },
     ...commentsJsonLd(site, post),

@@ -45,6 +45,8 @@ export interface Provider extends Item {
   kind: "provider";
   name: string;
   credentials: string;
+  /** "Dr. Maya Okafor, MD, FAAP", or the name alone while credentials are still empty (a draft). */
+  fullName: string;
   role: string;
   languages: readonly string[];
   order: number;

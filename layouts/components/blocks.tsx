@@ -86,7 +86,7 @@ export function ProviderCard({ site, provider, lang }: { site: Site; provider: P
       {provider.picture && <div class="provider-card__photo">{{ html: provider.picture }}</div>}
       <h3>
         <a href={site.urls.href(provider.url)} hreflang={provider.lang !== lang ? provider.lang : undefined}>
-          {provider.name}, {provider.credentials}
+          {provider.fullName}
         </a>
       </h3>
       <p class="provider-card__role">{provider.role}</p>

@@ -82,7 +82,7 @@ function CommentCard({ site, lang, node }: { site: Site; lang: Lang; node: Comme
 function PracticeAuthor({ site, lang, provider }: { site: Site; lang: Lang; provider: Provider }): JSX.Element {
   // The provider's page in this language when there is one; a draft provider is named, not linked.
   const p = site.byLang[lang]?.providers.find((x) => x.key === provider.key) ?? provider;
-  const label = `${p.name}, ${p.credentials}`;
+  const label = p.fullName;
   const linked = p.status === "published" || site.mode === "preview";
   return (
     <>

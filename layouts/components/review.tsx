@@ -7,7 +7,7 @@ import { displayDate, machineDate, t } from "./format.ts";
 
 export function ReviewLine({ site, lang, reviewedBy, reviewed }: { site: Site; lang: Lang; reviewedBy?: Provider; reviewed?: ContentDate }): JSX.Element {
   if (!reviewedBy || !reviewed) return null;
-  const label = `${reviewedBy.name}, ${reviewedBy.credentials}`;
+  const label = reviewedBy.fullName;
   // A draft provider has no page in production: name them without a link.
   const linked = reviewedBy.status === "published" || site.mode === "preview";
   const parts: Record<string, JSX.Element> = {
