@@ -247,7 +247,7 @@ export function ProviderView({ site, route }: Props<"provider">): JSX.Element {
     <Base
       site={site}
       lang={lang}
-      meta={{ title, description: t(lang, "provider.description", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)], video: provider.videoHosts.length > 0, live: provider.live }}
+      meta={{ title, description: t(lang, provider.role ? "provider.description" : "provider.descriptionNoRole", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)], video: provider.videoHosts.length > 0, live: provider.live }}
     >
       <article class="wrap page provider" data-pagefind-body="">
         {provider.picture && <div class="provider__photo">{{ html: provider.picture }}</div>}

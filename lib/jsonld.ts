@@ -65,7 +65,7 @@ export function physicianJsonLd(site: Site, provider: Provider): Json {
     "@type": "Person",
     name: provider.name,
     honorificSuffix: provider.credentials || undefined,
-    jobTitle: provider.role,
+    jobTitle: provider.role || undefined,
     url: u.absolute(provider.url),
     ...(provider.languages.length ? { knowsLanguage: provider.languages } : {}),
     worksFor: { "@type": "MedicalClinic", name: site.practice.name, url: u.absolute("/") },

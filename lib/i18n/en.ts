@@ -59,6 +59,7 @@ export const en = {
   "team.title": "Our team",
   "provider.languages": "Languages",
   "provider.description": "{name}, {role} at {practice}.",
+  "provider.descriptionNoRole": "{name} at {practice}.",
   "provider.since": "With the practice since {year}",
   "provider.posts": "Posts by {name}",
   "provider.allTeam": "Meet the whole team",
