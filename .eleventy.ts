@@ -25,6 +25,7 @@ import { ContentError, formatProblem, PageRenderError } from "./lib/content/prob
 import { routeFile } from "./lib/content/assemble.ts";
 import { copyDereferenced, findLinks, relName } from "./lib/content/inside.ts";
 import type { Mode, Route, Site } from "./lib/model.ts";
+import { failedPage, pausedWhen, previewStatus } from "./lib/preview/config.ts";
 
 export interface BuildOptions {
   /** Project root (default: the working directory). */
@@ -33,26 +34,34 @@ export interface BuildOptions {
   contentDir: string;
   mode: Mode;
   prefix: string;
+  /** `npm start` (Eleventy --serve): a failed build is shown in the browser instead of thrown (lib/preview/). */
+  serve?: boolean;
 }
 
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
   const serving = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
   const mode = env.PRACTICE_MODE ?? (serving ? "preview" : "production");
   if (mode !== "preview" && mode !== "production") throw new Error(`PRACTICE_MODE: expected preview or production, got ${mode}`);
-  return { root: projectRoot(env), contentDir: env.PRACTICE_CONTENT ?? "content", mode, prefix: env.PATH_PREFIX ?? "" };
+  return { root: projectRoot(env), contentDir: env.PRACTICE_CONTENT ?? "content", mode, prefix: env.PATH_PREFIX ?? "", serve: env.ELEVENTY_RUN_MODE === "serve" };
 }
 
 export function configure(cfg: UserConfig, opts: BuildOptions) {
   let site: Site | undefined;
   let byUrl = new Map<string, Route>();
+  let outDir: string | undefined;
+  // `npm start`: a build that fails writes no page and says why, once, in the terminal and
+  // on the pages the preview serves; Eleventy, given the error, would print it three times
+  // with a stack trace and stop the server when it was the first build.
+  const preview = opts.serve ? previewStatus(cfg, () => outDir, opts.prefix) : undefined;
 
-  cfg.on("eleventy.before", async ({ directories }: { directories: { output: string } }) => {
+  const before = async ({ directories }: { directories: { output: string } }) => {
     site = undefined;
+    outDir = directories.output;
     try {
       site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls() }));
     } catch (err) {
-      // In `npm start` the list is what staff need to see; Eleventy keeps watching.
-      if (err instanceof ContentError) console.error(err.problems.map(formatProblem).join("\n"));
+      // With `eleventy --watch` the list is what staff need to see; Eleventy keeps watching.
+      if (err instanceof ContentError && !preview) console.error(err.problems.map(formatProblem).join("\n"));
       throw err;
     }
     byUrl = new Map(site.routes.map((r) => [r.url, r]));
@@ -71,9 +80,20 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
       themeColor: site.themeColor,
       prefix: site.prefix,
     });
+  };
+  cfg.on("eleventy.before", async (args: { directories: { output: string } }) => {
+    if (!preview) return before(args);
+    preview.begin();
+    try {
+      await before(args);
+    } catch (err) {
+      site = undefined;
+      byUrl = new Map();
+      preview.fail(err);
+    }
   });
 
-  cfg.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+  const after = async ({ directories }: { directories: { output: string } }) => {
     // A build whose content failed wrote nothing; the preview keeps the last good pages as they are.
     if (!site) return;
     const out = directories.output;
@@ -96,6 +116,15 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
     if (links.length) {
       throw new ContentError(links.map((abs) => ({ file: relName(opts.root, abs), message: "is a link in the built site; the build publishes files only (report this: a step of the build made it)" })));
     }
+  };
+  cfg.on("eleventy.after", async (args: { directories: { output: string } }) => {
+    if (!preview) return after(args);
+    try {
+      await after(args);
+    } catch (err) {
+      preview.fail(err);
+    }
+    preview.finish();
   });
 
   // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.
@@ -112,17 +141,21 @@ export function configure(cfg: UserConfig, opts: BuildOptions) {
       try {
         html = renderRoute(site!, route);
       } catch (err) {
-        throw new PageRenderError(route.url, routeFile(route), err);
+        const failure = new PageRenderError(route.url, routeFile(route), err);
+        if (preview) return failedPage(preview, failure, route.url);
+        throw failure;
       }
       recordIndexedPage(route, html);
       return html;
     },
   });
 
+  // In `npm start` a build whose content failed has no site to render the two below from: they write nothing then (lib/preview/config.ts).
+  const parts = preview ? pausedWhen(cfg, () => !site) : cfg;
   // The staff editor at /admin/ (Decap CMS): not a route of the model, so never in menus, sitemap or search.
-  addAdmin(cfg, () => site);
+  addAdmin(parts, () => site);
   // The staff checks at /_staff/: preview builds only (lib/staff/page.ts).
-  addStaffPage(cfg, opts.mode, () => staffHtml(site!, staffReport(site!)));
+  addStaffPage(parts, opts.mode, () => staffHtml(site!, staffReport(site!)));
   cfg.setTemplateFormats(["11ty.js"]);
   // assets/ and content/uploads/ are copied after each build (eleventy.after above); the
   // preview server rebuilds, and so copies them again, when one of their files changes.
