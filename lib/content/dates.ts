@@ -29,24 +29,6 @@ export function practiceLocale(practice: unknown): string {
   return `${lang}-${typeof country === "string" && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : "US"}`;
 }
 
-// The order dates are read in while a file is validated. Validation is synchronous, so
-// withDateOrder sets it around one call and puts it back (see lib/content/read.ts).
-let current: DateOrder = "mdy";
-
-export function currentDateOrder(): DateOrder {
-  return current;
-}
-
-export function withDateOrder<T>(order: DateOrder, run: () => T): T {
-  const before = current;
-  current = order;
-  try {
-    return run();
-  } finally {
-    current = before;
-  }
-}
-
 const MONTHS: Record<string, number> = {};
 const EN = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const ES = ["enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"];

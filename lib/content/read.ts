@@ -9,7 +9,8 @@ import { LINK_NOWHERE } from "./inside.ts";
 import { fieldsOf, keysAt, unwrap } from "../schema/introspect.ts";
 import type { FieldMeta } from "../schema/fields.ts";
 import { checkStructure } from "./structure.ts";
-import { dateOrder, practiceLocale, withDateOrder, type DateOrder } from "./dates.ts";
+import { dateOrder, practiceLocale, type DateOrder } from "./dates.ts";
+import { dateProblem } from "../schema/fields.ts";
 import { explainYamlError } from "./yaml-messages.ts";
 
 export interface SourceFile {
@@ -144,13 +145,22 @@ function validateContent<S extends z.ZodType>(schema: S, f: SourceFile, data: Re
     target = (schema as unknown as z.ZodObject).partial(Object.fromEntries(empty.map((k) => [k, true])) as Record<string, true>);
     input = Object.fromEntries(Object.entries(data).filter(([k]) => !empty.includes(k)));
   }
-  let v = validate(target, f.file, input);
-  if (!v.ok && v.problems.some((p) => ["date", "datetime"].includes(widgetOf(fields[topField(p.field)]) ?? ""))) {
-    const order = practiceDateOrder(f.abs);
-    if (order !== "mdy") v = withDateOrder(order, () => validate(target, f.file, input));
-  }
+  const v = validate(target, f.file, input);
+  if (!v.ok && v.problems.some((p) => isDateField(fields, p.field))) return { ok: false, problems: inDateOrder(v.problems, data, fields, () => practiceDateOrder(f.abs)) };
   if (!v.ok) return v;
   return { ok: true, data: { ...(v.data as object), ...Object.fromEntries(empty.map((k) => [k, ""])) } as z.infer<S> };
+}
+
+const isDateField = (fields: Record<string, z.ZodType>, field: string | undefined) => ["date", "datetime"].includes(widgetOf(fields[topField(field)]) ?? "");
+
+/** Date messages worded again in the practice's order of day and month (12/05/2026 is 12 May in the UK). */
+function inDateOrder(problems: readonly Problem[], data: Record<string, unknown>, fields: Record<string, z.ZodType>, order: () => DateOrder): Problem[] {
+  return problems.map((p) => {
+    const value = p.field === topField(p.field) ? data[p.field ?? ""] : undefined;
+    if (!isDateField(fields, p.field) || typeof value !== "string" || order() === "mdy") return p;
+    const message = dateProblem(value, order());
+    return message ? { ...p, message } : p;
+  });
 }
 
 // The practice's order of day and month, from the practice.yaml beside the content
@@ -188,5 +198,7 @@ export async function readYamlFile<S extends z.ZodType>(schema: S, abs: string, 
     return { ok: false, problems: [{ file, line: explained.line, message: explained.message }] };
   }
   // practice.yaml names its own language and country: its dates are read in that order.
-  return withDateOrder(dateOrder(practiceLocale(data)), () => validate(schema, file, data ?? {}));
+  const v = validate(schema, file, data ?? {});
+  if (v.ok || !data || typeof data !== "object") return v;
+  return { ok: false, problems: inDateOrder(v.problems, data as Record<string, unknown>, fieldsOf(schema), () => dateOrder(practiceLocale(data))) };
 }

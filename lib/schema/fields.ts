@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DateTime } from "luxon";
 import { quote } from "../content/problems.ts";
 import { LONE_SURROGATE } from "../encode.ts";
-import { currentDateOrder, suggestDate } from "../content/dates.ts";
+import { suggestDate, type DateOrder } from "../content/dates.ts";
 
 export interface FieldMeta {
   label: string;
@@ -99,6 +99,8 @@ export function longText(meta: FieldMeta & { max?: number }) {
 export function date(meta: FieldMeta) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? "is required" : `${DATE_EXPECTED}, got ${quote(iss.input)}`) })
+    // Numeric dates are suggested month-first here; lib/content/read.ts words the message
+    // again in the practice's own order (dateProblem with its DateOrder) when that differs.
     .refine((s) => dateProblem(s) === undefined, { error: (iss) => dateProblem(iss.input as string) ?? DATE_EXPECTED })
     .meta({ widget: "datetime", ...meta });
 }
@@ -106,11 +108,12 @@ export function date(meta: FieldMeta) {
 /** Curly quotes a word processor put around (part of) a date. */
 const CURLY = /[“”„‘’]/g;
 
-function dateProblem(value: string): string | undefined {
+/** What is wrong with a date as typed, with the fix; numeric dates read in `order`. */
+export function dateProblem(value: string, order: DateOrder = "mdy"): string | undefined {
   if (!isRealDate(value)) {
     const straight = value.replace(CURLY, "").trim();
     if (straight !== value && isRealDate(straight)) return `has curly quotes (“ ”), which a word processor adds; write it with straight quotes or none: "${straight}"`;
-    const suggestion = suggestDate(straight, currentDateOrder());
+    const suggestion = suggestDate(straight, order);
     if (suggestion) return `dates are written year-month-day: write "${suggestion.value}" for ${suggestion.words}, not ${quote(value)}`;
     const day = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(straight);
     const y = Number(day?.[1]);

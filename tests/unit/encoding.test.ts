@@ -79,7 +79,7 @@ function fakePost(i: number, title: string, html: string): Post {
     description: title,
     html,
     date: { allDay: true, dt: DateTime.fromISO(`2026-10-0${i + 1}`, { zone: "utc" }) },
-    author: { name: title, credentials: "MD", url: "/providers/x/" },
+    author: { name: title, credentials: "MD", fullName: `${title}, MD`, url: "/providers/x/" },
     tags: [{ name: `<3 & ${title}`, slug: "hearts" }],
   } as unknown as Post;
 }
