@@ -136,6 +136,13 @@ window.CMS_MANUAL_INIT = true;
       b.init = function () { return wrap(init.apply(this, arguments)); };
       b.__practicePress = true;
     });
+    // Decap labels every form with nothing unsaved "Changes saved", an empty new one too (it has
+    // no "new" state there); this wording is true in both cases. The toast still says "Entry saved".
+    var en = window.CMS.getLocale("en");
+    if (en && en.editor && en.editor.editorToolbar) {
+      var toolbar = Object.assign({}, en.editor.editorToolbar, { changesSaved: "No unsaved changes" });
+      window.CMS.registerLocale("en", Object.assign({}, en, { editor: Object.assign({}, en.editor, { editorToolbar: toolbar }) }));
+    }
     window.CMS.registerPreviewStyle(S.previewStyle);
     window.CMS.init();
   });
