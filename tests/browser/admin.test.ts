@@ -148,7 +148,8 @@ test("a post typed into the editor is saved as a Markdown author would write it,
   await page.locator("[id^=description-field]").first().fill("A short list of what to bring to the Saturday flu clinic.");
   // The body is plain Markdown: typed line by line, with Enter, as staff would.
   const lines = ["Bring your child's vaccine record.", "", "## What to bring", "", "- the insurance card", "- a list of medicines", "", "Call us at *555-0100* if you're running late."];
-  await page.locator('[aria-label="markdown field"] [role=textbox]').first().click();
+  // Found by its accessible name, as a screen reader announces it (Decap gives it none; setup.js does).
+  await page.getByRole("textbox", { name: "Text", exact: true }).first().click();
   for (const [i, line] of lines.entries()) {
     if (i) await page.keyboard.press("Enter");
     await page.keyboard.type(line);
