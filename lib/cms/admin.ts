@@ -136,6 +136,22 @@ window.CMS_MANUAL_INIT = true;
       b.init = function () { return wrap(init.apply(this, arguments)); };
       b.__practicePress = true;
     });
+    // Decap labels every form with nothing unsaved "Changes saved", an empty new one too (it has
+    // no "new" state there); this wording is true in both cases. The toast still says "Entry saved".
+    var en = window.CMS.getLocale("en");
+    if (en && en.editor && en.editor.editorToolbar) {
+      var toolbar = Object.assign({}, en.editor.editorToolbar, { changesSaved: "No unsaved changes" });
+      window.CMS.registerLocale("en", Object.assign({}, en, { editor: Object.assign({}, en.editor, { editorToolbar: toolbar }) }));
+    }
+    // Decap's raw Markdown box has no accessible name (axe: aria-input-field-name, WCAG 4.1.2):
+    // a screen reader would announce only "edit text". It gets its field's label.
+    new MutationObserver(function () {
+      document.querySelectorAll('.cms-editor-raw [role="textbox"]:not([aria-label])').forEach(function (box) {
+        var field = box.closest('[aria-label="markdown field"]');
+        var label = field && field.querySelector("label");
+        box.setAttribute("aria-label", (label && label.textContent.trim()) || "Text");
+      });
+    }).observe(document.documentElement, { childList: true, subtree: true });
     window.CMS.registerPreviewStyle(S.previewStyle);
     window.CMS.init();
   });

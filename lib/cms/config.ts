@@ -33,10 +33,14 @@ export interface CmsOptions {
 export const MEDIA_FOLDER = "assets/uploads";
 export const PUBLIC_FOLDER = "/assets/uploads";
 
-/** One Decap collection per kind of Markdown file; name, schema and the file name pattern. */
+/**
+ * One Decap collection per kind of Markdown file; name, schema and the file name pattern.
+ * `dated`: the field the list is sorted by, newest first, and shows before the title (staff
+ * look for the latest post or event, not an alphabetical one).
+ */
 export const CMS_COLLECTIONS = [
-  { name: "posts", schema: postSchema, folder: "blog", slug: "{{year}}-{{month}}-{{day}}-{{slug}}" },
-  { name: "events", schema: eventSchema, folder: "events", slug: "{{start | date('YYYY-MM-DD')}}-{{slug}}" },
+  { name: "posts", schema: postSchema, folder: "blog", slug: "{{year}}-{{month}}-{{day}}-{{slug}}", dated: "date" },
+  { name: "events", schema: eventSchema, folder: "events", slug: "{{start | date('YYYY-MM-DD')}}-{{slug}}", dated: "start" },
   { name: "pages", schema: pageSchema, folder: "pages", slug: "{{slug}}" },
   { name: "providers", schema: providerSchema, folder: "providers", slug: "{{slug}}" },
   { name: "alerts", schema: alertSchema, folder: "alerts", slug: "{{slug}}" },
@@ -171,10 +175,13 @@ export function cmsConfig(opts: CmsOptions): Record<string, unknown> {
   const collections: Record<string, unknown>[] = CMS_COLLECTIONS.map((c) => {
     const meta = c.schema.meta() as { label: string };
     const fields = fieldsFor(c.schema, ctx);
-    const body: DecapField = { name: "body", label: "Text", widget: "markdown", required: c.name !== "alerts", hint: 'Markdown. Start each section with a "## " heading.' };
-    // Raw Markdown first: the rich-text view can rewrite what it does not know (video lines, attribute lines).
-    body.modes = ["raw", "rich_text"];
+    // Raw Markdown only. Decap opens its rich-text view whenever it is allowed (unless this browser
+    // last chose raw), and that view escapes what staff type: "## What to bring" is saved as
+    // "\## What to bring", "- item" as "\- item"; it also rewrites video and attribute lines.
+    const body: DecapField = { name: "body", label: "Text", widget: "markdown", required: c.name !== "alerts", hint: 'Markdown. Start each section with a "## " heading.', modes: ["raw"] };
     if (ctx.i18n) body.i18n = true;
+    const dated = "dated" in c ? c.dated : undefined;
+    const datedLabel = dated && fields.find((f) => f.name === dated)?.label;
     return {
       name: c.name,
       label: meta.label,
@@ -184,6 +191,8 @@ export function cmsConfig(opts: CmsOptions): Record<string, unknown> {
       format: "frontmatter",
       slug: c.slug,
       identifier_field: fields[0]!.name,
+      // The stored date as written (no time-zone conversion), then the title.
+      ...(dated && { summary: `{{${dated}}} · {{${fields[0]!.name}}}`, sortable_fields: [{ field: dated, label: datedLabel, default_sort: "desc" }, fields[0]!.name] }),
       ...(ctx.i18n && { i18n: true }),
       fields: [...fields, body],
     };

@@ -125,7 +125,54 @@ test("the editor lists every collection from the local backend, contacting nothi
     await page.getByRole("link", { name: label, exact: true }).first().waitFor({ timeout: 20_000 });
   }
   await page.getByText("Saturday flu-shot clinics are back this fall").first().waitFor({ timeout: 20_000 });
+  // Posts: newest first, each with its date as written in the file.
+  await page.goto(`${server.url}/admin/#/collections/posts`);
+  await page.getByText("2026-11-24 · Getting through winter colds").first().waitFor({ timeout: 20_000 });
+  const list = await page.locator("main, body").first().innerText();
+  const newest = list.indexOf("2026-11-24 · Getting through winter colds");
+  const oldest = list.indexOf("2025-03-18 · Your newborn's first week");
+  assert.ok(newest >= 0 && oldest > newest, "the newest post comes before the oldest");
   await page.context().close();
+  assert.deepEqual(problems, []);
+});
+
+test("a post typed into the editor is saved as a Markdown author would write it, byte for byte", async () => {
+  const page = await openAdmin("#/collections/posts/new");
+  const title = page.locator("[id^=title-field]").first();
+  await title.waitFor({ timeout: 20_000 });
+  // An empty new form has nothing saved: it must not say "Changes saved".
+  await page.getByText("No unsaved changes").first().waitFor({ timeout: 20_000 });
+  assert.equal(await page.getByText(/changes saved/i).count(), 0);
+  await title.fill("Flu clinic: what to bring");
+  await page.locator("[id^=date-field]").first().fill("2026-11-20T09:30");
+  await page.locator("[id^=description-field]").first().fill("A short list of what to bring to the Saturday flu clinic.");
+  // The body is plain Markdown: typed line by line, with Enter, as staff would.
+  const lines = ["Bring your child's vaccine record.", "", "## What to bring", "", "- the insurance card", "- a list of medicines", "", "Call us at *555-0100* if you're running late."];
+  // Found by its accessible name, as a screen reader announces it (Decap gives it none; setup.js does).
+  await page.getByRole("textbox", { name: "Text", exact: true }).first().click();
+  for (const [i, line] of lines.entries()) {
+    if (i) await page.keyboard.press("Enter");
+    await page.keyboard.type(line);
+  }
+  await page.getByText("Unsaved Changes").first().waitFor();
+  await page.getByRole("button", { name: "Publish", exact: true }).first().click();
+  await page.getByText("Publish now").first().click();
+  await page.getByText("Entry saved").first().waitFor({ timeout: 20_000 });
+  await page.getByText("No unsaved changes").first().waitFor();
+  await page.context().close();
+  const file = path.join(repo, "content/blog/2026-11-20-flu-clinic-what-to-bring.md");
+  const expected = [
+    "---",
+    'title: "Flu clinic: what to bring"',
+    "date: 2026-11-20T09:30",
+    "description: A short list of what to bring to the Saturday flu clinic.",
+    "---",
+    ...lines,
+    "",
+  ].join("\n");
+  assert.equal(await readFile(file, "utf8"), expected);
+  const { existsSync } = await import("node:fs");
+  assert.ok(!existsSync(file.replace(/\.md$/, ".es.md")), "no Spanish file for an untranslated post");
   assert.deepEqual(problems, []);
 });
 
@@ -135,7 +182,7 @@ test("an entry opened and published without changes keeps its text, video lines 
   await page.locator("#title-field-1, [id^=title-field]").first().waitFor({ timeout: 20_000 });
   await page.getByRole("button", { name: "Publish", exact: true }).first().click();
   await page.getByText("Publish now").first().click();
-  await page.getByText(/changes saved/i).first().waitFor({ timeout: 20_000 });
+  await page.getByText("Entry saved").first().waitFor({ timeout: 20_000 });
   await page.context().close();
   const after = await readFile(path.join(repo, VIDEO_POST), "utf8");
   const a = parseFrontMatter("a.md", before);
@@ -180,6 +227,14 @@ test("a Spanish translation written as the editor writes it is a name.es.md sibl
   const page = await read(built.out, "es/blog/newborn-first-week/index.html");
   assert.match(page, /La primera semana de su recién nacido/);
   assert.match(page, /<html lang="es/);
-  // The post published unchanged in the test above renders exactly as before.
-  assert.equal(await read(built.out, "blog/vaccine-questions-video/index.html"), await read(out, "blog/vaccine-questions-video/index.html"));
+  // The post typed into the editor renders its heading and list.
+  const typed = await read(built.out, "blog/flu-clinic-what-to-bring/index.html");
+  assert.match(typed, /<h2[^>]*>What to bring/);
+  assert.match(typed, /<li>the insurance card<\/li>/);
+  // The post published unchanged in the test above renders exactly as before (its own text: the
+  // lists of other posts around it now include the typed one).
+  const prose = (html: string) => html.slice(html.indexOf('<div class="prose">'), html.indexOf('<section class="share"'));
+  const video = prose(await read(built.out, "blog/vaccine-questions-video/index.html"));
+  assert.ok(video.length > 1000, "the post's text is there");
+  assert.equal(video, prose(await read(out, "blog/vaccine-questions-video/index.html")));
 });

@@ -41,7 +41,21 @@ test("widgets follow the schema metadata", () => {
   assert.equal(field("pages", "blocks").multiple, true);
   assert.deepEqual(field("events", "location").options, ["main", "north"]);
   assert.equal(w("posts", "body"), "markdown");
-  assert.deepEqual(field("posts", "body").modes, ["raw", "rich_text"]);
+  // Raw Markdown only: Decap's rich-text view escapes typed Markdown ("\\## What to bring").
+  assert.deepEqual(field("posts", "body").modes, ["raw"]);
+  for (const c of CMS_COLLECTIONS) assert.deepEqual(field(c.name, "body").modes, ["raw"], c.name);
+});
+
+test("posts and events are listed newest first, each with its date", () => {
+  const posts = byName("posts") as unknown as { summary: string; sortable_fields: unknown[] };
+  assert.equal(posts.summary, "{{date}} · {{title}}");
+  assert.deepEqual(posts.sortable_fields, [{ field: "date", label: "Publish date", default_sort: "desc" }, "title"]);
+  const events = byName("events") as unknown as { summary: string; sortable_fields: unknown[] };
+  assert.equal(events.summary, "{{start}} · {{title}}");
+  assert.deepEqual(events.sortable_fields, [{ field: "start", label: "Starts", default_sort: "desc" }, "title"]);
+  // Every sort field and summary field is a field of the schema the file is checked against.
+  for (const c of CMS_COLLECTIONS) if ("dated" in c) assert.ok(c.dated in fieldsOf(c.schema), c.name);
+  assert.equal((byName("pages") as { sortable_fields?: unknown }).sortable_fields, undefined, "pages keep Decap's order");
 });
 
 test("dates are local strings: no UTC picker, the date or date-time form the schema accepts", () => {
