@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { DateTime } from "luxon";
 import { slugOf } from "../content/paths.ts";
 import { wellFormed } from "../encode.ts";
-import type { WxrItem } from "./wxr.ts";
+import type { WxrComment, WxrItem } from "./wxr.ts";
 
 /** Pages a WordPress page may not replace: the site's own addresses. */
 export const RESERVED_PAGES = ["blog", "privacy", "accessibility", "search", "events", "providers", "language-assistance", "admin", "assets", "uploads", "pagefind", "index", "404", "feed", "wp-content", "wp-admin"];
@@ -56,7 +56,8 @@ export function wpDate(gmt: string, local: string, zone: string): string | undef
 
 /** The upload path of a media address, without WordPress's resized suffixes: "2024/10/a-300x200.jpg" → "2024/10/a.jpg". */
 export function uploadPath(url: string): { rel: string; original: string } | undefined {
-  const m = /\/wp-content\/uploads\/([^?#]+)/.exec(url);
+  // A site hosted on WordPress.com keeps its uploads at <site>.files.wordpress.com/2024/10/a.jpg.
+  const m = /\/wp-content\/uploads\/([^?#]+)/.exec(url) ?? /^https?:\/\/[a-z0-9-]+\.files\.wordpress\.com\/(\d{4}\/\d{2}\/[^?#]+)/i.exec(url);
   if (!m) return undefined;
   let rel: string;
   try {
@@ -69,14 +70,29 @@ export function uploadPath(url: string): { rel: string; original: string } | und
   return { rel, original };
 }
 
+/** The old site's folder on its host: "" for https://example.org, "/news" for https://example.org/news (a subfolder or a multisite sub-site). */
+export function basePathOf(siteUrl: string): string {
+  try {
+    return new URL(`${siteUrl}/`).pathname.replace(/\/+$/, "");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * An address on the old site as the host sees it ("/news/2019/10/flu/?p=3"), or undefined for
+ * another site. A site in a subfolder keeps its folder: once the new site takes over the
+ * host, old links still arrive with it. Uploads count as the old site's wherever they are
+ * (a multisite sub-site's live in /wp-content/uploads/sites/4/, outside its folder).
+ */
 export function pathOf(url: string, siteUrl: string): string | undefined {
   try {
     const u = new URL(url, `${siteUrl}/`);
     const base = new URL(`${siteUrl}/`);
     if (u.hostname.replace(/^www\./, "") !== base.hostname.replace(/^www\./, "")) return undefined;
-    const basePath = base.pathname.replace(/\/$/, "");
-    let p = u.pathname;
-    if (basePath && p.startsWith(basePath)) p = p.slice(basePath.length) || "/";
+    const folder = basePathOf(siteUrl);
+    const p = u.pathname.replace(/\/{2,}/g, "/");
+    if (folder && !(p === folder || p.startsWith(`${folder}/`) || /^\/(wp-content|files)\//.test(p))) return undefined;
     return `${p}${u.search}`;
   } catch {
     return undefined;
@@ -119,4 +135,18 @@ export function describe(item: WxrItem): string {
 
 export function keyOf(raw: string, max = 80): string {
   return slugOf(raw).slice(0, max).replace(/-+$/, "");
+}
+
+/**
+ * Whether a comment's replies lead back to itself (an export edited by hand or a plugin can
+ * hold a comment that answers itself): the build refuses such threads, so it is shown on its own.
+ */
+export function circular(c: WxrComment, comments: readonly { c: WxrComment }[]): boolean {
+  const parentOf = new Map(comments.map((k) => [k.c.id, k.c.parent]));
+  const seen = new Set<number>([c.id]);
+  for (let at = c.parent; at; at = parentOf.get(at) ?? 0) {
+    if (seen.has(at)) return true;
+    seen.add(at);
+  }
+  return false;
 }

@@ -8,6 +8,14 @@ export interface PlanContext {
   mediaExists?: (rel: string) => boolean;
   /** Site paths the site itself uses, which an imported page must not take. */
   reservedPages?: readonly string[];
+  /** The practice's own pages already in the content folder ("/contact/"): never redirected away, links to them kept. */
+  sitePages?: readonly string[];
+  /**
+   * The old site's category and tag bases when not WordPress's "category" and "tag"
+   * (Settings → Permalinks); the export does not say, so --category-base and --tag-base do.
+   */
+  categoryBase?: string;
+  tagBase?: string;
 }
 
 export interface PlannedFile {
@@ -29,10 +37,18 @@ export interface Redirect {
   to: string;
 }
 
+/**
+ * The report's sections, each a list staff can work through: media not copied, links to
+ * old pages that were not imported, embeds turned into links, comments left out, old
+ * addresses without a redirect; the rest is "needs a look" or "left out".
+ */
+export type ReportSection = "media" | "links" | "embeds" | "comments" | "addresses";
+
 export interface ReportLine {
   /** "post “Flu shots” (id 12)", "comment 31 on “Flu shots”". */
   item: string;
   message: string;
+  section?: ReportSection;
 }
 
 export interface ImportReport {
@@ -52,6 +68,8 @@ export interface ImportReport {
   commentsSkipped: Record<string, number>;
   /** What a person should look at before publishing. */
   review: ReportLine[];
+  /** Whole-import notes, shown first ("no --media-dir: no photo or document was copied"). */
+  notices: string[];
 }
 
 export interface ImportPlan {
