@@ -76,6 +76,6 @@ export function rewriteEmbeds(html: string): { html: string; notes: string[] } {
   });
   out = out.replace(/<div\b[^>]*class="[^"]*\bfb-(?:post|video)\b[^"]*"[^>]*data-href="([^"]+)"[^>]*>[\s\S]*?<\/div>/gi, (m, url: string) => linkFor(url, notes) ?? m);
   // Their loaders go too (the converter would drop them anyway, but listed as unknown scripts).
-  if (notes.length) out = out.replace(/<script\b[^>]*src="https?:\/\/(platform\.twitter\.com|www\.instagram\.com|connect\.facebook\.net|www\.tiktok\.com|embed\.reddit\.com)\/[^"]*"[^>]*>\s*<\/script>/gi, "");
+  if (notes.length) out = out.replace(/<script\b[^>]*src="(?:https?:)?\/\/(platform\.twitter\.com|www\.instagram\.com|connect\.facebook\.net|www\.tiktok\.com|embed\.reddit\.com)\/[^"]*"[^>]*>\s*<\/script>/gi, "");
   return { html: out, notes };
 }

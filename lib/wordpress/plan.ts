@@ -64,7 +64,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     attachments.set(it.id, it);
     const up = uploadPath(it.attachmentUrl);
     if (up) attachmentByUpload.set(up.original, it);
-    const at = pathOf(it.attachmentUrl, wxr.siteUrl)?.match(/^(.*?\/wp-content\/uploads\/)/)?.[1];
+    const at = pathOf(it.attachmentUrl, wxr.siteUrl)?.match(/^(.*?\/wp-content\/uploads\/(?:sites\/\d+\/)?)/)?.[1];
     if (at) uploadsAt = at;
   }
   const altOf = (att: WxrItem | undefined) => (att?.meta._wp_attachment_image_alt ?? "").trim();
@@ -495,8 +495,9 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       const provider = c.userId > 0 ? providerByPerson.get(personKey(c.author)) : undefined;
       let replyTo: string | undefined;
       if (c.parent) {
-        replyTo = circular(c, kept) ? undefined : ids.get(c.parent);
-        if (!replyTo) report.review.push({ item: where, message: "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own" });
+        const loop = circular(c, kept);
+        replyTo = loop ? undefined : ids.get(c.parent);
+        if (!replyTo) report.review.push({ item: where, message: loop ? "its thread leads back to itself in the export, so it is shown on its own" : "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own" });
       }
       const author = clip(c.author.trim() || "Anonymous", 80);
       // wordpressId: the page keeps the old anchor #comment-<number> for links from elsewhere.
@@ -511,7 +512,8 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   }
 
   // 6. Uploaded files' old addresses (a copied document: its new address), then catch-alls for WordPress's other address forms.
-  const uploaded = (rel: string) => `${uploadsAt}${rel.split("/").map(encodeURIComponent).join("/")}`;
+  // A multisite sub-site's own uploads folder (sites/4/) is in uploadsAt already.
+  const uploaded = (rel: string) => `${uploadsAt}${(/\/sites\/\d+\/$/.test(uploadsAt) ? rel.replace(/^sites\/\d+\//, "") : rel).split("/").map(encodeURIComponent).join("/")}`;
   for (const d of documents.values()) add(uploaded(d.from), `/${d.to}`);
   for (const m of media.values()) add(uploaded(mediaOld.get(m.from) ?? m.from), usedBy.get(mediaOld.get(m.from) ?? m.from) ?? "/blog/");
   for (const [original, to] of usedBy) add(uploaded(original), to);
