@@ -12,9 +12,10 @@ import { renderComment } from "./markdown.ts";
 
 /** The columns (or JSON fields) read, by their normalised name: lowercase letters and digits only. */
 const COLUMNS = {
+  // Google Forms names columns after their questions: "Your name", "Which post are you commenting on?".
   author: ["name", "author", "yourname", "fullname"],
-  body: ["comment", "body", "message", "text"],
-  post: ["post", "postslug", "slug", "postkey"],
+  body: ["comment", "body", "message", "text", "yourcomment", "comments"],
+  post: ["post", "postslug", "slug", "postkey", "whichpost", "whichpostareyoucommentingon", "postaddress", "page"],
   date: ["createdat", "date", "submittedat", "timestamp", "created", "submissiondate"],
   replyTo: ["replyto", "inreplyto"],
   lang: ["lang", "language"],
@@ -167,7 +168,8 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
     }
     const author = (f.author ?? "").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
     const body = (f.body ?? "").replace(/\r\n?/g, "\n").replace(INVISIBLE, (c) => (c === "\t" ? c : "")).trim();
-    const post = (f.post ?? "").trim().toLowerCase();
+    // A form's hidden field or a parent may give the post's address: https://site/blog/sun-safety/ → sun-safety.
+    const post = (f.post ?? "").trim().toLowerCase().replace(/^https?:\/\/[^/]+/, "").replace(/^\/?(?:[a-z]{2}\/)?blog\//, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
     if (!post) {
       skip(s.where, "invalid", "no post (expected a post column with the post's key, e.g. sun-safety)");
       continue;
@@ -207,6 +209,12 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
       skip(s.where, "invalid", `reply-to ${JSON.stringify(replyTo)} is not a comment id`);
       continue;
     }
+    // A reply to a comment the post does not have would stop the build: left out, with the reason.
+    const onPost = (id: string) => (ctx.existing.get(post) ?? []).includes(id) || plan.files.some((p) => p.path === `${COMMENTS_FOLDER}/${post}/${id}.md`);
+    if (replyTo && !onPost(replyTo)) {
+      skip(s.where, "invalid", `reply-to ${JSON.stringify(replyTo)} is no comment on "${post}"`);
+      continue;
+    }
     // Stable: the same comment (post, name, text) always gets the same hash, however often it was sent.
     const hash = createHash("sha256").update(`${post}\n${author.toLowerCase()}\n${body}`).digest("hex").slice(0, 8);
     const already = seen.get(`${post}:${hash}`);
@@ -241,6 +249,8 @@ export function parseDate(value: string | undefined, zone: string): DateTime | u
     DateTime.fromSQL(sql, { zone: /\s+UTC$|Z$/i.test(v) ? "utc" : zone }),
     DateTime.fromRFC2822(v),
     DateTime.fromHTTP(v),
+    // Google Forms' "Timestamp" (11/20/2026 15:04:05): month first, unless the first number cannot be a month.
+    ...["M/d/yyyy H:mm:ss", "M/d/yyyy H:mm", "d/M/yyyy H:mm:ss", "d/M/yyyy H:mm"].map((f) => DateTime.fromFormat(v, f, { zone })),
   ];
   const dt = tries.find((d) => d.isValid);
   return dt?.setZone(zone).startOf("second");

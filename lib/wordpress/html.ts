@@ -147,7 +147,7 @@ export function expandShortcodes(html: string, opts: ConvertOptions, notes: Set<
       })
       .join("");
   });
-  out = out.replace(/\[(video|audio|playlist)([^\]]*)\](?:([\s\S]*?)\[\/\1\])?/gi, (_m, name: string, attrs: string) => {
+  out = out.replace(/\[(video|audio|playlist)([^\]]*)\](?:((?:(?!\[\1\b)[\s\S])*?)\[\/\1\])?/gi, (_m, name: string, attrs: string) => {
     const a = attrsOf(attrs);
     const src = a.src ?? a.mp4 ?? a.youtube ?? "";
     if (src && parseVideoUrl(src)) return `<p>${src}</p>`;

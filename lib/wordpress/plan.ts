@@ -3,189 +3,19 @@
 // /uploads/), redirects from every old address, and a report. Pure: the export
 // and what the site knows (zone, providers, which media files exist) in, a plan out; the
 // script (lib/wordpress/apply.ts) does the I/O.
-import { createHash } from "node:crypto";
-import { DateTime } from "luxon";
 import { slugOf } from "../content/paths.ts";
-import { wellFormed } from "../encode.ts";
 import { COMMENT_MAX_CHARS } from "../comments/load.ts";
 import { htmlToMarkdown, plainText, autop, anchorIds, type ImageAnswer } from "./html.ts";
 import type { Wxr, WxrComment, WxrItem, WxrTerm } from "./wxr.ts";
+import type { ImportPlan, ImportReport, PlanContext, PlannedFile, PlannedMedia } from "./types.ts";
+import { RESERVED_PAGES, UPLOADS, DOCUMENT_EXT, IMAGE_FILE, documentPath, personKey, wpDate, uploadPath, pathOf, basePathOf, frontMatter, oneLine, clip, shortHash, describe, keyOf, circular } from "./paths.ts";
+import { finishRedirects, type WantedRedirect } from "./addresses.ts";
+import { rewriteEmbeds } from "./embeds.ts";
 
-export interface PlanContext {
-  /** The practice's IANA zone: every date is written in it. */
-  zone: string;
-  providers: readonly { slug: string; name: string }[];
-  /** Whether a file (path under wp-content/uploads/) is in --media-dir; undefined without one. */
-  mediaExists?: (rel: string) => boolean;
-  /** Site paths the site itself uses, which an imported page must not take. */
-  reservedPages?: readonly string[];
-}
+export type { ImportPlan, ImportReport, PlanContext, PlannedFile, PlannedMedia, Redirect, ReportLine } from "./types.ts";
+export { RESERVED_PAGES, UPLOADS, DOCUMENT_EXT, documentPath, personKey, wpDate, uploadPath } from "./paths.ts";
+export { redirectsFile } from "./addresses.ts";
 
-export interface PlannedFile {
-  /** Relative to the content folder, with forward slashes. */
-  path: string;
-  text: string;
-}
-
-export interface PlannedMedia {
-  /** Relative to --media-dir (the copy of wp-content/uploads). */
-  from: string;
-  /** Relative to the content folder. */
-  to: string;
-}
-
-export interface Redirect {
-  /** A site path, optionally with a query (/?p=12). */
-  from: string;
-  to: string;
-}
-
-export interface ReportLine {
-  /** "post “Flu shots” (id 12)", "comment 31 on “Flu shots”". */
-  item: string;
-  message: string;
-}
-
-export interface ImportReport {
-  counts: {
-    posts: number;
-    drafts: number;
-    privatePosts: number;
-    scheduled: number;
-    pages: number;
-    comments: number;
-    media: number;
-    redirects: number;
-  };
-  /** Items left out, each with its reason. */
-  skipped: ReportLine[];
-  /** Comments left out, counted by reason (spam, pending, trash, pingback...). */
-  commentsSkipped: Record<string, number>;
-  /** What a person should look at before publishing. */
-  review: ReportLine[];
-}
-
-export interface ImportPlan {
-  files: PlannedFile[];
-  media: PlannedMedia[];
-  redirects: Redirect[];
-  report: ImportReport;
-}
-
-/** Pages a WordPress page may not replace: the site's own addresses. */
-export const RESERVED_PAGES = ["blog", "privacy", "accessibility", "search", "events", "providers", "language-assistance", "admin", "assets", "uploads", "pagefind", "index", "404", "feed", "wp-content", "wp-admin"];
-
-/** The content folder whose files every build publishes as they are, at /uploads/ (see .eleventy.ts). */
-export const UPLOADS = "uploads";
-/** Uploaded files that are copied when a post links to them: documents parents download, never web pages or scripts. */
-export const DOCUMENT_EXT = /\.(pdf|docx?|xlsx?|pptx?|odt|ods|odp|rtf|txt|csv)$/i;
-const IMAGE_FILE = /\.(jpe?g|png|gif|webp|avif|svg|bmp|tiff?|heic)$/i;
-
-/** Where a document from wp-content/uploads is kept: "2024/10/Consent Form.pdf" → "uploads/2024/10/Consent-Form.pdf". */
-export function documentPath(rel: string): string {
-  const parts = rel
-    .split("/")
-    .filter((p) => p && p !== "." && p !== "..")
-    .map((p) =>
-      p
-        .normalize("NFD")
-        .replace(/\p{M}/gu, "")
-        .replace(/[^A-Za-z0-9._-]+/g, "-")
-        .replace(/^[-.]+/, "")
-        .replace(/-+(?=\.[A-Za-z0-9]+$)/, ""),
-    )
-    .filter(Boolean);
-  return `${UPLOADS}/${parts.join("/")}`;
-}
-
-const HONORIFICS = /^(dr|doctor|mr|mrs|ms|miss|prof)\.?\s+/i;
-
-/** "Dr. Maya Okafor, MD" → "maya okafor": for matching WordPress users to providers. */
-export function personKey(name: string): string {
-  return name
-    .split(",")[0]!
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(HONORIFICS, "")
-    .replace(/[^a-z0-9]+/g, " ")
-    .trim();
-}
-
-/** "2024-10-01 15:30:00" (UTC, or the old site's zone when GMT is zero) → practice-zone "YYYY-MM-DDTHH:MM". */
-export function wpDate(gmt: string, local: string, zone: string): string | undefined {
-  const fmt = "yyyy-MM-dd HH:mm:ss";
-  const zero = !gmt || gmt.startsWith("0000-00-00");
-  const dt = zero ? DateTime.fromFormat(local, fmt, { zone }) : DateTime.fromFormat(gmt, fmt, { zone: "utc" }).setZone(zone);
-  return dt.isValid ? dt.toFormat("yyyy-MM-dd'T'HH:mm") : undefined;
-}
-
-/** The upload path of a media address, without WordPress's resized suffixes: "2024/10/a-300x200.jpg" → "2024/10/a.jpg". */
-export function uploadPath(url: string): { rel: string; original: string } | undefined {
-  const m = /\/wp-content\/uploads\/([^?#]+)/.exec(url);
-  if (!m) return undefined;
-  let rel: string;
-  try {
-    rel = decodeURIComponent(m[1]!);
-  } catch {
-    rel = m[1]!;
-  }
-  if (rel.includes("..")) return undefined;
-  const original = rel.replace(/-(\d+x\d+|scaled|rotated)(?=\.[a-z0-9]+$)/i, "");
-  return { rel, original };
-}
-
-function pathOf(url: string, siteUrl: string): string | undefined {
-  try {
-    const u = new URL(url, `${siteUrl}/`);
-    const base = new URL(`${siteUrl}/`);
-    if (u.hostname.replace(/^www\./, "") !== base.hostname.replace(/^www\./, "")) return undefined;
-    const basePath = base.pathname.replace(/\/$/, "");
-    let p = u.pathname;
-    if (basePath && p.startsWith(basePath)) p = p.slice(basePath.length) || "/";
-    return `${p}${u.search}`;
-  } catch {
-    return undefined;
-  }
-}
-
-function quote(s: string): string {
-  return JSON.stringify(s);
-}
-
-function frontMatter(fields: Record<string, string | number | boolean | readonly string[] | undefined>): string {
-  const lines = Object.entries(fields)
-    .filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0))
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? `[${v.map(quote).join(", ")}]` : typeof v === "string" ? quote(v) : String(v)}`);
-  return `---\n${lines.join("\n")}\n---\n`;
-}
-
-/** A WordPress title may hold line breaks, tabs and control characters; the title field holds one line of text. */
-function oneLine(text: string): string {
-  return wellFormed(text)
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ")
-    .replace(/\s+/g, " ")
-    .trim();
-}
-
-function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, "")}…`;
-}
-
-function shortHash(s: string): string {
-  return createHash("sha256").update(s).digest("hex").slice(0, 8);
-}
-
-function describe(item: WxrItem): string {
-  return `${item.type === "page" ? "page" : "post"} “${item.title || "(no title)"}” (id ${item.id})`;
-}
-
-function keyOf(raw: string, max = 80): string {
-  return slugOf(raw).slice(0, max).replace(/-+$/, "");
-}
 
 interface Target {
   item: WxrItem;
@@ -203,10 +33,20 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     skipped: [],
     commentsSkipped: {},
     review: [],
+    notices: [],
   };
   const files: PlannedFile[] = [];
   const media = new Map<string, PlannedMedia>();
-  const redirects: Redirect[] = [];
+  /** Every old address wanted, before finishRedirects cleans and checks them. */
+  const redirects: WantedRedirect[] = [];
+  /** The old site's folder on its host ("" or "/news"): hand-made old addresses start with it. */
+  const base = basePathOf(wxr.siteUrl);
+  /** Where the old site's uploads were on its host: "/wp-content/uploads/" (or in its folder, "/news/wp-content/uploads/"). */
+  let uploadsAt = `${base}/wp-content/uploads/`;
+  /** Photos and documents left out only because there was no --media-dir (the report says so first). */
+  let mediaNotCopied = 0;
+  /** A copied photo's path in the media folder → its path under the old uploads (they differ for a multisite sub-site's folder). */
+  const mediaOld = new Map<string, string>();
   const reserved = new Set([...(ctx.reservedPages ?? []), ...RESERVED_PAGES]);
 
   const providerByPerson = new Map(ctx.providers.map((p) => [personKey(p.name), p.slug]));
@@ -224,6 +64,8 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     attachments.set(it.id, it);
     const up = uploadPath(it.attachmentUrl);
     if (up) attachmentByUpload.set(up.original, it);
+    const at = pathOf(it.attachmentUrl, wxr.siteUrl)?.match(/^(.*?\/wp-content\/uploads\/(?:sites\/\d+\/)?)/)?.[1];
+    if (at) uploadsAt = at;
   }
   const altOf = (att: WxrItem | undefined) => (att?.meta._wp_attachment_image_alt ?? "").trim();
 
@@ -269,7 +111,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     if (key !== base) report.review.push({ item: describe(item), message: `another ${kind} already has the address "${base}", so this one is "${key}"` });
     taken[kind].add(key);
     const url = kind === "post" ? `/blog/${key}/` : `/${key}/`;
-    targets.push({ item, kind, key, date, url, folder: kind === "post" ? "blog" : "pages", published: item.status === "publish" });
+    targets.push({ item, kind, key, date, url, folder: kind === "post" ? "blog" : "pages", published: item.status === "publish" && !item.password });
   }
   const targetById = new Map(targets.map((t) => [t.item.id, t]));
   const newUrls = new Set(targets.map((t) => t.url));
@@ -332,18 +174,17 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   for (const t of targets) if (t.published && t.kind === "post") for (const slug of [...tagsOf(t.item).keys()].slice(0, 8)) usedTags.add(slug);
 
   // Never redirect an address the new site serves itself (some hosts apply redirects before files).
+  const sitePages = new Set(ctx.sitePages ?? []);
   const ownPaths = (p: string) =>
     p === "/" ||
+    sitePages.has(p) ||
     p === "/blog/" ||
     /^\/blog\/(page|tags)\//.test(p) ||
     /^\/(search|events|providers|privacy|accessibility|assets|uploads|admin|pagefind|language-assistance|feed\.xml|feed\.json|sitemap[^/]*|robots\.txt|404\.html)(\/|$)/.test(p) ||
     newUrls.has(p);
-  const add = (from: string | undefined, to: string) => {
-    if (!from || from === to || from === `${to}index.html` || ownPaths(from)) return;
-    redirects.push({ from, to });
-    // Browsers send non-ASCII addresses with upper-case escapes; WordPress wrote lower-case ones.
-    const upper = from.replace(/%[0-9a-f]{2}/gi, (m) => m.toUpperCase());
-    if (upper !== from) redirects.push({ from: upper, to });
+  // Cleaned, checked and told in the report by finishRedirects (lib/wordpress/addresses.ts).
+  const add = (from: string | undefined, to: string, item?: string) => {
+    if (from) redirects.push({ from, to, item });
   };
   const termUrl = (t: WxrTerm) => {
     const slug = slugOf(t.name);
@@ -352,16 +193,17 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   for (const t of targets) {
     if (!t.published) continue;
     const old = pathOf(t.item.link, wxr.siteUrl);
-    add(old, t.url);
+    if (!old) report.review.push({ item: describe(t.item), message: `its old address ${t.item.link || "(none in the export)"} is not on the old site (${wxr.siteUrl}), so it is not redirected`, section: "addresses" });
+    add(old, t.url, describe(t.item));
     // WordPress splits long discussions into /<post>/comment-page-2/#comment-501.
     if (keptComments.get(t)?.length && old?.endsWith("/") && !old.includes("?")) add(`${old}comment-page-*`, t.url);
-    add(t.kind === "post" ? `/?p=${t.item.id}` : `/?page_id=${t.item.id}`, t.url);
-    if (t.kind === "page") add(`/?p=${t.item.id}`, t.url);
+    add(`${base}/?${t.kind === "post" ? "p" : "page_id"}=${t.item.id}`, t.url);
+    if (t.kind === "page") add(`${base}/?p=${t.item.id}`, t.url);
   }
   for (const page of emptyPages) {
     if (page.status !== "publish") continue;
     add(pathOf(page.link, wxr.siteUrl), "/blog/");
-    add(`/?page_id=${page.id}`, "/blog/");
+    add(`${base}/?page_id=${page.id}`, "/blog/");
   }
   const termsSeen = new Map<string, WxrTerm>();
   for (const term of [...wxr.terms, ...wxr.items.flatMap((i) => i.terms)]) {
@@ -369,12 +211,12 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   }
   for (const term of termsSeen.values()) {
     if (!term.nicename) continue;
-    const base = term.domain === "category" ? "category" : "tag";
-    add(`/${base}/${encodeURI(term.nicename)}/`, termUrl(term));
+    const termBase = (term.domain === "category" ? ctx.categoryBase || "category" : ctx.tagBase || "tag").replace(/^\/+|\/+$/g, "");
+    add(`${base}/${termBase}/${encodeURIComponent(term.nicename)}/`, termUrl(term));
   }
   for (const a of wxr.authors) {
     const slug = providerOfLogin(a.login);
-    add(`/author/${slugOf(a.login)}/`, slug ? `/providers/${slug}/` : "/blog/");
+    add(`${base}/author/${slugOf(a.login)}/`, slug ? `/providers/${slug}/` : "/blog/");
   }
   // Attachment pages and uploaded files go to the post that shows them.
   const usedBy = new Map<string, string>();
@@ -382,7 +224,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     const parent = targetById.get(att.parent);
     const to = parent?.published ? parent.url : "/blog/";
     add(pathOf(att.link, wxr.siteUrl), to);
-    add(`/?attachment_id=${att.id}`, to);
+    add(`${base}/?attachment_id=${att.id}`, to);
     const up = uploadPath(att.attachmentUrl!);
     if (up) usedBy.set(up.original, to);
   }
@@ -432,7 +274,11 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     if (mapped) return `${mapped}${fragmentFor(mapped, hash, review)}`;
     const slashed = p.replace(/\/?$/, "/");
     if (newUrls.has(p) || newUrls.has(slashed)) return `${slashed}${fragmentFor(slashed, hash, review)}`;
-    return href;
+    // The new site's own page (/privacy/, the practice's /contact/): kept, on this site.
+    if (ownPaths(p) || ownPaths(slashed)) return `${p}${hash}`;
+    // After the move the old address leads nowhere: the text stays, the link goes, and staff are told.
+    review(`a link to the old site's ${p}${hash.slice(0, 40)} was removed, its text is kept: nothing imported has that address (it was not in the export, or not imported); link the text again if parents need it`);
+    return "";
   };
 
   // 2b. Documents the posts link to (PDFs, Word files...): copied into content/uploads/, same folders as on WordPress.
@@ -454,7 +300,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     if (!DOCUMENT_EXT.test(up.rel)) {
       return { drop: `a link to the uploaded file ${up.rel} was removed, its text is kept: only documents (PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text and CSV files) are copied; add it by hand if parents need it` };
     }
-    if (!ctx.mediaExists) return { drop: `file ${up.rel} left out (${kept}): run the import with --media-dir pointing at a copy of wp-content/uploads` };
+    if (!ctx.mediaExists) return mediaNotCopied++, { drop: `file ${up.rel} left out (${kept}): run the import with --media-dir pointing at a copy of wp-content/uploads` };
     if (!ctx.mediaExists(up.rel)) return { drop: `file ${up.rel} is not in the media folder, so ${kept}: find it, put it in content/${UPLOADS}/ and link it again` };
     let planned = documents.get(up.rel);
     if (!planned) {
@@ -487,8 +333,10 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   const mediaFor = (src: string, folder: "blog" | "pages", where: string): { to: string } | { drop: string } => {
     const up = uploadPath(src);
     if (!up) return { drop: `image ${src} is not from this WordPress site's uploads: left out (a page never loads images from other sites); download it and add it by hand` };
-    if (!ctx.mediaExists) return { drop: `image ${up.original} left out: run the import with --media-dir pointing at a copy of wp-content/uploads` };
-    const candidates = [...new Set([up.original, up.rel, up.original.replace(/(\.[a-z0-9]+)$/i, "-scaled$1")])];
+    if (!ctx.mediaExists) return mediaNotCopied++, { drop: `image ${up.original} left out: run the import with --media-dir pointing at a copy of wp-content/uploads` };
+    const forms = [up.original, up.rel, up.original.replace(/(\.[a-z0-9]+)$/i, "-scaled$1")];
+    // A multisite sub-site's uploads are in sites/4/: a copy of that folder alone works too.
+    const candidates = [...new Set([...forms, ...forms.map((f) => f.replace(/^sites\/\d+\//, ""))])];
     const found = candidates.find((c) => ctx.mediaExists!(c));
     if (!found) return { drop: `image ${up.original} is not in the media folder: left out` };
     if (!/\.(jpe?g|png|webp|avif|gif|svg)$/i.test(found)) return { drop: `image ${found} is not a JPEG, PNG, WebP, AVIF, GIF or SVG: left out` };
@@ -500,6 +348,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     const clash = [...media.values()].some((m) => m.to === to);
     if (clash) to = `${folder}/${found.split("/").slice(-3, -1).join("-")}-${base}`;
     media.set(key, { from: found, to });
+    mediaOld.set(found, up.original);
     void where;
     return { to };
   };
@@ -509,7 +358,9 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
     const { item } = t;
     const where = describe(item);
     const review = (message: string) => report.review.push({ item: where, message });
-    const converted = htmlToMarkdown(item.content, {
+    const embedded = rewriteEmbeds(item.content);
+    for (const n of embedded.notes) report.review.push({ item: where, message: n, section: "embeds" });
+    const converted = htmlToMarkdown(embedded.html, {
       link: linkFor(review),
       file: fileFor,
       // The post's own anchors first; then its comments' (#comment-501 within the post).
@@ -561,8 +412,9 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
 
     const author = providerOfLogin(item.creator);
     if (!author && item.creator) unmatchedAuthors.add(authorByLogin.get(item.creator)?.displayName ?? item.creator);
-    const draft = !["publish", "future"].includes(item.status);
-    if (item.status === "private") review("it was private on WordPress: imported as a draft; publish it only if parents should read it");
+    const draft = !["publish", "future"].includes(item.status) || !!item.password;
+    if (item.password) review("it was password-protected on WordPress: imported as a draft, without the password; publish it only if every parent may read it");
+    else if (item.status === "private") review("it was private on WordPress: imported as a draft; publish it only if parents should read it");
     else if (draft) review(`it was ${item.status === "pending" ? "pending review" : "a draft"} on WordPress: imported as a draft`);
 
     const body = converted.markdown || "\n";
@@ -643,8 +495,9 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       const provider = c.userId > 0 ? providerByPerson.get(personKey(c.author)) : undefined;
       let replyTo: string | undefined;
       if (c.parent) {
-        replyTo = ids.get(c.parent);
-        if (!replyTo) report.review.push({ item: where, message: "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own" });
+        const loop = circular(c, kept);
+        replyTo = loop ? undefined : ids.get(c.parent);
+        if (!replyTo) report.review.push({ item: where, message: loop ? "its thread leads back to itself in the export, so it is shown on its own" : "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own" });
       }
       const author = clip(c.author.trim() || "Anonymous", 80);
       // wordpressId: the page keeps the old anchor #comment-<number> for links from elsewhere.
@@ -659,34 +512,30 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   }
 
   // 6. Uploaded files' old addresses (a copied document: its new address), then catch-alls for WordPress's other address forms.
-  for (const d of documents.values()) add(`/wp-content/uploads/${d.from.split("/").map(encodeURIComponent).join("/")}`, `/${d.to}`);
-  for (const m of media.values()) {
-    const to = usedBy.get(m.from) ?? "/blog/";
-    add(`/wp-content/uploads/${m.from.split("/").map(encodeURIComponent).join("/")}`, to);
-  }
-  for (const [original, to] of usedBy) add(`/wp-content/uploads/${original.split("/").map(encodeURIComponent).join("/")}`, to);
+  // A multisite sub-site's own uploads folder (sites/4/) is in uploadsAt already.
+  const uploaded = (rel: string) => `${uploadsAt}${(/\/sites\/\d+\/$/.test(uploadsAt) ? rel.replace(/^sites\/\d+\//, "") : rel).split("/").map(encodeURIComponent).join("/")}`;
+  for (const d of documents.values()) add(uploaded(d.from), `/${d.to}`);
+  for (const m of media.values()) add(uploaded(mediaOld.get(m.from) ?? m.from), usedBy.get(mediaOld.get(m.from) ?? m.from) ?? "/blog/");
+  for (const [original, to] of usedBy) add(uploaded(original), to);
   const years = new Set(targets.filter((t) => t.published && t.kind === "post").map((t) => t.date.slice(0, 4)));
-  for (const y of [...years].sort()) add(`/${y}/*`, "/blog/");
-  add("/page/*", "/blog/");
-  add("/feed/", "/feed.xml");
-  add("/feed/*", "/feed.xml");
-  add("/comments/feed/", "/feed.xml");
-  add("/wp-content/uploads/*", "/blog/");
-  add("/?s=:s", "/search/?q=:s");
+  for (const y of [...years].sort()) add(`${base}/${y}/*`, "/blog/");
+  // A blog in a subfolder had its front page there (/news/); at the root it is the new home page.
+  if (base) add(`${base}/`, "/blog/");
+  add(`${base}/page/*`, "/blog/");
+  add(`${base}/feed/`, "/feed.xml");
+  add(`${base}/feed/*`, "/feed.xml");
+  add(`${base}/comments/feed/`, "/feed.xml");
+  add(`${uploadsAt}*`, "/blog/");
+  add(`${base}/?s=:s`, "/search/?q=:s");
 
-  const seen = new Set<string>();
-  const unique = redirects.filter((r) => !seen.has(r.from) && seen.add(r.from));
+  const published = targets.filter((t) => t.published).map((t) => t.url);
+  const finished = finishRedirects(redirects, { ownPath: ownPaths, pages: [...new Set(["/", "/blog/", ...published, ...sitePages])] });
+  const unique = finished.redirects;
+  report.review.push(...finished.notRedirected);
+  if (!ctx.mediaExists && mediaNotCopied) {
+    report.notices.push(`No --media-dir was given, so no photo or document was copied (each is listed under "Media not copied"): run the import again with --media-dir pointing at a copy of the old site's wp-content/uploads.`);
+  }
   report.counts.redirects = unique.length;
   report.counts.media = media.size + documents.size;
   return { files, media: [...media.values(), ...documents.values()], redirects: unique, report };
-}
-
-/** The redirects as `_redirects` lines (Netlify's format; the build adapts them to the host). */
-export function redirectsFile(redirects: readonly Redirect[], source: string): string {
-  const lines = redirects.map((r) => {
-    const q = r.from.indexOf("?");
-    const from = q < 0 ? r.from : `${r.from.slice(0, q) || "/"}  ${r.from.slice(q + 1).replace(/&/g, " ")}`;
-    return `${from}  ${r.to}  301`;
-  });
-  return `# Old WordPress addresses → this site. Written by npm run import:wordpress from ${source}.\n# The build copies these to _site/_redirects (see README "Move in from WordPress").\n${lines.join("\n")}\n`;
 }

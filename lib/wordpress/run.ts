@@ -12,6 +12,8 @@ import { parseWxr, WxrError } from "./wxr.ts";
 import { planImport, type ImportPlan } from "./plan.ts";
 import { applyPlan, type ApplyResult } from "./apply.ts";
 import { formatReport } from "./report.ts";
+import { checkContent, pageAddress } from "./check.ts";
+import { readdir } from "node:fs/promises";
 
 export class ImportFailure extends Error {}
 
@@ -21,14 +23,19 @@ export interface ImportOptions {
   mediaDir?: string;
   dryRun?: boolean;
   force?: boolean;
-  /** For messages (default: the content folder's parent). */
+  /** For messages, and the project whose assets/ the check after the import reads (default: the content folder's parent). */
   root?: string;
+  /** The old site's category and tag bases, when not "category" and "tag" (Settings → Permalinks on WordPress). */
+  categoryBase?: string;
+  tagBase?: string;
 }
 
 export interface ImportOutcome {
   plan: ImportPlan;
   apply: ApplyResult;
   text: string;
+  /** What the first build would stop on (empty: it builds), as npm run check prints it; not run on a dry run. */
+  problems: string[];
 }
 
 export async function importWordPress(opts: ImportOptions): Promise<ImportOutcome> {
@@ -58,13 +65,19 @@ export async function importWordPress(opts: ImportOptions): Promise<ImportOutcom
     throw err;
   }
   const mediaDir = opts.mediaDir;
+  // The practice's own pages (written before the move, or by an earlier import): never redirected away.
+  const sitePages = (await readdir(path.join(opts.contentDir, FOLDERS.page)).catch(() => [] as string[])).map(pageAddress).filter((p): p is string => !!p);
   const plan = planImport(wxr, {
     zone: practice.data.timezone,
     providers,
     reservedPages: [practice.data.language, ...(practice.data.languages ?? [])],
+    sitePages,
+    categoryBase: opts.categoryBase,
+    tagBase: opts.tagBase,
     mediaExists: mediaDir ? (rel) => existsSync(path.join(mediaDir, rel)) && statSync(path.join(mediaDir, rel)).isFile() : undefined,
   });
   const apply = await applyPlan(plan, { contentDir: opts.contentDir, mediaDir, source: opts.exportFile, dryRun: opts.dryRun, force: opts.force });
-  const text = formatReport(plan.report, apply, { source: path.basename(opts.exportFile), dryRun: opts.dryRun, host: practice.data.hosting.host });
-  return { plan, apply, text };
+  const problems = opts.dryRun ? [] : await checkContent(root, opts.contentDir);
+  const text = formatReport(plan.report, apply, { source: path.basename(opts.exportFile), dryRun: opts.dryRun, host: practice.data.hosting.host, problems });
+  return { plan, apply, text, problems };
 }

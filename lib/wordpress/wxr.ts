@@ -61,6 +61,8 @@ export interface WxrItem {
   commentStatus: string;
   terms: WxrTerm[];
   meta: Record<string, string>;
+  /** Set when the post was password-protected on WordPress (the password itself is never kept). */
+  password: boolean;
   /** Attachments only: the uploaded file's address. */
   attachmentUrl?: string;
   comments: WxrComment[];
@@ -203,6 +205,7 @@ export function parseWxr(xml: string, fileName = "the export"): Wxr {
       commentStatus: str(it["wp:comment_status"]),
       terms: itemTerms,
       meta,
+      password: str(it["wp:post_password"]) !== "",
       attachmentUrl: str(it["wp:attachment_url"]) || undefined,
       comments,
     };

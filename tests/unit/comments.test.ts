@@ -170,7 +170,8 @@ test("dates from form services: ISO with Z, SQL-style UTC, and local times in th
 
 const ctx: ImportContext = {
   postKeys: new Set(["sun-safety", "fever"]),
-  existing: new Map([["fever", ["2026-01-01-aaaaaaaa"]]]),
+  // sun-safety already has the comment the CSV's reply answers (a reply to a missing one is refused: see below).
+  existing: new Map([["fever", ["2026-01-01-aaaaaaaa"]], ["sun-safety", ["2026-06-11-0123abcd"]]]),
   zone,
   langs: ["en", "es"],
   defaultLang: "en",
@@ -218,7 +219,7 @@ test("import: new comments become files; honeypot, link-stuffing, duplicates and
 
 test("import is stable: the same export twice writes nothing new the second time", () => {
   const first = planImport(parseSubmissions(NETLIFY_CSV, "csv"), ctx);
-  const existing = new Map<string, string[]>();
+  const existing = new Map<string, string[]>([...ctx.existing].map(([k, v]) => [k, [...v]]));
   for (const f of first.files) {
     const [, post, name] = f.path.split("/");
     existing.set(post!, [...(existing.get(post!) ?? []), name!.replace(/\.md$/, "")]);
@@ -227,6 +228,12 @@ test("import is stable: the same export twice writes nothing new the second time
   assert.equal(again.files.length, 0);
   assert.equal(again.skipped.filter((s) => s.reason === "duplicate").length, 4);
   assert.deepEqual(planImport(parseSubmissions(NETLIFY_CSV, "csv"), ctx).files.map((f) => f.path), first.files.map((f) => f.path));
+});
+
+test("import: a reply to a comment the post does not have is listed, not written (the build would refuse it)", () => {
+  const plan = planImport(parseSubmissions(NETLIFY_CSV, "csv"), { ...ctx, existing: new Map() });
+  assert.equal(plan.files.length, 2);
+  assert.deepEqual(plan.skipped.filter((s) => s.reason === "invalid").map((s) => `${s.where}: ${s.detail}`), ['row 7: no post "sun-safty" on this site', 'row 8: reply-to "2026-06-11-0123abcd" is no comment on "sun-safety"']);
 });
 
 test("import reads Netlify's JSON (fields under data) and plain JSON lists", () => {

@@ -329,8 +329,10 @@ test("plan: linked documents are copied into uploads/ and linked there; a missin
   const forms = planImport(parseWxr(xml), { zone: ZONE, providers: [], mediaExists: () => true });
   assert.equal(
     matter(forms.files[0]!.text).content,
-    "Our [intake form](/uploads/2024/01/Intake-Form-v2.PDF), [again](/uploads/2024/01/intake-form-v2-2.pdf), a page, [theirs](https://other.example/wp-content/uploads/2024/01/theirs.pdf), a [photo](https://x.example/wp-content/uploads/2024/01/photo.jpg).\n",
+    "Our [intake form](/uploads/2024/01/Intake-Form-v2.PDF), [again](/uploads/2024/01/intake-form-v2-2.pdf), a page, [theirs](https://other.example/wp-content/uploads/2024/01/theirs.pdf), a photo.\n",
   );
+  // A link to the old site's photo that no post shows: after the move it leads nowhere, so it is removed and listed.
+  assert.ok(forms.report.review.some((r) => r.message.startsWith("a link to the old site's /wp-content/uploads/2024/01/photo.jpg was removed, its text is kept")));
   assert.deepEqual(forms.media, [
     { from: "2024/01/Intake Form (v2).PDF", to: "uploads/2024/01/Intake-Form-v2.PDF" },
     { from: "2024/01/intake form (v2).pdf", to: "uploads/2024/01/intake-form-v2-2.pdf" },
@@ -500,7 +502,9 @@ test("plan: without --media-dir images are listed, not silently lost; the report
   const text = formatReport(p.report, undefined, { source: "export.xml", dryRun: true, host: "cloudflare-pages" });
   assert.match(text, /^Dry run \(nothing written\) from export\.xml:/);
   assert.match(text, /6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 11 comments, 0 media files/);
-  assert.match(text, /comments left out: 1 spam, 1 pending, 1 pingback, 1 trash/);
+  assert.match(text, /\n\nNo --media-dir was given, so no photo or document was copied \(each is listed under "Media not copied"\)/);
+  assert.match(text, /\n\nMedia not copied \(11\):\n  post “Flu shots are here for 2024 – walk in on Saturdays” \(id 101\): image 2024\/10\/flu-clinic\.jpg left out: run the import with --media-dir/);
+  assert.match(text, /\n\nComments left out \(4\): 1 spam, 1 pending, 1 pingback, 1 trash\n/);
   assert.match(text, /Cloudflare Pages cannot match \?p=123/);
   assert.match(text, /Commenters' email addresses, IP addresses and web sites were not copied/);
 });
