@@ -11,7 +11,11 @@ cd "$(dirname "$0")/.."
 stamp=tests/node_modules/.package-lock.json
 if [ ! -f "$stamp" ] || [ tests/package-lock.json -nt "$stamp" ] || [ tests/package.json -nt "$stamp" ]; then
   echo "test:setup: installing the test tools (tests/package.json) ..."
-  npm ci --prefix tests --no-audit --no-fund --loglevel=error >/dev/null
+  # From inside tests/, so that its own .npmrc applies (with --prefix, npm reads the root one).
+  # `npm install` from the lock rather than `npm ci`: Lighthouse's trace engine asks for
+  # third-party-web@"latest", which `npm ci` compares with the registry's newest release
+  # and refuses. --no-save leaves the lock file as committed.
+  (cd tests && npm install --no-save --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 [ "${1:-}" = "tools" ] && exit 0
 need=()
