@@ -1,5 +1,5 @@
 // Turning the demo into the practice's own site, safely: the demo's files (byte for byte
-// as examples/demo has them) are removed, the starter set and practice.yaml are written,
+// a version the product shipped, lib/setup/shipped.ts) are removed, the starter set and practice.yaml are written,
 // and a file the practice wrote or edited is never overwritten or removed without --force.
 // Running it again with the same answers changes nothing.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Answers } from "./answers.ts";
 import { practiceYaml } from "./practice-yaml.ts";
 import { starterFiles } from "./starter.ts";
+import { isDemoVersion, shippedVersions } from "./shipped.ts";
 
 export interface SetupPlan {
   write: Record<string, string>;
@@ -24,7 +25,6 @@ function files(dir: string): string[] {
   return (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join("/")).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
 }
 
-const same = (a: string, b: string) => existsSync(a) && existsSync(b) && readFileSync(a).equals(readFileSync(b));
 
 export function planSetup(a: Answers, opts: { project: string; demo: string; date: string; logoFile?: string }): SetupPlan {
   const logo = opts.logoFile ? { from: opts.logoFile, to: `assets/logo${path.extname(opts.logoFile).toLowerCase()}` } : undefined;
@@ -35,20 +35,24 @@ export function planSetup(a: Answers, opts: { project: string; demo: string; dat
   };
   const remove: string[] = [];
   const conflicts: string[] = [];
+  const shipped = shippedVersions(opts.demo);
+  const demoVersion = (file: string) => isDemoVersion(opts.project, opts.demo, file, shipped);
   for (const folder of ["content", "assets"]) {
-    for (const rel of files(path.join(opts.demo, folder))) {
+    // The practice's files: a demo file that later left examples/demo is still the demo's.
+    const names = new Set([...files(path.join(opts.demo, folder)), ...files(path.join(opts.project, folder))]);
+    for (const rel of names) {
       const file = `${folder}/${rel}`;
       const abs = path.join(opts.project, file);
       if (!existsSync(abs) || file in write) continue;
       // The demo's logo stays until the practice gives its own (the icons are made from it);
       // favicon.svg is the icon a site without a logo falls back to.
       if (file === "assets/favicon.svg" || (keepDemoLogo && file === "assets/logo.svg")) continue;
-      if (same(abs, path.join(opts.demo, file))) remove.push(file);
+      if (demoVersion(file)) remove.push(file);
     }
   }
   for (const [file, text] of Object.entries(write)) {
     const abs = path.join(opts.project, file);
-    if (!existsSync(abs) || readFileSync(abs, "utf8") === text || same(abs, path.join(opts.demo, file))) continue;
+    if (!existsSync(abs) || readFileSync(abs, "utf8") === text || demoVersion(file)) continue;
     conflicts.push(file);
   }
   return { write, remove, conflicts, logo };
