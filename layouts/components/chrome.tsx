@@ -124,9 +124,11 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
             <li>
               <a href={u.href(u.local(lang, "/feed.xml"))}>{t(lang, "footer.feed")}</a>
             </li>
-            <li>
-              <LanguageAssistanceLink site={site} lang={lang} />
-            </li>
+            {p.languageAssistance && (
+              <li>
+                <LanguageAssistanceLink site={site} lang={lang} />
+              </li>
+            )}
           </ul>
         </nav>
         {social.length > 0 && (

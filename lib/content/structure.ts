@@ -93,6 +93,12 @@ export function checkStructure(schema: z.ZodType, file: string, parsed: Parsed):
         message: `stops at " #" in ${quote(text)}, because YAML reads the rest as a note: the page shows ${quote(data)}; to keep the #, put the whole ${key} in double quotes`,
       });
     }
+    // “Flu shots are here (a word processor's opening quote, never closed): the page would
+    // show the stray quote mark. Whether it was meant can't be known, so it is only named.
+    const opens = /^[“„«]/.exec(data)?.[0];
+    if (opens && (widget === "string" || widget === "text") && !/[”“»]/.test(data.slice(1))) {
+      out.warnings.push({ file, line: lineOf(i), field: key, message: `starts with a curly quote (${opens}) that is never closed, so the page shows it: ${quote(data)}; remove it, or put the whole ${key} in straight double quotes` });
+    }
   });
 
   if (parsed.data.draft !== true) placeholderProblems(schema, file, parsed, lines, out);

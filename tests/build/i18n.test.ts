@@ -6,6 +6,7 @@ import { readFile, writeFile, rm } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { XMLParser } from "fast-xml-parser";
+import { parseDocument } from "yaml";
 import { buildInto, htmlFiles, makeContent, post, read } from "../helpers.ts";
 import { STRINGS } from "../../lib/i18n/index.ts";
 
@@ -143,4 +144,17 @@ test("without a Spanish when-to-call page, the Spanish strip links the English o
   assert.ok(result.ok, JSON.stringify(result));
   const link = parse(await read(o, "es/index.html")).querySelector('.sick a[href="/when-to-call/"]')!;
   assert.equal(link.getAttribute("hreflang"), "en");
+});
+
+test("a practice without language assistance: no footer link to it, and no empty list item left in its place", async () => {
+  const dir = await makeContent({ "blog/2024-01-01-a.md": post({ title: "A post", date: "2024-01-01", description: "A perfectly ordinary summary of this post for parents." }) });
+  const yamlPath = path.join(dir, "_data/practice.yaml");
+  const doc = parseDocument(await readFile(yamlPath, "utf8"));
+  doc.delete("languageAssistance");
+  await writeFile(yamlPath, doc.toString());
+  const { out, result } = await buildInto({ contentDir: dir });
+  assert.ok(result.ok, JSON.stringify(result));
+  const html = await read(out, "blog/a/index.html");
+  assert.doesNotMatch(html, /language-assistance/);
+  assert.doesNotMatch(html, /<li>\s*<\/li>/);
 });

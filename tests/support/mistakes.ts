@@ -207,6 +207,11 @@ export const MISTAKES: Mistake[] = [
     warnings: [`${FILE}:2: title: stops at " #" in "title: Flu shots #1 in town", because YAML reads the rest as a note: the page shows "Flu shots"; to keep the #, put the whole title in double quotes`],
   },
   {
+    title: "An opening curly quote that is never closed",
+    front: [title, date, "description: “Walk-in flu shots every Saturday in October at our North office."],
+    warnings: [`${FILE}:4: description: starts with a curly quote (“) that is never closed, so the page shows it: "“Walk-in flu shots every Saturday in October at our North office."; remove it, or put the whole description in straight double quotes`],
+  },
+  {
     title: "A line indented by four spaces",
     front: [...ok],
     body: "Our clinics start this week.\n\n    Bring your child's insurance card.",
