@@ -25,7 +25,7 @@ interface KnownHost {
   headersFile: boolean;
 }
 
-/** Hosts the README documents. "other" (nginx, Apache, any bucket) names its own company. */
+/** Hosts docs/operators/hosting.md documents. "other" (nginx, Apache, any bucket) names its own company. */
 export const HOSTS: Record<Exclude<HostId, "other">, KnownHost> = {
   netlify: { name: "Netlify", privacyUrl: "https://www.netlify.com/privacy/", headersFile: true },
   "cloudflare-pages": { name: "Cloudflare", privacyUrl: "https://www.cloudflare.com/privacypolicy/", headersFile: true },

@@ -22,7 +22,7 @@ export function decapFiles(): { dir: string; files: string[] } {
 }
 
 /**
- * The Git backend, from the build's environment (set on the host, see README "Web editor"):
+ * The Git backend, from the build's environment (set on the host, see docs/staff/web-editor.md):
  * CMS_BACKEND (github | git-gateway, default github when CMS_REPO or GITHUB_REPOSITORY is set),
  * CMS_REPO (owner/name), CMS_BRANCH (default main), CMS_AUTH_URL (OAuth helper).
  * CMS_LOCAL_BACKEND: the local backend's URL (tests); otherwise `local_backend: true`, which
@@ -67,7 +67,7 @@ export function adminHtml(site: Site): string {
 
 /**
  * First-party start-up script. Decap's `multiple_files` i18n names every language's file
- * `name.<lang>.md`, the default language's too; this site names those `name.md` (README
+ * `name.<lang>.md`, the default language's too; this site names those `name.md` (docs/staff/practice-yaml.md,
  * "Two languages"). The script maps `name.en.md` ↔ `name.md` for the content folders in every
  * backend, so the editor reads and writes the files exactly as staff and `npm run new` do.
  */

@@ -58,7 +58,7 @@ export function practiceYaml(a: Answers, opts: { logo?: string } = {}): string {
   };
   const header = [
     "# The practice's facts, in one place: pages show them, and Markdown names them with",
-    "# [[phone]], [[after-hours-phone]], [[name]], [[email]], [[address]] and [[hours-today]] (README).",
+    "# [[phone]], [[after-hours-phone]], [[name]], [[email]], [[address]] and [[hours-today]] (docs/staff/writing.md).",
     "# Written by `npm run setup`; edit it freely, and run `npm run check` after.",
   ].join("\n");
   return `${header}\n${YAML.stringify(practice, { lineWidth: 0, defaultStringType: "QUOTE_DOUBLE", defaultKeyType: "PLAIN" })}`;

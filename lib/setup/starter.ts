@@ -101,7 +101,7 @@ export function starterFiles(a: Answers, date: string): Record<string, string> {
   const files: Record<string, string> = {};
   a.languages.forEach((lang, i) => {
     for (const page of TEXTS[lang]!(a, { afterHours, date })) {
-      // The default language's files carry no language suffix (README "Two languages").
+      // The default language's files carry no language suffix (docs/staff/practice-yaml.md, "Two languages").
       const file = i === 0 ? page.file.replace(/\.[a-z]{2}\.md$/, ".md") : page.file.replace(/(?<!\.[a-z]{2})\.md$/, `.${lang}.md`);
       files[file] = frontMatter(page.front) + page.body + "\n";
     }

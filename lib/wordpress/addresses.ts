@@ -34,7 +34,7 @@ export function redirectLine(r: Redirect): string {
 }
 
 export function redirectsFile(redirects: readonly Redirect[], source: string): string {
-  return `# Old WordPress addresses → this site. Written by npm run import:wordpress from ${source}.\n# The build copies these to _site/_redirects (see README "Move in from WordPress").\n${redirects.map(redirectLine).join("\n")}\n`;
+  return `# Old WordPress addresses → this site. Written by npm run import:wordpress from ${source}.\n# The build copies these to _site/_redirects (see docs/operators/importing.md).\n${redirects.map(redirectLine).join("\n")}\n`;
 }
 
 export interface FinishOptions {
