@@ -34,6 +34,7 @@ export const en = {
   "home.quick": "At a glance",
   "home.portal": "Patient portal",
   "post.by": "By {name}",
+  "markdown.pre": "Preformatted text",
   "post.published": "Published",
   "post.readingTime": "{minutes} min read",
   "post.tags": "Tags",
