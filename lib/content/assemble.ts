@@ -175,7 +175,7 @@ function checkTranslations(input: AssembleInput): void {
 /** Which pages are the same page in another language, for hreflang links and the switcher. */
 function identityOf(route: Route): string | undefined {
   switch (route.kind) {
-    case "home": case "tags": case "events": case "search": case "languageAssistance":
+    case "home": case "tags": case "events": case "search": case "languageAssistance": case "privacy": case "accessibility":
       return route.kind;
     case "page": return `page:${route.page.key}`;
     case "post": return `post:${route.post.key}`;
