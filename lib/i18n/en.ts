@@ -24,6 +24,8 @@ export const en = {
   "sick.afterHours": "After hours: nurse line",
   "sick.whenToCall": "When to call",
   "sick.emergency": "Emergency? Call {number}",
+  "sick.nurseLine": "Nurse line",
+  "sick.emergencyShort": "Emergency:",
   "home.latest": "Latest from our blog",
   "home.allPosts": "All posts",
   "home.todayHours": "Today’s hours",
