@@ -8,6 +8,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { serveStatic } from "./static-server.ts";
 import { launchBrowser } from "./browser.ts";
+import { textSizeScript } from "./text-size.ts";
 
 const out = path.resolve(process.argv[2] ?? "screenshots");
 const pages = (process.env.PAGES ?? "/,/blog/newborn-first-week/,/blog/,/contact/,/providers/maya-okafor/,/es/").split(",");
@@ -22,16 +23,6 @@ const looks = [
   { name: "-dark", rootSize: "", scheme: "dark" as const },
 ];
 
-/**
- * Page script that sets the root font size as soon as <html> exists (a string: tsx's
- * compiled functions name their helpers, which don't exist in the page).
- */
-export const textSizeScript = (size: string) => `(() => {
-  const set = () => document.documentElement.style.setProperty("font-size", ${JSON.stringify(size)}, "important");
-  if (document.documentElement) set();
-  else new MutationObserver((_, o) => { if (document.documentElement) { set(); o.disconnect(); } }).observe(document, { childList: true });
-})();`;
-
 await mkdir(out, { recursive: true });
 const server = await serveStatic(process.env.SITE ?? "_site");
 const browser = await launchBrowser();
@@ -40,8 +31,6 @@ try {
   for (const w of widths) {
     for (const look of looks) {
       const context = await browser.newContext({ viewport: { width: w.width, height: w.height }, deviceScaleFactor: 1, colorScheme: look.scheme });
-      // Chromium's text zoom can't be scripted: the root font size stands in for it (all sizes are
-      // rem/em). Set through the CSSOM, which the pages' Content-Security-Policy allows.
       if (look.rootSize) await context.addInitScript({ content: textSizeScript(look.rootSize) });
       const page = await context.newPage();
       for (const p of pages) {
