@@ -10,6 +10,7 @@ import { displayClock, displayDate, formatBytes, t, telHref } from "./format.ts"
 import { OpenStatus } from "./open-status.tsx";
 import { localeOf } from "../../lib/i18n/index.ts";
 import { EventList } from "./events.tsx";
+import { Breakable } from "./breakable.tsx";
 import { DateTime } from "luxon";
 
 export function intervalsText(intervals: readonly string[], lang: Lang): string {
@@ -237,7 +238,9 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
               <>
                 <dt>{t(lang, "contact.email")}</dt>
                 <dd>
-                  <a href={`mailto:${p.email}`}>{p.email}</a>
+                  <a href={`mailto:${p.email}`}>
+                    <Breakable text={p.email} />
+                  </a>
                 </dd>
               </>
             )}

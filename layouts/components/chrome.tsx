@@ -7,21 +7,25 @@ import type { Lang } from "../../lib/i18n/index.ts";
 import { t, telHref } from "./format.ts";
 import { SiteSearchForm } from "./search-form.tsx";
 import { TrustLinks } from "./trust-links.tsx";
+import { Breakable } from "./breakable.tsx";
 
 export function SickStrip({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
   const p = practiceIn(site, lang);
   const u = site.urls;
   const whenToCall = site.byLang[lang]?.pages.find((x) => x.key === "when-to-call");
+  // Phones get one line: short labels, the numbers kept in the links' names for screen
+  // readers (site.css hides .sick__long and .sick__num there, and shows .sick__short).
   return (
     <aside class="sick" aria-label={t(lang, "sick.title")}>
       <div class="wrap sick__inner">
         <strong class="sick__title">{t(lang, "sick.title")}</strong>
         <a class="sick__link" href={telHref(p.phone)}>
-          {t(lang, "sick.call")} <span class="nowrap">{p.phone}</span>
+          {t(lang, "sick.call")} <span class="nowrap sick__num">{p.phone}</span>
         </a>
         {p.afterHours && (
           <a class="sick__link" href={telHref(p.afterHours.phone)}>
-            {t(lang, "sick.afterHours")} <span class="nowrap">{p.afterHours.phone}</span>
+            <span class="sick__long">{t(lang, "sick.afterHours")}</span>
+            <span class="sick__short">{t(lang, "sick.nurseLine")}</span> <span class="nowrap sick__num">{p.afterHours.phone}</span>
           </a>
         )}
         {whenToCall && (
@@ -29,7 +33,15 @@ export function SickStrip({ site, lang }: { site: Site; lang: Lang }): JSX.Eleme
             {t(lang, "sick.whenToCall")}
           </a>
         )}
-        {p.emergency && <span class="sick__emergency">{t(lang, "sick.emergency", { number: p.emergency.number })}</span>}
+        {p.emergency && (
+          <span class="sick__emergency">
+            <span class="sick__long">{t(lang, "sick.emergency", { number: p.emergency.number })}</span>
+            <span class="sick__short">
+              <span class="visually-hidden">{t(lang, "sick.emergencyShort")} </span>
+              {p.emergency.number}
+            </span>
+          </span>
+        )}
       </div>
     </aside>
   );
@@ -112,7 +124,9 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
             {p.email && (
               <>
                 <br />
-                <a href={`mailto:${p.email}`}>{p.email}</a>
+                <a href={`mailto:${p.email}`}>
+                  <Breakable text={p.email} />
+                </a>
               </>
             )}
           </p>

@@ -101,7 +101,7 @@ export function assemble(input: AssembleInput): Site {
     };
 
     const home = pages.find((p) => p.key === "index");
-    routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: listing.slice(0, HOME_LATEST), upcoming: upcoming.slice(0, HOME_EVENTS) });
+    routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: listing.slice(0, HOME_LATEST), upcoming: upcoming.filter((e) => !e.cancelled).slice(0, HOME_EVENTS) });
     for (const page of own(pages)) if (page.key !== "index") routes.push({ kind: "page", url: page.url, lang, page });
     for (const post of posts) routes.push({ kind: "post", url: post.url, lang, post });
     for (const provider of own(providers)) {
@@ -175,7 +175,7 @@ function checkTranslations(input: AssembleInput): void {
 /** Which pages are the same page in another language, for hreflang links and the switcher. */
 function identityOf(route: Route): string | undefined {
   switch (route.kind) {
-    case "home": case "tags": case "events": case "search": case "languageAssistance":
+    case "home": case "tags": case "events": case "search": case "languageAssistance": case "privacy": case "accessibility":
       return route.kind;
     case "page": return `page:${route.page.key}`;
     case "post": return `post:${route.post.key}`;

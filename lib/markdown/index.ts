@@ -12,7 +12,7 @@ import { clip, markdownImages, type ImageEnv, type MarkdownImage } from "./image
 import { rawImages } from "./raw-images.ts";
 import { practiceFacts, type FactEnv, type FactRef } from "./facts.ts";
 import { neutralizeUrls, refusedUrls } from "./url-policy.ts";
-import type { Lang } from "../i18n/index.ts";
+import { t, type Lang } from "../i18n/index.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
@@ -65,6 +65,7 @@ export function renderMarkdown(source: string, opts: RenderOptions = {}): Render
   // markdown-it's own output is safe; only author-typed HTML needs the allowlist.
   const safe = hasRawHtml ? sanitizeHtml(rendered) : rendered;
   let html = env.embeds!.length ? safe.replace(new RegExp(`<p>${EMBED_MARKER}(\\d+)</p>`, "g"), (_m, n: string) => env.embeds![Number(n)] ?? "") : safe;
+  html = focusablePre(html, opts.lang ?? "en");
   // The one URL policy, once more over the finished HTML: whatever a plugin built from content obeys it too.
   const refused = refusedUrls(html);
   if (refused.length) {
@@ -72,6 +73,18 @@ export function renderMarkdown(source: string, opts: RenderOptions = {}): Render
     html = neutralizeUrls(html);
   }
   return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])], images: env.images ?? [], facts: env.facts ?? [] };
+}
+
+/**
+ * A code block that is wider than the screen scrolls sideways (lib/public/css/site.css), and a
+ * region that scrolls must be reachable by keyboard and named for screen readers (WCAG 2.1.1,
+ * axe scrollable-region-focusable). Fenced, indented and author-typed <pre> alike: the allowlist
+ * never lets an author's own tabindex, role or aria-label through, so nothing is doubled.
+ */
+function focusablePre(html: string, lang: Lang): string {
+  if (!html.includes("<pre")) return html;
+  const name = t(lang, "markdown.pre").replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+  return html.replace(/<pre(?=[\s>])/g, `<pre tabindex="0" role="region" aria-label="${name}"`);
 }
 
 function countWords(text: string): number {

@@ -1,7 +1,9 @@
 // Quality gates for EVERY built page, in real Chromium, served with the site's own
 // _headers: axe-core WCAG 2.0/2.1 A+AA at phone and desktop widths, no request to any
 // other origin, no cookies, no console errors, no CSP violations, reflow at 320 px,
-// visible focus on every interactive element, reduced motion respected.
+// visible focus on every interactive element, reduced motion respected. And in the dark
+// scheme (prefers-color-scheme: dark): axe at phone width on every page, and at desktop
+// width too on the pages parents open first. Large text: tests/browser/reflow.test.ts.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -10,9 +12,14 @@ import { DEMO, htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SI
 
 const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 const VIEWPORTS = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 800 },
-];
+  { name: "phone", width: 390, height: 844, scheme: "light" },
+  { name: "desktop", width: 1280, height: 800, scheme: "light" },
+  { name: "phone, dark", width: 390, height: 844, scheme: "dark" },
+  { name: "desktop, dark", width: 1280, height: 800, scheme: "dark" },
+] as const;
+
+/** The pages checked in dark at desktop width as well (every page is, at phone width). */
+const DARK_DESKTOP = ["/", "/es/", "/blog/", "/contact/", "/events/", "/hours-locations/", "/providers/maya-okafor/", "/blog/newborn-first-week/", "/blog/sun-safety/"];
 
 /** Space-separated site paths; unset or "all" checks every page. */
 const ONLY = process.env.GATES_PAGES && process.env.GATES_PAGES.trim() !== "all" ? process.env.GATES_PAGES.trim().split(/\s+/) : undefined;
@@ -34,7 +41,7 @@ before(async () => {
     pages = ONLY;
   }
   for (const vp of VIEWPORTS) {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, reducedMotion: "reduce" });
+    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, reducedMotion: "reduce", colorScheme: vp.scheme });
     // Record CSP violations the page reports, as a host's report endpoint would.
     await recordCspViolations(context);
     contexts.set(vp.name, context);
@@ -82,6 +89,7 @@ test("every page passes the gates", { concurrency: AT_ONCE }, async (t) => {
     checks.push(t.test(path, async () => {
       const problems: string[] = [];
       for (const vp of VIEWPORTS) {
+        if (vp.name === "desktop, dark" && !DARK_DESKTOP.includes(path)) continue;
         const context = contexts.get(vp.name)!;
         const { page, problems: p } = await visit(context, path);
         const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
@@ -91,12 +99,13 @@ test("every page passes the gates", { concurrency: AT_ONCE }, async (t) => {
         if ((await context.cookies()).length) p.push("cookies were set");
         const lang = await page.evaluate(() => document.documentElement.lang);
         if (!lang) p.push("<html> has no lang");
+        // In dark only the colours differ (axe above); layout, focus and motion are checked in light.
         if (vp.name === "phone") {
           await page.setViewportSize({ width: 320, height: 640 });
           const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
           if (overflow > 0) p.push(`reflow: scrolls sideways by ${overflow}px at 320 px`);
           await page.setViewportSize({ width: vp.width, height: vp.height });
-        } else {
+        } else if (vp.name === "desktop") {
           p.push(...(await focusProblems(page)));
           const moving = await page.evaluate(() => [
             ...document.getAnimations().map((a) => `animation on ${(a.effect as KeyframeEffect | null)?.target?.tagName}`),

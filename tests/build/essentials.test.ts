@@ -34,7 +34,10 @@ test("events page: upcoming soonest first, then the archive; cancelled ones mark
 
 test("the home page shows the next three events and today's open status", async () => {
   const doc = await page("index.html");
-  assert.equal(doc.querySelectorAll("#events-title + .event-list .event-card").length, 3);
+  const cards = doc.querySelectorAll("#events-title + .event-list .event-card");
+  // A cancelled event never takes one of the three slots (the events page still lists it, marked).
+  assert.deepEqual(cards.map((c) => c.querySelector("time")!.getAttribute("datetime")), ["2026-12-05T09:00:00-08:00", "2027-01-16T10:00:00-08:00", "2027-06-12"]);
+  assert.equal(doc.querySelectorAll("#events-title + .event-list .event-card--cancelled").length, 0);
   const statuses = doc.querySelectorAll(".glance .open-status").map((s) => s.text);
   assert.equal(statuses[0], "Open now · closes at 12:00 PM");
   assert.equal(statuses[1], "Open now · closes at 12:00 PM");

@@ -51,6 +51,24 @@ test("every hreflang set is reciprocal and has x-default", async () => {
   assert.ok(checked >= 20, `only ${checked} alternates checked`);
 });
 
+test("every page that has a translation declares its alternates, generated pages included", async () => {
+  const files = new Set(await htmlFiles(out));
+  const missing: string[] = [];
+  let pairs = 0;
+  for (const file of files) {
+    if (!file.startsWith("es/") || !files.has(file.slice(3))) continue;
+    pairs++;
+    for (const f of [file, file.slice(3)]) {
+      const langs = (await page(f)).querySelectorAll('link[rel="alternate"][hreflang]').map((l) => l.getAttribute("hreflang"));
+      if (!langs.includes("en") || !langs.includes("es")) missing.push(f);
+    }
+  }
+  assert.deepEqual(missing, []);
+  // The privacy and accessibility pages are generated from the configuration, in both languages.
+  assert.ok(files.has("es/privacy/index.html") && files.has("es/accessibility/index.html"));
+  assert.ok(pairs >= 15, `only ${pairs} translated pairs`);
+});
+
 test("the switcher links to the same page in the other language, or to its home", async () => {
   const en = await page("blog/saturday-flu-clinics/index.html");
   assert.equal(en.querySelector(".langs a")!.getAttribute("href"), "/es/blog/saturday-flu-clinics/");

@@ -42,7 +42,7 @@ test("each fact shows practice.yaml's value, escaped; phones and email are links
 
 test("code stays code: a fact in backticks or a code block is shown as typed", () => {
   assert.equal(fill("`[[phone]]`").html, "<p><code>[[phone]]</code></p>");
-  assert.equal(fill("    [[phone]]").html, "<pre><code>[[phone]]\n</code></pre>");
+  assert.equal(fill("    [[phone]]").html, `<pre tabindex="0" role="region" aria-label="Preformatted text"><code>[[phone]]\n</code></pre>`);
 });
 
 test("an unknown fact, or one the practice lacks, is named with its line; nothing is evaluated", () => {

@@ -142,3 +142,14 @@ test("the ids content may not take are every id the layouts give a page", async 
   assert.ok(isLayoutId("comment-2024-10-01-8c1e4b27"));
   assert.ok(!isLayoutId("dosage"));
 });
+
+test("code blocks that may scroll sideways are keyboard-focusable and named, fenced or typed as HTML", () => {
+  const fenced = renderMarkdown("```\nmix 1 scoop of formula with 2 oz water, then shake well before feeding your baby\n```\n\n    indented code\n").html;
+  assert.equal(fenced.match(/<pre tabindex="0" role="region" aria-label="Preformatted text">/g)?.length, 2);
+  // An author's own attributes never double up or override the name; the language names it.
+  const typed = renderMarkdown('<pre tabindex="-1" role="img" aria-label="x" lang="es">uno\ndos</pre>\n\nText <strong>here</strong>', { lang: "es" }).html;
+  assert.match(typed, /^<pre tabindex="0" role="region" aria-label="Texto con formato fijo" lang="es">uno\ndos<\/pre>/);
+  assert.equal(typed.match(/tabindex/g)?.length, 1);
+  // Text that only mentions the tag is left alone.
+  assert.doesNotMatch(renderMarkdown("Use `<pre>` for poems.").html, /tabindex/);
+});
