@@ -4,9 +4,8 @@
 // two builds in one process never see each other's state; `npm start` makes one for the
 // life of the preview server, so its caches make each rebuild after a save quick.
 import path from "node:path";
-import { DateTime } from "luxon";
 import { assetUrls } from "../assets.ts";
-import type { Clock } from "../clock.ts";
+import { systemClock, type Clock } from "../clock.ts";
 import { loadSite } from "../content/load.ts";
 import { createContentCaches, type ContentCaches } from "../content/caches.ts";
 import type { Mode, Site } from "../model.ts";
@@ -63,7 +62,7 @@ export function createSession(input: SessionInput = {}): BuildSession {
     contentDir: path.resolve(root, input.contentDir || "content"),
     mode: input.mode ?? "production",
     prefix: input.prefix ?? "",
-    clock: input.clock ?? (() => DateTime.utc()),
+    clock: input.clock ?? systemClock,
     cacheDir: path.resolve(root, input.cacheDir || ".cache"),
     run: input.run ?? "build",
     ...(input.contentWorker && { contentWorker: input.contentWorker }),
