@@ -1,175 +1,19 @@
-// Eleventy composition only: load the site model before each build, then write one
-// page per route through the layouts. Content files are read by lib/content, never
-// by Eleventy's template engines, so Markdown is data and never code.
-import path from "node:path";
+// The entry for Eleventy's own command line (`npm start`: eleventy --serve). It is the one
+// place that reads the environment: it makes the build session that lives as long as the
+// server, and hands it to the configuration in lib/build/configure.ts. `npm run build`
+// does not come through here (lib/build.ts makes a session per build).
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { loadSite } from "./lib/content/load.ts";
 import { clockFromEnv } from "./lib/clock.ts";
-import { assetUrls, CSS_PATH, PUBLIC_DIR, publicFile } from "./lib/assets.ts";
-import { paletteCss } from "./lib/brand.ts";
-import { appendFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { projectRoot } from "./lib/project.ts";
-import { renderRoute } from "./layouts/index.ts";
-import { recordIndexedPage } from "./lib/search/shards.ts";
-import { takePreloaded } from "./lib/preload.ts";
-import { addAdmin } from "./lib/cms/admin.ts";
-import { addStaffPage } from "./lib/staff/page.ts";
-import { staffReport } from "./lib/staff/report.ts";
-import { staffHtml } from "./layouts/staff.tsx";
-import { socialCardSvg, writeSocialCard } from "./lib/social-card.ts";
-import { publishImages } from "./lib/images.ts";
-import { writeIcons } from "./lib/icons.ts";
-import { writeMinifiedCss } from "./lib/css.ts";
-import { ContentError, formatProblem, PageRenderError } from "./lib/content/problems.ts";
-import { routeFile } from "./lib/content/assemble.ts";
-import { copyDereferenced, findLinks, relName } from "./lib/content/inside.ts";
-import type { Mode, Route, Site } from "./lib/model.ts";
-import { failedPage, pausedWhen, previewStatus } from "./lib/preview/config.ts";
-
-export interface BuildOptions {
-  /** Project root (default: the working directory). */
-  root: string;
-  /** Content folder relative to root (default "content"); tests point it at fixtures. */
-  contentDir: string;
-  mode: Mode;
-  prefix: string;
-  /** `npm start` (Eleventy --serve): a failed build is shown in the browser instead of thrown (lib/preview/). */
-  serve?: boolean;
-}
-
-export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): BuildOptions {
-  const serving = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch";
-  const mode = env.PRACTICE_MODE ?? (serving ? "preview" : "production");
-  if (mode !== "preview" && mode !== "production") throw new Error(`PRACTICE_MODE: expected preview or production, got ${mode}`);
-  return { root: projectRoot(env), contentDir: env.PRACTICE_CONTENT ?? "content", mode, prefix: env.PATH_PREFIX ?? "", serve: env.ELEVENTY_RUN_MODE === "serve" };
-}
-
-export function configure(cfg: UserConfig, opts: BuildOptions) {
-  let site: Site | undefined;
-  let byUrl = new Map<string, Route>();
-  let outDir: string | undefined;
-  // `npm start`: a build that fails writes no page and says why, once, in the terminal and
-  // on the pages the preview serves; Eleventy, given the error, would print it three times
-  // with a stack trace and stop the server when it was the first build.
-  const preview = opts.serve ? previewStatus(cfg, () => outDir, opts.prefix) : undefined;
-
-  const before = async ({ directories }: { directories: { output: string } }) => {
-    site = undefined;
-    outDir = directories.output;
-    try {
-      site = takePreloaded() ?? (await loadSite({ ...opts, clock: clockFromEnv(), assets: assetUrls() }));
-    } catch (err) {
-      // With `eleventy --watch` the list is what staff need to see; Eleventy keeps watching.
-      if (err instanceof ContentError && !preview) console.error(err.problems.map(formatProblem).join("\n"));
-      throw err;
-    }
-    byUrl = new Map(site.routes.map((r) => [r.url, r]));
-    const p = site.practice;
-    await writeSocialCard(
-      socialCardSvg(p.name, p.tagline, p.phone, { palette: site.brand, logo: p.logo ? await readFile(path.join(opts.root, p.logo)).catch(() => undefined) : undefined, logoType: p.logo?.endsWith(".png") ? "image/png" : "image/svg+xml" }),
-      directories.output,
-      `${opts.root}/.cache`,
-    );
-    await writeIcons({
-      logo: `${opts.root}${p.logo ?? "/assets/favicon.svg"}`,
-      outDir: directories.output,
-      cacheDir: `${opts.root}/.cache`,
-      name: p.name,
-      shortName: p.name.split(/\s+/).slice(0, 2).join(" "),
-      themeColor: site.themeColor,
-      prefix: site.prefix,
-    });
-  };
-  cfg.on("eleventy.before", async (args: { directories: { output: string } }) => {
-    if (!preview) return before(args);
-    preview.begin();
-    try {
-      await before(args);
-    } catch (err) {
-      site = undefined;
-      byUrl = new Map();
-      preview.fail(err);
-    }
-  });
-
-  const after = async ({ directories }: { directories: { output: string } }) => {
-    // A build whose content failed wrote nothing; the preview keeps the last good pages as they are.
-    if (!site) return;
-    const out = directories.output;
-    // assets/ and the documents kept with the content (e.g. PDFs from a WordPress import, at
-    // /uploads/), copied as files: Eleventy's passthrough copy would publish a link as a link,
-    // and a deploy step that follows links would upload whatever it leads to. lib/content
-    // checked both folders before the build (lib/content/inside.ts, published.ts).
-    copyDereferenced(path.resolve(opts.root, "assets"), path.join(out, "assets"));
-    // The product's stylesheet and scripts, after the practice's files: a practice file of the same name never replaces them.
-    copyDereferenced(PUBLIC_DIR, path.join(out, "assets"));
-    copyDereferenced(path.resolve(opts.root, opts.contentDir, "uploads"), path.join(out, "uploads"));
-    await publishImages(site.imageFiles, out);
-    // After the copy above, so the published stylesheet is the minified one.
-    // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.
-    const palette = site.brand ? paletteCss(site.brand) : "";
-    if (process.env.ELEVENTY_RUN_MODE === "build") await writeMinifiedCss(out, palette);
-    else if (palette) appendFileSync(publicFile(CSS_PATH).replace(PUBLIC_DIR, path.join(out, "assets")), palette);
-    // The built site holds files only: a link in it could publish any file of this machine.
-    const links = findLinks(out);
-    if (links.length) {
-      throw new ContentError(links.map((abs) => ({ file: relName(opts.root, abs), message: "is a link in the built site; the build publishes files only (report this: a step of the build made it)" })));
-    }
-  };
-  cfg.on("eleventy.after", async (args: { directories: { output: string } }) => {
-    if (!preview) return after(args);
-    try {
-      await after(args);
-    } catch (err) {
-      preview.fail(err);
-    }
-    preview.finish();
-  });
-
-  // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.
-  cfg.addGlobalData("routeUrls", () => [...byUrl.keys()]);
-  cfg.addTemplate("routes.11ty.js", {
-    data: {
-      pagination: { data: "routeUrls", size: 1, alias: "routeUrl" },
-      permalink: (data: { routeUrl: string }) => data.routeUrl,
-      eleventyExcludeFromCollections: true,
-    },
-    render: (data: { routeUrl: string }) => {
-      const route = byUrl.get(data.routeUrl)!;
-      let html: string;
-      try {
-        html = renderRoute(site!, route);
-      } catch (err) {
-        const failure = new PageRenderError(route.url, routeFile(route), err);
-        if (preview) return failedPage(preview, failure, route.url);
-        throw failure;
-      }
-      recordIndexedPage(route, html);
-      return html;
-    },
-  });
-
-  // In `npm start` a build whose content failed has no site to render the two below from: they write nothing then (lib/preview/config.ts).
-  const parts = preview ? pausedWhen(cfg, () => !site) : cfg;
-  // The staff editor at /admin/ (Decap CMS): not a route of the model, so never in menus, sitemap or search.
-  addAdmin(parts, () => site);
-  // The staff checks at /_staff/: preview builds only (lib/staff/page.ts).
-  addStaffPage(parts, opts.mode, () => staffHtml(site!, staffReport(site!)));
-  cfg.setTemplateFormats(["11ty.js"]);
-  // assets/ and content/uploads/ are copied after each build (eleventy.after above); the
-  // preview server rebuilds, and so copies them again, when one of their files changes.
-  cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);
-  cfg.addWatchTarget(`${opts.contentDir}/uploads/**`);
-  cfg.addWatchTarget(`${opts.root}/assets/**`);
-  cfg.setQuietMode(true);
-  // Setters, not a returned `dir`: lib/build.ts passes this function to Eleventy, which
-  // ignores its return value. (The content folder is Eleventy's input, given by the caller.)
-  cfg.setInputDirectory(opts.contentDir);
-  cfg.setDataDirectory("_eleventy_data");
-  cfg.setIncludesDirectory("_eleventy_includes");
-}
+import { configure } from "./lib/build/configure.ts";
+import { createSession, type RunMode } from "./lib/build/session.ts";
 
 export default function (cfg: UserConfig) {
-  return configure(cfg, optionsFromEnv());
+  const env = process.env;
+  // Eleventy sets ELEVENTY_RUN_MODE from its --serve / --watch flags before it loads this file.
+  const run: RunMode = env.ELEVENTY_RUN_MODE === "serve" || env.ELEVENTY_RUN_MODE === "watch" ? env.ELEVENTY_RUN_MODE : "build";
+  const mode = env.PRACTICE_MODE || (run === "build" ? "production" : "preview");
+  if (mode !== "preview" && mode !== "production") throw new Error(`PRACTICE_MODE: expected preview or production, got ${mode}`);
+  const root = projectRoot(env);
+  configure(cfg, createSession({ root, contentDir: env.PRACTICE_CONTENT, mode, prefix: env.PATH_PREFIX ?? "", clock: clockFromEnv(env), cacheDir: env.PRACTICE_CACHE, run }));
 }

@@ -5,18 +5,16 @@ import { mkdir, rm, rename, mkdtemp, readdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { configure } from "../.eleventy.ts";
+import { DateTime } from "luxon";
 import { findContentError, formatProblem, plainCause, type Problem } from "./content/problems.ts";
-import { loadSite } from "./content/load.ts";
-import { clockFromEnv } from "./clock.ts";
-import { assetUrls } from "./assets.ts";
-import { setPreloaded } from "./preload.ts";
+import type { Clock } from "./clock.ts";
+import { configure } from "./build/configure.ts";
+import { createSession, loadModel, takeDigests } from "./build/session.ts";
 import { writeSearchIndex } from "./search/index.ts";
-import { takePageDigests } from "./search/shards.ts";
 import { writeRedirects } from "./redirects.ts";
 
 export interface BuildRequest {
-  /** Project root holding .eleventy.ts and assets/ (default: cwd). */
+  /** The practice's project folder, holding content/ and assets/ (default: cwd). */
   root?: string;
   /** Content folder, relative to root (default "content"). */
   contentDir?: string;
@@ -26,8 +24,12 @@ export interface BuildRequest {
   prefix?: string;
   /** Seconds since 1970: pins the build's "now". */
   sourceDateEpoch?: number;
-  /** Encoded images and search bundles kept between builds (default: PRACTICE_CACHE, else root/.cache). */
+  /** The build's "now" when sourceDateEpoch is not given (default: the real time). */
+  clock?: Clock;
+  /** Encoded images and search bundles kept between builds (default: root/.cache). */
   cacheDir?: string;
+  /** The content worker's script (scripts/build.mjs gives its compiled one). */
+  contentWorker?: URL;
 }
 
 export type BuildResult =
@@ -67,18 +69,26 @@ function isRunning(pid: number): boolean {
   }
 }
 
-/** Runs Eleventy with the project's config. Settings travel as env vars, which is how the CLI gets them too. */
+/**
+ * Runs Eleventy with the project's configuration, in a build session of its own: nothing
+ * is shared with another build running in the same process, and nothing goes through
+ * process.env or the working directory.
+ */
 export async function build(req: BuildRequest = {}): Promise<BuildResult> {
-  const root = path.resolve(req.root ?? process.cwd());
+  const epoch = req.sourceDateEpoch;
+  const fixed = epoch === undefined ? undefined : DateTime.fromSeconds(epoch, { zone: "utc" });
+  const session = createSession({
+    root: req.root,
+    contentDir: req.contentDir,
+    mode: req.mode,
+    prefix: req.prefix,
+    clock: fixed ? () => fixed : req.clock,
+    cacheDir: req.cacheDir,
+    run: "build",
+    contentWorker: req.contentWorker,
+  });
+  const { root, contentDir, cacheDir } = session.options;
   const out = path.resolve(root, req.out ?? "_site");
-  const env: Record<string, string | undefined> = {
-    PRACTICE_CONTENT: req.contentDir ?? "content",
-    PRACTICE_MODE: req.mode ?? "production",
-    PATH_PREFIX: req.prefix ?? "",
-    SOURCE_DATE_EPOCH: req.sourceDateEpoch === undefined ? process.env.SOURCE_DATE_EPOCH : String(req.sourceDateEpoch),
-  };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  const cacheDir = path.resolve(root, req.cacheDir ?? process.env.PRACTICE_CACHE ?? ".cache");
   let staging: string;
   try {
     // The output's folder may not exist yet (PRACTICE_OUT=dist/site on a fresh machine).
@@ -97,41 +107,23 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     last = performance.now();
   };
   try {
-    Object.assign(process.env, env);
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
     // Validate everything before Eleventy starts, so a failure is one clean list.
-    const site = await loadSite({
-      root,
-      contentDir: env.PRACTICE_CONTENT,
-      mode: req.mode ?? "production",
-      prefix: req.prefix,
-      clock: clockFromEnv(process.env),
-      assets: assetUrls(),
-      cacheDir,
-    });
+    const site = await loadModel(session);
     lap("load and check content");
-    setPreloaded(site);
-    takePageDigests();
-    const cwd = process.cwd();
-    process.chdir(root);
+    session.preloaded = site;
     let files = 0;
-    try {
-      // The configuration as a function, not a file path: the build and the config share one
-      // module graph (the preloaded model), also when the build runs compiled ahead of time.
-      const eleventy = new Eleventy(env.PRACTICE_CONTENT, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, { root, contentDir: env.PRACTICE_CONTENT!, mode: req.mode ?? "production", prefix: req.prefix ?? "" }) });
-      const record = (...args: unknown[]) => void eleventyLog.push(args.map(String).join(" "));
-      eleventy.logger.overrideLogger({ log: record, info: record, warn: record, error: record } as unknown as Console);
-      const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
-      files = Array.isArray(written?.[1]) ? written[1].length : 0;
-    } finally {
-      process.chdir(cwd);
-    }
+    // The configuration as a function of this session, not a file path: also when the build runs compiled ahead of time.
+    const eleventy = new Eleventy(contentDir, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, session) });
+    const record = (...args: unknown[]) => void eleventyLog.push(args.map(String).join(" "));
+    eleventy.logger.overrideLogger({ log: record, info: record, warn: record, error: record } as unknown as Console);
+    const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
+    files = Array.isArray(written?.[1]) ? written[1].length : 0;
     lap("Eleventy: render and write");
     // Old addresses (content/_data/redirects.txt, e.g. from a WordPress import), in the host's form.
-    await writeRedirects(path.resolve(root, env.PRACTICE_CONTENT!), staging, { host: site.hosting.host, prefix: site.prefix, root });
+    await writeRedirects(contentDir, staging, { host: site.hosting.host, prefix: site.prefix, root });
     lap("redirects");
     // Index the staging folder before the swap: a failed index never publishes.
-    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takePageDigests() });
+    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takeDigests(session) });
     lap(`search index (${search.built.length ? `built ${search.built.join(", ")}` : "from the cache"})`);
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
@@ -140,18 +132,12 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     lap("publish");
     return { ok: true, out, files, searchBuilt: search.built };
   } catch (err) {
-    setPreloaded(undefined);
     await rm(staging, { recursive: true, force: true });
     const content = findContentError(err);
     if (content) return { ok: false, problems: content.problems, error: content.message };
     const first = plainCause(err);
     const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
     return { ok: false, error: first, detail: [stack, ...eleventyLog].join("\n") };
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
   }
 }
 

@@ -4,6 +4,9 @@ import { DateTime } from "luxon";
 
 export type Clock = () => DateTime;
 
+/** The real time: the clock of a build that was given none. */
+export const systemClock: Clock = () => DateTime.utc();
+
 export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
   const epoch = env.SOURCE_DATE_EPOCH;
   if (epoch !== undefined && epoch !== "") {
@@ -11,7 +14,7 @@ export function clockFromEnv(env: NodeJS.ProcessEnv = process.env): Clock {
     const fixed = DateTime.fromSeconds(Number(epoch), { zone: "utc" });
     return () => fixed;
   }
-  return () => DateTime.utc();
+  return systemClock;
 }
 
 export function fixedClock(iso: string): Clock {

@@ -26,15 +26,18 @@ export function machineDate(d: ContentDate): string {
 }
 
 // A post's date is shown on its page, the blog pages, its tags' pages and its author's
-// page; Intl formatting is costly enough to do once per date and language.
-const shownDates = new Map<string, string>();
+// page; Intl formatting is costly enough to do once per date and language. Remembered
+// per DateTime object of the model (one per post date), so the memo goes with the model
+// it belongs to: nothing outlives a build or grows over a long preview session.
+const shownDates = new WeakMap<DateTime, Map<Lang, string>>();
 
 export function displayDate(d: DateTime, lang: Lang): string {
-  const key = `${lang}|${d.zoneName}|${d.toMillis()}`;
-  let shown = shownDates.get(key);
+  let byLang = shownDates.get(d);
+  if (!byLang) shownDates.set(d, (byLang = new Map()));
+  let shown = byLang.get(lang);
   if (shown === undefined) {
     shown = d.setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_FULL);
-    shownDates.set(key, shown);
+    byLang.set(lang, shown);
   }
   return shown;
 }

@@ -86,6 +86,6 @@ async function compiled() {
 }
 
 const dir = await compiled();
+const { main } = await import(pathToFileURL(path.join(dir, "build.mjs")).href);
 // The content worker (lib/content/parallel.ts) starts from its compiled copy too.
-process.env.PRACTICE_CONTENT_WORKER = pathToFileURL(path.join(dir, "parallel-run.mjs")).href;
-await import(pathToFileURL(path.join(dir, "build.mjs")).href);
+await main({ contentWorker: pathToFileURL(path.join(dir, "parallel-run.mjs")) });

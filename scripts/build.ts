@@ -1,17 +1,30 @@
 // npm run build: the production site in _site/, or a list of every content problem.
+// scripts/build.mjs runs it compiled ahead and calls main() with its compiled content worker.
+import { fileURLToPath } from "node:url";
 import { build, reportFailure } from "../lib/build.ts";
+import { clockFromEnv } from "../lib/clock.ts";
 import { projectRoot } from "../lib/project.ts";
 
-const started = performance.now();
-const result = await build({
-  mode: process.env.PRACTICE_MODE === "preview" ? "preview" : "production",
-  prefix: process.env.PATH_PREFIX,
-  root: projectRoot(),
-  contentDir: process.env.PRACTICE_CONTENT || undefined,
-  out: process.env.PRACTICE_OUT || undefined,
-});
-if (!result.ok) {
-  console.error(reportFailure(result));
-  process.exit(1);
+export async function main(opts: { contentWorker?: URL } = {}): Promise<void> {
+  const started = performance.now();
+  // The command line's settings, read here once; the build gets them as values.
+  const env = process.env;
+  const result = await build({
+    mode: env.PRACTICE_MODE === "preview" ? "preview" : "production",
+    prefix: env.PATH_PREFIX,
+    root: projectRoot(env),
+    contentDir: env.PRACTICE_CONTENT || undefined,
+    out: env.PRACTICE_OUT || undefined,
+    clock: clockFromEnv(env),
+    cacheDir: env.PRACTICE_CACHE || undefined,
+    contentWorker: opts.contentWorker,
+  });
+  if (!result.ok) {
+    console.error(reportFailure(result));
+    process.exit(1);
+  }
+  console.log(`Built ${result.files} files into ${result.out} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
 }
-console.log(`Built ${result.files} files into ${result.out} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+
+// Run as it is (node --import tsx scripts/build.ts); compiled, scripts/build.mjs calls main().
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

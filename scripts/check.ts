@@ -22,7 +22,7 @@ let site: Site | undefined;
 try {
   // Preview mode reads drafts and scheduled posts into the site too, so a draft that
   // would clash with another file's address is reported now, not on publishing day.
-  site = await loadSite({ root, contentDir, mode: "preview", clock: clockFromEnv(), prefix: process.env.PATH_PREFIX });
+  site = await loadSite({ root, contentDir, mode: "preview", clock: clockFromEnv(), prefix: process.env.PATH_PREFIX, cacheDir: process.env.PRACTICE_CACHE || undefined });
 } catch (err) {
   const content = findContentError(err);
   if (!content) {

@@ -123,7 +123,7 @@ if (flag("--add-language") || flag("--drop-language")) {
 
 // Whatever changed, the site must still check out.
 try {
-  const site = await loadSite({ root: project, mode: "preview", clock: clockFromEnv() });
+  const site = await loadSite({ root: project, mode: "preview", clock: clockFromEnv(), cacheDir: process.env.PRACTICE_CACHE || undefined });
   console.log(`No problems: ${site.routes.length} pages and files to build. Preview with npm start.`);
 } catch (err) {
   const content = findContentError(err);

@@ -12,6 +12,7 @@ import { COMMENT_ID_MAX, COMMENT_ID_RE, commentSchema, type CommentFrontMatter }
 import type { Problem } from "../content/problems.ts";
 import { listMarkdown, readMarkdownFile, type SourceFile } from "../content/read.ts";
 import { parseFileName } from "../content/paths.ts";
+import type { ContentCaches } from "../content/caches.ts";
 import { toZoned } from "../time.ts";
 import { renderComment } from "./markdown.ts";
 import { buildDiscussion, checkOldAnchors, checkReplies } from "./thread.ts";
@@ -40,6 +41,8 @@ export interface CommentsInput {
   providers: ReadonlyMap<string, Provider>;
   /** The host's path prefix ("" or "/clinic"), for links within the site in comments. */
   prefix?: string;
+  /** Kept between loads of a build session (lib/content/caches.ts). */
+  caches?: Pick<ContentCaches, "reads" | "slugs">;
 }
 
 /** Comments close this many days after publication when practice.yaml says so (at build time). */
@@ -57,7 +60,7 @@ export async function attachComments(input: CommentsInput): Promise<void> {
   const folders = await commentFolders(input);
   const postKeys = new Set<string>();
   for (const f of input.postFiles) {
-    const id = parseFileName("post", f.name, input.langs, input.defaultLang);
+    const id = parseFileName("post", f.name, input.langs, input.defaultLang, input.caches?.slugs);
     if (!("error" in id)) postKeys.add(id.key);
   }
   for (const [postKey, files] of folders) {
@@ -105,7 +108,7 @@ function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
     input.problems.push({ file: f.file, message: `the file name is the comment's id and its anchor: use lowercase letters, digits and dashes (at most ${COMMENT_ID_MAX}), such as 2026-02-04-3f9a1c2e.md` });
     return undefined;
   }
-  const result = readMarkdownFile(commentSchema, f);
+  const result = readMarkdownFile(commentSchema, f, input.caches?.reads);
   if (!result.ok) {
     input.problems.push(...result.problems);
     return undefined;

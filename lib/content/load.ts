@@ -28,12 +28,17 @@ import { resolveReview } from "./review.ts";
 import { readingLevelOf } from "../readability/index.ts";
 import { checkNotice } from "../trust.ts";
 import { attachComments, COMMENTS_FOLDER } from "../comments/load.ts";
+import { createContentCaches, trimContentCaches, type ContentCaches } from "./caches.ts";
 import { checkLinks, insideSitePath, siteFolders, type SiteFolders } from "./inside.ts";
 import { checkPublished, checkSvgFile } from "./published.ts";
 
 export interface LoadOptions {
-  /** Where encoded images are kept between builds (default: root/.cache, or PRACTICE_CACHE). */
+  /** Where encoded images are kept between builds (default: root/.cache). */
   cacheDir?: string;
+  /** Parsed and rendered files kept from the last load of the same build session (default: none kept); trimmed after this load. */
+  caches?: ContentCaches;
+  /** The content worker's script, when not the one beside lib/content/parallel.ts (scripts/build.mjs runs a compiled one). */
+  contentWorker?: URL;
   /** Project root; messages name files relative to it. */
   root: string;
   /** Folder with _data/, blog/, pages/, providers/ (default: root/content). */
@@ -62,6 +67,7 @@ interface Ctx {
   /** Body images per content file, turned into pictures once every file is read. */
   bodyImages: Map<string, MarkdownImage[]>;
   resolved: Map<Lang, Resolved<Practice>>;
+  caches: ContentCaches;
 }
 
 export async function loadSite(opts: LoadOptions): Promise<Site> {
@@ -115,10 +121,11 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
     root,
     folders,
     exists: (sitePath) => assetExists(root, sitePath),
+    caches: opts.caches ?? createContentCaches(),
   };
   // Large sites are parsed and rendered on two threads up front; the readers below then find every file ready.
   const byKind: [ContentKind, SourceFile[]][] = [["provider", providerFiles], ["page", pageFiles], ["post", postFiles], ["event", eventFiles], ["alert", alertFiles]];
-  await prepareFiles(ctx, root, byKind.flatMap(([kind, files]) => files.map((f) => ({ f, kind }))));
+  await prepareFiles(ctx, root, byKind.flatMap(([kind, files]) => files.map((f) => ({ f, kind }))), opts.contentWorker);
 
   const providers = readAll(ctx, "provider", providerFiles, toProvider);
   const providerByKey = new Map(providers.map((p) => [`${p.lang}:${p.key}`, p]));
@@ -139,9 +146,11 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
   // Images: one pass over everything read, so encoding runs in parallel and in one queue.
-  const images = createImageService({ cacheDir: opts.cacheDir ?? process.env.PRACTICE_CACHE ?? path.join(root, ".cache"), prefix });
+  const images = createImageService({ cacheDir: opts.cacheDir ?? path.join(root, ".cache"), prefix });
   await addPictures(ctx, root, images, { posts, pages, providers, events });
   const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, imageFiles: images.files(), assets: opts.assets ?? { css: "/assets/css/site.css" } });
+  // Every file of the site was read: what this load did not use (a deleted file) goes.
+  trimContentCaches(ctx.caches);
   // A link leading nowhere is found by the walk and again by the reader: say it once.
   if (problems.length) throw new ContentError([...new Map(problems.map((p) => [`${p.file}\0${p.field}\0${p.message}`, p])).values()]);
   return site;
@@ -173,12 +182,12 @@ function readAll<T extends { status: string }, FM>(
   const schema = SCHEMAS[kind];
   const out: T[] = [];
   for (const f of files) {
-    const id = parseFileName(kind, f.name, ctx.langs, ctx.defaultLang);
+    const id = parseFileName(kind, f.name, ctx.langs, ctx.defaultLang, ctx.caches.slugs);
     if ("error" in id) {
       ctx.problems.push({ file: f.file, message: id.error });
       continue;
     }
-    const result = readMarkdownFile(schema, f);
+    const result = readMarkdownFile(schema, f, ctx.caches.reads);
     if (!result.ok) {
       ctx.problems.push(...result.problems);
       continue;
@@ -189,13 +198,9 @@ function readAll<T extends { status: string }, FM>(
   return out;
 }
 
-// Markdown rendered per file for the preview server's next load (see readMarkdownFile):
-// reused while the text, language and prefix are the same and every file the body
-// refers to still exists (or still doesn't).
-const rendered = new Map<string, { source: string; lang: Lang; prefix: string; checked: [string, boolean][]; result: Rendered }>();
-
+// Markdown rendered per file for the preview server's next load (lib/content/caches.ts).
 function cachedRender(ctx: Ctx, source: string, f: SourceFile, lang: Lang): Rendered | undefined {
-  const hit = rendered.get(f.abs);
+  const hit = ctx.caches.renders.get(f.abs);
   if (hit && hit.source === source && hit.lang === lang && hit.prefix === ctx.prefix && hit.checked.every(([p, was]) => ctx.exists(p) === was)) return hit.result;
   return undefined;
 }
@@ -204,22 +209,22 @@ function renderCached(ctx: Ctx, source: string, f: SourceFile, lang: Lang): Rend
   const hit = cachedRender(ctx, source, f, lang);
   if (hit) return hit;
   const { result, checked } = renderChecked({ source, lang, prefix: ctx.prefix }, ctx.root);
-  rendered.set(f.abs, { source, lang, prefix: ctx.prefix, checked, result });
+  ctx.caches.renders.set(f.abs, { source, lang, prefix: ctx.prefix, checked, result });
   return result;
 }
 
-async function prepareFiles(ctx: Ctx, root: string, files: readonly { f: SourceFile; kind: ContentKind }[]): Promise<void> {
+async function prepareFiles(ctx: Ctx, root: string, files: readonly { f: SourceFile; kind: ContentKind }[], worker: URL | undefined): Promise<void> {
   const todo: FileTask[] = [];
   for (const { f, kind } of files) {
-    if (isReadCached(SCHEMAS[kind], f)) continue;
+    if (isReadCached(SCHEMAS[kind], f, ctx.caches.reads)) continue;
     todo.push({ kind, f, langs: ctx.langs, defaultLang: ctx.defaultLang, prefix: ctx.prefix });
   }
   if (todo.length < PARALLEL_MIN) return;
-  const results = await processFiles(todo, root);
+  const results = await processFiles(todo, root, { worker });
   todo.forEach((task, i) => {
     const { id, read, rendered: body } = results[i]!;
-    if (read) rememberRead(SCHEMAS[task.kind], task.f, read);
-    if (body && read?.ok && !("error" in id)) rendered.set(task.f.abs, { source: read.body, lang: id.lang, prefix: ctx.prefix, checked: body.checked, result: body.result });
+    if (read) rememberRead(SCHEMAS[task.kind], task.f, read, ctx.caches.reads);
+    if (body && read?.ok && !("error" in id)) ctx.caches.renders.set(task.f.abs, { source: read.body, lang: id.lang, prefix: ctx.prefix, checked: body.checked, result: body.result });
   });
 }
 
@@ -318,7 +323,7 @@ function toPost(
   const tags = [];
   const seen = new Set<string>();
   for (const name of fm.tags ?? []) {
-    const slug = slugOf(name);
+    const slug = slugOf(name, ctx.caches.slugs);
     if (!slug) {
       ctx.problems.push({ file: f.file, field: "tags", message: `tag ${quote(name)} has no letters or digits to make a web address from` });
       return undefined;
@@ -349,7 +354,7 @@ function toPost(
     ...review,
     readingMinutes: readingMinutes(rendered.words),
     // For staff only: production builds never measure it, so no page can show it.
-    ...(ctx.mode === "preview" && { reading: readingLevelOf(f.abs, source, id.lang) }),
+    ...(ctx.mode === "preview" && { reading: readingLevelOf(f.abs, source, id.lang, ctx.caches.readingLevels) }),
     comments: fm.comments ?? ctx.practice.comments ?? "off",
     image: fm.image,
     imageAlt: fm.imageAlt,

@@ -50,6 +50,8 @@ export async function processFiles(
     mainTakesPart?: boolean;
     /** Filled in: how many files the worker did. */
     stats?: { byWorker: number };
+    /** The worker's script (default: parallel-worker.mjs beside this file, which runs the TypeScript through tsx). */
+    worker?: URL;
   } = {},
 ): Promise<FileResult[]> {
   const out = new Array<FileResult>(tasks.length);
@@ -58,8 +60,8 @@ export async function processFiles(
     return out;
   }
   const next = new Int32Array(new SharedArrayBuffer(4));
-  // scripts/build.mjs points PRACTICE_CONTENT_WORKER at its compiled parallel-run.ts: it starts in half the time.
-  const script = process.env.PRACTICE_CONTENT_WORKER ? new URL(process.env.PRACTICE_CONTENT_WORKER) : new URL("./parallel-worker.mjs", import.meta.url);
+  // scripts/build.mjs passes its compiled parallel-run.ts: it starts in half the time.
+  const script = opts.worker ?? new URL("./parallel-worker.mjs", import.meta.url);
   const worker = new Worker(script, { workerData: { tasks, root, next, batch: BATCH } });
   const fromWorker = new Promise<void>((resolve, reject) => {
     worker.on("message", (msg: { start: number; results: FileResult[] } | { done: true }) => {

@@ -2,6 +2,7 @@
 // identity shared by translations), language and URL slug.
 import slugify from "@sindresorhus/slugify";
 import type { Lang } from "../i18n/index.ts";
+import type { KeptWhileUsed } from "../cache.ts";
 
 export type ContentKind = "post" | "page" | "provider" | "event" | "alert";
 
@@ -13,14 +14,14 @@ export interface ContentId {
   lang: Lang;
 }
 
-const slugs = new Map<string, string>();
+/** Tag names repeat across thousands of posts: a build session transliterates each once (lib/content/caches.ts). */
+export type SlugCache = KeptWhileUsed<string, string>;
 
-/** Tag names repeat across thousands of posts: each is transliterated once. */
-export function slugOf(text: string): string {
-  let slug = slugs.get(text);
+export function slugOf(text: string, cache?: SlugCache): string {
+  let slug = cache?.get(text);
   if (slug === undefined) {
     slug = slugify(text, { decamelize: false });
-    slugs.set(text, slug);
+    cache?.set(text, slug);
   }
   return slug;
 }
@@ -31,6 +32,7 @@ export function parseFileName(
   fileName: string,
   langs: readonly Lang[],
   defaultLang: Lang,
+  slugs?: SlugCache,
 ): { key: string; lang: Lang } | { error: string } {
   let stem = fileName.replace(/\.md$/i, "");
   let lang = defaultLang;
@@ -44,7 +46,7 @@ export function parseFileName(
   }
   // Posts drop the date from their address; events keep it (a clinic series shares a name).
   if (kind === "post") stem = stem.replace(/^\d{4}-\d{2}-\d{2}-/, "");
-  const key = slugOf(stem);
+  const key = slugOf(stem, slugs);
   if (!key) return { error: "file name has no letters or digits to make a web address from" };
   if (key.length > 80) return { error: `file name is too long for a web address (${key.length} characters; at most 80)` };
   return { key, lang };

@@ -1,5 +1,5 @@
 // Reading and validating single files: every failure becomes a Problem, never a throw.
-import { lstatSync, readFileSync, statSync } from "node:fs";
+import { lstatSync, readFileSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { z } from "zod";
@@ -12,6 +12,7 @@ import { checkStructure } from "./structure.ts";
 import { dateOrder, practiceLocale, type DateOrder } from "./dates.ts";
 import { dateProblem } from "../schema/fields.ts";
 import { explainYamlError } from "./yaml-messages.ts";
+import type { KeptWhileUsed } from "../cache.ts";
 
 export interface SourceFile {
   abs: string;
@@ -81,30 +82,30 @@ export function validate<S extends z.ZodType>(schema: S, file: string, data: unk
 }
 
 // The preview server loads the whole site again after every save; a file whose text
-// did not change gives the same result, so it is parsed and validated once. Keyed by
-// path, so an edited file replaces its entry instead of adding one.
-const readCache = new Map<string, { schema: z.ZodType; source: string; result: Validated<unknown> }>();
+// did not change gives the same result, so it is parsed and validated once per build
+// session (lib/build/session.ts). Keyed by path, so an edited file replaces its entry.
+export type ReadCache = KeptWhileUsed<string, { schema: z.ZodType; source: string; result: Validated<unknown> }>;
 
-function cachedRead(schema: z.ZodType, f: SourceFile): Validated<unknown> | undefined {
-  const hit = readCache.get(f.abs);
+function cachedRead(schema: z.ZodType, f: SourceFile, cache: ReadCache | undefined): Validated<unknown> | undefined {
+  const hit = cache?.get(f.abs);
   return hit && hit.schema === schema && hit.source === f.source ? hit.result : undefined;
 }
 
-export function isReadCached(schema: z.ZodType, f: SourceFile): boolean {
-  return cachedRead(schema, f) !== undefined;
+export function isReadCached(schema: z.ZodType, f: SourceFile, cache: ReadCache | undefined): boolean {
+  return cachedRead(schema, f, cache) !== undefined;
 }
 
-export function readMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile): Validated<z.infer<S>> {
-  const hit = cachedRead(schema, f);
+export function readMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile, cache?: ReadCache): Validated<z.infer<S>> {
+  const hit = cachedRead(schema, f, cache);
   if (hit) return hit as Validated<z.infer<S>>;
   const result = parseMarkdownFile(schema, f);
-  readCache.set(f.abs, { schema, source: f.source, result });
+  cache?.set(f.abs, { schema, source: f.source, result });
   return result;
 }
 
 /** Seeds the cache with a result computed elsewhere (lib/content/parallel.ts). */
-export function rememberRead(schema: z.ZodType, f: SourceFile, result: Validated<unknown>): void {
-  readCache.set(f.abs, { schema, source: f.source, result });
+export function rememberRead(schema: z.ZodType, f: SourceFile, result: Validated<unknown>, cache: ReadCache): void {
+  cache.set(f.abs, { schema, source: f.source, result });
 }
 
 /** readMarkdownFile without the cache. */
@@ -146,7 +147,10 @@ function validateContent<S extends z.ZodType>(schema: S, f: SourceFile, data: Re
     input = Object.fromEntries(Object.entries(data).filter(([k]) => !empty.includes(k)));
   }
   const v = validate(target, f.file, input);
-  if (!v.ok && v.problems.some((p) => isDateField(fields, p.field))) return { ok: false, problems: inDateOrder(v.problems, data, fields, () => practiceDateOrder(f.abs)) };
+  if (!v.ok && v.problems.some((p) => isDateField(fields, p.field))) {
+    let order: DateOrder | undefined;
+    return { ok: false, problems: inDateOrder(v.problems, data, fields, () => (order ??= practiceDateOrder(f.abs))) };
+  }
   if (!v.ok) return v;
   return { ok: true, data: { ...(v.data as object), ...Object.fromEntries(empty.map((k) => [k, ""])) } as z.infer<S> };
 }
@@ -164,18 +168,11 @@ function inDateOrder(problems: readonly Problem[], data: Record<string, unknown>
 }
 
 // The practice's order of day and month, from the practice.yaml beside the content
-// folders. Read only when a date is wrong, and again only when that file changes.
-const orders = new Map<string, { mtime: number; order: DateOrder }>();
-
+// folders: read only when a date is wrong (a build that stops anyway), so not cached.
 function practiceDateOrder(contentFile: string): DateOrder {
   const file = path.join(path.dirname(path.dirname(contentFile)), "_data", "practice.yaml");
   try {
-    const mtime = statSync(file).mtimeMs;
-    const hit = orders.get(file);
-    if (hit && hit.mtime === mtime) return hit.order;
-    const order = dateOrder(practiceLocale(parseYaml(readFileSync(file, "utf8"))));
-    orders.set(file, { mtime, order });
-    return order;
+    return dateOrder(practiceLocale(parseYaml(readFileSync(file, "utf8"))));
   } catch {
     return "mdy";
   }

@@ -11,6 +11,7 @@
 import { fleschKincaid } from "flesch-kincaid";
 import { syllable } from "syllable";
 import type { Lang } from "../i18n/index.ts";
+import type { KeptWhileUsed } from "../cache.ts";
 import { easeToGrade, fernandezHuerta, infleszBand, spanishSyllables, szigrisztPazos, type InfleszBand } from "./spanish.ts";
 import { sentences, type Sentences } from "./text.ts";
 
@@ -86,15 +87,15 @@ export function readingLevel(markdown: string, lang: Lang): ReadingLevel {
   return counts ? gradeFromCounts(counts, lang) : { words: 0, sentences: 0, syllables: 0, formula: "none", reason: "language" };
 }
 
-// The preview rebuilds on every save: a file's level is measured again only when its text changed.
-const measured = new Map<string, { source: string; lang: Lang; level: ReadingLevel }>();
+/** Levels measured by a build session: the preview rebuilds on every save, and a file's level is measured again only when its text changed. */
+export type ReadingLevelCache = KeptWhileUsed<string, { source: string; lang: Lang; level: ReadingLevel }>;
 
-/** readingLevel(), remembered per file (key: its path) while its text and language stay the same. */
-export function readingLevelOf(key: string, markdown: string, lang: Lang): ReadingLevel {
-  const hit = measured.get(key);
+/** readingLevel(), remembered in `cache` per file (key: its path) while its text and language stay the same. */
+export function readingLevelOf(key: string, markdown: string, lang: Lang, cache: ReadingLevelCache): ReadingLevel {
+  const hit = cache.get(key);
   if (hit && hit.source === markdown && hit.lang === lang) return hit.level;
   const level = readingLevel(markdown, lang);
-  measured.set(key, { source: markdown, lang, level });
+  cache.set(key, { source: markdown, lang, level });
   return level;
 }
 

@@ -36,10 +36,18 @@ export interface SearchIndexOptions {
   digests?: ReadonlyMap<string, string>;
 }
 
+// Pagefind's Node API drives one helper process for the whole Node process (a global in
+// the pagefind package), and its close() stops it for every caller: a build that closed it
+// while another build in the same process was indexing failed that build ("Pagefind
+// backend closed"). So the builds count themselves in, and the last one out closes it.
+// The one piece of module state the build keeps: it mirrors a process-wide resource.
+const pagefindUsers = { count: 0 };
+
 /** Writes every shard's bundle into `siteDir`. Throws with Pagefind's own messages on failure. */
 export async function writeSearchIndex(siteDir: string, shards: readonly SearchShard[], opts: SearchIndexOptions = {}): Promise<SearchIndexResult> {
   const store = opts.cacheDir ? path.join(opts.cacheDir, "search") : undefined;
   const result: SearchIndexResult = { files: 0, built: [] };
+  pagefindUsers.count++;
   try {
     for (const shard of shards) {
       const key = await shardKey(siteDir, shard, opts);
@@ -56,7 +64,7 @@ export async function writeSearchIndex(siteDir: string, shards: readonly SearchS
     }
   } finally {
     // Stop Pagefind's helper process so a finished build leaves nothing running.
-    await pagefind.close();
+    if (--pagefindUsers.count === 0) await pagefind.close();
   }
   if (store) await pruneStore(store);
   return result;

@@ -71,17 +71,10 @@ export function pageDigest(html: string): string {
   return createHash("sha1").update(indexedPart(html) ?? html).digest("base64");
 }
 
-// Fingerprints taken as pages are rendered, so the build need not read thousands of
-// files back to learn whether the search bundles changed.
-const rendered = new Map<string, string>();
-
-export function recordIndexedPage(route: Route, html: string): void {
-  if (isIndexed(route)) rendered.set(outputFile(route.url), pageDigest(html));
-}
-
-/** The fingerprints recorded since the last call, by output file. */
-export function takePageDigests(): Map<string, string> {
-  const taken = new Map(rendered);
-  rendered.clear();
-  return taken;
+/**
+ * Fingerprints taken as pages are rendered (into the build session's map, by output file),
+ * so the build need not read thousands of files back to learn whether the search bundles changed.
+ */
+export function recordIndexedPage(digests: Map<string, string>, route: Route, html: string): void {
+  if (isIndexed(route)) digests.set(outputFile(route.url), pageDigest(html));
 }

@@ -46,12 +46,7 @@ before(async () => {
 });
 
 async function build() {
-  process.env.PRACTICE_CACHE = cache;
-  try {
-    return await buildInto({ contentDir: fixture });
-  } finally {
-    delete process.env.PRACTICE_CACHE;
-  }
+  return buildInto({ contentDir: fixture, cacheDir: cache });
 }
 
 test("pictures with AVIF and WebP, width/height, lazy except the first large image, no metadata, orientation applied", async () => {

@@ -4,7 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { proseBlocks, sentences, sentencesOf } from "../../lib/readability/text.ts";
 import { easeToGrade, fernandezHuerta, infleszBand, spanishSyllables, szigrisztPazos } from "../../lib/readability/spanish.ts";
-import { aboveTarget, gradeFromCounts, MIN_WORDS, readingLevel, readingLevelOf, type ReadingLevel } from "../../lib/readability/index.ts";
+import { aboveTarget, gradeFromCounts, MIN_WORDS, readingLevel, readingLevelOf, type ReadingLevel, type ReadingLevelCache } from "../../lib/readability/index.ts";
+import { KeptWhileUsed } from "../../lib/cache.ts";
 
 test("Spanish syllables follow the RAE's rules: diphthongs, hiatus, silent u, y as a vowel", () => {
   const table: [string, number][] = [
@@ -197,8 +198,10 @@ test("above the target means above it to the decimal shown", () => {
 });
 
 test("a file's level is measured again only when its text or language changes", () => {
-  const first = readingLevelOf("/x/post.md", EN, "en");
-  assert.equal(readingLevelOf("/x/post.md", EN, "en"), first, "same object: remembered");
-  assert.notEqual(readingLevelOf("/x/post.md", `${EN} Rest.`, "en"), first);
-  assert.equal(readingLevelOf("/x/post.md", EN, "es").formula, "fernandez-huerta");
+  const cache: ReadingLevelCache = new KeptWhileUsed();
+  const first = readingLevelOf("/x/post.md", EN, "en", cache);
+  assert.equal(readingLevelOf("/x/post.md", EN, "en", cache), first, "same object: remembered");
+  assert.notEqual(readingLevelOf("/x/post.md", `${EN} Rest.`, "en", cache), first);
+  assert.equal(readingLevelOf("/x/post.md", EN, "es", cache).formula, "fernandez-huerta");
+  assert.equal(cache.size, 1, "one entry per file");
 });

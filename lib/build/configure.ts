@@ -1,0 +1,157 @@
+// The Eleventy configuration of a build session: load the site model before each build,
+// then write one page per route through the layouts. Content files are read by
+// lib/content, never by Eleventy's template engines, so Markdown is data and never code.
+// .eleventy.ts (npm start) and lib/build.ts (npm run build) both call configure().
+import path from "node:path";
+import { appendFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import type UserConfig from "@11ty/eleventy/UserConfig";
+import { CSS_PATH, PUBLIC_DIR, publicFile } from "../assets.ts";
+import { paletteCss } from "../brand.ts";
+import { renderRoute } from "../../layouts/index.ts";
+import { staffHtml } from "../../layouts/staff.tsx";
+import { recordIndexedPage } from "../search/shards.ts";
+import { addAdmin } from "../cms/admin.ts";
+import { addStaffPage } from "../staff/page.ts";
+import { staffReport } from "../staff/report.ts";
+import { socialCardSvg, writeSocialCard } from "../social-card.ts";
+import { publishImages } from "../images.ts";
+import { writeIcons } from "../icons.ts";
+import { writeMinifiedCss } from "../css.ts";
+import { ContentError, formatProblem, PageRenderError } from "../content/problems.ts";
+import { routeFile } from "../content/assemble.ts";
+import { copyDereferenced, findLinks, relName } from "../content/inside.ts";
+import type { Route, Site } from "../model.ts";
+import { failedPage, pausedWhen, previewStatus } from "../preview/config.ts";
+import { loadModel, type BuildSession } from "./session.ts";
+
+export function configure(cfg: UserConfig, session: BuildSession): void {
+  const opts = session.options;
+  // The social card and icons are kept in the project's own .cache/, as they always were
+  // (cacheDir, which tests and the bench move elsewhere, holds the images and search bundles).
+  const projectCache = path.join(opts.root, ".cache");
+  let site: Site | undefined;
+  let byUrl = new Map<string, Route>();
+  let outDir: string | undefined;
+  // `npm start`: a build that fails writes no page and says why, once, in the terminal and
+  // on the pages the preview serves; Eleventy, given the error, would print it three times
+  // with a stack trace and stop the server when it was the first build.
+  const preview = opts.run === "serve" ? previewStatus(cfg, () => outDir, opts.prefix) : undefined;
+
+  const before = async ({ directories }: { directories: { output: string } }) => {
+    site = undefined;
+    outDir = directories.output;
+    try {
+      site = await loadModel(session);
+    } catch (err) {
+      // With `eleventy --watch` the list is what staff need to see; Eleventy keeps watching.
+      if (err instanceof ContentError && !preview) console.error(err.problems.map(formatProblem).join("\n"));
+      throw err;
+    }
+    byUrl = new Map(site.routes.map((r) => [r.url, r]));
+    const p = site.practice;
+    await writeSocialCard(
+      socialCardSvg(p.name, p.tagline, p.phone, { palette: site.brand, logo: p.logo ? await readFile(path.join(opts.root, p.logo)).catch(() => undefined) : undefined, logoType: p.logo?.endsWith(".png") ? "image/png" : "image/svg+xml" }),
+      directories.output,
+      projectCache,
+    );
+    await writeIcons({
+      logo: `${opts.root}${p.logo ?? "/assets/favicon.svg"}`,
+      outDir: directories.output,
+      cacheDir: projectCache,
+      name: p.name,
+      shortName: p.name.split(/\s+/).slice(0, 2).join(" "),
+      themeColor: site.themeColor,
+      prefix: site.prefix,
+    });
+  };
+  cfg.on("eleventy.before", async (args: { directories: { output: string } }) => {
+    if (!preview) return before(args);
+    preview.begin();
+    try {
+      await before(args);
+    } catch (err) {
+      site = undefined;
+      byUrl = new Map();
+      preview.fail(err);
+    }
+  });
+
+  const after = async ({ directories }: { directories: { output: string } }) => {
+    // A build whose content failed wrote nothing; the preview keeps the last good pages as they are.
+    if (!site) return;
+    const out = directories.output;
+    // assets/ and the documents kept with the content (e.g. PDFs from a WordPress import, at
+    // /uploads/), copied as files: Eleventy's passthrough copy would publish a link as a link,
+    // and a deploy step that follows links would upload whatever it leads to. lib/content
+    // checked both folders before the build (lib/content/inside.ts, published.ts).
+    copyDereferenced(path.resolve(opts.root, "assets"), path.join(out, "assets"));
+    // The product's stylesheet and scripts, after the practice's files: a practice file of the same name never replaces them.
+    copyDereferenced(PUBLIC_DIR, path.join(out, "assets"));
+    copyDereferenced(path.join(opts.contentDir, "uploads"), path.join(out, "uploads"));
+    await publishImages(site.imageFiles, out);
+    // After the copy above, so the published stylesheet is the minified one.
+    // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.
+    const palette = site.brand ? paletteCss(site.brand) : "";
+    if (opts.run === "build") await writeMinifiedCss(out, palette);
+    else if (palette) appendFileSync(publicFile(CSS_PATH).replace(PUBLIC_DIR, path.join(out, "assets")), palette);
+    // The built site holds files only: a link in it could publish any file of this machine.
+    const links = findLinks(out);
+    if (links.length) {
+      throw new ContentError(links.map((abs) => ({ file: relName(opts.root, abs), message: "is a link in the built site; the build publishes files only (report this: a step of the build made it)" })));
+    }
+  };
+  cfg.on("eleventy.after", async (args: { directories: { output: string } }) => {
+    if (!preview) return after(args);
+    try {
+      await after(args);
+    } catch (err) {
+      preview.fail(err);
+    }
+    preview.finish();
+  });
+
+  // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.
+  cfg.addGlobalData("routeUrls", () => [...byUrl.keys()]);
+  cfg.addTemplate("routes.11ty.js", {
+    data: {
+      pagination: { data: "routeUrls", size: 1, alias: "routeUrl" },
+      permalink: (data: { routeUrl: string }) => data.routeUrl,
+      eleventyExcludeFromCollections: true,
+    },
+    render: (data: { routeUrl: string }) => {
+      const route = byUrl.get(data.routeUrl)!;
+      let html: string;
+      try {
+        html = renderRoute(site!, route);
+      } catch (err) {
+        const failure = new PageRenderError(route.url, routeFile(route), err);
+        if (preview) return failedPage(preview, failure, route.url);
+        throw failure;
+      }
+      recordIndexedPage(session.digests, route, html);
+      return html;
+    },
+  });
+
+  // In `npm start` a build whose content failed has no site to render the two below from: they write nothing then (lib/preview/config.ts).
+  const parts = preview ? pausedWhen(cfg, () => !site) : cfg;
+  // The staff editor at /admin/ (Decap CMS): not a route of the model, so never in menus, sitemap or search.
+  addAdmin(parts, () => site);
+  // The staff checks at /_staff/: preview builds only (lib/staff/page.ts).
+  addStaffPage(parts, opts.mode, () => staffHtml(site!, staffReport(site!)));
+  cfg.setTemplateFormats(["11ty.js"]);
+  // assets/ and content/uploads/ are copied after each build (eleventy.after above); the
+  // preview server rebuilds, and so copies them again, when one of their files changes.
+  cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);
+  cfg.addWatchTarget(`${opts.contentDir}/uploads/**`);
+  cfg.addWatchTarget(`${opts.root}/assets/**`);
+  cfg.setQuietMode(true);
+  // Setters, not a returned `dir`: lib/build.ts passes this function to Eleventy, which
+  // ignores its return value. The content folder is Eleventy's input as an absolute path,
+  // so nothing depends on the working directory; Eleventy reads no template from it (the
+  // routes are one virtual template).
+  cfg.setInputDirectory(opts.contentDir);
+  cfg.setDataDirectory("_eleventy_data");
+  cfg.setIncludesDirectory("_eleventy_includes");
+}

@@ -1,0 +1,36 @@
+// What lib/content keeps from one load to the next within a build session
+// (lib/build/session.ts): `npm run build` loads once, the preview loads after every save.
+// Each cache keeps only what the last load used (lib/cache.ts), so a deleted file's
+// entries go with it.
+import { KeptWhileUsed } from "../cache.ts";
+import type { Rendered } from "../markdown/index.ts";
+import type { Lang } from "../i18n/index.ts";
+import type { ReadCache } from "./read.ts";
+import type { SlugCache } from "./paths.ts";
+import type { ReadingLevelCache } from "../readability/index.ts";
+
+/**
+ * A body rendered once, reused while its text, language and prefix are the same and
+ * every file it refers to still exists (or still doesn't): `checked` lists them.
+ */
+export type RenderCache = KeptWhileUsed<string, { source: string; lang: Lang; prefix: string; checked: [string, boolean][]; result: Rendered }>;
+
+export interface ContentCaches {
+  /** Parsed and validated Markdown files, by absolute path. */
+  reads: ReadCache;
+  /** Rendered bodies, by absolute path. */
+  renders: RenderCache;
+  /** Posts' reading levels (preview only), by absolute path. */
+  readingLevels: ReadingLevelCache;
+  /** Slugs of tag names and file names, by text. */
+  slugs: SlugCache;
+}
+
+export function createContentCaches(): ContentCaches {
+  return { reads: new KeptWhileUsed(), renders: new KeptWhileUsed(), readingLevels: new KeptWhileUsed(), slugs: new KeptWhileUsed() };
+}
+
+/** After a load: drops what it did not use. Returns how many entries each cache let go. */
+export function trimContentCaches(caches: ContentCaches): Record<keyof ContentCaches, number> {
+  return { reads: caches.reads.trim().length, renders: caches.renders.trim().length, readingLevels: caches.readingLevels.trim().length, slugs: caches.slugs.trim().length };
+}
