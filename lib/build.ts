@@ -29,6 +29,8 @@ export interface BuildRequest {
   /** Encoded images and search bundles kept between builds (default: root/.cache). */
   cacheDir?: string;
   /** The content worker's script (scripts/build.mjs gives its compiled one). */
+  /** Prints a line about a step longer than two seconds ("Encoding photos (3 of 14)…"); silent when absent. */
+  progress?: (line: string) => void;
   contentWorker?: URL;
 }
 
@@ -86,6 +88,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     cacheDir: req.cacheDir,
     run: "build",
     contentWorker: req.contentWorker,
+    progress: req.progress,
   });
   const { root, contentDir, cacheDir } = session.options;
   const out = path.resolve(root, req.out ?? "_site");
@@ -113,17 +116,20 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     session.preloaded = site;
     let files = 0;
     // The configuration as a function of this session, not a file path: also when the build runs compiled ahead of time.
+    const writing = session.options.progress?.step("Writing the pages");
     const eleventy = new Eleventy(contentDir, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, session) });
     const record = (...args: unknown[]) => void eleventyLog.push(args.map(String).join(" "));
     eleventy.logger.overrideLogger({ log: record, info: record, warn: record, error: record } as unknown as Console);
     const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
     files = Array.isArray(written?.[1]) ? written[1].length : 0;
+    writing?.end();
     lap("Eleventy: render and write");
     // Old addresses (content/_data/redirects.txt, e.g. from a WordPress import), in the host's form.
     await writeRedirects(contentDir, staging, { host: site.hosting.host, prefix: site.prefix, root });
     lap("redirects");
     // Index the staging folder before the swap: a failed index never publishes.
-    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takeDigests(session) });
+    const indexing = session.options.progress?.step("Indexing the site for search");
+    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takeDigests(session) }).finally(() => indexing?.end());
     lap(`search index (${search.built.length ? `built ${search.built.join(", ")}` : "from the cache"})`);
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);

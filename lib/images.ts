@@ -10,6 +10,7 @@ import { linkOrCopy } from "./files.ts";
 import path from "node:path";
 import { createRequire } from "node:module";
 import sharp from "sharp";
+import { countedStep, type Progress } from "./build/progress.ts";
 
 interface ImageFormatEntry {
   url: string;
@@ -99,9 +100,11 @@ function oncePerSource<T>(work: (abs: string) => Promise<T>): (abs: string) => P
   };
 }
 
-export function createImageService(opts: { cacheDir: string; prefix: string }): ImageService {
+export function createImageService(opts: { cacheDir: string; prefix: string; progress?: Progress }): ImageService {
   const outputDir = path.join(opts.cacheDir, "img");
   const used = new Set<string>();
+  // A new photo is encoded in four widths and three formats: seconds each on a cold cache.
+  const encoding = countedStep(opts.progress, "Encoding photos");
 
   // One source photo is often used by many posts: each is read, hashed and (on a cold
   // cache) encoded once per build, however many pages show it.
@@ -109,6 +112,15 @@ export function createImageService(opts: { cacheDir: string; prefix: string }): 
   const socialCropFor = oncePerSource(cropFor);
 
   async function encode(abs: string): Promise<Metadata> {
+    const finished = encoding.start();
+    try {
+      return await encodeOne(abs);
+    } finally {
+      finished();
+    }
+  }
+
+  async function encodeOne(abs: string): Promise<Metadata> {
     const meta = await Image(abs, {
       widths: WIDTHS,
       formats: ["avif", "webp", "auto"],

@@ -18,6 +18,7 @@ export async function main(opts: { contentWorker?: URL } = {}): Promise<void> {
     clock: clockFromEnv(env),
     cacheDir: env.PRACTICE_CACHE || undefined,
     contentWorker: opts.contentWorker,
+    progress: (line) => console.log(line),
   });
   if (!result.ok) {
     console.error(reportFailure(result));

@@ -9,6 +9,7 @@ import { systemClock, type Clock } from "../clock.ts";
 import { loadSite } from "../content/load.ts";
 import { createContentCaches, type ContentCaches } from "../content/caches.ts";
 import type { Mode, Site } from "../model.ts";
+import { createProgress, type Progress } from "./progress.ts";
 
 /** How Eleventy runs the session: "build" writes once; "serve" (npm start) and "watch" rebuild on every save. */
 export type RunMode = "build" | "serve" | "watch";
@@ -28,6 +29,8 @@ export interface SessionOptions {
   run: RunMode;
   /** The content worker's script when not the TypeScript one (scripts/build.mjs runs it compiled). */
   contentWorker?: URL;
+  /** Where lines about long steps go (the terminal); none when absent. */
+  progress?: Progress;
 }
 
 export interface BuildSession {
@@ -53,6 +56,8 @@ export interface SessionInput {
   cacheDir?: string;
   run?: RunMode;
   contentWorker?: URL;
+  /** Prints a line about a step that takes more than two seconds (lib/build/progress.ts). */
+  progress?: (line: string) => void;
 }
 
 export function createSession(input: SessionInput = {}): BuildSession {
@@ -66,6 +71,7 @@ export function createSession(input: SessionInput = {}): BuildSession {
     cacheDir: path.resolve(root, input.cacheDir || ".cache"),
     run: input.run ?? "build",
     ...(input.contentWorker && { contentWorker: input.contentWorker }),
+    ...(input.progress && { progress: createProgress(input.progress) }),
   };
   return { options: Object.freeze(options), caches: createContentCaches(), digests: new Map(), preloaded: undefined };
 }
@@ -76,7 +82,7 @@ export async function loadModel(session: BuildSession): Promise<Site> {
   session.preloaded = undefined;
   if (ready) return ready;
   const o = session.options;
-  return loadSite({ root: o.root, contentDir: o.contentDir, mode: o.mode, prefix: o.prefix, clock: o.clock, cacheDir: o.cacheDir, assets: assetUrls(), caches: session.caches, contentWorker: o.contentWorker });
+  return loadSite({ root: o.root, contentDir: o.contentDir, mode: o.mode, prefix: o.prefix, clock: o.clock, cacheDir: o.cacheDir, assets: assetUrls(), caches: session.caches, contentWorker: o.contentWorker, progress: o.progress });
 }
 
 /** The digests recorded since the last call, which starts the next build's. */

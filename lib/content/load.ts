@@ -9,6 +9,7 @@ import { assetExists, renderChecked } from "../markdown/checked.ts";
 import { PARALLEL_MIN, processFiles, SCHEMAS, type FileTask } from "./parallel.ts";
 import type { MarkdownImage } from "../markdown/images.ts";
 import { createImageService, type ImageService } from "../images.ts";
+import type { Progress } from "../build/progress.ts";
 import { frontMatterPicture, replaceBodyImages, SIZES } from "./pictures.ts";
 import { missingKeys, stringsFile, type Lang } from "../i18n/index.ts";
 import { toZoned } from "../time.ts";
@@ -48,6 +49,8 @@ export interface LoadOptions {
   /** Host sub-path such as /my-practice (GitHub Pages project sites). */
   prefix?: string;
   assets?: Site["assets"];
+  /** Lines about long steps (a cold cache's photo encoding). */
+  progress?: Progress;
 }
 
 interface Ctx {
@@ -146,7 +149,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
   // Images: one pass over everything read, so encoding runs in parallel and in one queue.
-  const images = createImageService({ cacheDir: opts.cacheDir ?? path.join(root, ".cache"), prefix });
+  const images = createImageService({ cacheDir: opts.cacheDir ?? path.join(root, ".cache"), prefix, progress: opts.progress });
   await addPictures(ctx, root, images, { posts, pages, providers, events });
   const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, imageFiles: images.files(), assets: opts.assets ?? { css: "/assets/css/site.css" } });
   // Every file of the site was read: what this load did not use (a deleted file) goes.
