@@ -173,10 +173,10 @@ export function nearestPassing(hex: string, passes: (candidate: string) => boole
 }
 
 /** Why the brand settings cannot be used, field by field; empty when they can. */
-export function brandProblems(brand: { color: string; accent?: string }): { field: string; message: string }[] {
+export function brandProblems(brand: { color?: string; accent?: string }): { field: string; message: string }[] {
   const out: { field: string; message: string }[] = [];
-  const primaryFails = failures(derivePalette(brand.color)).filter((f) => !f.startsWith("accent"));
-  if (primaryFails.length) {
+  const primaryFails = brand.color ? failures(derivePalette(brand.color)).filter((f) => !f.startsWith("accent")) : [];
+  if (brand.color && primaryFails.length) {
     const near = nearestPassing(brand.color, (c) => failures(derivePalette(c)).every((f) => f.startsWith("accent")));
     out.push({ field: "brand.color", message: `${JSON.stringify(brand.color)} can't be read on the page: ${primaryFails[0]}${near ? `; the nearest shade that passes is ${JSON.stringify(near)}` : ""}` });
   }

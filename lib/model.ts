@@ -53,8 +53,12 @@ export interface Provider extends Item {
   since?: number;
   photo?: string;
   photoAlt?: string;
-  /** The portrait as a responsive <picture>. */
+  /** The portrait as a responsive <picture> (the provider's own page). */
   picture?: string;
+  /** The portrait as a small round <picture> for the team grid. */
+  avatar?: string;
+  /** One or two letters for the monogram shown when there is no portrait: "MO" for "Dr. Maya Okafor". */
+  initials: string;
 }
 
 export interface TagRef {
@@ -84,6 +88,8 @@ export interface Post extends Item {
   imageAlt?: string;
   /** The image at the top of the post, as a responsive <picture>. */
   picture?: string;
+  /** The same image as a small, lazy, decorative (alt="") <picture> for blog lists. */
+  thumb?: string;
   /** The 1200×630 crop shared on social networks. */
   socialImage?: { url: string; alt: string };
   newer?: Post;
@@ -218,6 +224,8 @@ export interface LangSite {
   pages: readonly Page[];
   providers: readonly Provider[];
   nav: readonly NavItem[];
+  /** practice.yaml brand.hero as a <picture> with this language's description: the home page's photo. */
+  heroPicture?: string;
 }
 
 export type Route =
@@ -227,7 +235,7 @@ export type Route =
   | { kind: "eventIcs"; url: string; lang: Lang; event: Event }
   | { kind: "calendar"; url: string; lang: Lang }
   | { kind: "page"; url: string; lang: Lang; page: Page }
-  | { kind: "post"; url: string; lang: Lang; post: Post }
+  | { kind: "post"; url: string; lang: Lang; post: Post; related: readonly Post[] }
   | { kind: "provider"; url: string; lang: Lang; provider: Provider; posts: readonly Post[] }
   | { kind: "blog"; url: string; lang: Lang; posts: readonly Post[]; pager: Pager }
   | { kind: "tag"; url: string; lang: Lang; tag: Tag; posts: readonly Post[]; pager: Pager }

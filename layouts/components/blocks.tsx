@@ -84,7 +84,13 @@ export function LocationCard({ site, location, lang }: { site: Site; location: L
 export function ProviderCard({ site, provider, lang }: { site: Site; provider: Provider; lang: Lang }): JSX.Element {
   return (
     <li class="card provider-card">
-      {provider.picture && <div class="provider-card__photo">{{ html: provider.picture }}</div>}
+      {provider.avatar ? (
+        <div class="provider-card__photo">{{ html: provider.avatar }}</div>
+      ) : (
+        <span class="provider-card__photo monogram" aria-hidden="true">
+          {provider.initials}
+        </span>
+      )}
       <h3>
         <a href={site.urls.href(provider.url)} hreflang={provider.lang !== lang ? provider.lang : undefined}>
           {provider.fullName}
@@ -140,7 +146,7 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
       return (
         <section class="block" aria-labelledby="block-team">
           <h2 id="block-team">{t(lang, "team.title")}</h2>
-          <ul class="grid grid--3 plain">
+          <ul class="grid grid--3 grid--team plain">
             {(site.byLang[lang]?.providers ?? []).map((provider) => (
               <ProviderCard site={site} provider={provider} lang={lang} />
             ))}

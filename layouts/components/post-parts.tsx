@@ -16,7 +16,8 @@ export function PostSummary({ site, post, lang, level = 2 }: { site: Site; post:
     </a>
   );
   return (
-    <li class="card post-card">
+    <li class={post.thumb ? "card post-card post-card--thumb" : "card post-card"}>
+      {post.thumb && <div class="post-card__thumb">{{ html: post.thumb }}</div>}
       {level === 2 ? <h2 class="post-card__title">{title}</h2> : <h3 class="post-card__title">{title}</h3>}
       <p class="post-card__meta">
         <PostDate post={post} lang={lang} />

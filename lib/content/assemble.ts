@@ -37,8 +37,27 @@ export interface AssembleInput {
   events: Event[];
   alerts: Alert[];
   formSizes: ReadonlyMap<string, number>;
+  /** practice.yaml brand.hero as a <picture> per language (lib/content/photos.ts). */
+  heroes?: ReadonlyMap<Lang, string>;
   imageFiles: readonly string[];
   assets: Site["assets"];
+}
+
+export const RELATED_POSTS = 3;
+
+/**
+ * Other posts a parent reading one may want next: those sharing the most tags with it, then
+ * the newest; never the post itself, nor the posts its previous/next links already offer.
+ */
+export function relatedPosts(post: Post, listing: readonly Post[]): Post[] {
+  const tags = new Set(post.tags.map((t) => t.slug));
+  const shared = (p: Post) => p.tags.filter((t) => tags.has(t.slug)).length;
+  return listing
+    .filter((p) => p.key !== post.key && p !== post.newer && p !== post.older)
+    .map((p, i) => ({ p, i, score: shared(p) }))
+    .sort((a, b) => b.score - a.score || a.i - b.i)
+    .slice(0, RELATED_POSTS)
+    .map((x) => x.p);
 }
 
 const byDateDesc = (a: Post, b: Post) => b.date.dt.toMillis() - a.date.dt.toMillis() || a.key.localeCompare(b.key);
@@ -95,6 +114,7 @@ export function assemble(input: AssembleInput): Site {
       providers,
       nav,
       alerts,
+      heroPicture: input.heroes?.get(lang),
       forms: formLinks(practice, input.formSizes),
       today: today(practice, input.now),
       closuresAhead: (practice.closures ?? []).filter((c) => (c.until ?? c.from) >= input.now.toISODate()!).sort((a, b) => a.from.localeCompare(b.from)),
@@ -103,7 +123,7 @@ export function assemble(input: AssembleInput): Site {
     const home = pages.find((p) => p.key === "index");
     routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: listing.slice(0, HOME_LATEST), upcoming: upcoming.filter((e) => !e.cancelled).slice(0, HOME_EVENTS) });
     for (const page of own(pages)) if (page.key !== "index") routes.push({ kind: "page", url: page.url, lang, page });
-    for (const post of posts) routes.push({ kind: "post", url: post.url, lang, post });
+    for (const post of posts) routes.push({ kind: "post", url: post.url, lang, post, related: relatedPosts(post, listing) });
     for (const provider of own(providers)) {
       routes.push({ kind: "provider", url: provider.url, lang, provider, posts: listing.filter((p) => p.author?.key === provider.key) });
     }
@@ -302,9 +322,10 @@ function today(practice: PracticeText, now: DateTime): Today {
  * The palette from practice.yaml `brand`, and the stylesheet's address: the palette is
  * appended to the stylesheet, so it is part of what the address's version stands for.
  */
-function brandOf(brand: { color: string; accent?: string } | undefined, assets: Site["assets"]): Pick<Site, "assets" | "brand" | "themeColor"> {
-  if (!brand) return { assets, themeColor: DEFAULT_BRAND };
-  const palette = derivePalette(brand.color, brand.accent);
+function brandOf(brand: { color?: string; accent?: string } | undefined, assets: Site["assets"]): Pick<Site, "assets" | "brand" | "themeColor"> {
+  // Only a photo (brand.hero), no colours: the stylesheet's own palette, nothing appended.
+  if (!brand?.color && !brand?.accent) return { assets, themeColor: DEFAULT_BRAND };
+  const palette = derivePalette(brand.color ?? DEFAULT_BRAND, brand.accent);
   const version = createHash("sha256").update(paletteCss(palette)).digest("hex").slice(0, 8);
   return { assets: { css: `${assets.css}${assets.css.includes("?") ? "-" : "?v="}${version}` }, brand: palette, themeColor: palette.brand };
 }

@@ -11,6 +11,7 @@ import type { MarkdownImage } from "../markdown/images.ts";
 import { createImageService, type ImageService } from "../images.ts";
 import type { Progress } from "../build/progress.ts";
 import { frontMatterPicture, replaceBodyImages, SIZES } from "./pictures.ts";
+import { addThumbnail, heroPictures, initials } from "./photos.ts";
 import { missingKeys, stringsFile, type Lang } from "../i18n/index.ts";
 import { toZoned } from "../time.ts";
 import { createUrls, normalizePrefix, type Urls } from "../urls.ts";
@@ -151,7 +152,8 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   // Images: one pass over everything read, so encoding runs in parallel and in one queue.
   const images = createImageService({ cacheDir: opts.cacheDir ?? path.join(root, ".cache"), prefix, progress: opts.progress });
   await addPictures(ctx, root, images, { posts, pages, providers, events });
-  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, imageFiles: images.files(), assets: opts.assets ?? { css: "/assets/css/site.css" } });
+  const heroes = await heroPictures(practice.brand?.hero, (lang) => practiceIn(ctx, lang).brand?.hero?.alt, langs, practiceFile, { service: images, folders, problems });
+  const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, heroes, imageFiles: images.files(), assets: opts.assets ?? { css: "/assets/css/site.css" } });
   // Every file of the site was read: what this load did not use (a deleted file) goes.
   trimContentCaches(ctx.caches);
   // A link leading nowhere is found by the walk and again by the reader: say it once.
@@ -274,6 +276,7 @@ const toProvider: Builder<ProviderFrontMatter, Provider> = (ctx, f, fm, source, 
     since: fm.since,
     photo: fm.photo,
     photoAlt: fm.photoAlt,
+    initials: initials(fm.name),
   };
 };
 
@@ -391,6 +394,7 @@ async function addPictures(
         if (hero) {
           post.picture = hero.html;
           post.socialImage = { url: await service.socialCrop(hero.abs), alt: post.imageAlt };
+          await addThumbnail(post, common);
         }
       }
     }),
@@ -399,6 +403,8 @@ async function addPictures(
         const alt = provider.photoAlt ?? "";
         const portrait = await frontMatterPicture(provider.photo, alt, "photo", provider.file, { ...common, sizes: SIZES.portrait, eager: false, className: "portrait" });
         if (portrait) provider.picture = portrait.html;
+        const avatar = portrait && (await frontMatterPicture(provider.photo, "", "photo", provider.file, { ...common, sizes: SIZES.avatar, eager: false, className: "avatar" }));
+        if (avatar) provider.avatar = avatar.html;
       }
     }),
   ]);

@@ -14,6 +14,12 @@ export const SIZES = {
   body: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
   hero: "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
   portrait: "(min-width: 40rem) 16rem, 40vw",
+  /** The home page's photo: half the 70rem column beside the welcome; the width of a phone. */
+  homeHero: "(min-width: 48rem) 34rem, calc(100vw - 2rem)",
+  /** A post's thumbnail in lists (7rem, 5.5rem on phones: CSS .post-card__thumb). */
+  thumb: "(min-width: 40rem) 7rem, 5.5rem",
+  /** A portrait in the team grid (CSS .provider-card__photo). */
+  avatar: "7rem",
 } as const;
 
 /** "./photo.jpg" is beside the content file; "/assets/x.jpg" is under the project. */

@@ -195,7 +195,7 @@ export function localized<T extends z.ZodType>(base: T) {
   const meta = (base.meta() ?? {}) as FieldMeta;
   return z
     .union([base, z.record(z.string().regex(/^[a-z]{2,3}$/), base)], {
-      error: "expected text, or one text per language such as { en: ..., es: ... }",
+      error: (iss) => (iss.input === undefined ? "is required" : "expected text, or one text per language such as { en: ..., es: ... }"),
     })
     .meta({ ...meta, localized: true });
 }

@@ -67,9 +67,19 @@ export const practiceSchema = z
       .optional(),
     brand: z
       .strictObject({
-        color: text({ label: "Brand colour", max: 7, example: "#0b6e69", hint: "The practice's main colour as #RRGGBB; every shade of the site is made from it and checked for contrast." }).regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#0b6e69", got ${quote(iss.input)}` }),
+        color: text({ label: "Brand colour", max: 7, example: "#0b6e69", hint: "The practice's main colour as #RRGGBB; every shade of the site is made from it and checked for contrast. Leave it out to keep the site's own teal." }).regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#0b6e69", got ${quote(iss.input)}` })
+          .optional(),
         accent: text({ label: "Accent colour", max: 7, example: "#b4451f", hint: "Optional: a second colour for highlights, as #RRGGBB." })
           .regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#b4451f", got ${quote(iss.input)}` })
+          .optional(),
+        hero: z
+          .strictObject({
+            image: text({ label: "Home page photo", max: 200, hint: "A photo (JPEG, PNG or WebP) under /assets/, at least 1200 pixels wide; shown beside the welcome on the home page." }).regex(
+              /^\/assets\/\S+\.(jpe?g|png|webp|avif)$/i,
+              { error: (iss) => `expected a photo (JPEG, PNG, WebP or AVIF) under /assets/, e.g. /assets/waiting-room.jpg, got ${quote(iss.input)}` },
+            ),
+            alt: localized(text({ label: "Photo description", min: 1, max: 200, hint: "What the photo shows, for parents who can't see it.", example: "Our waiting room, with a play corner and big windows" })),
+          })
           .optional(),
       })
       .optional(),

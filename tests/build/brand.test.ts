@@ -9,15 +9,18 @@ import sharp from "sharp";
 import { reportFailure, type BuildResult } from "../../lib/build.ts";
 import { buildInto, makeContent, read } from "../helpers.ts";
 
-async function withBrand(brand: string): Promise<string> {
+/** The demo's practice.yaml with these lines added to its `brand` (which has the home page photo only). */
+async function withBrand(lines: string): Promise<string> {
   const dir = await makeContent({});
   const yaml = path.join(dir, "_data/practice.yaml");
-  await writeFile(yaml, (await readFile(yaml, "utf8")).replace(/^timezone:/m, `${brand}\ntimezone:`));
+  const text = await readFile(yaml, "utf8");
+  assert.match(text, /^brand:\n  hero:/m);
+  await writeFile(yaml, text.replace(/^brand:\n/m, `brand:\n${lines}\n`));
   return dir;
 }
 
 test("a brand colour becomes the site's palette, theme colour and social card; the logo is in the header", async () => {
-  const { out, result } = await buildInto({ contentDir: await withBrand("brand:\n  color: \"#7a2e8f\"") });
+  const { out, result } = await buildInto({ contentDir: await withBrand('  color: "#7a2e8f"') });
   assert.ok(result.ok, result.ok ? "" : reportFailure(result));
   const home = await read(out, "index.html");
   assert.match(home, /<meta name="theme-color" content="#7a2e8f">/);
@@ -31,7 +34,7 @@ test("a brand colour becomes the site's palette, theme colour and social card; t
   assert.deepEqual([...data.subarray(0, 3)], [0x7a, 0x2e, 0x8f]);
 });
 
-test("without brand settings the stylesheet is the product's own", async () => {
+test("without brand colours (the demo's brand has a photo only) the stylesheet is the product's own", async () => {
   const { out, result } = await buildInto({ contentDir: await makeContent({}) });
   assert.ok(result.ok);
   assert.doesNotMatch(await read(out, "assets/css/site.css"), /:root\{--brand:#[0-9a-f]{6};--brand-dark/);
@@ -39,7 +42,7 @@ test("without brand settings the stylesheet is the product's own", async () => {
 });
 
 test("a colour parents could not read is refused, with the nearest shade that passes", async () => {
-  const { result } = await buildInto({ contentDir: await withBrand("brand:\n  color: \"#f5c518\"\n  accent: \"#ffcc00\"") });
+  const { result } = await buildInto({ contentDir: await withBrand('  color: "#f5c518"\n  accent: "#ffcc00"') });
   assert.equal(result.ok, false);
   const report = reportFailure(result as Extract<BuildResult, { ok: false }>);
   assert.match(report, /practice\.yaml: brand\.color: "#f5c518" can't be read on the page: white text on the brand colour \(buttons\) has a contrast of 1\.6:1 \(WCAG AA needs 4\.5:1\); the nearest shade that passes is "#896e0d"/);
