@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, execFileSync } from "node:child_process";
 import { promisify } from "node:util";
-import { appendFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { appendFile, cp, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { DEMO, ROOT } from "../helpers.ts";
@@ -16,6 +16,14 @@ test("a practice's own content and a new version of the product merge without co
   const repo = path.join(await mkdtemp(path.join(tmpdir(), "pp-fork-")), "site");
   execFileSync("git", ["clone", "--quiet", ROOT, repo]);
   const git = (...args: string[]) => execFileSync("git", args, { cwd: repo, env: { ...process.env, ...ID }, stdio: "pipe" }).toString();
+  // Whatever the repository's own content/ holds (a practice's, after npm run setup), the
+  // fork in this test starts from the demo, as a fresh fork of Practice Press does.
+  for (const folder of ["content", "assets"]) {
+    await rm(path.join(repo, folder), { recursive: true, force: true });
+    await cp(path.join(DEMO, folder), path.join(repo, folder), { recursive: true });
+  }
+  git("add", "-A", "content", "assets");
+  git("commit", "--quiet", "--allow-empty", "-m", "A fresh fork: the demo's content");
   git("checkout", "--quiet", "-b", "practice");
   const base = git("rev-parse", "HEAD").trim();
 
