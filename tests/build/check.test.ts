@@ -2,25 +2,13 @@
 // a non-zero exit on any problem, nothing written.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, post, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, DEMO, ROOT, runCheck } from "../helpers.ts";
 import { formatProblem, type Problem } from "../../lib/content/problems.ts";
 
-const run = promisify(execFile);
 
-async function check(contentDir?: string) {
-  const env = { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir ?? "" };
-  try {
-    const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const check = (contentDir?: string) => runCheck(contentDir ?? "");
 
 // How fast it is belongs to `npm run bench`, not to a timed test on a shared machine.
 test("npm run check passes the demo content", async () => {

@@ -2,30 +2,18 @@
 // preview at /_staff/, in `npm run check`'s output, and nowhere in a production build.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO, ROOT, runCheck } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/clock.ts";
 
 const NOW_ISO = "2026-11-25T12:00:00Z";
 const NOW = Date.parse(NOW_ISO) / 1000;
-const run = promisify(execFile);
 
-async function check(contentDir = "") {
-  const env = { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: String(NOW) };
-  try {
-    const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const check = (contentDir = "") => runCheck(contentDir, { SOURCE_DATE_EPOCH: String(NOW) });
 
 async function allFiles(out: string): Promise<string[]> {
   return (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
