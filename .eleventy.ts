@@ -1,10 +1,10 @@
 // The entry for Eleventy's own command line (`npm start`: eleventy --serve). It is the one
 // place that reads the environment: it makes the build session that lives as long as the
 // server, and hands it to the configuration in lib/build/configure.ts. `npm run build`
-// does not come through here (lib/build.ts makes a session per build).
+// does not come through here (lib/build/build.ts makes a session per build).
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { clockFromEnv } from "./lib/clock.ts";
-import { projectRoot } from "./lib/project.ts";
+import { clockFromEnv } from "./lib/build/clock.ts";
+import { projectRoot } from "./lib/build/project.ts";
 import { configure } from "./lib/build/configure.ts";
 import { createSession, type RunMode } from "./lib/build/session.ts";
 

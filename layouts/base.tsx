@@ -1,13 +1,13 @@
 // The document shell shared by every HTML page.
-import type { Site } from "../lib/model.ts";
-import { practiceIn } from "../lib/lookup.ts";
+import type { Site } from "../lib/model/model.ts";
+import { practiceIn } from "../lib/model/lookup.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { t } from "./components/format.ts";
 import { Footer, Header, SickStrip } from "./components/chrome.tsx";
 import { Alerts } from "./components/alerts.tsx";
-import { serializeJsonLd } from "../lib/jsonld.ts";
-import { CARD } from "../lib/social-card.ts";
-import { ICONS } from "../lib/icons.ts";
+import { serializeJsonLd } from "../lib/outputs/jsonld.ts";
+import { CARD } from "../lib/outputs/social-card.ts";
+import { ICONS } from "../lib/outputs/icons.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 import { renderToString } from "./render.ts";
 

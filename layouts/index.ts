@@ -1,15 +1,15 @@
 // One entry point from a route to its output: HTML layouts for pages, writers for feeds.
 import { renderToString } from "./render.ts";
-import type { Route, Site } from "../lib/model.ts";
-import { atomFeed, jsonFeed } from "../lib/feeds.ts";
-import { robots, sitemap, sitemapIndex } from "../lib/sitemap.ts";
+import type { Route, Site } from "../lib/model/model.ts";
+import { atomFeed, jsonFeed } from "../lib/outputs/feeds.ts";
+import { robots, sitemap, sitemapIndex } from "../lib/outputs/sitemap.ts";
 import { LanguageAssistanceView } from "./language.tsx";
-import { headersFile, siteHeaders } from "../lib/headers.ts";
+import { headersFile, siteHeaders } from "../lib/outputs/headers.ts";
 import { BlogView, EventView, EventsView, NotFoundView, PageView, ProviderView, TagView, TagsView } from "./pages.tsx";
 import { Home } from "./home.tsx";
 import { PostView } from "./post.tsx";
-import { calendarFile } from "../lib/ics.ts";
-import { socialSprite } from "../lib/social.ts";
+import { calendarFile } from "../lib/outputs/ics.ts";
+import { socialSprite } from "../lib/model/social.ts";
 import { SearchView } from "./search.tsx";
 import { AccessibilityView, PrivacyView } from "./trust.tsx";
 

@@ -1,9 +1,9 @@
 // Language access: the switcher on every page, and the language-assistance page that
 // US federal rules (Section 1557) expect of practices taking public funds.
-import type { Route, Site } from "../lib/model.ts";
+import type { Route, Site } from "../lib/model/model.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { directionOf, languageName } from "../lib/i18n/index.ts";
-import { practiceIn } from "../lib/lookup.ts";
+import { practiceIn } from "../lib/model/lookup.ts";
 import { Base } from "./base.tsx";
 import { t, telHref } from "./components/format.ts";
 

@@ -1,15 +1,15 @@
 // One layout per kind of page (the home page and posts have files of their own: home.tsx,
 // post.tsx). They take the model and render; they don't compute.
-import type { Route, Site } from "../lib/model.ts";
+import type { Route, Site } from "../lib/model/model.ts";
 import { Base } from "./base.tsx";
 import { Blocks } from "./components/blocks.tsx";
 import { PagerNav, PostList } from "./components/post-parts.tsx";
 import { t } from "./components/format.ts";
-import { eventLocation, practiceIn } from "../lib/lookup.ts";
+import { eventLocation, practiceIn } from "../lib/model/lookup.ts";
 import { ReviewLine } from "./components/review.tsx";
-import { searchTermsMeta, searchWeight } from "../lib/search/weight.ts";
+import { searchTermsMeta, searchWeight } from "../lib/outputs/search/weight.ts";
 import { EventList, EventWhen } from "./components/events.tsx";
-import { clinicJsonLd, eventJsonLd, faqJsonLd, physicianJsonLd } from "../lib/jsonld.ts";
+import { clinicJsonLd, eventJsonLd, faqJsonLd, physicianJsonLd } from "../lib/outputs/jsonld.ts";
 
 type R<K extends Route["kind"]> = Extract<Route, { kind: K }>;
 interface Props<K extends Route["kind"]> {

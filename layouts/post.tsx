@@ -1,15 +1,15 @@
 // A blog post: the article, and beside it on wide screens (after it on phones) how to reach
 // the practice and what to read next.
-import type { Post, Route, Site } from "../lib/model.ts";
+import type { Post, Route, Site } from "../lib/model/model.ts";
 import type { Lang } from "../lib/i18n/index.ts";
 import { Base } from "./base.tsx";
 import { PostDate } from "./components/post-parts.tsx";
 import { displayDate, machineDate, t, telHref } from "./components/format.ts";
 import { ShareLinks } from "./components/share.tsx";
 import { Comments } from "./components/comments.tsx";
-import { practiceIn } from "../lib/lookup.ts";
+import { practiceIn } from "../lib/model/lookup.ts";
 import { ReviewLine } from "./components/review.tsx";
-import { blogPostingJsonLd } from "../lib/jsonld.ts";
+import { blogPostingJsonLd } from "../lib/outputs/jsonld.ts";
 
 export function PostView({ site, route }: { site: Site; route: Extract<Route, { kind: "post" }> }): JSX.Element {
   const { post, lang } = route;

@@ -1,10 +1,10 @@
 // /search/: the one page with a search box that runs. Without JavaScript it is a small
 // site map (topics, the blog, every menu page) instead of a box that does nothing; with
 // it, /assets/js/search.js queries the Pagefind index built from the site itself.
-import type { Route, Site } from "../lib/model.ts";
+import type { Route, Site } from "../lib/model/model.ts";
 import { Base } from "./base.tsx";
 import { t } from "./components/format.ts";
-import { mergedBundles } from "../lib/search/shards.ts";
+import { mergedBundles } from "../lib/outputs/search/shards.ts";
 
 export function SearchView({ site, route }: { site: Site; route: Extract<Route, { kind: "search" }> }): JSX.Element {
   const { lang } = route;

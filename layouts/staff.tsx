@@ -2,11 +2,11 @@
 // reading grade. A page of its own, not the parents' layout: no menus, feeds, canonical
 // address or social tags, and noindex. Written in English like the web editor (/admin/).
 // Colour never carries meaning alone: every flag is also said in words.
-import type { Site } from "../lib/model.ts";
+import type { Site } from "../lib/model/model.ts";
 import type { ReadingLevel } from "../lib/readability/index.ts";
 import { formulaName, noGradeReason, type ReadingRow, type ReviewRow, type StaffReport } from "../lib/staff/report.ts";
-import { displayDate } from "../lib/time.ts";
-import { ICONS } from "../lib/icons.ts";
+import { displayDate } from "../lib/model/time.ts";
+import { ICONS } from "../lib/outputs/icons.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 import { renderToString } from "./render.ts";
 import { STAFF_CSS, STAFF_URL } from "../lib/staff/page.ts";

@@ -2,11 +2,11 @@
 // to work for everyone (accessibility). Every sentence that depends on the configuration is
 // shown only when the configuration makes it true: the host from practice.yaml, other
 // companies from the security policy and the click-to-load embeds found in the content.
-import type { Route, Site } from "../lib/model.ts";
+import type { Route, Site } from "../lib/model/model.ts";
 import type { Lang } from "../lib/i18n/index.ts";
-import { pageHeaders } from "../lib/headers.ts";
-import { policyFacts } from "../lib/trust.ts";
-import { practiceIn } from "../lib/lookup.ts";
+import { pageHeaders } from "../lib/outputs/headers.ts";
+import { policyFacts } from "../lib/model/trust.ts";
+import { practiceIn } from "../lib/model/lookup.ts";
 import { Base } from "./base.tsx";
 import { displayDate, t, telHref } from "./components/format.ts";
 import { noticeHref, noticeLabel } from "./components/trust-links.tsx";

@@ -1,9 +1,9 @@
 // npm run build: the production site in _site/, or a list of every content problem.
 // scripts/build.mjs runs it compiled ahead and calls main() with its compiled content worker.
 import { fileURLToPath } from "node:url";
-import { build, reportFailure } from "../lib/build.ts";
-import { clockFromEnv } from "../lib/clock.ts";
-import { projectRoot } from "../lib/project.ts";
+import { build, reportFailure } from "../lib/build/build.ts";
+import { clockFromEnv } from "../lib/build/clock.ts";
+import { projectRoot } from "../lib/build/project.ts";
 
 export async function main(opts: { contentWorker?: URL } = {}): Promise<void> {
   const started = performance.now();

@@ -5,10 +5,10 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { loadSite } from "../lib/content/load.ts";
 import { findContentError, formatProblem, type Problem } from "../lib/content/problems.ts";
-import { clockFromEnv } from "../lib/clock.ts";
-import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName, siteTarget } from "../lib/redirects.ts";
-import type { Site } from "../lib/model.ts";
-import { projectRoot } from "../lib/project.ts";
+import { clockFromEnv } from "../lib/build/clock.ts";
+import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName, siteTarget } from "../lib/outputs/redirects.ts";
+import type { Site } from "../lib/model/model.ts";
+import { projectRoot } from "../lib/build/project.ts";
 import { checkLines, staffReport } from "../lib/staff/report.ts";
 import { contentWarnings } from "../lib/content/warnings.ts";
 

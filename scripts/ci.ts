@@ -4,13 +4,13 @@
 //   node --import tsx scripts/ci.ts changed-pages   pages=<site paths whose HTML a content push changed>
 // Both read BEFORE (the commit before the push: github.event.before).
 import { spawnSync } from "node:child_process";
-import { projectRoot } from "../lib/project.ts";
+import { projectRoot } from "../lib/build/project.ts";
 import { appendFileSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "yaml";
-import { ciPlan, pagesChangedBetween } from "../lib/ci.ts";
-import { clockFromEnv } from "../lib/clock.ts";
+import { ciPlan, pagesChangedBetween } from "../lib/build/ci.ts";
+import { clockFromEnv } from "../lib/build/clock.ts";
 
 const root = projectRoot();
 const before = process.env.BEFORE ?? "";

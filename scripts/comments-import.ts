@@ -1,17 +1,17 @@
 // npm run comments:import -- FILE [--dry-run]
 // Turns an export of comment-form submissions (JSON or CSV) into comment files under
 // content/comments/<post>/ for a person to review and commit. Never publishes anything,
-// never overwrites a file, never copies an email or IP address. See lib/comments/import.ts.
+// never overwrites a file, never copies an email or IP address. See lib/import/comments.ts.
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatReport, ImportError, parseSubmissions, planImport } from "../lib/comments/import.ts";
+import { formatReport, ImportError, parseSubmissions, planImport } from "../lib/import/comments.ts";
 import { COMMENTS_FOLDER } from "../lib/comments/load.ts";
 import { listMarkdown, readYamlFile } from "../lib/content/read.ts";
 import { FOLDERS, parseFileName } from "../lib/content/paths.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 import { practiceSchema } from "../lib/schema/practice.ts";
-import { projectRoot } from "../lib/project.ts";
+import { projectRoot } from "../lib/build/project.ts";
 
 const USAGE = "usage: npm run comments:import -- FILE.json|FILE.csv [--dry-run]";
 const args = process.argv.slice(2);

@@ -1,10 +1,10 @@
 // npm run import:wordpress -- export.xml [--media-dir DIR] [--dry-run] [--force] [--content DIR] [--category-base BASE] [--tag-base BASE]
 // Moves a WordPress site in: posts, pages, approved comments, media and redirects from
 // every old address. Never copies commenters' emails, IP addresses or web sites; never
-// overwrites a file edited since the last import unless --force. See lib/wordpress/.
+// overwrites a file edited since the last import unless --force. See lib/import/wordpress/.
 import path from "node:path";
-import { projectRoot } from "../lib/project.ts";
-import { importWordPress, ImportFailure } from "../lib/wordpress/run.ts";
+import { projectRoot } from "../lib/build/project.ts";
+import { importWordPress, ImportFailure } from "../lib/import/wordpress/run.ts";
 
 const USAGE = "usage: npm run import:wordpress -- export.xml [--media-dir DIR] [--dry-run] [--force] [--content DIR] [--category-base BASE] [--tag-base BASE]";
 const args = process.argv.slice(2);

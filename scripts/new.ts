@@ -4,14 +4,14 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { IANAZone } from "luxon";
-import { clockFromEnv } from "../lib/clock.ts";
+import { clockFromEnv } from "../lib/build/clock.ts";
 import { parseYaml } from "../lib/content/frontmatter.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 import { parseMarkdownFile } from "../lib/content/read.ts";
 import { parseFileName, type ContentKind } from "../lib/content/paths.ts";
-import { normalizePrefix } from "../lib/urls.ts";
+import { normalizePrefix } from "../lib/model/urls.ts";
 import { isScaffoldKind, kindMeta, scaffold, SCAFFOLD_SCHEMAS } from "../lib/schema/scaffold.ts";
-import { projectRoot } from "../lib/project.ts";
+import { projectRoot } from "../lib/build/project.ts";
 
 const KINDS = Object.keys(SCAFFOLD_SCHEMAS).join(", ");
 const USAGE = `Usage: npm run new -- <kind> "<title>" [--slug <slug>]

@@ -16,11 +16,11 @@ import { applySetup, planSetup } from "../lib/setup/apply.ts";
 import { setLanguages } from "../lib/setup/languages.ts";
 import { loadSite } from "../lib/content/load.ts";
 import { findContentError, formatProblem, problemsFromZod } from "../lib/content/problems.ts";
-import { clockFromEnv } from "../lib/clock.ts";
-import { projectRoot } from "../lib/project.ts";
+import { clockFromEnv } from "../lib/build/clock.ts";
+import { projectRoot } from "../lib/build/project.ts";
 import { keysAt } from "../lib/schema/introspect.ts";
 import { checkSvgFile } from "../lib/content/published.ts";
-import { brandProblems } from "../lib/brand.ts";
+import { brandProblems } from "../lib/model/brand.ts";
 
 const USAGE = "usage: npm run setup [-- --answers FILE] [--force] | -- --add-language LANG | -- --drop-language LANG";
 const DEMO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../examples/demo");

@@ -3,7 +3,7 @@ import { mkdtemp, mkdir, writeFile, readFile, cp, readdir, rm } from "node:fs/pr
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, type BuildRequest, type BuildResult } from "../lib/build.ts";
+import { build, type BuildRequest, type BuildResult } from "../lib/build/build.ts";
 
 /** The product: lib/, layouts/, scripts/. */
 export const ROOT = path.resolve(import.meta.dirname, "..");

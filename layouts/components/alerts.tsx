@@ -1,6 +1,6 @@
 // Site-wide notices (snow closure, phone outage): shown while active; live.js hides an
 // alert in the browser once its end has passed, so an old page never shows a stale one.
-import type { Site } from "../../lib/model.ts";
+import type { Site } from "../../lib/model/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { t } from "./format.ts";
 

@@ -1,10 +1,10 @@
 // Practice facts shown on pages that ask for them (front matter `blocks:`), all read
 // from practice.yaml so that nothing is written twice.
-import type { Site, Provider } from "../../lib/model.ts";
-import { practiceIn } from "../../lib/lookup.ts";
+import type { Site, Provider } from "../../lib/model/model.ts";
+import { practiceIn } from "../../lib/model/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import type { PageBlock } from "../../lib/schema/content.ts";
-import type { LocationText as Location } from "../../lib/model.ts";
+import type { LocationText as Location } from "../../lib/model/model.ts";
 import { WEEKDAYS } from "../../lib/schema/practice.ts";
 import { displayClock, displayDate, formatBytes, t, telHref } from "./format.ts";
 import { OpenStatus } from "./open-status.tsx";

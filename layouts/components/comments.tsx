@@ -2,9 +2,9 @@
 // marked, then either the comment form or "Comments are closed.". Comments were written
 // by visitors: names are text (escaped like everything), bodies come from the strict
 // comment renderer, which never lets raw HTML through.
-import type { Comment, CommentNode, Post, Provider, Site } from "../../lib/model.ts";
+import type { Comment, CommentNode, Post, Provider, Site } from "../../lib/model/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
-import { practiceIn } from "../../lib/lookup.ts";
+import { practiceIn } from "../../lib/model/lookup.ts";
 import { oldAnchorOf } from "../../lib/comments/thread.ts";
 import { displayDate, displayTime, machineDate, t } from "./format.ts";
 

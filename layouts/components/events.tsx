@@ -1,8 +1,8 @@
 // Event listings and details.
-import type { Event, Site } from "../../lib/model.ts";
+import type { Event, Site } from "../../lib/model/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { displayDate, displayTime, machineDate, t } from "./format.ts";
-import { eventLocation } from "../../lib/lookup.ts";
+import { eventLocation } from "../../lib/model/lookup.ts";
 
 export function EventWhen({ event, lang }: { event: Event; lang: Lang }): JSX.Element {
   const { start, end } = event;

@@ -1,8 +1,8 @@
 // Formatting helpers layouts may call: text in, text out, no I/O and no date maths.
-export { displayDate, displayClock, displayTime, machineDate } from "../../lib/time.ts";
+export { displayDate, displayClock, displayTime, machineDate } from "../../lib/model/time.ts";
 export { t } from "../../lib/i18n/index.ts";
 
-export { telHref } from "../../lib/urls.ts";
+export { telHref } from "../../lib/model/urls.ts";
 
 /** 24 KB, 1.2 MB */
 export function formatBytes(bytes: number, locale: string): string {

@@ -1,9 +1,9 @@
 // "Open now · closes at 5:00 PM": correct when built, refreshed by live.js from the same data.
-import type { Site } from "../../lib/model.ts";
-import { practiceIn } from "../../lib/lookup.ts";
+import type { Site } from "../../lib/model/model.ts";
+import { practiceIn } from "../../lib/model/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
-import type { LocationText as Location } from "../../lib/model.ts";
-import { hoursData, statusAt } from "../../lib/hours.ts";
+import type { LocationText as Location } from "../../lib/model/model.ts";
+import { hoursData, statusAt } from "../../lib/model/hours.ts";
 
 export function OpenStatus({ site, location, lang }: { site: Site; location: Location; lang: Lang }): JSX.Element {
   const data = hoursData(practiceIn(site, lang), location, lang);

@@ -1,5 +1,5 @@
 // Pieces of blog listings and posts.
-import type { Site, Post, Pager } from "../../lib/model.ts";
+import type { Site, Post, Pager } from "../../lib/model/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { displayDate, machineDate, t } from "./format.ts";
 

@@ -1,7 +1,7 @@
 // "Medically reviewed by Dr … on …" under a post's or page's title, so parents can
 // see who stands behind health advice.
-import type { Provider, Site } from "../../lib/model.ts";
-import type { ContentDate } from "../../lib/time.ts";
+import type { Provider, Site } from "../../lib/model/model.ts";
+import type { ContentDate } from "../../lib/model/time.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { displayDate, machineDate, t } from "./format.ts";
 

@@ -1,6 +1,6 @@
 // The header's search box: a plain GET form to /search/, so it works without any
 // script on the page; /search/ itself does the searching.
-import type { Site } from "../../lib/model.ts";
+import type { Site } from "../../lib/model/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { t } from "./format.ts";
 

@@ -1,9 +1,9 @@
 // Share links: plain links to each network's own share page, plus email; a "Copy link"
 // button that only appears when JavaScript can make it work.
-import type { Site, Post } from "../../lib/model.ts";
+import type { Site, Post } from "../../lib/model/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
-import { networkOf, shareLinks } from "../../lib/social.ts";
-import { practiceIn } from "../../lib/lookup.ts";
+import { networkOf, shareLinks } from "../../lib/model/social.ts";
+import { practiceIn } from "../../lib/model/lookup.ts";
 import { SocialIcon } from "./chrome.tsx";
 import { t } from "./format.ts";
 

@@ -1,6 +1,6 @@
 // The footer's "About this website" links: privacy, accessibility, and the practice's
 // Notice of Privacy Practices (HIPAA requires covered providers to post it on their website).
-import type { Site } from "../../lib/model.ts";
+import type { Site } from "../../lib/model/model.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { t } from "./format.ts";
 

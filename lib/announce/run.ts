@@ -5,7 +5,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import type { Site } from "../model.ts";
+import type { Site } from "../model/model.ts";
 import { accountId, type Account, type AnnounceConfig } from "../schema/announce.ts";
 import { acquireLock } from "./lock.ts";
 import { readRecord, writeRecord, type AnnounceRecord, type Entry } from "./record.ts";

@@ -8,7 +8,7 @@
 // out (announce: false), is a post older than maxAgeDays (an import of old posts), or is
 // an event already over or cancelled.
 import type { DateTime } from "luxon";
-import type { Event, Post, Site } from "../model.ts";
+import type { Event, Post, Site } from "../model/model.ts";
 import { accountId, type Account, type AnnounceConfig } from "../schema/announce.ts";
 import { emptyRecord, type AnnounceRecord } from "./record.ts";
 

@@ -5,7 +5,7 @@
 //   composeAll(item, site, opts?) → Composed[]     one per network, in NETWORK order
 //   compose(item, site, network, opts?) → Composed
 //
-//   item:  a Post or Event of the model (lib/model.ts); its `announce` line, when it has
+//   item:  a Post or Event of the model (lib/model/model.ts); its `announce` line, when it has
 //          one, replaces the summary.
 //   site:  { urls, byLang } of the Site (the practice in the item's language gives the
 //          event's place and the default card's alt text).
@@ -27,10 +27,10 @@
 // then the link; a post's own line (front matter `announce: "..."`) replaces its title and
 // summary, an event's its summary; what does not fit is the summary, cut after a
 // whole word with an ellipsis. The link is never cut.
-import type { Event, Post, Site } from "../model.ts";
-import { CARD } from "../social-card.ts";
+import type { Event, Post, Site } from "../model/model.ts";
+import { CARD } from "../outputs/social-card.ts";
 import { t } from "../i18n/index.ts";
-import { displayDate, displayTime } from "../time.ts";
+import { displayDate, displayTime } from "../model/time.ts";
 import { blueskyLength, byteRange, graphemes, LIMITS, mastodonLength, schemeUrls, truncateWords, xLength } from "./count.ts";
 
 export const API_NETWORKS = ["mastodon", "bluesky", "facebook", "x"] as const;

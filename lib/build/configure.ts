@@ -1,27 +1,27 @@
 // The Eleventy configuration of a build session: load the site model before each build,
 // then write one page per route through the layouts. Content files are read by
 // lib/content, never by Eleventy's template engines, so Markdown is data and never code.
-// .eleventy.ts (npm start) and lib/build.ts (npm run build) both call configure().
+// .eleventy.ts (npm start) and lib/build/build.ts (npm run build) both call configure().
 import path from "node:path";
 import { appendFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import { CSS_PATH, PUBLIC_DIR, publicFile } from "../assets.ts";
-import { paletteCss } from "../brand.ts";
+import { CSS_PATH, PUBLIC_DIR, publicFile } from "../outputs/assets.ts";
+import { paletteCss } from "../model/brand.ts";
 import { renderRoute } from "../../layouts/index.ts";
 import { staffHtml } from "../../layouts/staff.tsx";
-import { recordIndexedPage } from "../search/shards.ts";
+import { recordIndexedPage } from "../outputs/search/shards.ts";
 import { addAdmin } from "../cms/admin.ts";
 import { addStaffPage } from "../staff/page.ts";
 import { staffReport } from "../staff/report.ts";
-import { socialCardSvg, writeSocialCard } from "../social-card.ts";
-import { publishImages } from "../images.ts";
-import { writeIcons } from "../icons.ts";
-import { writeMinifiedCss } from "../css.ts";
+import { socialCardSvg, writeSocialCard } from "../outputs/social-card.ts";
+import { publishImages } from "../outputs/images.ts";
+import { writeIcons } from "../outputs/icons.ts";
+import { writeMinifiedCss } from "../outputs/css.ts";
 import { ContentError, formatProblem, PageRenderError } from "../content/problems.ts";
 import { routeFile } from "../content/assemble.ts";
 import { copyDereferenced, findLinks, relName } from "../content/inside.ts";
-import type { Route, Site } from "../model.ts";
+import type { Route, Site } from "../model/model.ts";
 import { failedPage, pausedWhen, previewStatus } from "../preview/config.ts";
 import { loadModel, type BuildSession } from "./session.ts";
 
@@ -147,7 +147,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   cfg.addWatchTarget(`${opts.contentDir}/uploads/**`);
   cfg.addWatchTarget(`${opts.root}/assets/**`);
   cfg.setQuietMode(true);
-  // Setters, not a returned `dir`: lib/build.ts passes this function to Eleventy, which
+  // Setters, not a returned `dir`: lib/build/build.ts passes this function to Eleventy, which
   // ignores its return value. The content folder is Eleventy's input as an absolute path,
   // so nothing depends on the working directory; Eleventy reads no template from it (the
   // routes are one virtual template).

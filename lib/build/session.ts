@@ -1,14 +1,14 @@
 // One build session: everything a build needs to know or keep, passed explicitly to the
 // Eleventy configuration (lib/build/configure.ts) instead of living in module globals or
-// travelling through process.env. `npm run build` (lib/build.ts) makes one per build, so
+// travelling through process.env. `npm run build` (lib/build/build.ts) makes one per build, so
 // two builds in one process never see each other's state; `npm start` makes one for the
 // life of the preview server, so its caches make each rebuild after a save quick.
 import path from "node:path";
-import { assetUrls } from "../assets.ts";
-import { systemClock, type Clock } from "../clock.ts";
+import { assetUrls } from "../outputs/assets.ts";
+import { systemClock, type Clock } from "./clock.ts";
 import { loadSite } from "../content/load.ts";
 import { createContentCaches, type ContentCaches } from "../content/caches.ts";
-import type { Mode, Site } from "../model.ts";
+import type { Mode, Site } from "../model/model.ts";
 import { createProgress, type Progress } from "./progress.ts";
 
 /** How Eleventy runs the session: "build" writes once; "serve" (npm start) and "watch" rebuild on every save. */
@@ -37,9 +37,9 @@ export interface BuildSession {
   readonly options: Readonly<SessionOptions>;
   /** Parsed and rendered files kept from one load to the next (the preview's rebuilds). */
   readonly caches: ContentCaches;
-  /** Fingerprints of the indexed pages the current build rendered, by output file (lib/search/shards.ts). */
+  /** Fingerprints of the indexed pages the current build rendered, by output file (lib/outputs/search/shards.ts). */
   readonly digests: Map<string, string>;
-  /** A model already loaded and checked for the next build (lib/build.ts validates before Eleventy starts). */
+  /** A model already loaded and checked for the next build (lib/build/build.ts validates before Eleventy starts). */
   preloaded: Site | undefined;
 }
 

@@ -1,6 +1,6 @@
 // schema.org for a post's comments: BlogPosting's commentCount and comment list.
-import type { Post, Site } from "../model.ts";
-import { machineDate } from "../time.ts";
+import type { Post, Site } from "../model/model.ts";
+import { machineDate } from "../model/time.ts";
 
 export function commentsJsonLd(site: Site, post: Post): Record<string, unknown> {
   const d = post.discussion;

@@ -5,7 +5,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Lang } from "../i18n/index.ts";
-import type { Comment, Mode, Page, Post, Provider } from "../model.ts";
+import type { Comment, Mode, Page, Post, Provider } from "../model/model.ts";
 import type { Practice } from "../schema/practice.ts";
 import type { CommentMode } from "../schema/content.ts";
 import { COMMENT_ID_MAX, COMMENT_ID_RE, commentSchema, type CommentFrontMatter } from "../schema/comment.ts";
@@ -13,7 +13,7 @@ import type { Problem } from "../content/problems.ts";
 import { listMarkdown, readMarkdownFile, type SourceFile } from "../content/read.ts";
 import { parseFileName } from "../content/paths.ts";
 import type { ContentCaches } from "../content/caches.ts";
-import { toZoned } from "../time.ts";
+import { toZoned } from "../model/time.ts";
 import { renderComment } from "./markdown.ts";
 import { buildDiscussion, checkOldAnchors, checkReplies } from "./thread.ts";
 

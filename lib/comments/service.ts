@@ -1,5 +1,5 @@
 // Who receives what a parent types into the comment form, for the privacy page.
-import type { Site } from "../model.ts";
+import type { Site } from "../model/model.ts";
 
 /** "Netlify Forms", or the form service's host name; undefined when there is no form. */
 export function commentService(site: Pick<Site, "practice">): string | undefined {

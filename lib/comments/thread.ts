@@ -1,6 +1,6 @@
 // Threads of one post's comments: replies checked (the comment exists, no circles),
 // then arranged oldest first with nesting capped at a depth a phone can still show.
-import type { Comment, CommentNode, Discussion } from "../model.ts";
+import type { Comment, CommentNode, Discussion } from "../model/model.ts";
 import type { Problem } from "../content/problems.ts";
 
 /** Levels shown: a comment, a reply, and a reply to that; deeper replies sit beside their parent. */

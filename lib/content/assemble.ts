@@ -2,21 +2,21 @@
 // posts by date, previous/next, tags, navigation, pagination, and a check that no
 // two files claim one address.
 import { createHash } from "node:crypto";
-import { DEFAULT_BRAND, derivePalette, paletteCss } from "../brand.ts";
+import { DEFAULT_BRAND, derivePalette, paletteCss } from "../model/brand.ts";
 import type { Lang } from "../i18n/index.ts";
 import { t } from "../i18n/index.ts";
 import { WEEKDAYS } from "../schema/practice.ts";
 import type { Practice } from "../schema/practice.ts";
-import type { Urls } from "../urls.ts";
+import type { Urls } from "../model/urls.ts";
 import type { DateTime } from "luxon";
-import type { Alert, Alternate, Event, LangSite, Mode, NavItem, Page, Pager, Post, PracticeText, Provider, Route, Site, Tag, Today } from "../model.ts";
+import type { Alert, Alternate, Event, LangSite, Mode, NavItem, Page, Pager, Post, PracticeText, Provider, Route, Site, Tag, Today } from "../model/model.ts";
 import type { Problem } from "./problems.ts";
 import { formLinks } from "./forms.ts";
-import { SPRITE_PATH } from "../social.ts";
+import { SPRITE_PATH } from "../model/social.ts";
 import { resolveLocalized } from "./localize.ts";
-import { resolveHosting } from "../deploy.ts";
-import { planSearchShards } from "../search/shards.ts";
-import { clickToLoadHosts, noticeLink } from "../trust.ts";
+import { resolveHosting } from "../build/deploy.ts";
+import { planSearchShards } from "../outputs/search/shards.ts";
+import { clickToLoadHosts, noticeLink } from "../model/trust.ts";
 
 export const POSTS_PER_PAGE = 10;
 export const HOME_LATEST = 3;

@@ -1,8 +1,8 @@
 // What lib/content keeps from one load to the next within a build session
 // (lib/build/session.ts): `npm run build` loads once, the preview loads after every save.
-// Each cache keeps only what the last load used (lib/cache.ts), so a deleted file's
+// Each cache keeps only what the last load used (lib/build/cache.ts), so a deleted file's
 // entries go with it.
-import { KeptWhileUsed } from "../cache.ts";
+import { KeptWhileUsed } from "../build/cache.ts";
 import type { Rendered } from "../markdown/index.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { ReadCache } from "./read.ts";

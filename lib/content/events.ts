@@ -2,10 +2,10 @@
 import type { DateTime } from "luxon";
 import { announceOf, type AlertFrontMatter, type EventFrontMatter } from "../schema/content.ts";
 import type { Practice } from "../schema/practice.ts";
-import type { Alert, Event } from "../model.ts";
-import type { Urls } from "../urls.ts";
+import type { Alert, Event } from "../model/model.ts";
+import type { Urls } from "../model/urls.ts";
 import type { Lang } from "../i18n/index.ts";
-import { toZoned, type ContentDate } from "../time.ts";
+import { toZoned, type ContentDate } from "../model/time.ts";
 import { quote, type Problem } from "./problems.ts";
 import type { SourceFile } from "./read.ts";
 

@@ -4,10 +4,10 @@
 import type { FactRef } from "../markdown/facts.ts";
 import type { Practice } from "../schema/practice.ts";
 import type { Resolved } from "./localize.ts";
-import { telHref } from "../urls.ts";
+import { telHref } from "../model/urls.ts";
 import type { DateTime } from "luxon";
 import type { Lang } from "../i18n/index.ts";
-import { hoursData, statusAt } from "../hours.ts";
+import { hoursData, statusAt } from "../model/hours.ts";
 
 /** When and in which language the body is shown: [[hours-today]] depends on both. */
 export interface FactContext {

@@ -1,6 +1,6 @@
 // Loads the whole site once: read every file, validate it, resolve references, and
 // hand back one model, or throw a ContentError listing every problem at once.
-import { brandProblems } from "../brand.ts";
+import { brandProblems } from "../model/brand.ts";
 import path from "node:path";
 import { announceOf, type AlertFrontMatter, type EventFrontMatter, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
@@ -8,15 +8,15 @@ import { readingMinutes, type Rendered } from "../markdown/index.ts";
 import { assetExists, renderChecked } from "../markdown/checked.ts";
 import { PARALLEL_MIN, processFiles, SCHEMAS, type FileTask } from "./parallel.ts";
 import type { MarkdownImage } from "../markdown/images.ts";
-import { createImageService, type ImageService } from "../images.ts";
+import { createImageService, type ImageService } from "../outputs/images.ts";
 import type { Progress } from "../build/progress.ts";
 import { frontMatterPicture, replaceBodyImages, SIZES } from "./pictures.ts";
 import { addThumbnail, heroPictures, initials } from "./photos.ts";
 import { missingKeys, stringsFile, type Lang } from "../i18n/index.ts";
-import { toZoned } from "../time.ts";
-import { createUrls, normalizePrefix, type Urls } from "../urls.ts";
-import type { Clock } from "../clock.ts";
-import type { Alert, Event, Mode, Page, Post, Provider, Site } from "../model.ts";
+import { toZoned } from "../model/time.ts";
+import { createUrls, normalizePrefix, type Urls } from "../model/urls.ts";
+import type { Clock } from "../build/clock.ts";
+import type { Alert, Event, Mode, Page, Post, Provider, Site } from "../model/model.ts";
 import { checkPractice, toAlert, toEvent } from "./events.ts";
 import { measureForms } from "./forms.ts";
 import { checkLocalized, resolveLocalized, type Resolved } from "./localize.ts";
@@ -28,7 +28,7 @@ import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
 import { resolveReview } from "./review.ts";
 import { readingLevelOf } from "../readability/index.ts";
-import { checkNotice } from "../trust.ts";
+import { checkNotice } from "../model/trust.ts";
 import { attachComments, COMMENTS_FOLDER } from "../comments/load.ts";
 import { createContentCaches, trimContentCaches, type ContentCaches } from "./caches.ts";
 import { checkLinks, insideSitePath, siteFolders, type SiteFolders } from "./inside.ts";

@@ -2,7 +2,7 @@
 // identity shared by translations), language and URL slug.
 import slugify from "@sindresorhus/slugify";
 import type { Lang } from "../i18n/index.ts";
-import type { KeptWhileUsed } from "../cache.ts";
+import type { KeptWhileUsed } from "../build/cache.ts";
 
 export type ContentKind = "post" | "page" | "provider" | "event" | "alert";
 

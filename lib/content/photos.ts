@@ -1,9 +1,9 @@
 // The site's photography beyond a page's own images: the home page's photo (practice.yaml
 // brand.hero), small thumbnails of post images for blog lists, and the initials shown in
 // place of a provider's missing portrait. Every picture goes through the image service.
-import type { ImageService } from "../images.ts";
+import type { ImageService } from "../outputs/images.ts";
 import type { Lang } from "../i18n/index.ts";
-import type { Post } from "../model.ts";
+import type { Post } from "../model/model.ts";
 import type { Problem } from "./problems.ts";
 import type { SiteFolders } from "./inside.ts";
 import { frontMatterPicture, SIZES } from "./pictures.ts";

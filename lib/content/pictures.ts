@@ -3,7 +3,7 @@
 // post's `image`, a provider's `photo`). Missing files are problems naming the file.
 import { openSync, readSync, closeSync } from "node:fs";
 import path from "node:path";
-import type { ImageService } from "../images.ts";
+import type { ImageService } from "../outputs/images.ts";
 import type { MarkdownImage } from "../markdown/images.ts";
 import { quote, type Problem } from "./problems.ts";
 import { inside, type SiteFolders } from "./inside.ts";

@@ -12,7 +12,7 @@ import { checkStructure } from "./structure.ts";
 import { dateOrder, practiceLocale, type DateOrder } from "./dates.ts";
 import { dateProblem } from "../schema/fields.ts";
 import { explainYamlError } from "./yaml-messages.ts";
-import type { KeptWhileUsed } from "../cache.ts";
+import type { KeptWhileUsed } from "../build/cache.ts";
 
 export interface SourceFile {
   abs: string;

@@ -2,8 +2,8 @@
 // `author`) and `reviewed` (the date), always given together so parents never see a
 // reviewer without a date or a date without a reviewer.
 import type { Lang } from "../i18n/index.ts";
-import type { Provider } from "../model.ts";
-import { toZoned, type ContentDate } from "../time.ts";
+import type { Provider } from "../model/model.ts";
+import { toZoned, type ContentDate } from "../model/time.ts";
 import type { Problem } from "./problems.ts";
 
 export interface Review {

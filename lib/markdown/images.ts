@@ -1,5 +1,5 @@
 // Images in Markdown: ![alt](./photo.jpg) beside the post or ![alt](/assets/...) are
-// collected here and replaced after rendering by a responsive <picture> (lib/images.ts).
+// collected here and replaced after rendering by a responsive <picture> (lib/outputs/images.ts).
 // Alt text is required; ![decorative](./line.png) marks a purely decorative image
 // (alt=""). An image on another site is never loaded (it would tell that site who reads
 // the page): it becomes a plain link to it.

@@ -10,7 +10,7 @@
 import type { Plugin } from "./types.ts";
 import { parseVideoUrl, type VideoRef } from "../video/parse.ts";
 import { t, type Lang } from "../i18n/index.ts";
-import { THIRD_PARTY_ATTR } from "../trust.ts";
+import { THIRD_PARTY_ATTR } from "../model/trust.ts";
 import { allowedUrl } from "./url-policy.ts";
 import { clip } from "./images.ts";
 

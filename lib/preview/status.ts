@@ -57,7 +57,7 @@ export class PreviewStatus {
     return this.#shown;
   }
 
-  /** What the terminal says about the last finished build, in `npm run build`'s words (lib/build.ts reportFailure). */
+  /** What the terminal says about the last finished build, in `npm run build`'s words (lib/build/build.ts reportFailure). */
   report(debug = false): string | undefined {
     const shown = this.#shown;
     if (!shown) return undefined;

@@ -11,7 +11,7 @@
 import { fleschKincaid } from "flesch-kincaid";
 import { syllable } from "syllable";
 import type { Lang } from "../i18n/index.ts";
-import type { KeptWhileUsed } from "../cache.ts";
+import type { KeptWhileUsed } from "../build/cache.ts";
 import { easeToGrade, fernandezHuerta, infleszBand, spanishSyllables, szigrisztPazos, type InfleszBand } from "./spanish.ts";
 import { sentences, type Sentences } from "./text.ts";
 

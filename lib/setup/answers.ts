@@ -37,7 +37,7 @@ export const answersSchema = z.strictObject({
   acceptingNewPatients: flag({ label: "Accepting new patients" }).default(true),
   host: choice(HOST_IDS, { label: "Web host" }),
   noticeOfPrivacyPractices: text({ label: "Notice of Privacy Practices", max: 300 }),
-  /** The practice's colour; every shade of the site is made from it (lib/brand.ts). */
+  /** The practice's colour; every shade of the site is made from it (lib/model/brand.ts). */
   brandColor: text({ label: "Brand colour", max: 7 }).regex(/^#[0-9a-fA-F]{6}$/, { error: 'expected a colour as #RRGGBB such as "#0b6e69"' }).optional(),
   /** A file to copy to assets/ (SVG or PNG); the header, icons and social card use it. */
   logo: text({ label: "Logo file", max: 300 }).optional(),

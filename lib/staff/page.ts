@@ -4,7 +4,7 @@
 // does not register it at all, so nothing of it is written. Its styles live here, not in
 // the site's stylesheet, so parents never download them.
 import type UserConfig from "@11ty/eleventy/UserConfig";
-import type { Mode } from "../model.ts";
+import type { Mode } from "../model/model.ts";
 
 /** Site path of the staff page. */
 export const STAFF_URL = "/_staff/";

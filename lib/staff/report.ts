@@ -4,8 +4,8 @@
 // and on the preview's staff page (./page.ts); never part of a production build.
 // Nothing here stops a build: these are warnings.
 import type { DateTime } from "luxon";
-import type { Page, Post, Provider, Site } from "../model.ts";
-import type { ContentDate } from "../time.ts";
+import type { Page, Post, Provider, Site } from "../model/model.ts";
+import type { ContentDate } from "../model/time.ts";
 import { aboveTarget, DEFAULT_READING_GRADE, MIN_WORDS, type ReadingLevel } from "../readability/index.ts";
 
 export const DEFAULT_REVIEW_MONTHS = 12;

@@ -7,8 +7,8 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { AxeBuilder } from "@axe-core/playwright";
 import { htmlFiles, makeContent, DEMO, ROOT, serveBuiltSite, type BuiltSite, cspViolations, recordCspViolations } from "../helpers.ts";
-import { importWordPress } from "../../lib/wordpress/run.ts";
-import { parseRedirects } from "../../lib/redirects.ts";
+import { importWordPress } from "../../lib/import/wordpress/run.ts";
+import { parseRedirects } from "../../lib/outputs/redirects.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
 let site: BuiltSite;

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { reportFailure, type BuildResult } from "../../lib/build.ts";
+import { reportFailure, type BuildResult } from "../../lib/build/build.ts";
 import { buildInto, makeContent, read } from "../helpers.ts";
 
 /** The demo's practice.yaml with these lines added to its `brand` (which has the home page photo only). */

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, readdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { reportFailure } from "../../lib/build.ts";
+import { reportFailure } from "../../lib/build/build.ts";
 import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { HOSTILE_BODIES, HOSTILE_NAMES } from "../fixtures/hostile-comments.ts";
 

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { buildInto, makeContent, post, DEMO, ROOT } from "../helpers.ts";
-import { compareTrees, pagesChangedBetween } from "../../lib/ci.ts";
+import { compareTrees, pagesChangedBetween } from "../../lib/build/ci.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 
@@ -52,19 +52,19 @@ test("npm run build (compiled ahead, scripts/build.mjs) writes exactly the site 
   assert.ok(diff.same > 400, `only ${diff.same} files compared`);
 });
 
-test("no code that runs at build time reads the system clock except lib/clock.ts", async () => {
+test("no code that runs at build time reads the system clock except lib/build/clock.ts", async () => {
   const offenders: string[] = [];
   const CLOCK_READS = /\bDate\.now\(|new Date\(\s*\)|DateTime\.(now|local|utc)\(\s*\)|performance\.timeOrigin/;
   for (const dir of ["lib", "layouts"]) {
     for (const f of await readdir(path.join(ROOT, dir), { recursive: true })) {
       if (!/\.tsx?$/.test(f)) continue;
       const file = `${dir}/${f.split(path.sep).join("/")}`;
-      if (file === "lib/clock.ts") continue;
+      if (file === "lib/build/clock.ts") continue;
       const lines = (await readFile(path.join(ROOT, file), "utf8")).split("\n");
       lines.forEach((line, i) => CLOCK_READS.test(line) && !line.trim().startsWith("//") && offenders.push(`${file}:${i + 1}: ${line.trim()}`));
     }
   }
-  assert.deepEqual(offenders, [], "read the time from the build's clock (site.now / lib/clock.ts) instead");
+  assert.deepEqual(offenders, [], "read the time from the build's clock (site.now / lib/build/clock.ts) instead");
 });
 
 test("CI finds the pages a content push changed by building before and after with one clock", async () => {

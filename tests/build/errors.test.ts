@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
-import { build, reportFailure } from "../../lib/build.ts";
+import { build, reportFailure } from "../../lib/build/build.ts";
 import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { checkLinks } from "../support/link-check.ts";
 

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { reportFailure, type BuildResult } from "../../lib/build.ts";
+import { reportFailure, type BuildResult } from "../../lib/build/build.ts";
 import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };

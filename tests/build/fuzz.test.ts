@@ -12,7 +12,7 @@ import { lstat, readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import ICAL from "ical.js";
-import { reportFailure } from "../../lib/build.ts";
+import { reportFailure } from "../../lib/build/build.ts";
 import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 import { scriptUrls, thirdPartyResources } from "../support/inert.ts";
 

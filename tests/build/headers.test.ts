@@ -4,7 +4,7 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseHtml } from "node-html-parser";
 import { buildInto, read } from "../helpers.ts";
-import { headersFor, parseHeadersFile, ruleMatches, type HeaderRule } from "../../lib/headers.ts";
+import { headersFor, parseHeadersFile, ruleMatches, type HeaderRule } from "../../lib/outputs/headers.ts";
 
 let out = "";
 let rules: HeaderRule[] = [];

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { XMLValidator } from "fast-xml-parser";
-import { reportFailure, type BuildResult } from "../../lib/build.ts";
+import { reportFailure, type BuildResult } from "../../lib/build/build.ts";
 import { buildInto, htmlFiles, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { thirdPartyResources, scriptUrls } from "../support/inert.ts";
 

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { jsxToString } from "jsx-async-runtime";
 import { loadSite } from "../../lib/content/load.ts";
-import { fixedClock } from "../../lib/clock.ts";
+import { fixedClock } from "../../lib/build/clock.ts";
 import { view } from "../../layouts/index.ts";
 import { renderToString } from "../../layouts/render.ts";
 import { DEMO, ROOT } from "../helpers.ts";

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { parse } from "node-html-parser";
 import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
-import { fixedClock } from "../../lib/clock.ts";
+import { fixedClock } from "../../lib/build/clock.ts";
 import { ContentError, formatProblem } from "../../lib/content/problems.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };

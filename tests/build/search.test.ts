@@ -8,8 +8,8 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { buildInto, htmlFiles, read, DEMO, ROOT } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
-import { fixedClock } from "../../lib/clock.ts";
-import { headersFor, parseHeadersFile } from "../../lib/headers.ts";
+import { fixedClock } from "../../lib/build/clock.ts";
+import { headersFor, parseHeadersFile } from "../../lib/outputs/headers.ts";
 
 let out = "";
 before(async () => {

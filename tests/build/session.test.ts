@@ -7,12 +7,12 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, type BuildRequest } from "../../lib/build.ts";
-import { compareTrees } from "../../lib/ci.ts";
-import { writeSearchIndex } from "../../lib/search/index.ts";
+import { build, type BuildRequest } from "../../lib/build/build.ts";
+import { compareTrees } from "../../lib/build/ci.ts";
+import { writeSearchIndex } from "../../lib/outputs/search/index.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { createContentCaches } from "../../lib/content/caches.ts";
-import { fixedClock } from "../../lib/clock.ts";
+import { fixedClock } from "../../lib/build/clock.ts";
 import { DEMO, makeContent, post } from "../helpers.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;

@@ -10,7 +10,7 @@ import { cp, mkdtemp, readdir, readFile, writeFile, appendFile } from "node:fs/p
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, reportFailure } from "../../lib/build.ts";
+import { build, reportFailure } from "../../lib/build/build.ts";
 import { DEMO, ROOT } from "../helpers.ts";
 
 const ANSWERS = `name: Riverside Family Medicine

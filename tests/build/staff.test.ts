@@ -8,7 +8,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { buildInto, makeContent, post, read, DEMO, ROOT, runCheck } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
-import { fixedClock } from "../../lib/clock.ts";
+import { fixedClock } from "../../lib/build/clock.ts";
 
 const NOW_ISO = "2026-11-25T12:00:00Z";
 const NOW = Date.parse(NOW_ISO) / 1000;

@@ -17,9 +17,9 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
-import { importWordPress, type ImportOutcome } from "../../lib/wordpress/run.ts";
-import { parseWxr } from "../../lib/wordpress/wxr.ts";
-import { parseRedirects, type RedirectRule } from "../../lib/redirects.ts";
+import { importWordPress, type ImportOutcome } from "../../lib/import/wordpress/run.ts";
+import { parseWxr } from "../../lib/import/wordpress/wxr.ts";
+import { parseRedirects, type RedirectRule } from "../../lib/outputs/redirects.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
 const EPOCH = 1790000000;

@@ -13,9 +13,9 @@ import { readFile, writeFile, readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
-import { importWordPress, ImportFailure } from "../../lib/wordpress/run.ts";
-import { parseWxr } from "../../lib/wordpress/wxr.ts";
-import { parseRedirects, type RedirectRule } from "../../lib/redirects.ts";
+import { importWordPress, ImportFailure } from "../../lib/import/wordpress/run.ts";
+import { parseWxr } from "../../lib/import/wordpress/wxr.ts";
+import { parseRedirects, type RedirectRule } from "../../lib/outputs/redirects.ts";
 import { checkLinks } from "../support/link-check.ts";
 import { parse } from "node-html-parser";
 

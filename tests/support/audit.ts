@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { build, reportFailure } from "../../lib/build.ts";
+import { build, reportFailure } from "../../lib/build/build.ts";
 import { serveStatic } from "./static-server.ts";
 import { CHROMIUM, INSTALL_HINT } from "./browser.ts";
 import { existsSync } from "node:fs";

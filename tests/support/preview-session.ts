@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { readFile, utimes } from "node:fs/promises";
 import { createServer } from "node:net";
 import path from "node:path";
-import { machineTime } from "../../lib/clock.ts";
+import { machineTime } from "../../lib/build/clock.ts";
 
 export interface PreviewSession {
   /** The output folder (like _preview/). */
@@ -31,7 +31,7 @@ export interface PreviewSession {
 export interface PreviewOptions {
   /** Where the product is (the preview runs from there). */
   root: string;
-  /** The practice's project folder (content/, assets/), when not root: see lib/project.ts. */
+  /** The practice's project folder (content/, assets/), when not root: see lib/build/project.ts. */
   project?: string;
   /** Absolute content folder. */
   contentDir: string;

@@ -6,10 +6,10 @@ import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { noteNewItems } from "../../lib/announce/select.ts";
 import { announceOf } from "../../lib/schema/content.ts";
-import { createUrls } from "../../lib/urls.ts";
-import { toZoned } from "../../lib/time.ts";
+import { createUrls } from "../../lib/model/urls.ts";
+import { toZoned } from "../../lib/model/time.ts";
 import type { AnnounceConfig } from "../../lib/schema/announce.ts";
-import type { Event, Post, Site } from "../../lib/model.ts";
+import type { Event, Post, Site } from "../../lib/model/model.ts";
 
 const ZONE = "America/Chicago";
 const now = DateTime.fromISO("2026-12-08T00:05", { zone: ZONE });

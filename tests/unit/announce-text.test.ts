@@ -4,9 +4,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { blueskyLength, graphemes, mastodonLength, truncateWords, utf8Length, xLength } from "../../lib/announce/count.ts";
 import { compose, composeAll, eventWhen, withoutTracking, type ComposeSite } from "../../lib/announce/text.ts";
-import { createUrls } from "../../lib/urls.ts";
-import { toZoned } from "../../lib/time.ts";
-import type { Event, Post } from "../../lib/model.ts";
+import { createUrls } from "../../lib/model/urls.ts";
+import { toZoned } from "../../lib/model/time.ts";
+import type { Event, Post } from "../../lib/model/model.ts";
 
 const urls = createUrls({ siteUrl: "https://www.juniperhillpeds.example", defaultLang: "en" });
 const location = { key: "main", name: "Main office", address: { street: "410 Alder St", city: "Alder Bend", region: "OR", postalCode: "97000", country: "US" }, hours: {} };

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { brandProblems, contrast, darkVars, DEFAULT_BRAND, derivePalette, failures, nearestPassing, pairs, paletteCss } from "../../lib/brand.ts";
+import { brandProblems, contrast, darkVars, DEFAULT_BRAND, derivePalette, failures, nearestPassing, pairs, paletteCss } from "../../lib/model/brand.ts";
 import { ROOT } from "../helpers.ts";
 
 test("contrast follows WCAG 2.1's formula", () => {

@@ -1,8 +1,8 @@
-// A build session's caches keep what the last load used and let the rest go (lib/cache.ts):
+// A build session's caches keep what the last load used and let the rest go (lib/build/cache.ts):
 // the preview's caches never keep a deleted file for the rest of a long `npm start`.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { KeptWhileUsed } from "../../lib/cache.ts";
+import { KeptWhileUsed } from "../../lib/build/cache.ts";
 
 type Step = { get?: string[]; set?: string[]; trim: string[] };
 

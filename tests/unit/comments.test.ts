@@ -7,10 +7,10 @@ import { parse } from "node-html-parser";
 import { renderComment, COMMENT_LINK_REL } from "../../lib/comments/markdown.ts";
 import { buildDiscussion, checkOldAnchors, checkReplies, oldAnchorOf } from "../../lib/comments/thread.ts";
 import { effectiveMode } from "../../lib/comments/load.ts";
-import { formatReport, parseCsv, parseDate, parseSubmissions, planImport, type ImportContext } from "../../lib/comments/import.ts";
-import { formOrigins, headersFor, siteHeaders } from "../../lib/headers.ts";
+import { formatReport, parseCsv, parseDate, parseSubmissions, planImport, type ImportContext } from "../../lib/import/comments.ts";
+import { formOrigins, headersFor, siteHeaders } from "../../lib/outputs/headers.ts";
 import { commentSchema, commentFormSchema } from "../../lib/schema/comment.ts";
-import type { Comment, CommentNode } from "../../lib/model.ts";
+import type { Comment, CommentNode } from "../../lib/model/model.ts";
 import type { Problem } from "../../lib/content/problems.ts";
 import { HOSTILE_BODIES } from "../fixtures/hostile-comments.ts";
 

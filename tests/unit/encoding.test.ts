@@ -9,17 +9,17 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import ICAL from "ical.js";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { calendarFile } from "../../lib/ics.ts";
-import { atomFeed, jsonFeed } from "../../lib/feeds.ts";
-import { sitemap, sitemapIndex } from "../../lib/sitemap.ts";
-import { createUrls } from "../../lib/urls.ts";
+import { calendarFile } from "../../lib/outputs/ics.ts";
+import { atomFeed, jsonFeed } from "../../lib/outputs/feeds.ts";
+import { sitemap, sitemapIndex } from "../../lib/outputs/sitemap.ts";
+import { createUrls } from "../../lib/model/urls.ts";
 import { quote } from "../../lib/content/problems.ts";
 import { date, longText, text } from "../../lib/schema/fields.ts";
 import { eventSchema, postSchema } from "../../lib/schema/content.ts";
 import { practiceSchema } from "../../lib/schema/practice.ts";
 import { validate } from "../../lib/content/read.ts";
 import { parseYaml } from "../../lib/content/frontmatter.ts";
-import type { Event, Post, Site } from "../../lib/model.ts";
+import type { Event, Post, Site } from "../../lib/model/model.ts";
 import { DEMO, ROOT } from "../helpers.ts";
 
 // Everything that has broken an output at some point, in one string.

@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { openStatus, statusText, wallClock, formatTime, hoursOn } from "../../lib/public/js/hours-core.js";
-import { hoursData, statusAt } from "../../lib/hours.ts";
-import type { PracticeText as Practice } from "../../lib/model.ts";
+import { hoursData, statusAt } from "../../lib/model/hours.ts";
+import type { PracticeText as Practice } from "../../lib/model/model.ts";
 
 const weekly = { monday: ["08:00-12:00", "13:00-17:30"], tuesday: ["08:00-17:00"], saturday: ["09:00-12:00"], sunday: [] };
 const closures = [

@@ -2,8 +2,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { renderMarkdown, readingMinutes } from "../../lib/markdown/index.ts";
 import { parseFileName } from "../../lib/content/paths.ts";
-import { absolutizeLinks } from "../../lib/feeds.ts";
-import { createUrls } from "../../lib/urls.ts";
+import { absolutizeLinks } from "../../lib/outputs/feeds.ts";
+import { createUrls } from "../../lib/model/urls.ts";
 
 test("raw HTML is cut down to the allowlist: scripts, handlers, iframes and javascript: links are inert", () => {
   const { html } = renderMarkdown(

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { metaPolicy, resolveHosting } from "../../lib/deploy.ts";
-import { changedPages, ciPlan, compareTrees } from "../../lib/ci.ts";
-import { cspString, pageHeaders, parentCsp } from "../../lib/headers.ts";
-import { CLICK_TO_LOAD_HOSTS, clickToLoadHosts, noticeLink, policyFacts } from "../../lib/trust.ts";
+import { metaPolicy, resolveHosting } from "../../lib/build/deploy.ts";
+import { changedPages, ciPlan, compareTrees } from "../../lib/build/ci.ts";
+import { cspString, pageHeaders, parentCsp } from "../../lib/outputs/headers.ts";
+import { CLICK_TO_LOAD_HOSTS, clickToLoadHosts, noticeLink, policyFacts } from "../../lib/model/trust.ts";
 import { practiceSchema } from "../../lib/schema/practice.ts";
 
 test("hosts that ignore _headers are known (their pages' <meta> policy is all there is)", () => {

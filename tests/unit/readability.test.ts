@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { proseBlocks, sentences, sentencesOf } from "../../lib/readability/text.ts";
 import { easeToGrade, fernandezHuerta, infleszBand, spanishSyllables, szigrisztPazos } from "../../lib/readability/spanish.ts";
 import { aboveTarget, gradeFromCounts, MIN_WORDS, readingLevel, readingLevelOf, type ReadingLevel, type ReadingLevelCache } from "../../lib/readability/index.ts";
-import { KeptWhileUsed } from "../../lib/cache.ts";
+import { KeptWhileUsed } from "../../lib/build/cache.ts";
 
 test("Spanish syllables follow the RAE's rules: diphthongs, hiatus, silent u, y as a vowel", () => {
   const table: [string, number][] = [

@@ -4,8 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
 import { checkLines, isReviewDue, reviewDueOn, staffSettings, type StaffReport } from "../../lib/staff/report.ts";
-import type { Page, Post, Provider } from "../../lib/model.ts";
-import { toZoned } from "../../lib/time.ts";
+import type { Page, Post, Provider } from "../../lib/model/model.ts";
+import { toZoned } from "../../lib/model/time.ts";
 
 const ZONE = "America/Los_Angeles";
 const at = (iso: string) => DateTime.fromISO(iso, { zone: ZONE });

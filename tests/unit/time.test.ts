@@ -1,7 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { toZoned, machineDate, displayDate, displayClock } from "../../lib/time.ts";
-import { clockFromEnv } from "../../lib/clock.ts";
+import { toZoned, machineDate, displayDate, displayClock } from "../../lib/model/time.ts";
+import { clockFromEnv } from "../../lib/build/clock.ts";
 
 test("a post at 23:30 local time keeps its local date (not the next UTC day)", () => {
   const d = toZoned("2026-03-10T23:30", "America/Los_Angeles");

@@ -6,11 +6,11 @@ import assert from "node:assert/strict";
 import { readFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
-import { parseWxr, WxrError } from "../../lib/wordpress/wxr.ts";
-import { htmlToMarkdown, escapeMarkdown, anchorIds, cleanAnchorId } from "../../lib/wordpress/html.ts";
-import { planImport, personKey, uploadPath, wpDate, redirectsFile, documentPath, type ImportPlan } from "../../lib/wordpress/plan.ts";
-import { formatReport } from "../../lib/wordpress/report.ts";
-import { parseRedirects, checkRedirectRules, redirectProblems } from "../../lib/redirects.ts";
+import { parseWxr, WxrError } from "../../lib/import/wordpress/wxr.ts";
+import { htmlToMarkdown, escapeMarkdown, anchorIds, cleanAnchorId } from "../../lib/import/wordpress/html.ts";
+import { planImport, personKey, uploadPath, wpDate, redirectsFile, documentPath, type ImportPlan } from "../../lib/import/wordpress/plan.ts";
+import { formatReport } from "../../lib/import/wordpress/report.ts";
+import { parseRedirects, checkRedirectRules, redirectProblems } from "../../lib/outputs/redirects.ts";
 import { ContentError } from "../../lib/content/problems.ts";
 import { postSchema, pageSchema } from "../../lib/schema/content.ts";
 import { commentSchema } from "../../lib/schema/comment.ts";
@@ -526,7 +526,7 @@ test("plan: pages never take the site's own addresses; two posts with one slug g
 test("the build's redirects: Netlify gets every rule, Cloudflare Pages loses only ?query rules, a bad line is named", async () => {
   const { mkdtemp, mkdir, writeFile, readFile, rm } = await import("node:fs/promises");
   const { tmpdir } = await import("node:os");
-  const { writeRedirects } = await import("../../lib/redirects.ts");
+  const { writeRedirects } = await import("../../lib/outputs/redirects.ts");
   const dir = await mkdtemp(path.join(tmpdir(), "pp-redirects-"));
   await mkdir(path.join(dir, "content/_data"), { recursive: true });
   await mkdir(path.join(dir, "out"));

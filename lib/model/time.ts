@@ -1,0 +1,54 @@
+// Every date in the practice's zone and the reader's locale. Front matter dates are
+// local to the practice: a post dated 23:30 in Chicago is that day, not the next UTC day.
+import { DateTime } from "luxon";
+import { localeOf, type Lang } from "../i18n/index.ts";
+
+export interface ContentDate {
+  /** The instant, in the practice's zone. */
+  dt: DateTime;
+  /** True when the author gave a date without a time. */
+  allDay: boolean;
+}
+
+/** Assumes the string already passed the schema's date check. */
+export function toZoned(value: string, zone: string): ContentDate {
+  const allDay = value.length === 10;
+  const hasOffset = /(Z|[+-]\d{2}:\d{2})$/.test(value);
+  const dt = hasOffset
+    ? DateTime.fromISO(value, { setZone: true }).setZone(zone)
+    : DateTime.fromISO(value, { zone });
+  return { dt, allDay };
+}
+
+/** The `datetime` attribute: a date for all-day values, else a full ISO instant with offset. */
+export function machineDate(d: ContentDate): string {
+  return d.allDay ? d.dt.toISODate()! : d.dt.toISO({ suppressMilliseconds: true })!;
+}
+
+// A post's date is shown on its page, the blog pages, its tags' pages and its author's
+// page; Intl formatting is costly enough to do once per date and language. Remembered
+// per DateTime object of the model (one per post date), so the memo goes with the model
+// it belongs to: nothing outlives a build or grows over a long preview session.
+const shownDates = new WeakMap<DateTime, Map<Lang, string>>();
+
+export function displayDate(d: DateTime, lang: Lang): string {
+  let byLang = shownDates.get(d);
+  if (!byLang) shownDates.set(d, (byLang = new Map()));
+  let shown = byLang.get(lang);
+  if (shown === undefined) {
+    shown = d.setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_FULL);
+    byLang.set(lang, shown);
+  }
+  return shown;
+}
+
+export function displayTime(d: DateTime, lang: Lang): string {
+  return d.setLocale(localeOf(lang)).toLocaleString(DateTime.TIME_SIMPLE);
+}
+
+/** "08:00" in the practice zone → "8:00 AM" in the reader's locale. */
+export function displayClock(hhmm: string, lang: Lang): string {
+  const [h, m] = hhmm.split(":").map(Number) as [number, number];
+  if (h === 24) return displayTime(DateTime.fromObject({ hour: 23, minute: 59 }), lang);
+  return displayTime(DateTime.fromObject({ hour: h, minute: m }), lang);
+}
