@@ -5,8 +5,8 @@
 //   composeAll(item, site, opts?) → Composed[]     one per network, in NETWORK order
 //   compose(item, site, network, opts?) → Composed
 //
-//   item:  a Post or Event of the model (lib/model/model.ts); its `announce` line, when it has
-//          one, replaces the summary.
+//   item:  a Post or Event of the model (lib/model/model.ts). Its own `announce` line is used
+//          as below; `announce: false` is the caller's to honour (composing still works).
 //   site:  { urls, byLang } of the Site (the practice in the item's language gives the
 //          event's place and the default card's alt text).
 //   opts:  { networks?: TextNetwork[]; limits?: Partial<Record<TextNetwork, number>> }
