@@ -115,28 +115,28 @@ export interface SquareImage {
 }
 
 /** Rasterises the square: the photo cropped into the top band, the SVG over it. */
-export async function squareImage(input: SquareInput): Promise<SquareImage> {
-  const svg = Buffer.from(squareSvg(input));
-  if (!input.photo) return { data: await sharp(svg).png({ compressionLevel: 9 }).toBuffer(), type: "png" };
-  const photo = await sharp(input.photo).rotate().resize(SQUARE.width, PHOTO_HEIGHT, { fit: "cover", position: "attention" }).toBuffer();
-  const data = await sharp(svg)
-    .composite([{ input: photo, top: 0, left: 0 }])
-    .flatten({ background: "#ffffff" })
-    .jpeg({ quality: 86, mozjpeg: true })
-    .toBuffer();
-  return { data, type: "jpeg" };
+export async function squareImage(input: SquareInput, type: SquareImage["type"] = input.photo ? "jpeg" : "png"): Promise<SquareImage> {
+  const svg = sharp(Buffer.from(squareSvg(input)));
+  const layers = input.photo ? [{ input: await sharp(input.photo).rotate().resize(SQUARE.width, PHOTO_HEIGHT, { fit: "cover", position: "attention" }).toBuffer(), top: 0, left: 0 }] : [];
+  const flat = svg.composite(layers).flatten({ background: "#ffffff" });
+  const data = type === "jpeg" ? await flat.jpeg({ quality: 86, mozjpeg: true }).toBuffer() : await flat.png({ compressionLevel: 9 }).toBuffer();
+  return { data, type };
 }
 
 /** The file extension of a square: with a photo or without (see SquareImage). */
 export const squareExt = (withPhoto: boolean) => (withPhoto ? "jpg" : "png");
 
-/** Writes the square to `file`, reusing the copy in `cacheDir` made from the same input. */
+/**
+ * Writes the square to `file`, as JPEG or PNG by its extension, reusing the copy in
+ * `cacheDir` made from the same input.
+ */
 export async function writeSquare(input: SquareInput, file: string, cacheDir: string): Promise<void> {
+  const type = file.endsWith(".jpg") ? "jpeg" : "png";
   const hash = createHash("sha256").update(squareSvg(input)).update(input.photo ?? "").digest("hex").slice(0, 16);
-  const cached = path.join(cacheDir, `square-${hash}.${squareExt(Boolean(input.photo))}`);
+  const cached = path.join(cacheDir, `square-${hash}.${squareExt(type === "jpeg")}`);
   if (!(await stat(cached).catch(() => undefined))) {
     await mkdir(cacheDir, { recursive: true });
-    await writeFile(cached, (await squareImage(input)).data);
+    await writeFile(cached, (await squareImage(input, type)).data);
   }
   await mkdir(path.dirname(file), { recursive: true });
   await copyFile(cached, file);
