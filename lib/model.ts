@@ -92,6 +92,8 @@ export interface Post extends Item {
   thumb?: string;
   /** The 1200×630 crop shared on social networks. */
   socialImage?: { url: string; alt: string };
+  /** Front matter `announce`: false keeps it off the social accounts; text replaces the summary there. */
+  announce?: false | string;
   newer?: Post;
   older?: Post;
 }
@@ -161,6 +163,7 @@ export interface Event extends Item {
   cancelled: boolean;
   /** Site path of the event's own .ics file. */
   ics: string;
+  announce?: false | string;
 }
 
 export interface Alert {

@@ -62,6 +62,7 @@ export function toEvent(ctx: Ctx, f: SourceFile, fm: EventFrontMatter, html: str
     locationKey: location?.key,
     registration: fm.registration,
     cancelled: fm.cancelled ?? false,
+    ...(fm.announce !== undefined && { announce: fm.announce }),
   };
 }
 

@@ -364,6 +364,7 @@ function toPost(
     comments: fm.comments ?? ctx.practice.comments ?? "off",
     image: fm.image,
     imageAlt: fm.imageAlt,
+    ...(fm.announce !== undefined && { announce: fm.announce }),
   };
 }
 

@@ -13,6 +13,20 @@ const tag = text({ label: "Tag", max: 40 });
 const reviewedBy = slugRef({ label: "Medically reviewed by", ref: "provider", hint: "The reviewing provider's file name, e.g. maya-okafor; give the date too." });
 const reviewed = date({ label: "Review date", widget: "date", hint: "YYYY-MM-DD; give the reviewer too." });
 
+// The practice's social accounts (practice.yaml `announce`): false keeps a post or event off
+// them, a line of text replaces the summary there (npm run announce, lib/announce/).
+const announceLine = text({ label: "Line for social networks", max: 200 }).refine((s) => !/^(false|no|off)$/i.test(s), {
+  error: "to keep this off the social networks write announce: false, without quotes",
+});
+const announce = z
+  .union([z.literal(false), announceLine], { error: "expected false (not announced on social networks) or a line of text to post there" })
+  .meta({
+    widget: "string",
+    label: "Social networks",
+    hint: "Leave empty to announce it with its summary; write false to not announce it; or write the line to post.",
+    example: false,
+  });
+
 export const postSchema = z
   .strictObject({
     title: text({ label: "Title", max: 140, hint: "What parents see as the headline." }),
@@ -26,6 +40,7 @@ export const postSchema = z
     imageAlt: text({ label: "Image description", max: 300, hint: "Describe the photo for parents who cannot see it." }).optional(),
     draft: flag({ label: "Draft", hint: "Drafts show in preview only." }).optional(),
     comments: choice(COMMENT_MODES, { label: "Comments" }).optional(),
+    announce: announce.optional(),
   })
   .meta({ kind: "post", folder: "blog", label: "Blog posts", fileName: "{date}-{slug}.md", url: "/blog/{slug}/" });
 
@@ -74,6 +89,7 @@ export const eventSchema = z
     description: text({ label: "Summary", min: 20, max: 300 }),
     registration: url({ label: "Registration link" }).optional(),
     cancelled: flag({ label: "Cancelled", hint: "Keeps the event listed, clearly marked as cancelled." }).optional(),
+    announce: announce.optional(),
     draft: flag({ label: "Draft" }).optional(),
   })
   .meta({ kind: "event", folder: "events", label: "Events" });

@@ -90,7 +90,7 @@ test("events and alerts can be started too, in their own folders", () => {
 const undrafted: [keyof typeof SCAFFOLD_SCHEMAS, string[]][] = [
   ["post", [
     'x.md:4: description: still has the text npm run new put there ("One or two sentences; shown in lists and search results."); write your own, or put draft: true back until it is ready',
-    'x.md:14: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
+    'x.md:15: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
   ]],
   ["page", [
     'x.md:3: description: still has the text npm run new put there ("One or two sentences; shown in search results."); write your own, or put draft: true back until it is ready',
@@ -98,7 +98,7 @@ const undrafted: [keyof typeof SCAFFOLD_SCHEMAS, string[]][] = [
   ]],
   ["event", [
     'x.md:5: description: still has the text npm run new put there ("Write the summary here."); write your own, or put draft: true back until it is ready',
-    'x.md:11: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
+    'x.md:12: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
   ]],
   ["alert", []],
 ];
