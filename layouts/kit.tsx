@@ -16,12 +16,12 @@ import { renderToString } from "./render.ts";
 const number = new Intl.NumberFormat("en");
 
 function Count({ copy, id }: { copy: NetworkCopy; id: string }): JSX.Element {
-  const over = copy.limit !== undefined && copy.count > copy.limit;
+  const over = copy.count > copy.limit;
   return (
     <p id={id}>
       {number.format(copy.count)}
-      {copy.limit !== undefined && <> of {number.format(copy.limit)}</>} {copy.unit}
-      {over ? <span class="status status--no">Too long by {number.format(copy.count - copy.limit!)}</span> : null}
+      {" "}of {number.format(copy.limit)} {copy.unit}
+      {over ? <span class="status status--no">Too long by {number.format(copy.count - copy.limit)}</span> : null}
     </p>
   );
 }
@@ -62,7 +62,10 @@ function Item({ site, item, n }: { site: Site; item: KitItem; n: string }): JSX.
   const byHand = item.copies.filter((c) => !c.automatic);
   const automatic = item.copies.filter((c) => c.automatic);
   const box = (c: NetworkCopy) => (
-    <CopyBox id={`${n}-${c.network}`} label={`Text for ${c.label}`} text={c.text} lang={item.lang} rows={10} copy={c} />
+    <>
+      <CopyBox id={`${n}-${c.network}`} label={`Text for ${c.label}`} text={c.text} lang={item.lang} rows={10} copy={c} />
+      {c.link && <CopyBox id={`${n}-${c.network}-link`} label={`Link for ${c.label} (${c.link.note})`} text={c.link.url} lang={item.lang} rows={2} />}
+    </>
   );
   return (
     <article class="kit-item" aria-labelledby={`${n}-title`}>

@@ -6,9 +6,7 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Event, Post, Site } from "../model.ts";
-import { CARD } from "../social-card.ts";
-import { t } from "../i18n/index.ts";
-import { practiceIn } from "../lookup.ts";
+import { imageOf } from "../announce/text.ts";
 import { networkCopies, eventDetails, type NetworkCopy } from "./copy.ts";
 import { SQUARE, squareExt, type SquareInput } from "./square.ts";
 
@@ -72,18 +70,13 @@ function itemsOf(site: Site): { posts: Post[]; events: Event[] } {
 /** A name safe in a file name and URL: the key's letters, digits and hyphens. */
 const safe = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "item";
 
-/** The practice card's description, as its pages give it (og:image:alt). */
-function cardAlt(site: Site, lang: string): string {
-  const p = practiceIn(site, lang);
-  return t(lang, "share.cardAlt", { practice: p.name, phone: p.phone });
-}
-
 function kitItem(site: Site, item: Post | Event): KitItem {
   const name = `${safe(item.key)}${item.lang === site.defaultLang ? "" : `-${safe(item.lang)}`}`;
   const details = item.kind === "event" ? eventDetails(site, item) : [];
   const photo = item.kind === "post" ? item.socialImage : undefined;
   const photoFile = photo && site.imageFiles.find((f) => path.basename(f) === path.basename(photo.url));
-  const cardUrl = photo?.url ?? CARD.path;
+  // The image its page shares and `npm run announce` attaches: the photo's crop or the practice's card.
+  const card = imageOf(item, site);
   const squareUrl = `${KIT_URL}${item.kind}-${name}-square.${squareExt(Boolean(photoFile))}`;
   // The square's words, as it shows them, and what its photo shows.
   const alt = [item.title, ...details, site.practice.name].join(". ") + (photoFile && photo ? `. Photo: ${photo.alt}` : "");
@@ -98,7 +91,7 @@ function kitItem(site: Site, item: Post | Event): KitItem {
     details,
     cancelled: item.kind === "event" && item.cancelled,
     copies: networkCopies(site, item),
-    card: { url: cardUrl, download: `${item.kind}-${name}-1200x630${path.extname(cardUrl)}`, width: CARD.width, height: CARD.height, alt: photo?.alt ?? cardAlt(site, item.lang) },
+    card: { url: card.path, download: `${item.kind}-${name}-1200x630${path.extname(card.path)}`, width: card.width, height: card.height, alt: card.alt },
     square: {
       url: squareUrl,
       download: `${item.kind}-${name}-1080x1080.${squareExt(Boolean(photoFile))}`,
@@ -115,8 +108,9 @@ export function socialKit(site: Site, announced: Announced = undefined): Kit {
   const { posts, events } = itemsOf(site);
   const since = site.now.minus({ days: RECENT_DAYS });
   const isNew = (item: Post | Event) => (announced ? !announced.has(item.url) : item.kind === "post" ? item.date.dt >= since : item.endsAt > site.now);
-  // Drafts and scheduled posts are in the preview but not on the public site yet: nothing to announce.
-  const shown = <T extends Post | Event>(items: T[]) => items.filter((i) => i.status === "published" && isNew(i));
+  // Drafts and scheduled posts are in the preview but not on the public site yet: nothing to
+  // announce; and `announce: false` keeps an item off every social network, the kit's too.
+  const shown = <T extends Post | Event>(items: T[]) => items.filter((i) => i.status === "published" && i.announce !== false && isNew(i));
   const byTime = (a: KitItem, b: KitItem) => a.when.toMillis() - b.when.toMillis() || (a.file < b.file ? -1 : 1);
   return {
     now: site.now,
