@@ -70,6 +70,9 @@ function itemsOf(site: Site): { posts: Post[]; events: Event[] } {
 /** A name safe in a file name and URL: the key's letters, digits and hyphens. */
 const safe = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "item";
 
+/** Parts read as sentences: each ends with a stop unless it has one. */
+const sentences = (parts: readonly string[]) => parts.map((p) => (/[.!?…:]$/u.test(p) ? p : `${p}.`)).join(" ");
+
 function kitItem(site: Site, item: Post | Event): KitItem {
   const name = `${safe(item.key)}${item.lang === site.defaultLang ? "" : `-${safe(item.lang)}`}`;
   const details = item.kind === "event" ? eventDetails(site, item) : [];
@@ -79,7 +82,7 @@ function kitItem(site: Site, item: Post | Event): KitItem {
   const card = imageOf(item, site);
   const squareUrl = `${KIT_URL}${item.kind}-${name}-square.${squareExt(Boolean(photoFile))}`;
   // The square's words, as it shows them, and what its photo shows.
-  const alt = [item.title, ...details, site.practice.name].join(". ") + (photoFile && photo ? `. Photo: ${photo.alt}` : "");
+  const alt = sentences([item.title, ...details, site.practice.name, ...(photoFile && photo ? [`Photo: ${photo.alt}`] : [])]);
   return {
     kind: item.kind,
     key: item.key,
