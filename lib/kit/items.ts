@@ -114,12 +114,15 @@ export function socialKit(site: Site, announced: Announced = undefined): Kit {
   // Drafts and scheduled posts are in the preview but not on the public site yet: nothing to
   // announce; and `announce: false` keeps an item off every social network, the kit's too.
   const shown = <T extends Post | Event>(items: T[]) => items.filter((i) => i.status === "published" && i.announce !== false && isNew(i));
-  const byTime = (a: KitItem, b: KitItem) => a.when.toMillis() - b.when.toMillis() || (a.file < b.file ? -1 : 1);
+  // Items at the same time: the default language's first, then by file.
+  const tie = (a: KitItem, b: KitItem) => Number(b.lang === site.defaultLang) - Number(a.lang === site.defaultLang) || (a.file < b.file ? -1 : 1);
+  const newest = (a: KitItem, b: KitItem) => b.when.toMillis() - a.when.toMillis() || tie(a, b);
+  const soonest = (a: KitItem, b: KitItem) => a.when.toMillis() - b.when.toMillis() || tie(a, b);
   return {
     now: site.now,
     rule: announced ? "record" : "recent",
     days: RECENT_DAYS,
-    posts: shown(posts).map((p) => kitItem(site, p)).sort(byTime).reverse(),
-    events: shown(events).map((e) => kitItem(site, e)).sort(byTime),
+    posts: shown(posts).map((p) => kitItem(site, p)).sort(newest),
+    events: shown(events).map((e) => kitItem(site, e)).sort(soonest),
   };
 }
