@@ -7,6 +7,7 @@ import { LANGS } from "../i18n/index.ts";
 import { COMMENT_MODES } from "./content.ts";
 import { commentFormSchema, commentsCloseAfterDays } from "./comment.ts";
 import { hostingSchema, noticeSchema } from "./trust.ts";
+import { announceSchema } from "./announce.ts";
 
 export const WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
@@ -131,6 +132,8 @@ export const practiceSchema = z
         mastodon: url({ label: "Mastodon" }).optional(),
       })
       .optional(),
+    // npm run announce: which social accounts new posts and events go to (names of CI secrets only).
+    announce: announceSchema.optional(),
     comments: choice(COMMENT_MODES, { label: "Default comment setting" }).optional(),
     commentsCloseAfterDays: commentsCloseAfterDays.optional(),
     commentForm: commentFormSchema.optional(),
