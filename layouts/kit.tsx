@@ -58,7 +58,30 @@ function Image({ site, image, label }: { site: Site; image: KitImage; label: str
   );
 }
 
-function Item({ site, item, n }: { site: Site; item: KitItem; n: string }): JSX.Element {
+const STATES: Record<KitItem["accounts"][number]["state"], string> = {
+  sent: "posted",
+  pending: "waiting: sent with the next publish",
+  sending: "being sent",
+  uncertain: "to check by hand (the send may not have finished)",
+};
+
+/** Where `npm run announce` posted it, or will. */
+function Announced({ item, record }: { item: KitItem; record: boolean }): JSX.Element {
+  if (!record) return <></>;
+  if (!item.accounts.length) return <p class="kit-accounts">Not announced yet: it goes out with the next publish.</p>;
+  return (
+    <ul class="kit-accounts">
+      {item.accounts.map((a) => (
+        <li>
+          <code>{a.account}</code>: {a.url ? <a href={a.url}>{STATES[a.state]}</a> : STATES[a.state]}
+          {a.error && <> ({a.error})</>}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Item({ site, item, n, kit }: { site: Site; item: KitItem; n: string; kit: Kit }): JSX.Element {
   const byHand = item.copies.filter((c) => !c.automatic);
   const automatic = item.copies.filter((c) => c.automatic);
   const box = (c: NetworkCopy) => (
@@ -79,6 +102,7 @@ function Item({ site, item, n }: { site: Site; item: KitItem; n: string }): JSX.
         <time datetime={item.when.toISODate()!}>{displayDate(item.when, "en")}</time>
         <code class="file">{item.file}</code>
       </p>
+      <Announced item={item} record={kit.rule === "record"} />
       <div class="kit-images">
         <Image site={site} image={item.square} label="square for Instagram" />
         <Image site={site} image={item.card} label="card for links" />
@@ -94,13 +118,13 @@ function Item({ site, item, n }: { site: Site; item: KitItem; n: string }): JSX.
   );
 }
 
-function Section({ site, id, title, items, none }: { site: Site; id: string; title: string; items: readonly KitItem[]; none: string }): JSX.Element {
+function Section({ site, kit, id, title, items, none }: { site: Site; kit: Kit; id: string; title: string; items: readonly KitItem[]; none: string }): JSX.Element {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
         {title} ({items.length})
       </h2>
-      {items.length ? items.map((item, i) => <Item site={site} item={item} n={`${id}-${i + 1}`} />) : <p>{none}</p>}
+      {items.length ? items.map((item, i) => <Item site={site} kit={kit} item={item} n={`${id}-${i + 1}`} />) : <p>{none}</p>}
     </section>
   );
 }
@@ -130,20 +154,25 @@ export function kitHtml(site: Site, kit: Kit): string {
             <p class="note">
               This page is only in the preview (<code>npm start</code>) and is never published. It lists{" "}
               {kit.rule === "record" ? (
-                <>the posts and events not yet announced</>
-              ) : (
                 <>
-                  the posts of the last {kit.days} days and the events not yet over (nothing has been announced yet to compare with)
+                  the posts and events that go out with the next publish, and those announced in the last {kit.days} days (from <code>content/_data/announced.json</code>)
                 </>
+              ) : (
+                <>the posts of the last {kit.days} days and the events not yet over (nothing has been announced yet to compare with)</>
               )}
               , as of <time datetime={kit.now.toISODate()!}>{displayDate(kit.now, "en")}</time>. For each: the text for each network, ready to copy, and the images to
               download.
             </p>
+            {kit.recordError && (
+              <p>
+                <span class="status status--no">Record not read</span> {kit.recordError}
+              </p>
+            )}
             <p>
               <a href={site.urls.href(STAFF_URL)}>Staff checks</a> · <a href={site.urls.href("/")}>Back to the preview of the site</a>
             </p>
-            <Section site={site} id="kit-posts" title="New posts" items={kit.posts} none="No new posts." />
-            <Section site={site} id="kit-events" title="Events" items={kit.events} none="No new events." />
+            <Section site={site} kit={kit} id="kit-posts" title="New posts" items={kit.posts} none="No new posts." />
+            <Section site={site} kit={kit} id="kit-events" title="Events" items={kit.events} none="No new events." />
           </main>
         </body>
       </html>

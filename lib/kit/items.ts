@@ -1,12 +1,23 @@
 // What the preview's social kit (/_staff/social-kit/) lists: each new post and event, with
-// the text for each network and the two images to download. "New" is what the announce
-// record has not seen yet; with no record (announcing not set up, or not run yet) it is
-// the posts of the last RECENT_DAYS days and the events not yet over. Pure: the images are
-// described here and drawn by ./page.ts; the layout (layouts/kit.tsx) renders this as it is.
+// the text for each network and the two images to download. Pure: the record is read and
+// the images drawn by ./page.ts; the layout (layouts/kit.tsx) renders this as it is.
+//
+// "New", with the announce record (content/_data/announced.json, lib/announce/record.ts):
+// what the record has not seen yet (it goes out with the next publish), and what it noted
+// for announcing in the last RECENT_DAYS days (the networks without an API, Instagram,
+// Threads and Nextdoor, still need it by hand); never what it keeps as not to announce
+// (public before announcing started, too old). Without a record (announcing not set up, or
+// not run yet): the posts of the last RECENT_DAYS days and the events not yet over.
+// Either way: published only (no draft or post scheduled for later), not `announce: false`,
+// no event that is over, and no cancelled event unless it was announced before.
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { Event, Post, Site } from "../model.ts";
+import { DateTime as Luxon } from "luxon";
 import { imageOf } from "../announce/text.ts";
+import { itemId } from "../announce/select.ts";
+import { allowedUrl } from "../markdown/url-policy.ts";
+import type { AnnounceRecord, SendState } from "../announce/record.ts";
 import { networkCopies, eventDetails, type NetworkCopy } from "./copy.ts";
 import { SQUARE, squareExt, type SquareInput } from "./square.ts";
 
@@ -36,6 +47,8 @@ export interface KitItem {
   /** An event's date, time and place, one line each; none for a post. */
   details: readonly string[];
   cancelled: boolean;
+  /** Each account's state in the announce record; empty when the record has not seen it yet. */
+  accounts: readonly { account: string; state: SendState; url?: string; error?: string }[];
   copies: readonly NetworkCopy[];
   /** The 1200×630 Open Graph image its page already has: its photo's crop, or the practice's card. */
   card: KitImage;
@@ -47,13 +60,12 @@ export interface Kit {
   now: DateTime;
   /** How "new" was decided: from the announce record, or the recent-days fallback. */
   rule: "record" | "recent";
+  /** Why the record could not be read (the kit then uses the recent-days rule). */
+  recordError?: string;
   days: number;
   posts: readonly KitItem[];
   events: readonly KitItem[];
 }
-
-/** Which items the announce record already holds, by site path; absent: no record yet. */
-export type Announced = ReadonlySet<string> | undefined;
 
 /** Every post and event once (a language's lists can hold another language's items). */
 function itemsOf(site: Site): { posts: Post[]; events: Event[] } {
@@ -73,7 +85,7 @@ const safe = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z0-9-]+/g, "-").
 /** Parts read as sentences: each ends with a stop unless it has one. */
 const sentences = (parts: readonly string[]) => parts.map((p) => (/[.!?…:]$/u.test(p) ? p : `${p}.`)).join(" ");
 
-function kitItem(site: Site, item: Post | Event): KitItem {
+function kitItem(site: Site, item: Post | Event, record: AnnounceRecord | undefined): KitItem {
   const name = `${safe(item.key)}${item.lang === site.defaultLang ? "" : `-${safe(item.lang)}`}`;
   const details = item.kind === "event" ? eventDetails(site, item) : [];
   const photo = item.kind === "post" ? item.socialImage : undefined;
@@ -93,6 +105,8 @@ function kitItem(site: Site, item: Post | Event): KitItem {
     when: item.kind === "post" ? item.date.dt : item.start.dt,
     details,
     cancelled: item.kind === "event" && item.cancelled,
+    // The post's address as the network gave it: linked only through the site's one URL policy.
+    accounts: Object.entries(record?.items[itemId(item)]?.accounts ?? {}).map(([account, e]) => ({ account, state: e.state, url: e.url && allowedUrl(e.url) ? e.url : undefined, error: e.error })),
     copies: networkCopies(site, item),
     card: { url: card.path, download: `${item.kind}-${name}-1200x630${path.extname(card.path)}`, width: card.width, height: card.height, alt: card.alt },
     square: {
@@ -107,22 +121,30 @@ function kitItem(site: Site, item: Post | Event): KitItem {
 }
 
 /** The kit for a preview site: new posts newest first, then new events soonest first. */
-export function socialKit(site: Site, announced: Announced = undefined): Kit {
+export function socialKit(site: Site, record: AnnounceRecord | undefined = undefined, recordError?: string): Kit {
   const { posts, events } = itemsOf(site);
   const since = site.now.minus({ days: RECENT_DAYS });
-  const isNew = (item: Post | Event) => (announced ? !announced.has(item.url) : item.kind === "post" ? item.date.dt >= since : item.endsAt > site.now);
-  // Drafts and scheduled posts are in the preview but not on the public site yet: nothing to
-  // announce; and `announce: false` keeps an item off every social network, the kit's too.
-  const shown = <T extends Post | Event>(items: T[]) => items.filter((i) => i.status === "published" && i.announce !== false && isNew(i));
+  const known = new Set(record?.known ?? []);
+  const isNew = (item: Post | Event): boolean => {
+    if (item.status !== "published" || item.announce === false) return false;
+    if (item.kind === "event" && item.endsAt <= site.now) return false;
+    const entry = record?.items[itemId(item)];
+    if (item.kind === "event" && item.cancelled && !entry) return false;
+    if (!record) return item.kind === "event" || item.date.dt >= since;
+    if (known.has(itemId(item))) return false;
+    return !entry || Luxon.fromISO(entry.seen) >= since;
+  };
+  const kitItems = <T extends Post | Event>(items: T[]) => items.filter(isNew).map((i) => kitItem(site, i, record));
   // Items at the same time: the default language's first, then by file.
   const tie = (a: KitItem, b: KitItem) => Number(b.lang === site.defaultLang) - Number(a.lang === site.defaultLang) || (a.file < b.file ? -1 : 1);
   const newest = (a: KitItem, b: KitItem) => b.when.toMillis() - a.when.toMillis() || tie(a, b);
   const soonest = (a: KitItem, b: KitItem) => a.when.toMillis() - b.when.toMillis() || tie(a, b);
   return {
     now: site.now,
-    rule: announced ? "record" : "recent",
+    rule: record ? "record" : "recent",
+    ...(recordError && { recordError }),
     days: RECENT_DAYS,
-    posts: shown(posts).map((p) => kitItem(site, p)).sort(newest),
-    events: shown(events).map((e) => kitItem(site, e)).sort(soonest),
+    posts: kitItems(posts).sort(newest),
+    events: kitItems(events).sort(soonest),
   };
 }

@@ -6,7 +6,9 @@
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Mode } from "../model.ts";
-import { KIT_URL, type Kit } from "./items.ts";
+import type { Site } from "../model.ts";
+import { readRecord, RECORD_FILE } from "../announce/record.ts";
+import { KIT_URL, socialKit, type Kit } from "./items.ts";
 import { readPhoto, writeSquare } from "./square.ts";
 
 export const KIT_CSS = `${KIT_URL}kit.css`;
@@ -25,6 +27,7 @@ const CSS = `main { padding-block: 1.5rem 3rem; }
 .kit-copy p { margin-block: 0.25rem; }
 .kit-copy button { font: inherit; padding: 0.3rem 0.9rem; margin-inline-end: 0.75rem; }
 .kit-item details { margin-block: 1rem; }
+.kit-accounts code { overflow-wrap: anywhere; }
 .kit-item summary { cursor: pointer; font-weight: 700; }
 `;
 
@@ -59,6 +62,19 @@ export function addKitPage(cfg: UserConfig, mode: Mode, render: () => string): v
     },
     render: (data: { kitFile: string }) => files[data.kitFile]!(),
   });
+}
+
+/**
+ * The kit of a preview site, with the announce record if there is one. A record that cannot
+ * be read does not stop the preview: the kit says why and lists the recent items instead
+ * (`npm run announce` reports the same file with its fix).
+ */
+export async function loadKit(site: Site, contentDir: string): Promise<Kit> {
+  try {
+    return socialKit(site, await readRecord(path.join(contentDir, RECORD_FILE)));
+  } catch (err) {
+    return socialKit(site, undefined, (err as Error).message);
+  }
 }
 
 /** Draws each item's square into the preview's output (cached in `cacheDir`, so a rebuild redraws only what changed). */

@@ -4,7 +4,8 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
-import { readdir, readFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
 import { parse, type HTMLElement } from "node-html-parser";
@@ -13,6 +14,10 @@ import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/clock.ts";
 import { composeAll } from "../../lib/announce/text.ts";
 import type { Event, Post, Site } from "../../lib/model.ts";
+import type { AnnounceRecord } from "../../lib/announce/record.ts";
+import { socialKit } from "../../lib/kit/items.ts";
+import { loadKit } from "../../lib/kit/page.ts";
+import { kitHtml } from "../../layouts/kit.tsx";
 
 const NOW_ISO = "2026-11-25T12:00:00Z";
 const NOW = Date.parse(NOW_ISO) / 1000;
@@ -124,6 +129,58 @@ test("in the preview, no page of the site links to the kit or names it: only the
     if ((await readFile(path.join(out, file), "utf8")).includes("social-kit")) named.push(file);
   }
   assert.deepEqual(named, []);
+});
+
+test("with the announce record, the kit lists what it has not seen and what it noted in the last 30 days, with each account's state", async () => {
+  const site: Site = await loadSite({ root: DEMO, contentDir, mode: "preview", clock: fixedClock(NOW_ISO) });
+  const at = "2026-11-21T08:00:00.000Z";
+  const record: AnnounceRecord = {
+    version: 1,
+    since: "2026-08-01T08:00:00.000Z",
+    // Public before announcing started, or too old: never in the kit.
+    known: ["post:en:own-line"],
+    items: {
+      "post:en:flu-season": {
+        link: "https://www.juniperhillpeds.example/blog/flu-season/",
+        seen: at,
+        accounts: {
+          "mastodon:@juniperhill@mastodon.social": { state: "sent", at, url: "https://mastodon.social/@juniperhill/1134" },
+          "x:@juniperhillpeds": { state: "pending", at, tries: 1, error: "X post: HTTP 401 Unauthorized" },
+          "bluesky:juniperhill.bsky.social": { state: "sent", at, url: "javascript:alert(1)" },
+        },
+      },
+      // Announced more than 30 days ago.
+      "post:en:old": { link: "https://www.juniperhillpeds.example/blog/old/", seen: "2026-09-02T08:00:00.000Z", accounts: { "x:@juniperhillpeds": { state: "sent", at } } },
+    },
+  };
+  const kit = socialKit(site, record);
+  assert.equal(kit.rule, "record");
+  assert.deepEqual(kit.posts.map((p) => p.url), ["/blog/flu-season/", "/blog/fiebre/", "/es/blog/fiebre/"]);
+  assert.deepEqual(kit.events.map((e) => e.url), ["/events/2026-12-05-clinic/"]);
+  assert.deepEqual(kit.posts[0]!.accounts, [
+    { account: "mastodon:@juniperhill@mastodon.social", state: "sent", url: "https://mastodon.social/@juniperhill/1134", error: undefined },
+    { account: "x:@juniperhillpeds", state: "pending", url: undefined, error: "X post: HTTP 401 Unauthorized" },
+    // An address the site's URL policy refuses is shown as text only.
+    { account: "bluesky:juniperhill.bsky.social", state: "sent", url: undefined, error: undefined },
+  ]);
+  const doc = parse(kitHtml(site, kit));
+  assert.deepEqual(doc.querySelectorAll("article")[0]!.querySelectorAll(".kit-accounts li").map(text), [
+    "mastodon:@juniperhill@mastodon.social: posted",
+    "x:@juniperhillpeds: waiting: sent with the next publish (X post: HTTP 401 Unauthorized)",
+    "bluesky:juniperhill.bsky.social: posted",
+  ]);
+  assert.equal(doc.querySelector(".kit-accounts a")?.getAttribute("href"), "https://mastodon.social/@juniperhill/1134");
+  assert.ok(!doc.toString().includes("javascript:"));
+  assert.equal(text(doc.querySelectorAll("article")[1]!.querySelector("p.kit-accounts")), "Not announced yet: it goes out with the next publish.");
+
+  // A damaged record does not stop the preview: the kit says why and lists the recent items.
+  const damaged = await mkdtemp(path.join(tmpdir(), "pp-kit-"));
+  await mkdir(path.join(damaged, "_data"));
+  await writeFile(path.join(damaged, "_data/announced.json"), "{ not json");
+  const fallback = await loadKit(site, damaged);
+  assert.equal(fallback.rule, "recent");
+  assert.match(fallback.recordError!, /announced\.json: not valid JSON .*restore it from the repository's history/);
+  assert.match(text(parse(kitHtml(site, fallback)).querySelector("main"))!, /Record not read .*announced\.json: not valid JSON/);
 });
 
 // Words and names only the kit writes.
