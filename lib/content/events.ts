@@ -1,6 +1,6 @@
 // Events and alerts: dated content whose meaning depends on "now" and the practice's zone.
 import type { DateTime } from "luxon";
-import type { AlertFrontMatter, EventFrontMatter } from "../schema/content.ts";
+import { announceOf, type AlertFrontMatter, type EventFrontMatter } from "../schema/content.ts";
 import type { Practice } from "../schema/practice.ts";
 import type { Alert, Event } from "../model.ts";
 import type { Urls } from "../urls.ts";
@@ -62,7 +62,7 @@ export function toEvent(ctx: Ctx, f: SourceFile, fm: EventFrontMatter, html: str
     locationKey: location?.key,
     registration: fm.registration,
     cancelled: fm.cancelled ?? false,
-    ...(fm.announce !== undefined && { announce: fm.announce }),
+    ...(fm.announce !== undefined && { announce: announceOf(fm.announce) }),
   };
 }
 

@@ -2,7 +2,7 @@
 // hand back one model, or throw a ContentError listing every problem at once.
 import { brandProblems } from "../brand.ts";
 import path from "node:path";
-import type { AlertFrontMatter, EventFrontMatter, PageFrontMatter, PostFrontMatter, ProviderFrontMatter } from "../schema/content.ts";
+import { announceOf, type AlertFrontMatter, type EventFrontMatter, type PageFrontMatter, type PostFrontMatter, type ProviderFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
 import { readingMinutes, type Rendered } from "../markdown/index.ts";
 import { assetExists, renderChecked } from "../markdown/checked.ts";
@@ -364,7 +364,7 @@ function toPost(
     comments: fm.comments ?? ctx.practice.comments ?? "off",
     image: fm.image,
     imageAlt: fm.imageAlt,
-    ...(fm.announce !== undefined && { announce: fm.announce }),
+    ...(fm.announce !== undefined && { announce: announceOf(fm.announce) }),
   };
 }
 

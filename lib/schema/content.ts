@@ -14,10 +14,9 @@ const reviewedBy = slugRef({ label: "Medically reviewed by", ref: "provider", hi
 const reviewed = date({ label: "Review date", widget: "date", hint: "YYYY-MM-DD; give the reviewer too." });
 
 // The practice's social accounts (practice.yaml `announce`): false keeps a post or event off
-// them, a line of text replaces the summary there (npm run announce, lib/announce/).
-const announceLine = text({ label: "Line for social networks", max: 200 }).refine((s) => !/^(false|no|off)$/i.test(s), {
-  error: "to keep this off the social networks write announce: false, without quotes",
-});
+// them, a line of text replaces the summary there (npm run announce, lib/announce/). The web
+// editor saves what staff type as text, so the words false, no and off mean false too.
+const announceLine = text({ label: "Line for social networks", max: 200 });
 const announce = z
   .union([z.literal(false), announceLine], { error: "expected false (not announced on social networks) or a line of text to post there" })
   .meta({
@@ -26,6 +25,11 @@ const announce = z
     hint: "Leave empty to announce it with its summary; write false to not announce it; or write the line to post.",
     example: false,
   });
+
+/** Front matter `announce` as the model keeps it: false, a line, or undefined (announced with its summary). */
+export function announceOf(value: false | string | undefined): false | string | undefined {
+  return typeof value === "string" && /^(false|no|off)$/i.test(value.trim()) ? false : value;
+}
 
 export const postSchema = z
   .strictObject({
