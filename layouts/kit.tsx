@@ -48,7 +48,7 @@ function Image({ site, image, label }: { site: Site; image: KitImage; label: str
   const type = image.url.endsWith(".png") ? "PNG" : "JPEG";
   return (
     <figure>
-      <img src={site.urls.href(image.url)} alt={image.alt} width={String(image.width / 4)} height={String(image.height / 4)} loading="lazy" />
+      <img src={site.urls.href(image.url)} alt={image.alt} width={String(image.width)} height={String(image.height)} loading="lazy" />
       <figcaption>
         <a href={site.urls.href(image.url)} download={image.download}>
           Download the {label} ({image.width}×{image.height} {type})

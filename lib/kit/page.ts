@@ -20,7 +20,8 @@ const CSS = `main { padding-block: 1.5rem 3rem; }
 .kit-item .file { display: block; font-size: 0.85rem; color: var(--muted); overflow-wrap: anywhere; }
 .kit-images { display: flex; flex-wrap: wrap; gap: 1rem 2rem; margin-block: 1rem; }
 .kit-images figure { margin: 0; max-width: 100%; }
-.kit-images img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
+/* Shown small; the width and height attributes are the file's own, for its shape. */
+.kit-images img { display: block; width: 18rem; max-width: 100%; height: auto; border: 1px solid var(--line); }
 .kit-copy { margin-block: 1rem; }
 .kit-copy label { display: block; font-weight: 700; }
 .kit-copy textarea { box-sizing: border-box; width: 100%; font: inherit; padding: 0.5rem; resize: vertical; background: var(--card); color: inherit; border: 1px solid var(--muted); }

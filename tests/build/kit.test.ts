@@ -4,6 +4,8 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -181,6 +183,16 @@ test("with the announce record, the kit lists what it has not seen and what it n
   assert.equal(fallback.rule, "recent");
   assert.match(fallback.recordError!, /announced\.json: not valid JSON .*restore it from the repository's history/);
   assert.match(text(parse(kitHtml(site, fallback)).querySelector("main"))!, /Record not read .*announced\.json: not valid JSON/);
+});
+
+test("the kit and the staff page are valid HTML (zero Nu HTML Checker errors)", () => {
+  const java = spawnSync("java", ["-version"]);
+  assert.ok(!java.error, "Java not found. Install it with: sudo apt-get install -y openjdk-17-jre-headless   (or run: npm run test:setup)");
+  const vnuJar = path.join(path.dirname(createRequire(import.meta.url).resolve("vnu-jar/package.json")), "build/dist/vnu.jar");
+  const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--format", "json", path.join(out, "_staff/social-kit/index.html"), path.join(out, "_staff/index.html")], { encoding: "utf8" });
+  const report = JSON.parse(run.stderr) as { messages: { url: string; lastLine?: number; message: string }[] };
+  assert.deepEqual(report.messages.map((m) => `${path.relative(out, new URL(m.url).pathname)}:${m.lastLine ?? "?"}: ${m.message}`), []);
+  assert.equal(run.status, 0);
 });
 
 // Words and names only the kit writes.
