@@ -37,17 +37,24 @@ if (!config?.accounts.length) {
   process.exit(0);
 }
 
-const result = await runAnnounce({
-  site,
-  config,
-  recordFile: path.join(contentDir, RECORD_FILE),
-  outDir: path.resolve(root, env.PRACTICE_OUT || "_site"),
-  now: clock().setZone(site.zone),
-  env,
-  bases: { facebook: env.ANNOUNCE_FACEBOOK_API || undefined, x: env.ANNOUNCE_X_API || undefined, bluesky: env.ANNOUNCE_BLUESKY_API || undefined },
-  dryRun: args.includes("--dry-run"),
-  retryUncertain: args.includes("--retry-uncertain"),
-});
+let result: Awaited<ReturnType<typeof runAnnounce>>;
+try {
+  result = await runAnnounce({
+    site,
+    config,
+    recordFile: path.join(contentDir, RECORD_FILE),
+    outDir: path.resolve(root, env.PRACTICE_OUT || "_site"),
+    now: clock().setZone(site.zone),
+    env,
+    bases: { facebook: env.ANNOUNCE_FACEBOOK_API || undefined, x: env.ANNOUNCE_X_API || undefined, bluesky: env.ANNOUNCE_BLUESKY_API || undefined },
+    dryRun: args.includes("--dry-run"),
+    retryUncertain: args.includes("--retry-uncertain"),
+  });
+} catch (err) {
+  // The record cannot be read or written: nothing can be announced safely until it is put right.
+  console.error(`npm run announce: ${(err as Error).message}`);
+  process.exit(1);
+}
 
 if (result.status === "dry-run" || (args.includes("--dry-run") && result.status === "first")) {
   process.stdout.write(previewReport(result.preview, result.notes));

@@ -55,15 +55,17 @@ export async function sendOne(entry: Entry, input: Omit<SendInput, "key">, id: s
   const stamp = () => ctx.now().toISOString();
   let current: Entry = { ...entry };
   try {
+    // Still waiting for a person: said again, and the record left as it is (no change to commit).
+    if (current.state === "uncertain" && !ctx.retryUncertain) return { entry: current, outcome: { result: "uncertain", why: current.error ?? "waiting for a person to check" } };
     if (current.state === "sending" || current.state === "uncertain") {
-      const next = current.state === "uncertain" && !ctx.retryUncertain ? ({ result: "uncertain", why: current.error ?? "waiting for a person to check" } as const) : await leftover(current, ctx);
+      const next = await leftover(current, ctx);
       if (next !== "resend") {
         if (next.result === "sent") current = { state: "sent", at: stamp(), id: next.sent.id, ...(next.sent.url && { url: next.sent.url }), ...(current.key && { key: current.key }) };
         else if (next.result === "uncertain") current = { ...current, state: "uncertain", at: stamp(), error: next.why };
         await ctx.save(current);
         return { entry: current, outcome: next };
       }
-      // X and Facebook sent again by hand's leave: a fresh key, as for a first send.
+      // X and Facebook, sent again on a person's word: a fresh key, as for a first send.
       if (ctx.account.network === "x" || ctx.account.network === "facebook") current = { ...current, key: undefined, keyAt: undefined };
     }
     if (!current.key) {

@@ -31,7 +31,7 @@ import type { Event, Post, Site } from "../model.ts";
 import { CARD } from "../social-card.ts";
 import { t } from "../i18n/index.ts";
 import { displayDate, displayTime } from "../time.ts";
-import { blueskyLength, byteRange, graphemes, LIMITS, mastodonLength, truncateWords, xLength } from "./count.ts";
+import { blueskyLength, byteRange, graphemes, LIMITS, mastodonLength, schemeUrls, truncateWords, xLength } from "./count.ts";
 
 export const API_NETWORKS = ["mastodon", "bluesky", "facebook", "x"] as const;
 export type ApiNetwork = (typeof API_NETWORKS)[number];
@@ -92,13 +92,38 @@ function eventPlace(event: Event, site: ComposeSite): string | undefined {
   return location && `${location.name}, ${location.address.street}, ${location.address.city}`;
 }
 
+// Parameters that only tell a company who clicked where: dropped from every link we post.
+const TRACKING = /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|igshid|twclid|_hsenc|_hsmi|mkt_tok|yclid|ref_src)$/i;
+
+/** The text with tracking parameters removed from each link in it. */
+export function withoutTracking(text: string): string {
+  let out = "";
+  let at = 0;
+  for (const { start, end } of schemeUrls(text)) {
+    let link = text.slice(start, end);
+    try {
+      const u = new URL(link);
+      const names = [...u.searchParams.keys()];
+      if (names.some((n) => TRACKING.test(n))) {
+        for (const n of names) if (TRACKING.test(n)) u.searchParams.delete(n);
+        link = u.toString();
+      }
+    } catch {
+      // Not a URL after all: left as written.
+    }
+    out += text.slice(at, start) + link;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
 /** The parts every network's text is made of: a head kept whole, a body cut to fit. */
 export function partsOf(item: AnnounceItem, site: ComposeSite): { head: string; body: string; link: string } {
   const link = site.urls.absolute(item.url);
-  const own = typeof item.announce === "string" ? item.announce : undefined;
+  const own = typeof item.announce === "string" ? withoutTracking(item.announce) : undefined;
   // A post's own line is the whole message; an event's replaces the summary, under the title, when and where.
-  if (item.kind === "post") return own ? { head: own, body: "", link } : { head: item.title, body: item.description, link };
-  const body = own ?? item.description;
+  if (item.kind === "post") return own ? { head: own, body: "", link } : { head: item.title, body: withoutTracking(item.description), link };
+  const body = own ?? withoutTracking(item.description);
   const title = item.cancelled ? `${t(item.lang, "events.cancelled")}: ${item.title}` : item.title;
   const place = eventPlace(item, site);
   return { head: `${title}\n${eventWhen(item)}${place ? `\n${place}` : ""}`, body, link };

@@ -247,8 +247,10 @@ test("a lost answer is not sent blindly again: Mastodon's key and Bluesky's reco
   assert.ok(mastodon.log.filter((l) => l === "POST /api/v1/statuses").length === 2, "Mastodon was sent the same Idempotency-Key and answered with the status it had made");
   assert.ok(bluesky.log.includes("GET /xrpc/com.atproto.repo.getRecord"), "Bluesky's post was looked up by its record key");
 
-  // Still uncertain on the next run, until a person says to send again.
+  // Still uncertain on the next run, until a person says to send again; the record is left as it is.
+  const unchanged = await readFile(path.join(dir, RECORD_FILE), "utf8");
   assert.deepEqual((await announceHere(dir, T1)).lines.filter((l) => l.state === "uncertain").length, 2);
+  assert.equal(await readFile(path.join(dir, RECORD_FILE), "utf8"), unchanged, "nothing new to commit");
   const resent = await announceHere(dir, T1, { retryUncertain: true });
   assert.equal(resent.lines.find((l) => l.account.startsWith("x"))!.state, "sent");
   assert.match(resent.lines.find((l) => l.account.startsWith("x"))!.detail, /already posted \(duplicate content\)/);

@@ -148,3 +148,25 @@ test("scripts/ci.ts plan: the Sunday night run is the full suite, other nights r
   assert.deepEqual(await plan("2026-11-29T08:05:00Z"), { suite: "full", host: "netlify" });
   assert.deepEqual(await plan("2026-11-30T08:05:00Z"), { suite: "rebuild", host: "netlify" });
 });
+
+test("announce: after the deploy, with the build's clock and prefix, secrets from the repository's secrets, and the record committed back", async () => {
+  const { wf, text } = await load();
+  const job = wf.jobs.announce as Job & { permissions?: Record<string, string> };
+  assert.ok(job, "an announce job");
+  assert.deepEqual(job.needs, ["build", "deploy"]);
+  assert.match(job.if ?? "", /needs\.build\.result == 'success'/);
+  assert.match(job.if ?? "", /needs\.deploy\.result == 'success' \|\| needs\.deploy\.result == 'skipped'/, "after GitHub Pages deployed, or where the host deploys itself");
+  assert.deepEqual(job.permissions, { "contents": "write" }, "only this job may push, and only contents");
+  assert.match(String((wf as unknown as { permissions: Record<string, string> }).permissions?.contents), /^read$/, "the workflow's other jobs keep read-only contents");
+  const announce = job.steps.find((s) => s.run === "npm run announce")!;
+  assert.equal(announce.env?.SOURCE_DATE_EPOCH, "${{ needs.build.outputs.epoch }}", "the same now as the deployed site");
+  assert.equal(announce.env?.PATH_PREFIX, "${{ needs.build.outputs.prefix }}");
+  for (const [name, value] of Object.entries(announce.env ?? {})) if (/TOKEN|PASSWORD/.test(name)) assert.equal(value, `\${{ secrets.${name} }}`, `${name} comes from the repository's secrets`);
+  const keep = job.steps[job.steps.indexOf(announce) + 1]!;
+  assert.match(keep.if ?? "", /^always\(\)/, "what was sent is committed even if a later step failed");
+  assert.match(keep.run ?? "", /git add content\/_data\/announced\.json/);
+  assert.match(keep.run ?? "", /\[skip ci\]/);
+  const build = wf.jobs.build as Job & { outputs?: Record<string, string> };
+  assert.equal(build.outputs?.epoch, "${{ steps.clock.outputs.epoch }}");
+  assert.ok(!/(ghp_|EAA[A-Za-z0-9]{10}|xoxb-)/.test(text), "no token in the workflow");
+});

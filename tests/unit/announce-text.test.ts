@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { blueskyLength, graphemes, mastodonLength, truncateWords, utf8Length, xLength } from "../../lib/announce/count.ts";
-import { compose, composeAll, eventWhen, type ComposeSite } from "../../lib/announce/text.ts";
+import { compose, composeAll, eventWhen, withoutTracking, type ComposeSite } from "../../lib/announce/text.ts";
 import { createUrls } from "../../lib/urls.ts";
 import { toZoned } from "../../lib/time.ts";
 import type { Event, Post } from "../../lib/model.ts";
@@ -112,4 +112,11 @@ test("front matter announce: a post's own line replaces title and summary; an ev
   assert.equal(own.text, "Flu shots today! Walk in 8–11 🙂\n\nhttps://www.juniperhillpeds.example/blog/flu-shots/");
   const ev = compose(event({ announce: "Bring the shot record." }), site, "bluesky");
   assert.match(ev.text, /^Saturday flu clinic\n.*\n.*\n\nBring the shot record\.\n\n/u);
+});
+
+test("no tracking parameters: the canonical link has none, and links in the text lose theirs", () => {
+  assert.equal(withoutTracking("See https://www.cdc.gov/flu/?utm_source=fb&utm_medium=social&id=7 and https://a.example/x?fbclid=AbC."), "See https://www.cdc.gov/flu/?id=7 and https://a.example/x.");
+  assert.equal(withoutTracking("https://a.example/?q=flu"), "https://a.example/?q=flu", "other parameters stay as written");
+  const c = compose(post({ announce: "Read https://www.cdc.gov/flu/?utm_campaign=x first" }), site, "mastodon");
+  assert.equal(c.text, "Read https://www.cdc.gov/flu/ first\n\nhttps://www.juniperhillpeds.example/blog/flu-shots/");
 });
