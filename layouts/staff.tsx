@@ -10,6 +10,7 @@ import { ICONS } from "../lib/outputs/icons.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 import { renderToString } from "./render.ts";
 import { STAFF_CSS, STAFF_URL } from "../lib/staff/page.ts";
+import { KIT_URL } from "../lib/kit/items.ts";
 
 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
@@ -144,7 +145,7 @@ export function staffHtml(site: Site, report: StaffReport): string {
               for grade {readingGrade} or below (<code>readingGrade</code>). Nothing here stops the site from building.
             </p>
             <p>
-              <a href={site.urls.href("/")}>Back to the preview of the site</a>
+              <a href={site.urls.href(KIT_URL)}>Social kit: text and images for new posts and events</a> · <a href={site.urls.href("/")}>Back to the preview of the site</a>
             </p>
             <h2 id="staff-reviews">Medical reviews due ({report.reviewsDue.length})</h2>
             {report.reviewsDue.length ? (

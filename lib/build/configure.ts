@@ -18,6 +18,9 @@ import { socialCardSvg, writeSocialCard } from "../outputs/social-card.ts";
 import { publishImages } from "../outputs/images.ts";
 import { writeIcons } from "../outputs/icons.ts";
 import { writeMinifiedCss } from "../outputs/css.ts";
+import { addKitPage, loadKit, writeKitImages } from "../kit/page.ts";
+import type { Kit } from "../kit/items.ts";
+import { kitHtml } from "../../layouts/kit.tsx";
 import { ContentError, formatProblem, PageRenderError } from "../content/problems.ts";
 import { routeFile } from "../content/assemble.ts";
 import { copyDereferenced, findLinks, relName } from "../content/inside.ts";
@@ -33,6 +36,8 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   let site: Site | undefined;
   let byUrl = new Map<string, Route>();
   let outDir: string | undefined;
+  // The social kit of the current site (preview only), worked out once for its page and its images.
+  let kit: Kit | undefined;
   // `npm start`: a build that fails writes no page and says why, once, in the terminal and
   // on the pages the preview serves; Eleventy, given the error, would print it three times
   // with a stack trace and stop the server when it was the first build.
@@ -40,6 +45,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
 
   const before = async ({ directories }: { directories: { output: string } }) => {
     site = undefined;
+    kit = undefined;
     outDir = directories.output;
     try {
       site = await loadModel(session);
@@ -49,6 +55,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
       throw err;
     }
     byUrl = new Map(site.routes.map((r) => [r.url, r]));
+    if (opts.mode === "preview") kit = await loadKit(site, opts.contentDir);
     const p = site.practice;
     await writeSocialCard(
       socialCardSvg(p.name, p.tagline, p.phone, { palette: site.brand, logo: p.logo ? await readFile(path.join(opts.root, p.logo)).catch(() => undefined) : undefined, logoType: p.logo?.endsWith(".png") ? "image/png" : "image/svg+xml" }),
@@ -90,6 +97,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     copyDereferenced(PUBLIC_DIR, path.join(out, "assets"));
     copyDereferenced(path.join(opts.contentDir, "uploads"), path.join(out, "uploads"));
     await publishImages(site.imageFiles, out);
+    if (kit) await writeKitImages(kit, out, opts.cacheDir);
     // After the copy above, so the published stylesheet is the minified one.
     // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.
     const palette = site.brand ? paletteCss(site.brand) : "";
@@ -140,6 +148,8 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   addAdmin(parts, () => site);
   // The staff checks at /_staff/: preview builds only (lib/staff/page.ts).
   addStaffPage(parts, opts.mode, () => staffHtml(site!, staffReport(site!)));
+  // The social kit at /_staff/social-kit/: preview builds only (lib/kit/page.ts).
+  addKitPage(parts, opts.mode, () => kitHtml(site!, kit!));
   cfg.setTemplateFormats(["11ty.js"]);
   // assets/ and content/uploads/ are copied after each build (eleventy.after above); the
   // preview server rebuilds, and so copies them again, when one of their files changes.
