@@ -19,7 +19,7 @@ export const LAYOUT_IDS: ReadonlySet<string> = new Set([
   "share-title", "site-search", "search-query", "search-browse", "foot-about", "foot-practice", "foot-pages",
   "foot-social", "block-hours", "block-locations", "block-team", "block-insurance", "block-forms", "block-new",
   "block-events", "block-contact", "closures-title", "taglines-title", "nondiscrimination-title", "glance-title",
-  "events-title", "latest-title", "provider-posts", "staff-reviews", "staff-reading", "aside-call", "aside-related",
+  "events-title", "latest-title", "provider-posts", "staff-reviews", "staff-reading", "kit-posts", "kit-events", "aside-call", "aside-related",
 ]);
 /** Each comment's anchor is #comment-<id>. */
 const LAYOUT_PREFIXES = ["comment-"];
