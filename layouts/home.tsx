@@ -8,7 +8,7 @@ import { t, telHref } from "./components/format.ts";
 import { OpenStatus } from "./components/open-status.tsx";
 import { practiceIn } from "../lib/model/lookup.ts";
 import { EventList } from "./components/events.tsx";
-import { clinicJsonLd } from "../lib/outputs/jsonld.ts";
+import { clinicJsonLd } from "../lib/model/jsonld.ts";
 
 export function Home({ site, route }: { site: Site; route: Extract<Route, { kind: "home" }> }): JSX.Element {
   const { lang } = route;

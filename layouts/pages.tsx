@@ -7,9 +7,9 @@ import { PagerNav, PostList } from "./components/post-parts.tsx";
 import { t } from "./components/format.ts";
 import { eventLocation, practiceIn } from "../lib/model/lookup.ts";
 import { ReviewLine } from "./components/review.tsx";
-import { searchTermsMeta, searchWeight } from "../lib/outputs/search/weight.ts";
+import { searchTermsMeta, searchWeight } from "../lib/model/search-weight.ts";
 import { EventList, EventWhen } from "./components/events.tsx";
-import { clinicJsonLd, eventJsonLd, faqJsonLd, physicianJsonLd } from "../lib/outputs/jsonld.ts";
+import { clinicJsonLd, eventJsonLd, faqJsonLd, physicianJsonLd } from "../lib/model/jsonld.ts";
 
 type R<K extends Route["kind"]> = Extract<Route, { kind: K }>;
 interface Props<K extends Route["kind"]> {

@@ -4,7 +4,7 @@
 // companies from the security policy and the click-to-load embeds found in the content.
 import type { Route, Site } from "../lib/model/model.ts";
 import type { Lang } from "../lib/i18n/index.ts";
-import { pageHeaders } from "../lib/outputs/headers.ts";
+import { pageHeaders } from "../lib/model/policy.ts";
 import { policyFacts } from "../lib/model/trust.ts";
 import { practiceIn } from "../lib/model/lookup.ts";
 import { Base } from "./base.tsx";

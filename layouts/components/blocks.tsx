@@ -11,7 +11,6 @@ import { OpenStatus } from "./open-status.tsx";
 import { localeOf } from "../../lib/i18n/index.ts";
 import { EventList } from "./events.tsx";
 import { Breakable } from "./breakable.tsx";
-import { DateTime } from "luxon";
 
 export function intervalsText(intervals: readonly string[], lang: Lang): string {
   if (intervals.length === 0) return t(lang, "hours.closed");
@@ -269,26 +268,23 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
 export function Closures({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
   const coming = site.byLang[lang]!.closuresAhead;
   if (!coming.length) return null;
-  const day = (iso: string) => displayDate(DateTime.fromISO(iso, { zone: site.zone }), lang);
-  const names = (keys: readonly string[] | undefined) =>
-    keys ? practiceIn(site, lang).locations.filter((l) => keys.includes(l.key)).map((l) => l.name).join(", ") : t(lang, "hours.allLocations");
   return (
     <section class="closures" aria-labelledby="closures-title">
       <h3 id="closures-title">{t(lang, "hours.closures")}</h3>
       <ul>
         {coming.map((c) => (
-          <li data-until={DateTime.fromISO(c.until ?? c.from, { zone: site.zone }).plus({ days: 1 }).toISO()!}>
+          <li data-until={c.hideAfter}>
             <strong>
-              <time datetime={c.from}>{day(c.from)}</time>
-              {c.until && c.until !== c.from && (
+              <time datetime={c.from}>{displayDate(c.fromDate, lang)}</time>
+              {c.untilDate && (
                 <>
                   {" – "}
-                  <time datetime={c.until}>{day(c.until)}</time>
+                  <time datetime={c.until}>{displayDate(c.untilDate, lang)}</time>
                 </>
               )}
             </strong>
             {": "}
-            {c.reason}. {c.hours?.length ? t(lang, "hours.specialHours", { hours: intervalsText(c.hours, lang) }) : t(lang, "hours.closedAllDay")} ({names(c.locations)})
+            {c.reason}. {c.hours?.length ? t(lang, "hours.specialHours", { hours: intervalsText(c.hours, lang) }) : t(lang, "hours.closedAllDay")} ({c.locationNames ?? t(lang, "hours.allLocations")})
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import type UserConfig from "@11ty/eleventy/UserConfig";
 import { CSS_PATH, PUBLIC_DIR, publicFile } from "../outputs/assets.ts";
 import { paletteCss } from "../model/brand.ts";
-import { renderRoute } from "../../layouts/index.ts";
+import { renderRoute } from "./routes.ts";
 import { staffHtml } from "../../layouts/staff.tsx";
 import { recordIndexedPage } from "../outputs/search/shards.ts";
 import { addAdmin } from "../cms/admin.ts";

@@ -14,9 +14,10 @@ import type { Problem } from "./problems.ts";
 import { formLinks } from "./forms.ts";
 import { SPRITE_PATH } from "../model/social.ts";
 import { resolveLocalized } from "./localize.ts";
-import { resolveHosting } from "../build/deploy.ts";
-import { planSearchShards } from "../outputs/search/shards.ts";
+import { resolveHosting } from "../model/hosting.ts";
+import { planSearchShards } from "../model/search.ts";
 import { clickToLoadHosts, noticeLink } from "../model/trust.ts";
+import { closuresAhead, openNow } from "../model/hours.ts";
 
 export const POSTS_PER_PAGE = 10;
 export const HOME_LATEST = 3;
@@ -117,7 +118,8 @@ export function assemble(input: AssembleInput): Site {
       heroPicture: input.heroes?.get(lang),
       forms: formLinks(practice, input.formSizes),
       today: today(practice, input.now),
-      closuresAhead: (practice.closures ?? []).filter((c) => (c.until ?? c.from) >= input.now.toISODate()!).sort((a, b) => a.from.localeCompare(b.from)),
+      closuresAhead: closuresAhead(practice, input.now, input.practice.timezone),
+      openNow: openNow(practice, lang, input.now),
     };
 
     const home = pages.find((p) => p.key === "index");

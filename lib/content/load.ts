@@ -28,7 +28,7 @@ import { FOLDERS, parseFileName, slugOf, type ContentKind } from "./paths.ts";
 import { assemble } from "./assemble.ts";
 import { resolveReview } from "./review.ts";
 import { readingLevelOf } from "../readability/index.ts";
-import { checkNotice } from "../model/trust.ts";
+import { checkNotice } from "./notice.ts";
 import { attachComments, COMMENTS_FOLDER } from "../comments/load.ts";
 import { createContentCaches, trimContentCaches, type ContentCaches } from "./caches.ts";
 import { checkLinks, insideSitePath, siteFolders, type SiteFolders } from "./inside.ts";

@@ -3,15 +3,40 @@ import type { Palette } from "./brand.ts";
 import type { DateTime } from "luxon";
 import type { Lang } from "../i18n/index.ts";
 import type { Practice, Weekday } from "../schema/practice.ts";
-import type { Resolved } from "../content/localize.ts";
-import type { FormLink } from "../content/forms.ts";
 import type { AlertLevel, CommentMode, PageBlock } from "../schema/content.ts";
 import type { ContentDate } from "./time.ts";
 import type { Urls } from "./urls.ts";
-import type { Hosting } from "../build/deploy.ts";
+import type { Hosting } from "./hosting.ts";
 import type { NoticeLink, ThirdPartyHost } from "./trust.ts";
-import type { SearchShard } from "../outputs/search/shards.ts";
 import type { ReadingLevel } from "../readability/index.ts";
+
+type Primitive = string | number | boolean | undefined | null;
+/** A practice.yaml type with every per-language text turned into plain text. */
+export type Resolved<T> = T extends Primitive
+  ? T
+  : T extends readonly (infer U)[]
+    ? Resolved<StripLocal<U>>[]
+    : { [K in keyof T]: Resolved<StripLocal<T[K]>> };
+type StripLocal<V> = V extends Record<string, string> ? (string extends keyof V ? never : V) : V;
+
+/** A form on the forms page: a file in the site (local) or a web address (lib/content/forms.ts). */
+export interface FormLink {
+  title: string;
+  /** A site path (local file, unprefixed) or a web address. */
+  href: string;
+  local: boolean;
+  type?: string;
+  bytes?: number;
+}
+
+/** One of the two Pagefind bundles (lib/model/search.ts plans them). */
+export interface SearchShard {
+  name: "current" | "archive";
+  /** Where the bundle goes, relative to the site root (Pagefind's own default first). */
+  dir: string;
+  /** Output files of the pages it indexes, relative to the site root, sorted. */
+  files: string[];
+}
 
 export type Mode = "production" | "preview";
 
@@ -205,6 +230,24 @@ export interface Today {
   hours: readonly DayHours[];
 }
 
+/** A closure still to come, with its dates worked out in the practice's zone (lib/model/hours.ts). */
+export interface ClosureAhead extends ClosureText {
+  fromDate: DateTime;
+  /** Only when the closure spans more than one day. */
+  untilDate?: DateTime;
+  /** The moment it is over (the day after its last day): live.js hides it then. */
+  hideAfter: string;
+  /** The locations it applies to, by name; none: all of them. */
+  locationNames?: string;
+}
+
+/** "Open now · closes at 5:00 PM" as built, and the data live.js refreshes it from (JSON). */
+export interface OpenNow {
+  open: boolean;
+  text: string;
+  data: string;
+}
+
 export interface LangSite {
   lang: Lang;
   practice: PracticeText;
@@ -214,7 +257,9 @@ export interface LangSite {
   forms: readonly FormLink[];
   today: Today;
   /** Closures and holiday hours not yet over, soonest first. */
-  closuresAhead: readonly ClosureText[];
+  closuresAhead: readonly ClosureAhead[];
+  /** Each location's open status when the site was built, by location key. */
+  openNow: Readonly<Record<string, OpenNow>>;
   posts: readonly Post[];
   /** Not yet over at build time, soonest first. */
   upcoming: readonly Event[];

@@ -34,6 +34,13 @@ export const RULES: IForbiddenRuleType[] = [
     to: { path: ["^lib/(outputs|build|content|import|preview)/", "^\\.eleventy\\.ts$", NODE_FS, SHARP] },
   },
   {
+    name: "layouts-do-no-date-arithmetic",
+    comment: "Dates reach the layouts worked out (lib/model: closures, open status, event times); a view may name luxon's DateTime type, not call it.",
+    severity: "error",
+    from: { path: "^layouts/" },
+    to: { path: "(^|/)node_modules/luxon/", dependencyTypesNot: ["type-only", "type-import"] },
+  },
+  {
     name: "model-is-the-bottom",
     comment: "The site model (lib/model) is what content builds and everything above reads: it imports no content reader, output, build step, view or file system.",
     severity: "error",
