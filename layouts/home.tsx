@@ -2,7 +2,7 @@
 // look for first, the home page's own text, upcoming events and the latest posts.
 import type { Route, Site } from "../lib/model/model.ts";
 import { Base } from "./base.tsx";
-import { Intervals } from "./components/blocks.tsx";
+import { Intervals } from "./components/hours.tsx";
 import { PostList } from "./components/post-parts.tsx";
 import { t, telHref } from "./components/format.ts";
 import { OpenStatus } from "./components/open-status.tsx";

@@ -19,7 +19,7 @@ import { publishImages } from "../outputs/images.ts";
 import { writeIcons } from "../outputs/icons.ts";
 import { writeMinifiedCss } from "../outputs/css.ts";
 import { ContentError, formatProblem, PageRenderError } from "../content/problems.ts";
-import { routeFile } from "../content/assemble.ts";
+import { routeFile } from "../content/addresses.ts";
 import { copyDereferenced, findLinks, relName } from "../content/inside.ts";
 import type { Route, Site } from "../model/model.ts";
 import { failedPage, pausedWhen, previewStatus } from "../preview/config.ts";
