@@ -8,13 +8,21 @@ import { robots, sitemap, sitemapIndex } from "../outputs/sitemap.ts";
 import { LanguageAssistanceView } from "../../layouts/language.tsx";
 import { siteHeaders } from "../model/policy.ts";
 import { headersFile } from "../outputs/headers.ts";
-import { BlogView, EventView, EventsView, NotFoundView, PageView, ProviderView, TagView, TagsView } from "../../layouts/pages.tsx";
+import { PageView } from "../../layouts/page.tsx";
+import { ProviderView } from "../../layouts/provider.tsx";
+import { BlogView } from "../../layouts/blog.tsx";
+import { TagView } from "../../layouts/tag.tsx";
+import { TagsView } from "../../layouts/tags.tsx";
+import { EventsView } from "../../layouts/events.tsx";
+import { EventView } from "../../layouts/event.tsx";
+import { NotFoundView } from "../../layouts/not-found.tsx";
 import { Home } from "../../layouts/home.tsx";
 import { PostView } from "../../layouts/post.tsx";
 import { calendarFile } from "../outputs/ics.ts";
 import { socialSprite } from "../outputs/social-sprite.ts";
 import { SearchView } from "../../layouts/search.tsx";
-import { AccessibilityView, PrivacyView } from "../../layouts/trust.tsx";
+import { PrivacyView } from "../../layouts/privacy.tsx";
+import { AccessibilityView } from "../../layouts/accessibility.tsx";
 
 export function view(site: Site, route: Route): JSX.Element | string {
   switch (route.kind) {

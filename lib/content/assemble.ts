@@ -116,7 +116,7 @@ export function assemble(input: AssembleInput): Site {
     for (const chunk of paginate(listing, urls.local(lang, "/blog/"))) routes.push({ kind: "blog", lang, ...chunk });
     routes.push({ kind: "tags", url: urls.local(lang, "/blog/tags/"), lang, tags });
     routes.push({ kind: "search", url: urls.local(lang, "/search/"), lang });
-    // What the site promises parents, generated from its configuration (layouts/trust.tsx).
+    // What the site promises parents, generated from its configuration (layouts/privacy.tsx, accessibility.tsx).
     routes.push({ kind: "privacy", url: urls.local(lang, "/privacy/"), lang });
     routes.push({ kind: "accessibility", url: urls.local(lang, "/accessibility/"), lang });
     for (const tag of tags) for (const chunk of paginate(tag.posts, tag.url)) routes.push({ kind: "tag", lang, tag, ...chunk });
