@@ -85,26 +85,21 @@ export const RULES: IForbiddenRuleType[] = [
 ];
 
 async function graph(): Promise<ICruiseResult> {
-  const cwd = process.cwd();
-  process.chdir(ROOT); // dependency-cruiser names modules relative to the working directory
-  try {
-    const result = await cruise(
-      [".eleventy.ts", "lib", "layouts", "scripts", "tests"],
-      {
-        validate: true,
-        ruleSet: { forbidden: RULES },
-        tsPreCompilationDeps: true,
-        doNotFollow: { path: "node_modules" },
-        exclude: { path: "^(tests/node_modules|tests/fixtures|node_modules|_site)/" },
-        tsConfig: { fileName: "tsconfig.json" },
-      },
-      { extensions: [".ts", ".tsx", ".mjs", ".js"] },
-      { tsConfig: { fileName: "tsconfig.json" } },
-    );
-    return result.output as ICruiseResult;
-  } finally {
-    process.chdir(cwd);
-  }
+  const result = await cruise(
+    [".eleventy.ts", "lib", "layouts", "scripts", "tests"],
+    {
+      baseDir: ROOT, // modules are named relative to the project: lib/model/model.ts
+      validate: true,
+      ruleSet: { forbidden: RULES },
+      tsPreCompilationDeps: true,
+      doNotFollow: { path: "node_modules" },
+      exclude: { path: "^(tests/node_modules|tests/fixtures|node_modules|_site)/" },
+      tsConfig: { fileName: path.join(ROOT, "tsconfig.json") },
+    },
+    { extensions: [".ts", ".tsx", ".mjs", ".js"] },
+    { tsConfig: { fileName: path.join(ROOT, "tsconfig.json") } },
+  );
+  return result.output as ICruiseResult;
 }
 
 const result = await graph();
@@ -119,6 +114,16 @@ test("dependency-cruiser read the whole code base with the TypeScript parser", (
     base.dependencies.some((d) => d.resolved === "lib/model/model.ts"),
     "layouts/base.tsx imports lib/model/model.ts (a type import) but the graph lacks it",
   );
+});
+
+test("every rule names modules that exist (a mistyped pattern would make a rule pass on anything)", () => {
+  const sources = result.modules.map((m) => m.source);
+  const patterns = (p: string | string[] | undefined) => (p === undefined ? [] : Array.isArray(p) ? p : [p]);
+  for (const rule of RULES) {
+    for (const pattern of [...patterns(rule.from.path), ...patterns(rule.to.path)]) {
+      assert.ok(sources.some((s) => new RegExp(pattern).test(s)), `${rule.name}: no module matches ${pattern}`);
+    }
+  }
 });
 
 for (const rule of RULES) {
