@@ -8,7 +8,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { cruise, type IForbiddenRuleType, type ICruiseResult } from "dependency-cruiser";
+import { cruise, type IRegularForbiddenRuleType, type ICruiseResult } from "dependency-cruiser";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
@@ -16,7 +16,7 @@ const NODE_FS = "^(node:)?fs(/promises)?$";
 const SHARP = "(^|/)node_modules/sharp/";
 
 /** The rules, each with the reason a reader of a failure needs. */
-export const RULES: IForbiddenRuleType[] = [
+export const RULES: IRegularForbiddenRuleType[] = [
   {
     name: "no-cycles",
     comment: "Modules import each other in a circle: move what both need into the lower of the two.",
