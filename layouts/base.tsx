@@ -5,9 +5,8 @@ import type { Lang } from "../lib/i18n/index.ts";
 import { t } from "./components/format.ts";
 import { Footer, Header, SickStrip } from "./components/chrome.tsx";
 import { Alerts } from "./components/alerts.tsx";
-import { serializeJsonLd } from "../lib/outputs/jsonld.ts";
-import { CARD } from "../lib/outputs/social-card.ts";
-import { ICONS } from "../lib/outputs/icons.ts";
+import { serializeJsonLd } from "../lib/model/jsonld.ts";
+import { CARD, ICONS } from "../lib/model/site-files.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 import { renderToString } from "./render.ts";
 

@@ -2,13 +2,13 @@
 // look for first, the home page's own text, upcoming events and the latest posts.
 import type { Route, Site } from "../lib/model/model.ts";
 import { Base } from "./base.tsx";
-import { Intervals } from "./components/blocks.tsx";
+import { Intervals } from "./components/hours.tsx";
 import { PostList } from "./components/post-parts.tsx";
 import { t, telHref } from "./components/format.ts";
 import { OpenStatus } from "./components/open-status.tsx";
 import { practiceIn } from "../lib/model/lookup.ts";
 import { EventList } from "./components/events.tsx";
-import { clinicJsonLd } from "../lib/outputs/jsonld.ts";
+import { clinicJsonLd } from "../lib/model/jsonld.ts";
 
 export function Home({ site, route }: { site: Site; route: Extract<Route, { kind: "home" }> }): JSX.Element {
   const { lang } = route;

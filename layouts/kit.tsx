@@ -9,7 +9,7 @@ import { KIT_URL, type Kit, type KitImage, type KitItem } from "../lib/kit/items
 import { KIT_CSS, KIT_JS } from "../lib/kit/page.ts";
 import { STAFF_URL } from "../lib/staff/page.ts";
 import { displayDate } from "../lib/model/time.ts";
-import { ICONS } from "../lib/outputs/icons.ts";
+import { ICONS } from "../lib/model/site-files.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 import { renderToString } from "./render.ts";
 

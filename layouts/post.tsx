@@ -9,7 +9,7 @@ import { ShareLinks } from "./components/share.tsx";
 import { Comments } from "./components/comments.tsx";
 import { practiceIn } from "../lib/model/lookup.ts";
 import { ReviewLine } from "./components/review.tsx";
-import { blogPostingJsonLd } from "../lib/outputs/jsonld.ts";
+import { blogPostingJsonLd } from "../lib/model/jsonld.ts";
 
 export function PostView({ site, route }: { site: Site; route: Extract<Route, { kind: "post" }> }): JSX.Element {
   const { post, lang } = route;

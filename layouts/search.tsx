@@ -4,7 +4,7 @@
 import type { Route, Site } from "../lib/model/model.ts";
 import { Base } from "./base.tsx";
 import { t } from "./components/format.ts";
-import { mergedBundles } from "../lib/outputs/search/shards.ts";
+import { mergedBundles } from "../lib/model/search.ts";
 
 export function SearchView({ site, route }: { site: Site; route: Extract<Route, { kind: "search" }> }): JSX.Element {
   const { lang } = route;

@@ -6,7 +6,7 @@ import type { Site } from "../lib/model/model.ts";
 import type { ReadingLevel } from "../lib/readability/index.ts";
 import { formulaName, noGradeReason, type ReadingRow, type ReviewRow, type StaffReport } from "../lib/staff/report.ts";
 import { displayDate } from "../lib/model/time.ts";
-import { ICONS } from "../lib/outputs/icons.ts";
+import { ICONS } from "../lib/model/site-files.ts";
 import { HostPolicy } from "./components/host-policy.tsx";
 import { renderToString } from "./render.ts";
 import { STAFF_CSS, STAFF_URL } from "../lib/staff/page.ts";

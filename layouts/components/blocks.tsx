@@ -1,110 +1,16 @@
 // Practice facts shown on pages that ask for them (front matter `blocks:`), all read
 // from practice.yaml so that nothing is written twice.
-import type { Site, Provider } from "../../lib/model/model.ts";
+import type { Site } from "../../lib/model/model.ts";
 import { practiceIn } from "../../lib/model/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import type { PageBlock } from "../../lib/schema/content.ts";
-import type { LocationText as Location } from "../../lib/model/model.ts";
-import { WEEKDAYS } from "../../lib/schema/practice.ts";
-import { displayClock, displayDate, formatBytes, t, telHref } from "./format.ts";
+import { formatBytes, t, telHref } from "./format.ts";
 import { OpenStatus } from "./open-status.tsx";
+import { Closures, HoursTable } from "./hours.tsx";
+import { LocationCard, ProviderCard } from "./cards.tsx";
 import { localeOf } from "../../lib/i18n/index.ts";
 import { EventList } from "./events.tsx";
 import { Breakable } from "./breakable.tsx";
-import { DateTime } from "luxon";
-
-export function intervalsText(intervals: readonly string[], lang: Lang): string {
-  if (intervals.length === 0) return t(lang, "hours.closed");
-  return intervals.map((iv) => `${displayClock(iv.slice(0, 5), lang)} – ${displayClock(iv.slice(6), lang)}`).join(", ");
-}
-
-/** Each interval kept on one line, so "8:00 AM – 12:00 PM" never breaks mid-range. */
-export function Intervals({ intervals, lang }: { intervals: readonly string[]; lang: Lang }): JSX.Element {
-  if (intervals.length === 0) return <>{t(lang, "hours.closed")}</>;
-  return (
-    <>
-      {intervals.map((iv, i) => (
-        <>
-          {i > 0 && ", "}
-          <span class="nowrap">{intervalsText([iv], lang)}</span>
-        </>
-      ))}
-    </>
-  );
-}
-
-export function HoursTable({ location, lang, headingLevel = 3 }: { location: Location; lang: Lang; headingLevel?: 2 | 3 }): JSX.Element {
-  return (
-    <table class="hours">
-      <caption>{t(lang, "hours.caption", { location: location.name })}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t(lang, "hours.day")}</th>
-          <th scope="col">{t(lang, "hours.hours")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {WEEKDAYS.map((day) => (
-          <tr>
-            <th scope="row">{t(lang, `day.${day}`)}</th>
-            <td>
-              <Intervals intervals={location.hours[day] ?? []} lang={lang} />
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
-
-export function LocationCard({ site, location, lang }: { site: Site; location: Location; lang: Lang }): JSX.Element {
-  const phone = location.phone ?? practiceIn(site, lang).phone;
-  const a = location.address;
-  return (
-    <div class="card location">
-      <h3>{location.name}</h3>
-      <p class="location__addr">
-        {a.street}
-        <br />
-        {a.city}, {a.region} {a.postalCode}
-      </p>
-      <p>
-        {t(lang, "locations.phone")}: <a href={telHref(phone)}>{phone}</a>
-      </p>
-      {location.parking && <p class="muted">{location.parking}</p>}
-      {location.mapUrl && (
-        <p>
-          <a href={location.mapUrl}>{t(lang, "locations.directions", { location: location.name })}</a>
-        </p>
-      )}
-    </div>
-  );
-}
-
-export function ProviderCard({ site, provider, lang }: { site: Site; provider: Provider; lang: Lang }): JSX.Element {
-  return (
-    <li class="card provider-card">
-      {provider.avatar ? (
-        <div class="provider-card__photo">{{ html: provider.avatar }}</div>
-      ) : (
-        <span class="provider-card__photo monogram" aria-hidden="true">
-          {provider.initials}
-        </span>
-      )}
-      <h3>
-        <a href={site.urls.href(provider.url)} hreflang={provider.lang !== lang ? provider.lang : undefined}>
-          {provider.fullName}
-        </a>
-      </h3>
-      <p class="provider-card__role">{provider.role}</p>
-      {provider.languages.length > 0 && (
-        <p class="muted">
-          {t(lang, "provider.languages")}: {provider.languages.join(", ")}
-        </p>
-      )}
-    </li>
-  );
-}
 
 function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock }): JSX.Element {
   const p = practiceIn(site, lang);
@@ -263,37 +169,6 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
         </section>
       );
   }
-}
-
-/** Closures and holiday hours still to come, listed ahead of time. */
-export function Closures({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
-  const coming = site.byLang[lang]!.closuresAhead;
-  if (!coming.length) return null;
-  const day = (iso: string) => displayDate(DateTime.fromISO(iso, { zone: site.zone }), lang);
-  const names = (keys: readonly string[] | undefined) =>
-    keys ? practiceIn(site, lang).locations.filter((l) => keys.includes(l.key)).map((l) => l.name).join(", ") : t(lang, "hours.allLocations");
-  return (
-    <section class="closures" aria-labelledby="closures-title">
-      <h3 id="closures-title">{t(lang, "hours.closures")}</h3>
-      <ul>
-        {coming.map((c) => (
-          <li data-until={DateTime.fromISO(c.until ?? c.from, { zone: site.zone }).plus({ days: 1 }).toISO()!}>
-            <strong>
-              <time datetime={c.from}>{day(c.from)}</time>
-              {c.until && c.until !== c.from && (
-                <>
-                  {" – "}
-                  <time datetime={c.until}>{day(c.until)}</time>
-                </>
-              )}
-            </strong>
-            {": "}
-            {c.reason}. {c.hours?.length ? t(lang, "hours.specialHours", { hours: intervalsText(c.hours, lang) }) : t(lang, "hours.closedAllDay")} ({names(c.locations)})
-          </li>
-        ))}
-      </ul>
-    </section>
-  );
 }
 
 export function Blocks({ site, lang, blocks }: { site: Site; lang: Lang; blocks: readonly PageBlock[] }): JSX.Element {

@@ -1,7 +1,7 @@
 // The parts of every page: the sick-child strip, header, navigation and footer.
 import type { Site, NavItem } from "../../lib/model/model.ts";
 import { networkOf, SPRITE_PATH, type Network } from "../../lib/model/social.ts";
-import { LanguageAssistanceLink, LanguageSwitcher } from "../language.tsx";
+import { LanguageAssistanceLink, LanguageSwitcher } from "./language-links.tsx";
 import { practiceIn } from "../../lib/model/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { t, telHref } from "./format.ts";

@@ -1,10 +1,10 @@
 // Every page carries its own Content-Security-Policy and referrer policy, derived from
-// lib/outputs/headers.ts so there is one policy. On hosts that apply `_headers` it narrows the wider
+// lib/model/policy.ts so there is one policy. On hosts that apply `_headers` it narrows the wider
 // site-wide header to exactly this page's policy (a <meta> policy can only add restrictions);
 // on hosts that ignore `_headers` (GitHub Pages, a bucket) it is the whole policy.
 // frame-ancestors cannot be set this way (browsers ignore it in <meta>): it is in the header.
 import type { Site } from "../../lib/model/model.ts";
-import { metaPolicy } from "../../lib/build/deploy.ts";
+import { metaPolicy } from "../../lib/model/hosting.ts";
 
 /** Must come first in <head>: a <meta> policy covers only what the page loads after it. */
 export function HostPolicy({ site, url }: { site: Site; url: string }): JSX.Element {

@@ -28,7 +28,7 @@
 // summary, an event's its summary; what does not fit is the summary, cut after a
 // whole word with an ellipsis. The link is never cut.
 import type { Event, Post, Site } from "../model/model.ts";
-import { CARD } from "../outputs/social-card.ts";
+import { CARD } from "../model/site-files.ts";
 import { t } from "../i18n/index.ts";
 import { displayDate, displayTime } from "../model/time.ts";
 import { blueskyLength, byteRange, graphemes, LIMITS, mastodonLength, schemeUrls, truncateWords, xLength } from "./count.ts";

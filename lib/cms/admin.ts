@@ -1,7 +1,7 @@
 // The staff editor at /admin/: Decap CMS served from the site itself (copied from the
 // pinned npm package at build time, never a CDN), its generated config.yml, and a small
 // first-party start-up script. Nothing here is linked from parents' pages, listed in the
-// sitemap or indexed by search; the page says noindex and has its own CSP (lib/outputs/headers.ts).
+// sitemap or indexed by search; the page says noindex and has its own CSP (lib/model/policy.ts).
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -9,7 +9,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import type { Site } from "../model/model.ts";
 import { cmsConfigYaml, CMS_COLLECTIONS, type CmsBackend } from "./config.ts";
 import { fieldsOf } from "../schema/introspect.ts";
-import { metaPolicy } from "../build/deploy.ts";
+import { metaPolicy } from "../model/hosting.ts";
 
 export const ADMIN_DIR = "admin";
 
@@ -39,7 +39,7 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/"/g, "&quot;").repl
 
 export function adminHtml(site: Site): string {
   const base = `${site.prefix}/${ADMIN_DIR}/`;
-  // Its own exact policy on every host: it narrows the site-wide header (lib/outputs/headers.ts).
+  // Its own exact policy on every host: it narrows the site-wide header (lib/model/policy.ts).
   const policy = metaPolicy(`/${ADMIN_DIR}/`, site);
   return [
     "<!doctype html>",

@@ -1,6 +1,6 @@
-// Site-wide lists and the route table, computed once per build (never per page):
-// posts by date, previous/next, tags, navigation, pagination, and a check that no
-// two files claim one address.
+// The site model from what was read, once per build (never per page): posts by date,
+// previous/next, navigation, the lists of lists.ts, the route table and its addresses
+// (addresses.ts).
 import { createHash } from "node:crypto";
 import { DEFAULT_BRAND, derivePalette, paletteCss } from "../model/brand.ts";
 import type { Lang } from "../i18n/index.ts";
@@ -9,16 +9,18 @@ import { WEEKDAYS } from "../schema/practice.ts";
 import type { Practice } from "../schema/practice.ts";
 import type { Urls } from "../model/urls.ts";
 import type { DateTime } from "luxon";
-import type { Alert, Alternate, Event, LangSite, Mode, NavItem, Page, Pager, Post, PracticeText, Provider, Route, Site, Tag, Today } from "../model/model.ts";
+import type { Alert, Event, LangSite, Mode, NavItem, Page, Post, PracticeText, Provider, Route, Site, Today } from "../model/model.ts";
 import type { Problem } from "./problems.ts";
 import { formLinks } from "./forms.ts";
 import { SPRITE_PATH } from "../model/social.ts";
 import { resolveLocalized } from "./localize.ts";
-import { resolveHosting } from "../build/deploy.ts";
-import { planSearchShards } from "../outputs/search/shards.ts";
+import { resolveHosting } from "../model/hosting.ts";
+import { planSearchShards } from "../model/search.ts";
 import { clickToLoadHosts, noticeLink } from "../model/trust.ts";
+import { closuresAhead, openNow } from "../model/hours.ts";
+import { collectTags, paginate, relatedPosts } from "./lists.ts";
+import { alternatesOf, checkReservedUrls, checkUniqueUrls } from "./addresses.ts";
 
-export const POSTS_PER_PAGE = 10;
 export const HOME_LATEST = 3;
 export const HOME_EVENTS = 3;
 
@@ -41,23 +43,6 @@ export interface AssembleInput {
   heroes?: ReadonlyMap<Lang, string>;
   imageFiles: readonly string[];
   assets: Site["assets"];
-}
-
-export const RELATED_POSTS = 3;
-
-/**
- * Other posts a parent reading one may want next: those sharing the most tags with it, then
- * the newest; never the post itself, nor the posts its previous/next links already offer.
- */
-export function relatedPosts(post: Post, listing: readonly Post[]): Post[] {
-  const tags = new Set(post.tags.map((t) => t.slug));
-  const shared = (p: Post) => p.tags.filter((t) => tags.has(t.slug)).length;
-  return listing
-    .filter((p) => p.key !== post.key && p !== post.newer && p !== post.older)
-    .map((p, i) => ({ p, i, score: shared(p) }))
-    .sort((a, b) => b.score - a.score || a.i - b.i)
-    .slice(0, RELATED_POSTS)
-    .map((x) => x.p);
 }
 
 const byDateDesc = (a: Post, b: Post) => b.date.dt.toMillis() - a.date.dt.toMillis() || a.key.localeCompare(b.key);
@@ -117,7 +102,8 @@ export function assemble(input: AssembleInput): Site {
       heroPicture: input.heroes?.get(lang),
       forms: formLinks(practice, input.formSizes),
       today: today(practice, input.now),
-      closuresAhead: (practice.closures ?? []).filter((c) => (c.until ?? c.from) >= input.now.toISODate()!).sort((a, b) => a.from.localeCompare(b.from)),
+      closuresAhead: closuresAhead(practice, input.now, input.practice.timezone),
+      openNow: openNow(practice, lang, input.now),
     };
 
     const home = pages.find((p) => p.key === "index");
@@ -130,7 +116,7 @@ export function assemble(input: AssembleInput): Site {
     for (const chunk of paginate(listing, urls.local(lang, "/blog/"))) routes.push({ kind: "blog", lang, ...chunk });
     routes.push({ kind: "tags", url: urls.local(lang, "/blog/tags/"), lang, tags });
     routes.push({ kind: "search", url: urls.local(lang, "/search/"), lang });
-    // What the site promises parents, generated from its configuration (layouts/trust.tsx).
+    // What the site promises parents, generated from its configuration (layouts/privacy.tsx, accessibility.tsx).
     routes.push({ kind: "privacy", url: urls.local(lang, "/privacy/"), lang });
     routes.push({ kind: "accessibility", url: urls.local(lang, "/accessibility/"), lang });
     for (const tag of tags) for (const chunk of paginate(tag.posts, tag.url)) routes.push({ kind: "tag", lang, tag, ...chunk });
@@ -192,122 +178,7 @@ function checkTranslations(input: AssembleInput): void {
   }
 }
 
-/** Which pages are the same page in another language, for hreflang links and the switcher. */
-function identityOf(route: Route): string | undefined {
-  switch (route.kind) {
-    case "home": case "tags": case "events": case "search": case "languageAssistance": case "privacy": case "accessibility":
-      return route.kind;
-    case "page": return `page:${route.page.key}`;
-    case "post": return `post:${route.post.key}`;
-    case "provider": return `provider:${route.provider.key}`;
-    case "event": return `event:${route.event.key}`;
-    case "blog": return `blog:${route.pager.page}`;
-    case "tag": return `tag:${route.tag.slug}:${route.pager.page}`;
-    default: return undefined;
-  }
-}
-
-function alternatesOf(routes: readonly Route[], defaultLang: Lang): ReadonlyMap<string, readonly Alternate[]> {
-  const groups = new Map<string, Alternate[]>();
-  const byUrl = new Map<string, readonly Alternate[]>();
-  for (const route of routes) {
-    const id = identityOf(route);
-    if (!id) continue;
-    let group = groups.get(id);
-    if (!group) groups.set(id, (group = []));
-    group.push({ lang: route.lang, url: route.url });
-    byUrl.set(route.url, group);
-  }
-  for (const group of groups.values()) group.sort((a, b) => Number(b.lang === defaultLang) - Number(a.lang === defaultLang) || a.lang.localeCompare(b.lang));
-  return byUrl;
-}
-
 const LEVEL_ORDER = { urgent: 0, warning: 1, info: 2 } as const;
-
-function collectTags(posts: readonly Post[]): Tag[] {
-  const map = new Map<string, { slug: string; name: string; url: string; posts: Post[] }>();
-  for (const post of posts) {
-    for (const ref of post.tags) {
-      let tag = map.get(ref.slug);
-      if (!tag) map.set(ref.slug, (tag = { ...ref, posts: [] }));
-      tag.posts.push(post);
-    }
-  }
-  return [...map.values()].sort((a, b) => a.name.localeCompare(b.name));
-}
-
-function paginate(posts: readonly Post[], base: string): { url: string; posts: readonly Post[]; pager: Pager }[] {
-  const total = Math.max(1, Math.ceil(posts.length / POSTS_PER_PAGE));
-  const urlOf = (n: number) => (n === 1 ? base : `${base}page/${n}/`);
-  return Array.from({ length: total }, (_, i) => ({
-    url: urlOf(i + 1),
-    posts: posts.slice(i * POSTS_PER_PAGE, (i + 1) * POSTS_PER_PAGE),
-    pager: { page: i + 1, total, newer: i > 0 ? urlOf(i) : undefined, older: i + 1 < total ? urlOf(i + 2) : undefined },
-  }));
-}
-
-/** The content file a route is made from, if any. */
-export function routeFile(route: Route): string | undefined {
-  const owner = ownerOf(route);
-  return owner.startsWith("the built-in") ? undefined : owner;
-}
-
-function ownerOf(route: Route): string {
-  switch (route.kind) {
-    case "page":
-      return route.page.file;
-    case "post":
-      return route.post.file;
-    case "provider":
-      return route.provider.file;
-    case "event":
-    case "eventIcs":
-      return route.event.file;
-    case "home":
-      return route.page?.file ?? "the built-in home page";
-    default:
-      return `the built-in ${route.kind} page`;
-  }
-}
-
-/**
- * Top-level folders the build writes besides the routes, and what lives there. A page or
- * post that took one would overwrite it, or be overwritten (a page named "admin" would
- * replace the staff editor), so its file is refused before anything is written.
- */
-export const GENERATED_FOLDERS: Readonly<Record<string, string>> = {
-  admin: "the staff web editor",
-  assets: "the site's own files (stylesheet, scripts, logo)",
-  img: "resized photos",
-  pagefind: "the search index",
-  uploads: "documents kept with the content",
-  "404": "the page-not-found page",
-};
-
-function checkReservedUrls(routes: readonly Route[], problems: Problem[]): void {
-  for (const route of routes) {
-    const owner = ownerOf(route);
-    if (owner.startsWith("the built-in")) continue;
-    const first = route.url.split("/")[1] ?? "";
-    const what = GENERATED_FOLDERS[first];
-    if (what) problems.push({ file: owner, message: `takes the address ${route.url}, which the site uses for ${what}; rename the file` });
-  }
-}
-
-function checkUniqueUrls(routes: readonly Route[], problems: Problem[]): void {
-  const seen = new Map<string, Route>();
-  for (const route of routes) {
-    const first = seen.get(route.url);
-    if (!first) {
-      seen.set(route.url, route);
-      continue;
-    }
-    // Report on the file staff can rename (never a built-in page), and the same one every run.
-    const [a, b] = [ownerOf(first), ownerOf(route)].sort((x, y) => Number(y.startsWith("the built-in")) - Number(x.startsWith("the built-in")) || x.localeCompare(y));
-    const [other, file] = [a!, b!];
-    problems.push({ file, message: `claims the address ${route.url}, which ${other} already uses; rename one of them` });
-  }
-}
 
 function today(practice: PracticeText, now: DateTime): Today {
   const weekday = WEEKDAYS[now.weekday - 1]!;

@@ -4,17 +4,10 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Practice } from "../schema/practice.ts";
 import type { Problem } from "./problems.ts";
-import type { Resolved } from "./localize.ts";
+import type { FormLink, Resolved } from "../model/model.ts";
 import { insideSitePath, type SiteFolders } from "./inside.ts";
 
-export interface FormLink {
-  title: string;
-  /** A site path (local file, unprefixed) or a web address. */
-  href: string;
-  local: boolean;
-  type?: string;
-  bytes?: number;
-}
+export type { FormLink };
 
 const TYPES: Record<string, string> = { ".pdf": "PDF", ".doc": "Word", ".docx": "Word", ".rtf": "RTF", ".txt": "Text" };
 

@@ -2,15 +2,10 @@
 // for one language, falling back to the default language for what is not translated.
 import type { Lang } from "../i18n/index.ts";
 import type { Problem } from "./problems.ts";
+import type { Resolved } from "../model/model.ts";
 
-type Primitive = string | number | boolean | undefined | null;
-/** A practice.yaml type with every per-language text turned into plain text. */
-export type Resolved<T> = T extends Primitive
-  ? T
-  : T extends readonly (infer U)[]
-    ? Resolved<StripLocal<U>>[]
-    : { [K in keyof T]: Resolved<StripLocal<T[K]>> };
-type StripLocal<V> = V extends Record<string, string> ? (string extends keyof V ? never : V) : V;
+export type { Resolved };
+
 
 function isLocalized(value: unknown, langs: readonly Lang[]): value is Record<string, string> {
   if (!value || typeof value !== "object" || Array.isArray(value)) return false;

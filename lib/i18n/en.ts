@@ -161,7 +161,7 @@ export const en = {
   "search.one": "1 result for “{query}”",
   "search.many": "{count} results for “{query}”",
   "search.failed": "Search is not working right now. Please browse below, or call us.",
-  // Trust pages (layouts/trust.tsx) and their footer links. Each sentence is shown only when
+  // Trust pages (layouts/privacy.tsx, accessibility.tsx) and their footer links. Each sentence is shown only when
   // the site's configuration makes it true; {host}, {hosts} and {origins} come from it.
   "footer.about": "About this website",
   "footer.privacy": "Privacy",

@@ -1,8 +1,8 @@
 // Opening hours at build time, through the same core the browser uses (lib/public/js/hours-core.js).
-import type { DateTime } from "luxon";
+import { DateTime } from "luxon";
 import { openStatus, statusText, wallClock, type Closure as CoreClosure, type Status, type Weekly } from "../public/js/hours-core.js";
 import { t, localeOf, type Lang } from "../i18n/index.ts";
-import type { ClosureText as Closure, LocationText as Location, PracticeText as Practice } from "./model.ts";
+import type { ClosureAhead, ClosureText as Closure, LocationText as Location, OpenNow, PracticeText as Practice } from "./model.ts";
 
 export interface HoursData {
   zone: string;
@@ -38,4 +38,30 @@ export function hoursData(practice: Practice, location: Location, lang: Lang): H
 export function statusAt(data: HoursData, now: DateTime): { status: Status; text: string } {
   const status = openStatus(data.weekly, data.closures, wallClock(now.toJSDate(), data.zone));
   return { status, text: statusText(status, data.locale, data.strings) };
+}
+
+/** Each location's status at `now`, by location key, for the layouts to print. */
+export function openNow(practice: Practice, lang: Lang, now: DateTime): Record<string, OpenNow> {
+  const out: Record<string, OpenNow> = {};
+  for (const location of practice.locations) {
+    const data = hoursData(practice, location, lang);
+    const { status, text } = statusAt(data, now);
+    out[location.key] = { open: status.open, text, data: JSON.stringify(data) };
+  }
+  return out;
+}
+
+/** Closures not yet over at `now`, soonest first, with their days in the practice's zone. */
+export function closuresAhead(practice: Practice, now: DateTime, zone: string): ClosureAhead[] {
+  const day = (iso: string) => DateTime.fromISO(iso, { zone });
+  return (practice.closures ?? [])
+    .filter((c) => (c.until ?? c.from) >= now.toISODate()!)
+    .sort((a, b) => a.from.localeCompare(b.from))
+    .map((c) => ({
+      ...c,
+      fromDate: day(c.from),
+      untilDate: c.until && c.until !== c.from ? day(c.until) : undefined,
+      hideAfter: day(c.until ?? c.from).plus({ days: 1 }).toISO()!,
+      locationNames: c.locations ? practice.locations.filter((l) => c.locations!.includes(l.key)).map((l) => l.name).join(", ") : undefined,
+    }));
 }

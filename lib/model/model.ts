@@ -2,23 +2,26 @@
 import type { Palette } from "./brand.ts";
 import type { DateTime } from "luxon";
 import type { Lang } from "../i18n/index.ts";
-import type { Practice, Weekday } from "../schema/practice.ts";
-import type { Resolved } from "../content/localize.ts";
-import type { FormLink } from "../content/forms.ts";
 import type { AlertLevel, CommentMode, PageBlock } from "../schema/content.ts";
 import type { ContentDate } from "./time.ts";
 import type { Urls } from "./urls.ts";
-import type { Hosting } from "../build/deploy.ts";
+import type { Hosting } from "./hosting.ts";
 import type { NoticeLink, ThirdPartyHost } from "./trust.ts";
-import type { SearchShard } from "../outputs/search/shards.ts";
 import type { ReadingLevel } from "../readability/index.ts";
+import type { Resolved, FormLink, PracticeText, LocationText, ClosureText, DayHours, Today, ClosureAhead, OpenNow } from "./practice-text.ts";
+
+export type { Resolved, FormLink, PracticeText, LocationText, ClosureText, DayHours, Today, ClosureAhead, OpenNow };
+
+/** One of the two Pagefind bundles (lib/model/search.ts plans them). */
+export interface SearchShard {
+  name: "current" | "archive";
+  /** Where the bundle goes, relative to the site root (Pagefind's own default first). */
+  dir: string;
+  /** Output files of the pages it indexes, relative to the site root, sorted. */
+  files: string[];
+}
 
 export type Mode = "production" | "preview";
-
-/** practice.yaml with per-language text resolved for one language. */
-export type PracticeText = Resolved<Practice>;
-export type LocationText = PracticeText["locations"][number];
-export type ClosureText = NonNullable<PracticeText["closures"]>[number];
 
 export interface Alternate {
   lang: Lang;
@@ -197,17 +200,6 @@ export interface Pager {
   older?: string;
 }
 
-export interface DayHours {
-  location: LocationText;
-  intervals: readonly string[];
-}
-
-export interface Today {
-  weekday: Weekday;
-  date: DateTime;
-  hours: readonly DayHours[];
-}
-
 export interface LangSite {
   lang: Lang;
   practice: PracticeText;
@@ -217,7 +209,9 @@ export interface LangSite {
   forms: readonly FormLink[];
   today: Today;
   /** Closures and holiday hours not yet over, soonest first. */
-  closuresAhead: readonly ClosureText[];
+  closuresAhead: readonly ClosureAhead[];
+  /** Each location's open status when the site was built, by location key. */
+  openNow: Readonly<Record<string, OpenNow>>;
   posts: readonly Post[];
   /** Not yet over at build time, soonest first. */
   upcoming: readonly Event[];

@@ -1,8 +1,5 @@
 // Facts the trust pages state, worked out from the content and the configuration, so the
 // privacy page cannot promise what the build does not do.
-import { stat } from "node:fs/promises";
-import type { Problem } from "../content/problems.ts";
-import { insideSitePath, type SiteFolders } from "../content/inside.ts";
 
 export interface ThirdPartyHost {
   key: string;
@@ -59,19 +56,7 @@ export function noticeLink(value: string): NoticeLink {
   return { href: value, local, type: isPdf ? "PDF" : undefined };
 }
 
-/** A notice kept in the site must exist, like any other download (checked before Eleventy runs). */
-export async function checkNotice(value: string | undefined, folders: SiteFolders, file: string, problems: Problem[]): Promise<void> {
-  if (!value || !value.startsWith("/")) return;
-  const found = insideSitePath(value, folders);
-  if (!found.ok && found.why === "outside") {
-    problems.push({ file, field: "noticeOfPrivacyPractices", message: `notice "${value}" is outside the site's folders; keep the notice under /assets/` });
-    return;
-  }
-  const s = await stat(found.abs).catch(() => undefined);
-  if (!s?.isFile()) problems.push({ file, field: "noticeOfPrivacyPractices", message: `no such file: ${value.slice(1)}` });
-}
-
-/** What the security policy lets a page load, read from lib/outputs/headers.ts (the policy the host sends). */
+/** What the security policy lets a page load, read from lib/model/policy.ts (the policy the host sends). */
 export interface PolicyFacts {
   /** Origins other than the site itself that pages may load anything from; empty: first-party only. */
   otherOrigins: string[];

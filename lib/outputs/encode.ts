@@ -2,13 +2,10 @@
 // string safe for one of them. Schema fields already refuse control characters, but
 // Markdown bodies (and text the build writes itself) are not schema fields.
 
-/** Half of a UTF-16 pair, alone: no valid Unicode (a bad copy or import), and URL encoding throws on it. */
-export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+import { LONE_SURROGATE, wellFormed } from "../schema/unicode.ts";
 
-/** The text with each lone surrogate replaced by U+FFFD, as a UTF-8 encoder would. */
-export function wellFormed(s: string): string {
-  return s.replace(new RegExp(LONE_SURROGATE.source, "g"), "\ufffd");
-}
+// Every layer repairs text the same way; the writers here too.
+export { LONE_SURROGATE, wellFormed };
 
 // Outside the XML 1.0 Char production: C0 controls but tab, LF and CR; U+FFFE, U+FFFF;
 // surrogates that are not half of a pair.

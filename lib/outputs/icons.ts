@@ -3,10 +3,10 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { ICONS } from "../model/site-files.ts";
 import sharp from "sharp";
 import { stripPng } from "./images.ts";
 
-export const ICONS = { svg: "/favicon.svg", png192: "/icon-192.png", png512: "/icon-512.png", apple: "/apple-touch-icon.png", manifest: "/manifest.webmanifest" } as const;
 
 export interface IconOptions {
   /** Absolute path of the source logo (SVG or a large square PNG). */

@@ -5,9 +5,9 @@ import type { Palette } from "../model/brand.ts";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { CARD } from "../model/site-files.ts";
 import sharp from "sharp";
 
-export const CARD = { width: 1200, height: 630, path: "/assets/social-card.png" } as const;
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

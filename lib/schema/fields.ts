@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { DateTime } from "luxon";
 import { quote } from "../content/problems.ts";
-import { LONE_SURROGATE } from "../outputs/encode.ts";
+import { LONE_SURROGATE } from "./unicode.ts";
 import { suggestDate, type DateOrder } from "../content/dates.ts";
 
 export interface FieldMeta {

@@ -10,7 +10,8 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "../support/browser.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
-import { parseHeadersFile, type HeaderMerge } from "../../lib/outputs/headers.ts";
+import type { HeaderMerge } from "../../lib/model/policy.ts";
+import { parseHeadersFile } from "../../lib/outputs/headers.ts";
 import { buildInto, cspViolations, htmlFiles, read, recordCspViolations } from "../helpers.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;

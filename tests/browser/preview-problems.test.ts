@@ -142,7 +142,7 @@ test("a page that fails to render: named on every page, no stack trace; the othe
   const product = await mkdtemp(path.join(tmpdir(), "pp-product-"));
   for (const f of [".eleventy.ts", "package.json", "tsconfig.json", "lib", "layouts"]) await cp(path.join(ROOT, f), path.join(product, f), { recursive: true });
   await symlink(path.join(ROOT, "node_modules"), path.join(product, "node_modules"));
-  const index = path.join(product, "layouts/index.ts");
+  const index = path.join(product, "lib/build/routes.ts");
   const source = await readFile(index, "utf8");
   const patched = source.replace(
     "export function renderRoute(site: Site, route: Route): string {",

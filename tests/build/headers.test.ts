@@ -4,7 +4,8 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { parse as parseHtml } from "node-html-parser";
 import { buildInto, read } from "../helpers.ts";
-import { headersFor, parseHeadersFile, ruleMatches, type HeaderRule } from "../../lib/outputs/headers.ts";
+import { headersFor, ruleMatches, type HeaderRule } from "../../lib/model/policy.ts";
+import { parseHeadersFile } from "../../lib/outputs/headers.ts";
 
 let out = "";
 let rules: HeaderRule[] = [];

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { jsxToString } from "jsx-async-runtime";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
-import { view } from "../../layouts/index.ts";
+import { view } from "../../lib/build/routes.ts";
 import { renderToString } from "../../layouts/render.ts";
 import { DEMO, ROOT } from "../helpers.ts";
 

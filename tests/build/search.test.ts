@@ -9,7 +9,8 @@ import { parse } from "node-html-parser";
 import { buildInto, htmlFiles, read, DEMO, ROOT } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
-import { headersFor, parseHeadersFile } from "../../lib/outputs/headers.ts";
+import { headersFor } from "../../lib/model/policy.ts";
+import { parseHeadersFile } from "../../lib/outputs/headers.ts";
 
 let out = "";
 before(async () => {

@@ -11,9 +11,9 @@ import { DateTime } from "luxon";
 import { buildInto, htmlFiles, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
-import { renderRoute } from "../../layouts/index.ts";
+import { renderRoute } from "../../lib/build/routes.ts";
 import { CLICK_TO_LOAD_HOSTS } from "../../lib/model/trust.ts";
-import { cspString, pageCsp } from "../../lib/outputs/headers.ts";
+import { cspString, pageCsp } from "../../lib/model/policy.ts";
 import { displayDate } from "../../lib/model/time.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
@@ -135,7 +135,7 @@ test("GitHub Pages ignores _headers: every page carries its own CSP (minus frame
   for (const file of await htmlFiles(out)) {
     const doc = parseHtml(await read(out, file));
     const sitePath = "/" + file.replace(/index\.html$/, "");
-    // The page's own policy (lib/outputs/headers.ts pageCsp): the search policy on each language's search page.
+    // The page's own policy (lib/model/policy.ts pageCsp): the search policy on each language's search page.
     const header = cspString(pageCsp(sitePath, frames, ["/search/", "/es/search/"]));
     const meta = doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content");
     assert.equal(meta, header.split("; ").filter((d) => !d.startsWith("frame-ancestors")).join("; "), file);

@@ -4,7 +4,8 @@
 import { createServer, type Server } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { headersFor, parseHeadersFile, type HeaderMerge, type HeaderRule } from "../../lib/outputs/headers.ts";
+import { headersFor, type HeaderMerge, type HeaderRule } from "../../lib/model/policy.ts";
+import { parseHeadersFile } from "../../lib/outputs/headers.ts";
 
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",

@@ -8,7 +8,7 @@ import { renderComment, COMMENT_LINK_REL } from "../../lib/comments/markdown.ts"
 import { buildDiscussion, checkOldAnchors, checkReplies, oldAnchorOf } from "../../lib/comments/thread.ts";
 import { effectiveMode } from "../../lib/comments/load.ts";
 import { formatReport, parseCsv, parseDate, parseSubmissions, planImport, type ImportContext } from "../../lib/import/comments.ts";
-import { formOrigins, headersFor, siteHeaders } from "../../lib/outputs/headers.ts";
+import { formOrigins, headersFor, siteHeaders } from "../../lib/model/policy.ts";
 import { commentSchema, commentFormSchema } from "../../lib/schema/comment.ts";
 import type { Comment, CommentNode } from "../../lib/model/model.ts";
 import type { Problem } from "../../lib/content/problems.ts";

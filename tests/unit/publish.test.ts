@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { metaPolicy, resolveHosting } from "../../lib/build/deploy.ts";
+import { metaPolicy, resolveHosting } from "../../lib/model/hosting.ts";
 import { changedPages, ciPlan, compareTrees } from "../../lib/build/ci.ts";
-import { cspString, pageHeaders, parentCsp } from "../../lib/outputs/headers.ts";
+import { cspString, pageHeaders, parentCsp } from "../../lib/model/policy.ts";
 import { CLICK_TO_LOAD_HOSTS, clickToLoadHosts, noticeLink, policyFacts } from "../../lib/model/trust.ts";
 import { practiceSchema } from "../../lib/schema/practice.ts";
 

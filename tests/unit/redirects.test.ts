@@ -3,7 +3,7 @@
 // address a page of this site uses. Each refusal names the line and says what to write.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { checkRedirectRules, pagesCovered, parseRedirects, redirectProblems, type TargetCheck } from "../../lib/outputs/redirects.ts";
+import { checkRedirectRules, pagesCovered, parseRedirects, redirectProblems, type TargetCheck } from "../../lib/content/redirects.ts";
 
 const PROXY =
   "a 200 rule is not allowed: it makes the host serve another server's page (or another address's) under this site's address, so parents would see someone else's content as the practice's; use 301 (moved for good) or 302 (moved for now), which send the visitor to the new address";

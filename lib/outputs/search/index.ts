@@ -1,5 +1,5 @@
 // Site search: Pagefind indexes the built pages (only what layouts mark with
-// data-pagefind-body: posts, pages, providers) into the bundles lib/outputs/search/shards.ts
+// data-pagefind-body: posts, pages, providers) into the bundles lib/model/search.ts
 // plans, inside the staging folder, so the index is published with the pages it
 // describes, or not at all. A bundle whose indexed text is unchanged since an earlier
 // build is linked from the cache instead of being built again (Pagefind is the
@@ -10,11 +10,12 @@ import { mkdir, readFile, readdir, rename, rm, stat, utimes } from "node:fs/prom
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import * as pagefind from "pagefind";
-import { pageDigest, type SearchShard } from "./shards.ts";
+import { pageDigest } from "./shards.ts";
+import type { SearchShard } from "../../model/search.ts";
 import { machineTime } from "../../build/clock.ts";
 import { linkOrCopy } from "../files.ts";
 
-export { SEARCH_DIR } from "./shards.ts";
+export { SEARCH_DIR } from "../../model/search.ts";
 
 // The package does not export its package.json; find it from its entry point.
 const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as { version: string }).version;

@@ -1,6 +1,6 @@
-// Publishing: which host serves the site, and so which security settings it can apply
-// (every page carries its own policy as <meta> tags; hosts that ignore `_headers` get only that).
-import { pageHeaders, type PolicySite } from "../outputs/headers.ts";
+// Which host serves the site, and so which security settings it can apply (every page
+// carries its own policy as <meta> tags; hosts that ignore `_headers` get only that).
+import { pageHeaders, type PolicySite } from "./policy.ts";
 import { HOST_IDS, type HostId } from "../schema/trust.ts";
 
 export { HOST_IDS, type HostId };
@@ -14,7 +14,7 @@ export interface Hosting {
   headersFile: boolean;
   /**
    * The host ignores `_headers`: the pages' <meta> policy (written on every host, see
-   * lib/outputs/headers.ts securityHeaders) is all the policy there is; frame-ancestors is lost.
+   * lib/model/policy.ts securityHeaders) is all the policy there is; frame-ancestors is lost.
    */
   metaFallback: boolean;
 }
@@ -60,7 +60,7 @@ export interface MetaPolicy {
 }
 
 /**
- * A page's own policy as <meta> tags (every page, every host): its exact CSP (lib/outputs/headers.ts
+ * A page's own policy as <meta> tags (every page, every host): its exact CSP (lib/model/policy.ts
  * pageCsp), which narrows the wider `/*` header, minus what only a header can say, and the
  * referrer policy. `site`: its video players, search pages and form service (defaults without).
  */

@@ -1,36 +1,19 @@
-// The trust pages: what the site does with a visit (privacy) and how it is made and tested
-// to work for everyone (accessibility). Every sentence that depends on the configuration is
-// shown only when the configuration makes it true: the host from practice.yaml, other
-// companies from the security policy and the click-to-load embeds found in the content.
-import type { Route, Site } from "../lib/model/model.ts";
-import type { Lang } from "../lib/i18n/index.ts";
-import { pageHeaders } from "../lib/outputs/headers.ts";
+// The privacy page: what the site does with a visit. Every sentence that depends on the
+// configuration is shown only when the configuration makes it true: the host from
+// practice.yaml, other companies from the security policy and the click-to-load embeds
+// found in the content.
+import type { Site } from "../lib/model/model.ts";
+import { pageHeaders } from "../lib/model/policy.ts";
 import { policyFacts } from "../lib/model/trust.ts";
 import { practiceIn } from "../lib/model/lookup.ts";
 import { Base } from "./base.tsx";
-import { displayDate, t, telHref } from "./components/format.ts";
+import { t } from "./components/format.ts";
 import { noticeHref, noticeLabel } from "./components/trust-links.tsx";
 import { commentService } from "../lib/comments/service.ts";
+import { Contact } from "./components/contact.tsx";
+import type { RouteOf } from "./components/view-props.ts";
 
-type R<K extends Route["kind"]> = Extract<Route, { kind: K }>;
-
-function Contact({ site, lang }: { site: Site; lang: Lang }): JSX.Element {
-  const p = practiceIn(site, lang);
-  return (
-    <ul>
-      <li>
-        <a href={telHref(p.phone)}>{t(lang, "trust.phone", { phone: p.phone })}</a>
-      </li>
-      {p.email && (
-        <li>
-          <a href={`mailto:${p.email}`}>{t(lang, "trust.email", { email: p.email })}</a>
-        </li>
-      )}
-    </ul>
-  );
-}
-
-export function PrivacyView({ site, route }: { site: Site; route: R<"privacy"> }): JSX.Element {
+export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"privacy"> }): JSX.Element {
   const { lang } = route;
   const p = practiceIn(site, lang);
   const host = site.hosting;
@@ -100,52 +83,6 @@ export function PrivacyView({ site, route }: { site: Site; route: R<"privacy"> }
 
           <h2>{t(lang, "privacy.questions.title")}</h2>
           <p>{t(lang, "privacy.questions.body")}</p>
-          <Contact site={site} lang={lang} />
-        </div>
-      </article>
-    </Base>
-  );
-}
-
-export function AccessibilityView({ site, route }: { site: Site; route: R<"accessibility"> }): JSX.Element {
-  const { lang } = route;
-  const p = practiceIn(site, lang);
-  const forms = site.byLang[lang]?.forms ?? [];
-  const isPdf = (type: string | undefined, href: string) => /\bPDF\b/i.test(type ?? "") || /\.pdf($|[?#])/i.test(href);
-  const pdfs = site.privacyNotice.type === "PDF" || forms.some((f) => isPdf(f.type, f.href));
-  const external = p.portal !== undefined || p.locations.some((l) => l.mapUrl !== undefined);
-  return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "a11y.title"), description: t(lang, "a11y.description", { practice: p.name }), url: route.url }}>
-      <article class="wrap page trust">
-        <h1>{t(lang, "a11y.title")}</h1>
-        <div class="prose">
-          <p>{t(lang, "a11y.intro")}</p>
-
-          <h2>{t(lang, "a11y.standard.title")}</h2>
-          <p>{t(lang, "a11y.standard.body")}</p>
-          <p>
-            <a href="https://www.w3.org/TR/WCAG21/" hreflang="en">
-              {t(lang, "a11y.standard.link")}
-            </a>
-          </p>
-
-          <h2>{t(lang, "a11y.testing.title")}</h2>
-          <p>{t(lang, "a11y.testing.axe")}</p>
-          <p>{t(lang, "a11y.testing.more")}</p>
-          <p data-facts="built">
-            {t(lang, "a11y.testing.built", { date: displayDate(site.now.setZone(site.zone), lang) })}
-          </p>
-
-          <h2>{t(lang, "a11y.limits.title")}</h2>
-          <ul>
-            <li>{t(lang, "a11y.limits.automated")}</li>
-            {pdfs && <li>{t(lang, "a11y.limits.pdf")}</li>}
-            {external && <li>{t(lang, "a11y.limits.external")}</li>}
-            <li>{t(lang, "a11y.limits.search")}</li>
-          </ul>
-
-          <h2>{t(lang, "a11y.report.title")}</h2>
-          <p>{t(lang, "a11y.report.body")}</p>
           <Contact site={site} lang={lang} />
         </div>
       </article>

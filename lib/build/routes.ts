@@ -1,17 +1,28 @@
-// One entry point from a route to its output: HTML layouts for pages, writers for feeds.
-import { renderToString } from "./render.ts";
-import type { Route, Site } from "../lib/model/model.ts";
-import { atomFeed, jsonFeed } from "../lib/outputs/feeds.ts";
-import { robots, sitemap, sitemapIndex } from "../lib/outputs/sitemap.ts";
-import { LanguageAssistanceView } from "./language.tsx";
-import { headersFile, siteHeaders } from "../lib/outputs/headers.ts";
-import { BlogView, EventView, EventsView, NotFoundView, PageView, ProviderView, TagView, TagsView } from "./pages.tsx";
-import { Home } from "./home.tsx";
-import { PostView } from "./post.tsx";
-import { calendarFile } from "../lib/outputs/ics.ts";
-import { socialSprite } from "../lib/model/social.ts";
-import { SearchView } from "./search.tsx";
-import { AccessibilityView, PrivacyView } from "./trust.tsx";
+// One entry point from a route to its output: the layouts for HTML pages, the output
+// writers for everything else (feeds, sitemaps, calendars, _headers). The build layer is the
+// one place that knows both.
+import { renderToString } from "../../layouts/render.ts";
+import type { Route, Site } from "../model/model.ts";
+import { atomFeed, jsonFeed } from "../outputs/feeds.ts";
+import { robots, sitemap, sitemapIndex } from "../outputs/sitemap.ts";
+import { LanguageAssistanceView } from "../../layouts/language.tsx";
+import { siteHeaders } from "../model/policy.ts";
+import { headersFile } from "../outputs/headers.ts";
+import { PageView } from "../../layouts/page.tsx";
+import { ProviderView } from "../../layouts/provider.tsx";
+import { BlogView } from "../../layouts/blog.tsx";
+import { TagView } from "../../layouts/tag.tsx";
+import { TagsView } from "../../layouts/tags.tsx";
+import { EventsView } from "../../layouts/events.tsx";
+import { EventView } from "../../layouts/event.tsx";
+import { NotFoundView } from "../../layouts/not-found.tsx";
+import { Home } from "../../layouts/home.tsx";
+import { PostView } from "../../layouts/post.tsx";
+import { calendarFile } from "../outputs/ics.ts";
+import { socialSprite } from "../outputs/social-sprite.ts";
+import { SearchView } from "../../layouts/search.tsx";
+import { PrivacyView } from "../../layouts/privacy.tsx";
+import { AccessibilityView } from "../../layouts/accessibility.tsx";
 
 export function view(site: Site, route: Route): JSX.Element | string {
   switch (route.kind) {

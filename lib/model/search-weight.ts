@@ -4,7 +4,7 @@
 // - searchTerms (front matter) become a "terms" meta field that the search page's
 //   ranking weights highly, so "fever" finds when-to-call before the fever blog post
 //   whose title says "fever" (Pagefind caps element weights at 10; a title match wins).
-import type { Page } from "../../model/model.ts";
+import type { Page } from "./model.ts";
 
 /** Pagefind weight for a page's whole body (Pagefind's default for body text is 1, max 10). */
 export const PAGE_SEARCH_WEIGHTS: Readonly<Record<string, number>> = {

@@ -1,10 +1,11 @@
-// schema.org structured data: model in, plain objects out (the layout serialises them).
-import type { Event, Page, Post, Provider, Site } from "../model/model.ts";
-import type { LocationText as Location } from "../model/model.ts";
+// schema.org structured data a page embeds: the model as plain objects, no I/O (the layouts
+// put them in a <script type="application/ld+json">, through serializeJsonLd).
+import type { Event, Page, Post, Provider, Site } from "./model.ts";
+import type { LocationText as Location } from "./model.ts";
 import { WEEKDAYS } from "../schema/practice.ts";
-import { closuresFor } from "../model/hours.ts";
-import { machineDate } from "../model/time.ts";
-import { eventLocation, practiceIn } from "../model/lookup.ts";
+import { closuresFor } from "./hours.ts";
+import { machineDate } from "./time.ts";
+import { eventLocation, practiceIn } from "./lookup.ts";
 import { commentsJsonLd } from "../comments/jsonld.ts";
 
 type Json = Record<string, unknown>;
