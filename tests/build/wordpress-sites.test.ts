@@ -72,6 +72,8 @@ const CASES: Case[] = [
       assert.match(visit, /data-third-party="vimeo"/);
       assert.match(visit, /<a href="https:\/\/twitter\.com\/MapleKids\/status\/1712345678901234567">See this post on X \(Twitter\)<\/a>/);
       assert.match(visit, /<th>Age<\/th>/);
+      // The cover block: its text stays, its background picture (decorative on WordPress) is not repeated.
+      assert.match(visit, /Welcome to Maple Street/);
       assert.match(visit, /Right column: the lift is by the pharmacy\./);
       assert.match(visit, /<a href="https:\/\/portal\.maplekids\.example\/login">Patient portal<\/a>/);
       assert.match(visit, /<a href="\/uploads\/2024\/03\/new-patient-handout\.pdf">New patient handout<\/a>/);
