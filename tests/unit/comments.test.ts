@@ -3,6 +3,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { parse } from "node-html-parser";
 import { renderComment, COMMENT_LINK_REL } from "../../lib/comments/markdown.ts";
 import { buildDiscussion, checkOldAnchors, checkReplies, oldAnchorOf } from "../../lib/comments/thread.ts";
@@ -270,4 +272,14 @@ test("import: a post whose comments are off gets none written; after commentsClo
   const report = formatReport(plan, "x.csv", { contentDir: "content" });
   assert.match(report, /Not imported: the post's comments are off or were closed \(2\):\n  row 2: comments are off on "fever"/);
   assert.match(report, /Needs a look \(1\):\n  row 5: comments on "news" are closed/);
+});
+
+test("import: Formspree's CSV export (_date, message, post as an address) reads like its JSON; emails stay out", () => {
+  const text = readFileSync(path.resolve(import.meta.dirname, "../fixtures/comments/formspree.csv"), "utf8");
+  const plan = planImport(parseSubmissions(text, "csv"), { ...ctx, existing: new Map() });
+  assert.deepEqual(plan.skipped, []);
+  assert.deepEqual(plan.files.map((f) => f.path.replace(/-[0-9a-f]{8}\.md$/, "")), ["comments/fever/2026-02-06", "comments/fever/2026-02-07"]);
+  assert.match(plan.files[0]!.text, /\nauthor: "Lena"\ndate: "2026-02-06T07:04:05-08:00"\n---\nOur car seat fits now, thanks to the video\.\n$/);
+  assert.match(plan.files[1]!.text, /\ndate: "2026-02-07T08:00:00-08:00"\n---\nSame here, "five-step test" worked\.\n$/, "a date without a zone is the practice's");
+  for (const f of plan.files) assert.doesNotMatch(f.text, /@mail\.example|New comment/);
 });
