@@ -643,3 +643,12 @@ test("plan: a single site in a subfolder (https://x.example/news): old addresses
   // Every line is one the build accepts.
   assert.deepEqual(parseRedirects(redirectsFile(p.redirects, "x.xml")).problems, []);
 });
+
+test("HTML → Markdown: a cover block's background without alt text is decoration: left out and listed; with alt text it is a picture", () => {
+  const cover = (alt: string) => `<!-- wp:cover --><div class="wp-block-cover"><img class="wp-block-cover__image-background wp-image-9" alt="${alt}" src="https://old.example/wp-content/uploads/2024/03/room.jpg"/><div class="wp-block-cover__inner-container"><p>Welcome</p></div></div><!-- /wp:cover -->`;
+  const image = ({ src, alt }: { src: string; alt: string }) => ({ src: `./${src.split("/").pop()}`, alt: alt || "from the media library" });
+  const plain = htmlToMarkdown(cover(""), { image });
+  assert.equal(plain.markdown, "Welcome\n");
+  assert.deepEqual(plain.notes, ["image room.jpg was a cover block's background (decoration, no alt text): left out; add it with a description if it shows something parents need"]);
+  assert.equal(htmlToMarkdown(cover("Our bright waiting room"), { image }).markdown, "![Our bright waiting room](./room.jpg)\n\nWelcome\n");
+});

@@ -23,6 +23,12 @@ export function imageMarkdown(host: InlineHost, el: HTMLElement): string {
     host.note("an image in a comment was left out (comments have no images)");
     return "";
   }
+  // A cover block's background is decoration on WordPress unless the editor gave it alt text:
+  // shown as a picture it would repeat, under the media library's description, what the post shows.
+  if (/\bwp-block-cover__image-background\b/.test(el.getAttribute("class") ?? "") && !alt) {
+    host.note(`image ${src.split(/[?#]/)[0]!.split("/").pop()} was a cover block's background (decoration, no alt text): left out; add it with a description if it shows something parents need`);
+    return "";
+  }
   const caption = el.getAttribute("data-caption") || captionOf(el);
   const answer = host.opts.image ? host.opts.image({ src, alt, caption }) : { src, alt: alt || caption || "" };
   if ("drop" in answer) {
