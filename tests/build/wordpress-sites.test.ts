@@ -75,7 +75,7 @@ const CASES: Case[] = [
       // The cover block: its text stays; its background (decoration, alt="" on WordPress) is not shown as a
       // picture repeating the one above under the media library's description.
       assert.match(visit, /Welcome to Maple Street/);
-      assert.equal((visit.match(/alt="Our waiting room with a toy train"/g) ?? []).length, 1);
+      assert.equal((visit.match(/alt="Our waiting room with a toy train"/g) ?? []).length, 2, "the featured image and the gallery's photo; the cover's background is not a third");
       assert.match(visit, /Right column: the lift is by the pharmacy\./);
       assert.match(visit, /<a href="https:\/\/portal\.maplekids\.example\/login">Patient portal<\/a>/);
       assert.match(visit, /<a href="\/uploads\/2024\/03\/new-patient-handout\.pdf">New patient handout<\/a>/);
