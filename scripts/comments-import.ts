@@ -5,12 +5,14 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatReport, ImportError, parseSubmissions, planImport } from "../lib/import/comments.ts";
+import { formatReport, ImportError, parseSubmissions, planImport, type PostComments } from "../lib/import/comments.ts";
 import { COMMENTS_FOLDER } from "../lib/comments/load.ts";
-import { listMarkdown, readYamlFile } from "../lib/content/read.ts";
+import { listMarkdown, readMarkdownFile, readYamlFile } from "../lib/content/read.ts";
 import { FOLDERS, parseFileName } from "../lib/content/paths.ts";
 import { formatProblem } from "../lib/content/problems.ts";
 import { practiceSchema } from "../lib/schema/practice.ts";
+import { postSchema } from "../lib/schema/content.ts";
+import { toZoned } from "../lib/model/time.ts";
 import { projectRoot } from "../lib/build/project.ts";
 
 const USAGE = "usage: npm run comments:import -- FILE.json|FILE.csv [--dry-run]";
@@ -43,9 +45,20 @@ const defaultLang = practice.data.language;
 const langs = [defaultLang, ...(practice.data.languages ?? []).filter((l) => l !== defaultLang)];
 
 const postKeys = new Set<string>();
+// Each post's comment setting as the build decides it (lib/content/load.ts, lib/comments/load.ts), so a
+// comment the site would never show is listed instead of written.
+const modes = new Map<string, PostComments>();
+const closeAfter = practice.data.commentsCloseAfterDays;
 for (const f of await listMarkdown(path.join(contentDir, FOLDERS.post), root)) {
   const id = parseFileName("post", f.name, langs, defaultLang);
-  if (!("error" in id)) postKeys.add(id.key);
+  if ("error" in id) continue;
+  postKeys.add(id.key);
+  const read = readMarkdownFile(postSchema, f);
+  // A post the build refuses is named by npm run check; its comments are not this script's to judge.
+  if (!read.ok || id.lang !== defaultLang) continue;
+  const mode = read.data.comments ?? practice.data.comments ?? "off";
+  const closesAt = mode === "open" && closeAfter !== undefined ? toZoned(read.data.date, practice.data.timezone).dt.plus({ days: closeAfter }) : undefined;
+  modes.set(id.key, { mode, closesAt });
 }
 const existing = new Map<string, string[]>();
 const commentsDir = path.join(contentDir, COMMENTS_FOLDER);
@@ -60,7 +73,7 @@ if (existsSync(commentsDir)) {
 const format = /\.csv$/i.test(source) ? "csv" : /\.json$/i.test(source) ? "json" : text.trimStart().startsWith("[") || text.trimStart().startsWith("{") ? "json" : "csv";
 let plan;
 try {
-  plan = planImport(parseSubmissions(text, format), { postKeys, existing, zone: practice.data.timezone, langs, defaultLang });
+  plan = planImport(parseSubmissions(text, format), { postKeys, existing, zone: practice.data.timezone, langs, defaultLang, modes });
 } catch (err) {
   if (!(err instanceof ImportError)) throw err;
   console.error(`Cannot import ${source}: ${err.message}`);

@@ -9,6 +9,7 @@ import { DateTime } from "luxon";
 import { COMMENT_ID_RE } from "../schema/comment.ts";
 import { COMMENT_MAX_CHARS, COMMENTS_FOLDER } from "../comments/load.ts";
 import { renderComment } from "../comments/markdown.ts";
+import type { CommentMode } from "../schema/content.ts";
 
 /** The columns (or JSON fields) read, by their normalised name: lowercase letters and digits only. */
 const COLUMNS = {
@@ -127,6 +128,17 @@ export interface ImportContext {
   defaultLang: string;
   /** More links than this is link-stuffing. */
   maxLinks?: number;
+  /**
+   * Each post's comment setting (its `comments:`, else practice.yaml's, else "off") and, with
+   * commentsCloseAfterDays, when they close. A post missing here counts as open.
+   */
+  modes?: ReadonlyMap<string, PostComments>;
+}
+
+export interface PostComments {
+  mode: CommentMode;
+  /** When commentsCloseAfterDays closes the post's comments. */
+  closesAt?: DateTime;
 }
 
 export interface PlannedFile {
@@ -139,7 +151,8 @@ export interface PlannedFile {
 
 export interface Skipped {
   where: string;
-  reason: "duplicate" | "spam" | "invalid";
+  /** "closed": the post's comments are off, or closed before it was sent: never shown, so not written. */
+  reason: "duplicate" | "spam" | "invalid" | "closed";
   detail: string;
 }
 
@@ -147,6 +160,8 @@ export interface ImportPlan {
   read: number;
   files: PlannedFile[];
   skipped: Skipped[];
+  /** Written, but worth a look: a comment on a post whose comments are closed now. */
+  review: { where: string; detail: string }[];
 }
 
 export const MAX_LINKS = 2;
@@ -155,7 +170,7 @@ const NAME_MAX = 80;
 const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function planImport(submissions: readonly Submission[], ctx: ImportContext): ImportPlan {
-  const plan: ImportPlan = { read: submissions.length, files: [], skipped: [] };
+  const plan: ImportPlan = { read: submissions.length, files: [], skipped: [], review: [] };
   const seen = new Map<string, string>();
   for (const [post, ids] of ctx.existing) for (const id of ids) seen.set(`${post}:${id.slice(-8)}`, `${COMMENTS_FOLDER}/${post}/${id}.md`);
   const skip = (where: string, reason: Skipped["reason"], detail: string) => plan.skipped.push({ where, reason, detail });
@@ -204,6 +219,16 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
       skip(s.where, "invalid", f.date ? `unreadable date ${JSON.stringify(f.date)}` : "no date (expected a created_at or date column)");
       continue;
     }
+    // A post whose comments are off never shows one: the file would be written and lost from sight.
+    const setting = ctx.modes?.get(post);
+    if (setting?.mode === "off") {
+      skip(s.where, "closed", `comments are off on "${post}" (its comments: setting, or practice.yaml's), so the comment would never be shown: to publish it, set comments: open or closed in the post's front matter and import again`);
+      continue;
+    }
+    if (setting?.closesAt && date >= setting.closesAt) {
+      skip(s.where, "closed", `sent ${date.toISODate()}, after comments on "${post}" closed (${setting.closesAt.toISODate()}, commentsCloseAfterDays in practice.yaml): the form was no longer shown, so it is likely a bot`);
+      continue;
+    }
     const replyTo = f.replyTo?.trim();
     if (replyTo && !COMMENT_ID_RE.test(replyTo)) {
       skip(s.where, "invalid", `reply-to ${JSON.stringify(replyTo)} is not a comment id`);
@@ -235,6 +260,10 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
       ...(lang && lang !== ctx.defaultLang && ctx.langs.includes(lang) ? [`lang: ${lang}`] : []),
     ];
     plan.files.push({ path, text: `---\n${front.join("\n")}\n---\n${body}\n`, where: s.where, author });
+    // "closed" still shows the comments a post has, under "Comments are closed".
+    if (setting?.mode === "closed") {
+      plan.review.push({ where: s.where, detail: `comments on "${post}" are closed (comments: closed): it is shown under the post all the same; delete ${path} if it came after you closed them` });
+    }
   }
   return plan;
 }
@@ -273,6 +302,11 @@ export function formatReport(plan: ImportPlan, source: string, opts: { contentDi
   group("duplicate", "Skipped as duplicates");
   group("spam", "Skipped as spam");
   group("invalid", "Could not import");
+  group("closed", "Not imported: the post's comments are off or were closed");
+  if (plan.review.length) {
+    lines.push(`Needs a look (${plan.review.length}):`);
+    for (const r of plan.review) lines.push(`  ${r.where}: ${r.detail}`);
+  }
   lines.push("Email addresses, IP addresses and other details in the export were not copied.");
   if (plan.files.length && !opts.dryRun) {
     lines.push("Nothing is published yet. Read every new file, delete the ones to reject, then build and commit the rest.");

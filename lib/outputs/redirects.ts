@@ -16,8 +16,6 @@ import { parseRedirects, redirectProblems, redirectsFileName, REDIRECTS_SOURCE, 
 import { publicFile } from "./assets.ts";
 
 // Where lib/import/wordpress and older callers found the parser (its owner may move them).
-export { checkRedirectRules, EXTERNAL, pagesCovered, parseRedirects, redirectProblems, redirectsFileName, REDIRECTS_SOURCE } from "../content/redirects.ts";
-export type { RedirectProblem, RedirectRule, TargetCheck } from "../content/redirects.ts";
 
 /** A built site's answer: a file, or a folder with an index.html. */
 export function builtTarget(out: string): TargetCheck {

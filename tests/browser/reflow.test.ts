@@ -4,23 +4,19 @@
 // page does scroll, the message names the elements that stick out.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import type { BrowserContext } from "playwright-core";
 import { htmlFiles, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
-import { textSizeScript } from "../support/text-size.ts";
+import { reflowLooks, sidewaysScroll, type Look } from "../support/reflow.ts";
 
 const ONLY = process.env.GATES_PAGES && process.env.GATES_PAGES.trim() !== "all" ? process.env.GATES_PAGES.trim().split(/\s+/) : undefined;
 
 let site: BuiltSite;
 let pages: string[] = [];
-const looks: { name: string; context: BrowserContext }[] = [];
+const looks: Look[] = [];
 
 before(async () => {
   site = await serveBuiltSite({ root: SITE_ROOT });
   pages = ONLY ?? (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));
-  looks.push({ name: "320 px", context: await site.browser.newContext({ viewport: { width: 320, height: 640 } }) });
-  const big = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
-  await big.addInitScript({ content: textSizeScript("200%") });
-  looks.push({ name: "390 px, text at 200 %", context: big });
+  looks.push(...(await reflowLooks(site.browser)));
 });
 
 after(() => site?.close());
@@ -32,16 +28,7 @@ test("no page scrolls sideways at 320 px, or at 390 px with text at 200 %", { co
     for (const look of looks) {
       const page = await look.context.newPage();
       await page.goto(site.server.url + path, { waitUntil: "load" });
-      const found = await page.evaluate(() => {
-        const root = document.documentElement;
-        const over = root.scrollWidth - root.clientWidth;
-        if (over <= 0) return undefined;
-        const out = [...document.querySelectorAll("body *")]
-          .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && el.getBoundingClientRect().width > 0)
-          .slice(0, 5)
-          .map((el) => `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).trim().replace(/\s+/g, ".") : ""}`);
-        return `scrolls sideways by ${over}px (sticking out: ${out.join(", ")})`;
-      });
+      const found = await sidewaysScroll(page);
       if (found) problems.push(`${look.name}: ${found}`);
       await page.close();
     }

@@ -1,53 +1,102 @@
-// An imported WordPress site passes the same browser gates as the demo: every page of a
-// build of the imported fixture, at phone width, with the site's own headers: axe WCAG
-// 2.0/2.1 A+AA, no request to another origin, no console error, no CSP violation.
+// Imported WordPress sites pass the same browser gates as the demo: every page of a build
+// of every import fixture (export.xml, maple.xml, birch-multisite.xml, imported as
+// tests/build/wordpress-sites.test.ts does), with the site's own headers: axe WCAG 2.0/2.1
+// A+AA at phone width in the light and dark schemes, no request to another origin, no
+// console error, no CSP violation; and reflow: nothing scrolls sideways at 320 px, nor at
+// 390 px with text at 200 % (tests/support/reflow.ts, as for the demo). One browser for all.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
 import { AxeBuilder } from "@axe-core/playwright";
-import { htmlFiles, makeContent, DEMO, ROOT, serveBuiltSite, type BuiltSite, cspViolations, recordCspViolations } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, DEMO, ROOT, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/import/wordpress/run.ts";
-import { parseRedirects } from "../../lib/outputs/redirects.ts";
+import { parseRedirects } from "../../lib/content/redirects.ts";
+import { launchBrowser } from "../support/browser.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { reflowLooks, sidewaysScroll, type Look } from "../support/reflow.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
-let site: BuiltSite;
-let pages: string[] = [];
+/** Each fixture as a practice would import it (the options tests/build/wordpress-sites.test.ts uses). */
+const IMPORTS = [
+  { file: "export.xml", media: "uploads" },
+  { file: "maple.xml", media: "uploads", categoryBase: "topics", tagBase: "keyword" },
+  { file: "birch-multisite.xml", media: "uploads-birch" },
+];
+
+interface Imported {
+  file: string;
+  out: string;
+  server: StaticServer;
+  pages: string[];
+}
+let browser: Browser;
+const sites: Imported[] = [];
+/** The export.xml site, for the tests that follow a link on it. */
+let site: { out: string; server: StaticServer; browser: Browser };
 
 before(async () => {
-  const content = await makeContent({ "pages/comment-received.md": await readFile(path.join(DEMO, "content/pages/comment-received.md"), "utf8") });
-  await importWordPress({ exportFile: path.join(FIXTURES, "export.xml"), contentDir: content, mediaDir: path.join(FIXTURES, "uploads") });
-  site = await serveBuiltSite({ contentDir: content, sourceDateEpoch: 1790000000 });
-  pages = (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));
+  const received = await readFile(path.join(DEMO, "content/pages/comment-received.md"), "utf8");
+  for (const { file, media, ...bases } of IMPORTS) {
+    const content = await makeContent({ "pages/comment-received.md": received });
+    const imported = await importWordPress({ exportFile: path.join(FIXTURES, file), contentDir: content, mediaDir: path.join(FIXTURES, media), root: DEMO, ...bases });
+    assert.deepEqual(imported.problems, [], `${file} imports without a problem`);
+    const { out, result } = await buildInto({ contentDir: content, sourceDateEpoch: 1790000000 });
+    if (!result.ok) throw new Error(`${file}: build failed: ${result.error}`);
+    const pages = (await htmlFiles(out)).map((f) => "/" + f.replace(/index\.html$/, ""));
+    sites.push({ file, out, server: await serveStatic(out), pages });
+  }
+  browser = await launchBrowser();
+  site = { out: sites[0]!.out, server: sites[0]!.server, browser };
 });
 
-after(() => site?.close());
+after(async () => {
+  await browser?.close();
+  await Promise.all(sites.map((s) => s.server.close()));
+});
 
-test("every page of the imported site passes the gates at phone width", async () => {
-  assert.ok(pages.length >= 10, `only ${pages.length} pages`);
-  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
-  await recordCspViolations(context);
-  const origin = new URL(site.server.url).origin;
+test("every page of every imported site passes axe (light and dark) and reflows at 320 px and with 200 % text", async () => {
+  for (const s of sites) assert.ok(s.pages.length >= 8, `${s.file}: only ${s.pages.length} pages`);
+  const axeLooks: Look[] = [];
+  for (const scheme of ["light", "dark"] as const) {
+    const context: BrowserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme, reducedMotion: "reduce" });
+    await recordCspViolations(context);
+    axeLooks.push({ name: `390 px, ${scheme}`, context });
+  }
+  const reflow = await reflowLooks(browser);
   const problems: string[] = [];
   // A few pages at a time: the time goes to Chromium's renderers running axe.
-  const queue = [...pages];
-  const worker = async () => {
-    for (let p = queue.shift(); p !== undefined; p = queue.shift()) await checkPage(p);
+  const queue = sites.flatMap((s) => s.pages.map((p) => ({ s, p })));
+  const checked = queue.length;
+  const checkPage = async ({ s, p }: { s: Imported; p: string }) => {
+    const where = `${s.file} ${p}`;
+    const origin = new URL(s.server.url).origin;
+    for (const look of axeLooks) {
+      const page = await look.context.newPage();
+      page.on("console", (m) => m.type() === "error" && problems.push(`${where}: console: ${m.text()}`));
+      page.on("pageerror", (e) => problems.push(`${where}: script error: ${e.message}`));
+      page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`));
+      await page.goto(s.server.url + p);
+      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      for (const v of violations) for (const n of v.nodes) problems.push(`${where} (${look.name}): axe ${v.id}: ${n.target.join(" ")}`);
+      for (const c of await cspViolations(page)) problems.push(`${where}: CSP ${c}`);
+      await page.close();
+    }
+    for (const look of reflow) {
+      const page = await look.context.newPage();
+      await page.goto(s.server.url + p, { waitUntil: "load" });
+      const found = await sidewaysScroll(page);
+      if (found) problems.push(`${where} (${look.name}): ${found}`);
+      await page.close();
+    }
   };
-  const checkPage = async (p: string) => {
-    const page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && problems.push(`${p}: console: ${m.text()}`));
-    page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${p}: request to ${r.url()}`));
-    await page.goto(site.server.url + p);
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-    for (const v of violations) for (const n of v.nodes) problems.push(`${p}: axe ${v.id}: ${n.target.join(" ")}`);
-    for (const c of await cspViolations(page)) problems.push(`${p}: CSP ${c}`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    if (overflow > 0) problems.push(`${p}: scrolls sideways by ${overflow}px`);
-    await page.close();
+  const worker = async () => {
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await checkPage(item);
   };
   await Promise.all([worker(), worker(), worker()]);
-  await context.close();
+  for (const look of [...axeLooks, ...reflow]) await look.context.close();
+  assert.ok(checked >= 30, `only ${checked} pages checked`);
   assert.deepEqual(problems.sort(), []);
 });
 

@@ -23,13 +23,25 @@ async function importComments(content: string, file: string): Promise<string> {
 const newFiles = async (content: string, post: string, before: readonly string[]) =>
   (await readdir(path.join(content, "comments", post)).catch(() => [] as string[])).filter((f) => !before.includes(f));
 
+/** The demo's post with its comments opened, as a practice taking comments on it would have it. */
+const opened = async (file: string) => (await readFile(path.join(DEMO, "content/blog", file), "utf8")).replace(/\n---\n/, "\ncomments: open\n---\n");
+
 test("Netlify Forms CSV, Formspree JSON and Google Forms CSV exports import, and the site builds first time", async () => {
-  const content = await makeContent({}, { withDemo: true });
+  // school-sports-physicals keeps the demo's default (practice.yaml: comments: "off"); welcome-priya-natarajan is closed.
+  const open = ["2025-10-07-car-seat-basics.md", "2026-01-13-fever-when-to-call.md", "2025-03-18-newborn-first-week.md"];
+  const content = await makeContent(Object.fromEntries(await Promise.all(open.map(async (f) => [`blog/${f}`, await opened(f)]))), { withDemo: true });
   const sunBefore = await readdir(path.join(content, "comments/sun-safety"));
+  const welcomeBefore = await readdir(path.join(content, "comments/welcome-priya-natarajan")).catch(() => [] as string[]);
 
   const netlify = await importComments(content, "netlify-forms.csv");
-  assert.match(netlify, /^Read 3 submissions from .*netlify-forms\.csv\.\nWrote 2 comment files for review:/);
+  assert.match(netlify, /^Read 4 submissions from .*netlify-forms\.csv\.\nWrote 2 comment files for review:/);
   assert.match(netlify, /Skipped as spam \(1\):\n  row 3: the hidden honeypot field was filled in/);
+  // A post whose comments are off would never show it: listed, not written.
+  assert.match(netlify, /Not imported: the post's comments are off or were closed \(1\):\n  row 4: comments are off on "school-sports-physicals" .*set comments: open or closed/);
+  assert.equal((await newFiles(content, "school-sports-physicals", [])).length, 0);
+  // A closed post still shows its comments: written, and named for a look.
+  assert.match(netlify, /Needs a look \(1\):\n  row 5: comments on "welcome-priya-natarajan" are closed \(comments: closed\): it is shown under the post all the same/);
+  assert.equal((await newFiles(content, "welcome-priya-natarajan", welcomeBefore)).length, 1);
   assert.equal((await newFiles(content, "sun-safety", sunBefore)).length, 1);
 
   const formspree = await importComments(content, "formspree.json");
@@ -44,7 +56,7 @@ test("Netlify Forms CSV, Formspree JSON and Google Forms CSV exports import, and
   assert.match(aiko!, /^2026-11-20-[0-9a-f]{8}\.md$/, "20/11/2026 can only be day first");
 
   // Nobody's email, IP address or browser is in any written file.
-  for (const post of ["sun-safety", "school-sports-physicals", "car-seat-basics", "fever-when-to-call", "newborn-first-week"]) {
+  for (const post of ["sun-safety", "welcome-priya-natarajan", "car-seat-basics", "fever-when-to-call", "newborn-first-week"]) {
     for (const f of await readdir(path.join(content, "comments", post))) {
       const text = await readFile(path.join(content, "comments", post, f), "utf8");
       assert.doesNotMatch(text, /@mail\.example|203\.0\.113|Mozilla|curl/, `${post}/${f}`);
@@ -53,7 +65,9 @@ test("Netlify Forms CSV, Formspree JSON and Google Forms CSV exports import, and
 
   const { out, result } = await buildInto({ contentDir: content, sourceDateEpoch: 1790000000 });
   assert.ok(result.ok, result.ok ? "" : result.error);
-  // Shown where the post's comments are open (sun-safety). On a post without open comments the file is written but not
-  // shown, and the report does not say so yet (see the hand-over notes).
+  // Every comment written is shown: under open comments, and under closed ones.
   assert.match(await read(out, "blog/sun-safety/index.html"), /Thank you for the list, we packed it all\./);
+  assert.match(await read(out, "blog/welcome-priya-natarajan/index.html"), /So glad to see Dr\. Natarajan here\./);
+  assert.match(await read(out, "blog/car-seat-basics/index.html"), /Our car seat fits now, thanks to the video\./);
+  assert.match(await read(out, "blog/fever-when-to-call/index.html"), /Good to know when to call at night\./);
 });

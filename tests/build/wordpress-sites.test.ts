@@ -19,7 +19,7 @@ import path from "node:path";
 import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 import { importWordPress, type ImportOutcome } from "../../lib/import/wordpress/run.ts";
 import { parseWxr } from "../../lib/import/wordpress/wxr.ts";
-import { parseRedirects, type RedirectRule } from "../../lib/outputs/redirects.ts";
+import { parseRedirects, type RedirectRule } from "../../lib/content/redirects.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
 const EPOCH = 1790000000;
@@ -72,6 +72,10 @@ const CASES: Case[] = [
       assert.match(visit, /data-third-party="vimeo"/);
       assert.match(visit, /<a href="https:\/\/twitter\.com\/MapleKids\/status\/1712345678901234567">See this post on X \(Twitter\)<\/a>/);
       assert.match(visit, /<th>Age<\/th>/);
+      // The cover block: its text stays; its background (decoration, alt="" on WordPress) is not shown as a
+      // picture repeating the one above under the media library's description.
+      assert.match(visit, /Welcome to Maple Street/);
+      assert.equal((visit.match(/alt="Our waiting room with a toy train"/g) ?? []).length, 2, "the featured image and the gallery's photo; the cover's background is not a third");
       assert.match(visit, /Right column: the lift is by the pharmacy\./);
       assert.match(visit, /<a href="https:\/\/portal\.maplekids\.example\/login">Patient portal<\/a>/);
       assert.match(visit, /<a href="\/uploads\/2024\/03\/new-patient-handout\.pdf">New patient handout<\/a>/);
@@ -87,7 +91,7 @@ const CASES: Case[] = [
         assert.ok(classic.includes(`href="${link}"`), link);
       }
       assert.match(imported.text, /\nEmbeds turned into links, or removed \(6\):\n/);
-      assert.match(imported.text, /\nMedia not copied \(1\):\n  post “Classic editor post” \(id 408\): \[video\] shortcode removed \(https:\/\/maplekids\.example\/wp-content\/uploads\/2024\/05\/tour\.mp4\)/);
+      assert.match(imported.text, /\nMedia not copied \(2\):\n  post “What to bring to your first visit” \(id 404\): image waiting-room\.jpg was a cover block's background \(decoration, no alt text\): left out.*\n  post “Classic editor post” \(id 408\): \[video\] shortcode removed \(https:\/\/maplekids\.example\/wp-content\/uploads\/2024\/05\/tour\.mp4\)/);
       assert.doesNotMatch(imported.text, /<script> removed/, "the networks' loaders go with their embeds");
       // Comments: an eight-level thread, a comment answering itself shown on its own, spam and pending left out.
       const greek = await read(out, "blog/epipedo/index.html");

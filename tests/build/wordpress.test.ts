@@ -15,7 +15,7 @@ import { promisify } from "node:util";
 import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 import { importWordPress, ImportFailure } from "../../lib/import/wordpress/run.ts";
 import { parseWxr } from "../../lib/import/wordpress/wxr.ts";
-import { parseRedirects, type RedirectRule } from "../../lib/outputs/redirects.ts";
+import { parseRedirects, type RedirectRule } from "../../lib/content/redirects.ts";
 import { checkLinks } from "../support/link-check.ts";
 import { parse } from "node-html-parser";
 

@@ -3,11 +3,13 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DateTime } from "luxon";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { parse } from "node-html-parser";
 import { renderComment, COMMENT_LINK_REL } from "../../lib/comments/markdown.ts";
 import { buildDiscussion, checkOldAnchors, checkReplies, oldAnchorOf } from "../../lib/comments/thread.ts";
 import { effectiveMode } from "../../lib/comments/load.ts";
-import { formatReport, parseCsv, parseDate, parseSubmissions, planImport, type ImportContext } from "../../lib/import/comments.ts";
+import { formatReport, parseCsv, parseDate, parseSubmissions, planImport, type ImportContext, type PostComments } from "../../lib/import/comments.ts";
 import { formOrigins, headersFor, siteHeaders } from "../../lib/model/policy.ts";
 import { commentSchema, commentFormSchema } from "../../lib/schema/comment.ts";
 import type { Comment, CommentNode } from "../../lib/model/model.ts";
@@ -247,4 +249,37 @@ test("import reads Netlify's JSON (fields under data) and plain JSON lists", () 
   const plain = planImport(parseSubmissions(JSON.stringify({ submissions: [{ author: "<script>x</script>", body: "<b>hi</b>", post: "fever", date: "2026-02-04T09:00" }] }), "json"), ctx);
   assert.match(plain.files[0]!.text, /author: "<script>x<\/script>"\n/, "kept as typed: the page escapes it");
   assert.throws(() => parseSubmissions("{nope", "json"), /not valid JSON/);
+});
+
+test("import: a post whose comments are off gets none written; after commentsCloseAfterDays closed them, none either; on a closed post it is written and named", () => {
+  const csv = [
+    "name,comment,post,created_at",
+    "Ana,Off here,fever,2026-06-11 20:14:00 UTC",
+    "Ben,Before it closed,sun-safety,2026-06-11 20:14:00 UTC",
+    "Cy,After it closed,sun-safety,2026-09-30 10:00:00 UTC",
+    "Dee,On a closed post,news,2026-06-11 20:14:00 UTC",
+  ].join("\n");
+  const modes = new Map<string, PostComments>([
+    ["fever", { mode: "off" }],
+    ["sun-safety", { mode: "open", closesAt: DateTime.fromISO("2026-09-08T00:00", { zone }) }],
+    ["news", { mode: "closed" }],
+  ]);
+  const plan = planImport(parseSubmissions(csv, "csv"), { ...ctx, postKeys: new Set(["fever", "sun-safety", "news"]), modes });
+  assert.deepEqual(plan.files.map((f) => f.where), ["row 3", "row 5"]);
+  assert.deepEqual(plan.skipped.map((s) => `${s.where} ${s.reason}`), ["row 2 closed", "row 4 closed"]);
+  assert.match(plan.skipped[1]!.detail, /sent 2026-09-30, after comments on "sun-safety" closed \(2026-09-08/);
+  assert.deepEqual(plan.review.map((r) => r.where), ["row 5"]);
+  const report = formatReport(plan, "x.csv", { contentDir: "content" });
+  assert.match(report, /Not imported: the post's comments are off or were closed \(2\):\n  row 2: comments are off on "fever"/);
+  assert.match(report, /Needs a look \(1\):\n  row 5: comments on "news" are closed/);
+});
+
+test("import: Formspree's CSV export (_date, message, post as an address) reads like its JSON; emails stay out", () => {
+  const text = readFileSync(path.resolve(import.meta.dirname, "../fixtures/comments/formspree.csv"), "utf8");
+  const plan = planImport(parseSubmissions(text, "csv"), { ...ctx, existing: new Map() });
+  assert.deepEqual(plan.skipped, []);
+  assert.deepEqual(plan.files.map((f) => f.path.replace(/-[0-9a-f]{8}\.md$/, "")), ["comments/fever/2026-02-06", "comments/fever/2026-02-07"]);
+  assert.match(plan.files[0]!.text, /\nauthor: "Lena"\ndate: "2026-02-06T07:04:05-08:00"\n---\nOur car seat fits now, thanks to the video\.\n$/);
+  assert.match(plan.files[1]!.text, /\ndate: "2026-02-07T08:00:00-08:00"\n---\nSame here, "five-step test" worked\.\n$/, "a date without a zone is the practice's");
+  for (const f of plan.files) assert.doesNotMatch(f.text, /@mail\.example|New comment/);
 });

@@ -10,7 +10,7 @@ import { parseWxr, WxrError } from "../../lib/import/wordpress/wxr.ts";
 import { htmlToMarkdown, escapeMarkdown, anchorIds, cleanAnchorId } from "../../lib/import/wordpress/html.ts";
 import { planImport, personKey, uploadPath, wpDate, redirectsFile, documentPath, type ImportPlan } from "../../lib/import/wordpress/plan.ts";
 import { formatReport } from "../../lib/import/wordpress/report.ts";
-import { parseRedirects, checkRedirectRules, redirectProblems } from "../../lib/outputs/redirects.ts";
+import { parseRedirects, checkRedirectRules, redirectProblems } from "../../lib/content/redirects.ts";
 import { ContentError } from "../../lib/content/problems.ts";
 import { postSchema, pageSchema } from "../../lib/schema/content.ts";
 import { commentSchema } from "../../lib/schema/comment.ts";
@@ -611,4 +611,44 @@ test("plan: a title with line breaks, tabs and control characters becomes one cl
     <wp:post_name>flu</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><content:encoded><![CDATA[<p>Book a flu shot for every child over six months old this week.</p>]]></content:encoded></item></channel></rss>`;
   const p = planImport(parseWxr(xml), { zone: ZONE, providers: [], mediaExists: () => true });
   assert.equal(matter(p.files[0]!.text).data.title, "Flu shots are here");
+});
+
+test("plan: a single site in a subfolder (https://x.example/news): old addresses, uploads and links keep the folder", () => {
+  const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel>
+    <link>https://x.example/news</link><wp:base_site_url>https://x.example/news</wp:base_site_url><wp:base_blog_url>https://x.example/news</wp:base_blog_url><wp:wxr_version>1.2</wp:wxr_version>
+    <item><title>Chart</title><link>https://x.example/news/2019/10/flu/chart/</link><wp:post_id>7</wp:post_id><wp:post_date>2019-10-01 10:00:00</wp:post_date><wp:post_date_gmt>2019-10-01 17:00:00</wp:post_date_gmt>
+      <wp:post_name>chart</wp:post_name><wp:status>inherit</wp:status><wp:post_parent>12</wp:post_parent><wp:post_type>attachment</wp:post_type><wp:attachment_url>https://x.example/news/wp-content/uploads/2019/10/chart.png</wp:attachment_url>
+      <wp:postmeta><wp:meta_key>_wp_attachment_image_alt</wp:meta_key><wp:meta_value>Flu season chart</wp:meta_value></wp:postmeta></item>
+    <item><title>Flu</title><link>https://x.example/news/2019/10/flu/</link><wp:post_id>12</wp:post_id><wp:post_date>2019-10-01 10:00:00</wp:post_date><wp:post_date_gmt>2019-10-01 17:00:00</wp:post_date_gmt>
+      <wp:post_name>flu</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:comment_status>open</wp:comment_status>
+      <content:encoded><![CDATA[<p>See <a href="https://x.example/news/hours/">our hours</a> and <a href="/news/2019/10/flu/#top">this</a>.</p><p><img src="https://x.example/news/wp-content/uploads/2019/10/chart-300x200.png" alt=""></p>]]></content:encoded></item>
+    <item><title>Hours</title><link>https://x.example/news/hours/</link><wp:post_id>13</wp:post_id><wp:post_date>2019-10-01 10:00:00</wp:post_date><wp:post_date_gmt>2019-10-01 17:00:00</wp:post_date_gmt>
+      <wp:post_name>hours</wp:post_name><wp:status>publish</wp:status><wp:post_type>page</wp:post_type><content:encoded><![CDATA[<p>Open every weekday from eight to five.</p>]]></content:encoded></item>
+  </channel></rss>`;
+  const p = planImport(parseWxr(xml), { zone: ZONE, providers: [], mediaExists: (rel) => rel === "2019/10/chart.png" });
+  const map = new Map(p.redirects.map((r) => [r.from, r.to]));
+  assert.equal(map.get("/news/2019/10/flu/"), "/blog/flu/");
+  assert.equal(map.get("/news/hours/"), "/hours/");
+  assert.equal(map.get("/news/?p=12"), "/blog/flu/");
+  assert.equal(map.get("/news/?page_id=13"), "/hours/");
+  assert.equal(map.get("/news/2019/10/flu/chart/"), "/blog/flu/", "the attachment page");
+  assert.equal(map.get("/news/wp-content/uploads/2019/10/chart.png"), "/blog/flu/");
+  assert.equal(map.get("/news/"), "/blog/", "the blog's old front page");
+  assert.equal(map.get("/news/feed/"), "/feed.xml");
+  assert.equal(map.has("/2019/10/flu/"), false, "nothing outside the folder is claimed");
+  const flu = file(p, "blog/2019-10-01-flu.md");
+  assert.match(flu.content, /\[our hours\]\(\/hours\/\)/);
+  assert.match(flu.content, /!\[Flu season chart\]\(\.\/chart\.png\)/, "the original upload, with the media library's alt text");
+  assert.deepEqual(p.media, [{ from: "2019/10/chart.png", to: "blog/chart.png" }]);
+  // Every line is one the build accepts.
+  assert.deepEqual(parseRedirects(redirectsFile(p.redirects, "x.xml")).problems, []);
+});
+
+test("HTML → Markdown: a cover block's background without alt text is decoration: left out and listed; with alt text it is a picture", () => {
+  const cover = (alt: string) => `<!-- wp:cover --><div class="wp-block-cover"><img class="wp-block-cover__image-background wp-image-9" alt="${alt}" src="https://old.example/wp-content/uploads/2024/03/room.jpg"/><div class="wp-block-cover__inner-container"><p>Welcome</p></div></div><!-- /wp:cover -->`;
+  const image = ({ src, alt }: { src: string; alt: string }) => ({ src: `./${src.split("/").pop()}`, alt: alt || "from the media library" });
+  const plain = htmlToMarkdown(cover(""), { image });
+  assert.equal(plain.markdown, "Welcome\n");
+  assert.deepEqual(plain.notes, ["image room.jpg was a cover block's background (decoration, no alt text): left out; add it with a description if it shows something parents need"]);
+  assert.equal(htmlToMarkdown(cover("Our bright waiting room"), { image }).markdown, "![Our bright waiting room](./room.jpg)\n\nWelcome\n");
 });

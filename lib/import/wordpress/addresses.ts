@@ -3,7 +3,7 @@
 // importer never writes a line its own build refuses. An old address that cannot be
 // redirected is listed in the report instead, with the reason: every address the old site
 // had either redirects or is named there.
-import { checkRedirectRules, parseRedirects, pagesCovered } from "../../outputs/redirects.ts";
+import { checkRedirectRules, parseRedirects, pagesCovered } from "../../content/redirects.ts";
 import type { Redirect, ReportLine } from "./types.ts";
 
 /** A wanted redirect, before the final checks; `item` names the post or page it belongs to (for the report). */

@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { redirectsFile, type ImportPlan } from "./plan.ts";
-import { REDIRECTS_SOURCE } from "../../outputs/redirects.ts";
+import { REDIRECTS_SOURCE } from "../../content/redirects.ts";
 
 export const MANIFEST = "_data/wordpress-import.json";
 /** Where the build reads redirects from (lib/outputs/redirects.ts). */

@@ -6,7 +6,8 @@ import path from "node:path";
 import { loadSite } from "../../content/load.ts";
 import { findContentError, formatProblem, type Problem } from "../../content/problems.ts";
 import { clockFromEnv } from "../../build/clock.ts";
-import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName, siteTarget } from "../../outputs/redirects.ts";
+import { REDIRECTS_SOURCE, redirectProblems, redirectsFileName } from "../../content/redirects.ts";
+import { siteTarget } from "../../outputs/redirects.ts";
 import type { Site } from "../../model/model.ts";
 import { readFile } from "node:fs/promises";
 
