@@ -15,7 +15,6 @@ import { ContentError } from "../content/problems.ts";
 import { parseRedirects, redirectProblems, redirectsFileName, REDIRECTS_SOURCE, type TargetCheck } from "../content/redirects.ts";
 import { publicFile } from "./assets.ts";
 
-// Where lib/import/wordpress and older callers found the parser (its owner may move them).
 
 /** A built site's answer: a file, or a folder with an index.html. */
 export function builtTarget(out: string): TargetCheck {
