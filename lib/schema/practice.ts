@@ -112,6 +112,7 @@ export const practiceSchema = z
         ),
         label: localized(text({ label: "Button text", max: 30, hint: 'Leave empty for "Book a visit".', example: "Book a visit" })).optional(),
       })
+      .meta({ label: "Online booking" })
       .optional(),
     languagesSpoken: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 20 }).optional(),
     insurance: list(text({ label: "Plan", max: 120 }), { label: "Insurance accepted", max: 100 }).optional(),
