@@ -87,11 +87,9 @@ export function Header({ site, lang, current }: { site: Site; lang: Lang; curren
           behind "Menu" where the text is large for the screen, so the page's heading stays near
           the top. A <details>: no script, and keyboards and screen readers know it. */}
       <nav class="mainnav" aria-label={t(lang, "nav.label")}>
-        <details class="mainnav__menu">
-          <summary class="wrap mainnav__toggle">
-            <span class="mainnav__toggle-label">{t(lang, "nav.menu")}</span>
-          </summary>
-          <ul class="wrap mainnav__list">
+        <details class="wrap mainnav__menu">
+          <summary class="mainnav__toggle">{t(lang, "nav.menu")}</summary>
+          <ul class="mainnav__list">
             {nav.map((item: NavItem) => (
               <li>
                 <a
