@@ -191,6 +191,8 @@ test("the menu stays open, with no 'Menu' to press, wherever it fits: phones at 
     assert.equal(await page.locator(".mainnav summary").isVisible(), false, `${c.viewport.width}px ${c.size}: no "Menu"`);
     const hidden = await page.locator(".mainnav a").evaluateAll((as) => as.filter((a) => a.getBoundingClientRect().width === 0).length);
     assert.equal(hidden, 0, `${c.viewport.width}px ${c.size}: every item shown`);
+    const edges = await page.evaluate(() => [".brand", ".mainnav a"].map((s) => Math.round(document.querySelector(s)!.getBoundingClientRect().left)));
+    assert.equal(edges[1], edges[0], `${c.viewport.width}px ${c.size}: the menu lines up with the practice's name, not indented`);
     // The <details> stays closed underneath: screen readers must still get the items, and no "Menu".
     assert.equal((await axOf(page, ".mainnav summary")).role, "none", `${c.viewport.width}px ${c.size}`);
     assert.equal((await axOf(page, ".mainnav a")).ignored, false, `${c.viewport.width}px ${c.size}: the items are read out`);
