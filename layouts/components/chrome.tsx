@@ -4,7 +4,7 @@ import { networkOf, SPRITE_PATH, type Network } from "../../lib/model/social.ts"
 import { LanguageAssistanceLink, LanguageSwitcher } from "./language-links.tsx";
 import { practiceIn } from "../../lib/model/lookup.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
-import { t, telHref } from "./format.ts";
+import { linkHref, t, telHref } from "./format.ts";
 import { SiteSearchForm } from "./search-form.tsx";
 import { TrustLinks } from "./trust-links.tsx";
 import { Breakable } from "./breakable.tsx";
@@ -51,8 +51,9 @@ export function Header({ site, lang, current }: { site: Site; lang: Lang; curren
   const p = practiceIn(site, lang);
   const u = site.urls;
   const nav = site.byLang[lang]?.nav ?? [];
+  const booking = p.booking && linkHref(u, p.booking.url);
   return (
-    <header class="masthead">
+    <header class={booking ? "masthead masthead--book" : "masthead"}>
       <div class="wrap masthead__inner">
         <a class="brand" href={u.href(u.local(lang, "/"))}>
           {p.logo ? (
@@ -73,24 +74,36 @@ export function Header({ site, lang, current }: { site: Site; lang: Lang; curren
         <a class="button button--call" href={telHref(p.phone)}>
           {t(lang, "header.call", { phone: p.phone })}
         </a>
+        {booking && (
+          // A plain link: the booking service loads nothing until a parent follows it.
+          <a class="button button--ghost button--book" href={booking.href} rel={booking.external ? "noopener" : undefined}>
+            {p.booking!.label ?? t(lang, "header.book")}
+          </a>
+        )}
         <SiteSearchForm site={site} lang={lang} current={current} />
         <LanguageSwitcher site={site} lang={lang} current={current} />
       </div>
+      {/* A disclosure that site.css keeps open wherever the menu fits (most screens), and folds
+          behind "Menu" where the text is large for the screen, so the page's heading stays near
+          the top. A <details>: no script, and keyboards and screen readers know it. */}
       <nav class="mainnav" aria-label={t(lang, "nav.label")}>
-        <ul class="wrap mainnav__list">
-          {nav.map((item: NavItem) => (
-            <li>
-              <a
-                href={u.href(item.url)}
-                aria-current={isCurrent(item.url, current) ? "page" : undefined}
-                lang={item.lang !== lang ? item.lang : undefined}
-                hreflang={item.lang !== lang ? item.lang : undefined}
-              >
-                {item.title}
-              </a>
-            </li>
-          ))}
-        </ul>
+        <details class="wrap mainnav__menu">
+          <summary class="mainnav__toggle">{t(lang, "nav.menu")}</summary>
+          <ul class="mainnav__list">
+            {nav.map((item: NavItem) => (
+              <li>
+                <a
+                  href={u.href(item.url)}
+                  aria-current={isCurrent(item.url, current) ? "page" : undefined}
+                  lang={item.lang !== lang ? item.lang : undefined}
+                  hreflang={item.lang !== lang ? item.lang : undefined}
+                >
+                  {item.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
       </nav>
     </header>
   );

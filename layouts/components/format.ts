@@ -2,7 +2,7 @@
 export { displayDate, displayClock, displayTime, machineDate } from "../../lib/model/time.ts";
 export { t } from "../../lib/i18n/index.ts";
 
-export { telHref } from "../../lib/model/urls.ts";
+export { linkHref, telHref } from "../../lib/model/urls.ts";
 
 /** 24 KB, 1.2 MB */
 export function formatBytes(bytes: number, locale: string): string {

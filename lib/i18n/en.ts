@@ -19,6 +19,7 @@ export const en = {
   "nav.menu": "Menu",
   "skip": "Skip to main content",
   "header.call": "Call {phone}",
+  "header.book": "Book a visit",
   "sick.title": "Sick child?",
   "sick.call": "Call us",
   "sick.afterHours": "After hours: nurse line",

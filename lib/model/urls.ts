@@ -40,3 +40,11 @@ export function createUrls(opts: { siteUrl: string; prefix?: string; defaultLang
 export function telHref(phone: string): string {
   return `tel:${phone.replace(/[^\d+]/g, "")}`;
 }
+
+/**
+ * The href of a link from practice.yaml (lib/schema/fields.ts link(), already checked against
+ * the URL policy): a page of this site gets the host's prefix, another site's address is kept.
+ */
+export function linkHref(urls: Urls, link: string): { href: string; external: boolean } {
+  return link.startsWith("/") ? { href: urls.href(link), external: false } : { href: link, external: true };
+}

@@ -6,6 +6,7 @@ import { DateTime } from "luxon";
 import { quote } from "../content/problems.ts";
 import { LONE_SURROGATE } from "./unicode.ts";
 import { suggestDate, type DateOrder } from "../content/dates.ts";
+import { allowedUrl } from "../markdown/url-policy.ts";
 
 export interface FieldMeta {
   label: string;
@@ -138,6 +139,32 @@ export function url(meta: FieldMeta) {
       error: (iss) => `expected a web address starting with https://, got ${quote(iss.input)}`,
     })
     .meta({ widget: "url", ...meta });
+}
+
+const LINK_RE = /^(https?:\/\/[^\s/]+\.[^\s]+|\/(?![\/\\])\S*)$/;
+
+/** Why a link cannot stand on the site, or undefined when it can. */
+export function linkProblem(value: string, example: string): string | undefined {
+  const scheme = /^\s*([a-z][a-z0-9+.-]*):/i.exec(value)?.[1]?.toLowerCase();
+  // The site's one URL policy first, so a link here can never be one the policy refuses.
+  if (!allowedUrl(value) || (scheme && scheme !== "http" && scheme !== "https")) {
+    return `${scheme ? `"${scheme}:" links are` : /^\s*[\\/][\\/]/.test(value) ? 'links starting with "//" are' : "this kind of link is"} not allowed here; write a web address starting with https:// or a page of this site such as ${example}, got ${quote(value)}`;
+  }
+  if (!LINK_RE.test(value) || (!value.startsWith("/") && !URL.canParse(value))) {
+    return `expected a web address starting with https:// or a page of this site such as ${example}, got ${quote(value)}`;
+  }
+  return undefined;
+}
+
+/**
+ * A link parents follow from every page: another site's address (https://...) or a page of
+ * this site (/appointments/). Checked against the site's one URL policy (lib/markdown/url-policy.ts).
+ */
+export function link(meta: FieldMeta & { example: string }) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a web address starting with https:// or a page of this site such as ${meta.example}`) })
+    .refine((s) => linkProblem(s, meta.example) === undefined, { error: (iss) => linkProblem(iss.input as string, meta.example) ?? "expected a web address" })
+    .meta({ widget: "string", ...meta });
 }
 
 export function slugRef(meta: FieldMeta & { ref: "provider" | "location" }) {

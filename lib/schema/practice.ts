@@ -1,7 +1,7 @@
 // practice.yaml: the facts parents look for, edited by staff in one place.
 import { z } from "zod";
 import { IANAZone } from "luxon";
-import { choice, date, flag, integer, list, localized, longText, slugRef, text, url } from "./fields.ts";
+import { choice, date, flag, integer, link, list, localized, longText, slugRef, text, url } from "./fields.ts";
 import { quote } from "../content/problems.ts";
 import { LANGS } from "../i18n/index.ts";
 import { COMMENT_MODES } from "./content.ts";
@@ -102,6 +102,19 @@ export const practiceSchema = z
       .optional(),
     newPatients: z.strictObject({ accepting: flag({ label: "Accepting new patients" }), note: localized(longText({ label: "Note", max: 500 })).optional() }),
     portal: z.strictObject({ url: url({ label: "Patient portal address" }), label: localized(text({ label: "Link text", max: 40 })).optional() }).optional(),
+    booking: z
+      .strictObject({
+        url: localized(
+          link({
+            label: "Online booking page",
+            example: "/appointments/",
+            hint: "Where parents book a visit online: your portal's scheduler or a booking page (https://...), or a page of this site. One address for every language, or one per language. A \"Book a visit\" button then stands beside \"Call\" on every page.",
+          }),
+        ),
+        label: localized(text({ label: "Button text", max: 30, hint: 'Leave empty for "Book a visit".', example: "Book a visit" })).optional(),
+      })
+      .meta({ label: "Online booking" })
+      .optional(),
     languagesSpoken: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 20 }).optional(),
     insurance: list(text({ label: "Plan", max: 120 }), { label: "Insurance accepted", max: 100 }).optional(),
     insuranceNote: localized(longText({ label: "Insurance note", max: 500 })).optional(),

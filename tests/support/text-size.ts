@@ -7,3 +7,14 @@ export const textSizeScript = (size: string): string => `(() => {
   if (document.documentElement) set();
   else new MutationObserver((_, o) => { if (document.documentElement) { set(); o.disconnect(); } }).observe(document, { childList: true });
 })();`;
+
+/**
+ * The same large text with JavaScript off (an init script needs it): the site's own
+ * stylesheet, as the browser fetches it, ends with the root font size.
+ */
+export async function largeTextWithoutScript(context: import("playwright-core").BrowserContext, size: string): Promise<void> {
+  await context.route(/\.css(\?.*)?$/, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, body: `${await response.text()}\n:root{font-size:${size}!important}` });
+  });
+}
