@@ -5,7 +5,7 @@ import type { Palette } from "../model/brand.ts";
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import { loadSharp } from "./images.ts";
 
 export const CARD = { width: 1200, height: 630, path: "/assets/social-card.png" } as const;
 
@@ -57,7 +57,7 @@ export async function writeSocialCard(svg: string, outDir: string, cacheDir: str
   const cached = path.join(cacheDir, `social-card-${hash}.png`);
   if (!(await stat(cached).catch(() => undefined))) {
     await mkdir(cacheDir, { recursive: true });
-    await writeFile(cached, await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer());
+    await writeFile(cached, await loadSharp()(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer());
   }
   const target = path.join(outDir, CARD.path);
   await mkdir(path.dirname(target), { recursive: true });
