@@ -188,10 +188,8 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
 
   // One source photo is often used by many posts: each is read and hashed once per build,
   // and (on a cold cache) encoded once per set of widths, however many pages show it.
-  const bytesOf = once(async (abs) => {
-    const source = await readFile(abs);
-    return { source, hash: createHash("sha256").update(source).digest("hex") };
-  });
+  // Only the hash is kept: a practice's photos held in memory for a whole build would be hundreds of MB.
+  const bytesOf = once(async (abs) => ({ hash: createHash("sha256").update(await readFile(abs)).digest("hex") }));
   const metadataFor = once(async (key) => {
     const [widest, abs] = [Number(key.slice(0, key.indexOf(" "))), key.slice(key.indexOf(" ") + 1)];
     return metadata(abs, WIDTHS.filter((w) => w <= widest));
@@ -260,8 +258,8 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
   };
 
   async function cropFor(abs: string): Promise<string> {
-    const { source, hash: full } = await bytesOf(abs);
-    const hash = full.slice(0, 12);
+    const source = await readFile(abs);
+    const hash = (await bytesOf(abs)).hash.slice(0, 12);
     const file = path.join(outputDir, `og-${hash}.jpg`);
     if (!(await stat(file).catch(() => undefined))) {
       await mkdir(outputDir, { recursive: true });
