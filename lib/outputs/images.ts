@@ -192,7 +192,9 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
   const bytesOf = once(async (abs) => ({ hash: createHash("sha256").update(await readFile(abs)).digest("hex") }));
   const metadataFor = once(async (key) => {
     const [widest, abs] = [Number(key.slice(0, key.indexOf(" "))), key.slice(key.indexOf(" ") + 1)];
-    return metadata(abs, WIDTHS.filter((w) => w <= widest));
+    // At least two: with one candidate eleventy-img leaves out the sizes attribute, and a
+    // browser then takes the image as 100vw wide when it chooses what to fetch.
+    return metadata(abs, WIDTHS.filter((w, i) => w <= widest || i < 2));
   });
   const socialCropFor = once(cropFor);
 
