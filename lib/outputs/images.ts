@@ -170,6 +170,13 @@ export interface ImageService {
   files(): string[];
 }
 
+/** A remembered answer as eleventy-img gave it: generateHTML reads the hidden `eleventyImage` property. */
+function revive(text: string): Metadata {
+  const { meta, eleventyImage } = JSON.parse(text) as { meta: Metadata; eleventyImage?: unknown };
+  Object.defineProperty(meta, "eleventyImage", { enumerable: false, writable: false, value: eleventyImage });
+  return meta;
+}
+
 /** Memoises an async step by key: each photo is worked on once per build (per set of widths). */
 function once<T>(work: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const started = new Map<string, Promise<T>>();
@@ -203,7 +210,7 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
     const { hash } = await bytesOf(abs);
     const key = createHash("sha256").update(JSON.stringify([hash, widths, opts.prefix, SETTINGS])).digest("hex").slice(0, 20);
     const remembered = path.join(outputDir, "meta", `${key}.json`);
-    const known = await readFile(remembered, "utf8").then((t) => JSON.parse(t) as Metadata, () => undefined);
+    const known = await readFile(remembered, "utf8").then(revive, () => undefined);
     const files = known && Object.values(known).flatMap((entries) => entries.map((e) => path.join(outputDir, path.basename(e.outputPath))));
     if (known && files!.every((f) => existsSync(f))) {
       for (const entries of Object.values(known)) for (const e of entries) e.outputPath = path.join(outputDir, path.basename(e.outputPath));
@@ -216,7 +223,8 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
       await mkdir(path.dirname(remembered), { recursive: true });
       // Whole or not at all: a build beside this one never reads half a file.
       const temp = `${remembered}.${process.pid}.tmp`;
-      await writeFile(temp, JSON.stringify(meta));
+      // With the HTML options eleventy-img hides on its answer (they set the attributes' order).
+      await writeFile(temp, JSON.stringify({ meta, eleventyImage: (meta as { eleventyImage?: unknown }).eleventyImage }));
       await rename(temp, remembered);
       return meta;
     } finally {
