@@ -171,8 +171,10 @@ export interface ImageService {
 }
 
 /** A remembered answer as eleventy-img gave it: generateHTML reads the hidden `eleventyImage` property. */
-function revive(text: string): Metadata {
-  const { meta, eleventyImage } = JSON.parse(text) as { meta: Metadata; eleventyImage?: unknown };
+function revive(text: string): Metadata | undefined {
+  const { meta, eleventyImage } = JSON.parse(text) as { meta?: Metadata; eleventyImage?: unknown };
+  // Anything else (a file from another version, cut short) is not an answer: the photo goes through eleventy-img again.
+  if (!meta || typeof meta !== "object" || !eleventyImage) return undefined;
   Object.defineProperty(meta, "eleventyImage", { enumerable: false, writable: false, value: eleventyImage });
   return meta;
 }
@@ -210,7 +212,7 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
     const { hash } = await bytesOf(abs);
     const key = createHash("sha256").update(JSON.stringify([hash, widths, opts.prefix, SETTINGS])).digest("hex").slice(0, 20);
     const remembered = path.join(outputDir, "meta", `${key}.json`);
-    const known = await readFile(remembered, "utf8").then(revive, () => undefined);
+    const known = await readFile(remembered, "utf8").then(revive).catch(() => undefined);
     const files = known && Object.values(known).flatMap((entries) => entries.map((e) => path.join(outputDir, path.basename(e.outputPath))));
     if (known && files!.every((f) => existsSync(f))) {
       for (const entries of Object.values(known)) for (const e of entries) e.outputPath = path.join(outputDir, path.basename(e.outputPath));
