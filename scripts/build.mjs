@@ -55,6 +55,8 @@ async function compiled() {
   const base = path.join(ROOT, ".cache", "compiled");
   const dir = path.join(base, bundleKey());
   if (!existsSync(path.join(dir, "build.mjs"))) {
+    // Seconds on a slow machine, once per change of the sources: say so rather than sit silent.
+    console.log("Preparing the build (once after an install or update)…");
     const { build } = await import("esbuild");
     mkdirSync(base, { recursive: true });
     const temp = `${dir}.${process.pid}.tmp`;

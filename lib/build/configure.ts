@@ -101,7 +101,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     // After the copy above, so the published stylesheet is the minified one.
     // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.
     const palette = site.brand ? paletteCss(site.brand) : "";
-    if (opts.run === "build") await writeMinifiedCss(out, palette);
+    if (opts.run === "build") await writeMinifiedCss(out, palette, projectCache);
     else if (palette) appendFileSync(publicFile(CSS_PATH).replace(PUBLIC_DIR, path.join(out, "assets")), palette);
     // The built site holds files only: a link in it could publish any file of this machine.
     const links = findLinks(out);

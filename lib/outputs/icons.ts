@@ -4,8 +4,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ICONS } from "../model/site-files.ts";
-import sharp from "sharp";
-import { stripPng } from "./images.ts";
+import { loadSharp, stripPng } from "./images.ts";
 
 
 export interface IconOptions {
@@ -45,6 +44,8 @@ async function cachedPng(source: Buffer, size: number, padding: number, cacheDir
   const hash = createHash("sha256").update(source).update(`${size}/${padding}`).digest("hex").slice(0, 16);
   const file = path.join(cacheDir, `icon-${hash}.png`);
   if (!(await stat(file).catch(() => undefined))) {
+    // Loaded only for a logo not drawn yet: a warm build never loads sharp.
+    const sharp = loadSharp();
     const inner = size - padding * 2;
     const logo = await sharp(source, { density: 384 }).resize(inner, inner, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 0 } }).png().toBuffer();
     await mkdir(cacheDir, { recursive: true });

@@ -3,13 +3,19 @@
 // metadata stripped (phone photos carry GPS positions). Encoded files live in a cache
 // folder that survives builds, so an unchanged image is never encoded twice; each build
 // links the files it uses into its own output.
+//
+// A warm build loads neither sharp nor eleventy-img (about a fifth of a second of start-up
+// between them): what eleventy-img said about an encoded photo (its widths, file names and
+// sizes) is kept beside the files, keyed by the photo's bytes and the settings, and the
+// HTML comes from eleventy-img's small generate-html module. Only a photo not encoded yet
+// loads the encoder.
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { linkOrCopy } from "./files.ts";
 import path from "node:path";
 import { createRequire } from "node:module";
-import sharp from "sharp";
+import type { Sharp } from "sharp";
 import { countedStep, type Progress } from "../build/progress.ts";
 
 interface ImageFormatEntry {
@@ -24,21 +30,32 @@ interface ImageFormatEntry {
 type Metadata = Record<string, ImageFormatEntry[]>;
 interface EleventyImage {
   (src: string, options: Record<string, unknown>): Promise<Metadata>;
-  generateHTML(metadata: Metadata, attributes: Record<string, string | undefined>): string;
+  concurrency: number;
 }
 // eleventy-img is CommonJS; TypeScript 7 cannot see its exports, so it is typed here.
 const require = createRequire(import.meta.url);
-const Image = require("@11ty/eleventy-img") as EleventyImage;
+const generateHTML = require("@11ty/eleventy-img/src/generate-html.js") as (metadata: Metadata, attributes: Record<string, string | undefined>) => string;
 
-// eleventy-img remembers, for the life of the process, that an output file did not exist;
-// a second build in the same process (npm start, tests) would then encode every image
-// again although the first build wrote them. Ask the disk each time instead: an
-// existsSync per output file costs microseconds, a needless AVIF encode costs seconds.
-const svgHook = require("@11ty/eleventy-img/src/format-hooks/svg.js") as (sharpInstance: unknown) => Promise<Buffer>;
-const ExistsCache = require("@11ty/eleventy-img/src/exists-cache.js") as { prototype: { exists(p: string): boolean } };
-ExistsCache.prototype.exists = function exists(p: string): boolean {
-  return !/^[a-z]+:\/\//i.test(p) && existsSync(p);
-};
+/** eleventy-img and sharp, loaded the first time a photo needs encoding. */
+let encoder: { Image: EleventyImage; sharp: typeof import("sharp") } | undefined;
+function loadEncoder(): NonNullable<typeof encoder> {
+  if (encoder) return encoder;
+  const Image = require("@11ty/eleventy-img") as EleventyImage;
+  // eleventy-img remembers, for the life of the process, that an output file did not exist;
+  // a second build in the same process (npm start, tests) would then encode every image
+  // again although the first build wrote them. Ask the disk each time instead: an
+  // existsSync per output file costs microseconds, a needless AVIF encode costs seconds.
+  const ExistsCache = require("@11ty/eleventy-img/src/exists-cache.js") as { prototype: { exists(p: string): boolean } };
+  ExistsCache.prototype.exists = function exists(p: string): boolean {
+    return !/^[a-z]+:\/\//i.test(p) && existsSync(p);
+  };
+  return (encoder = { Image, sharp: require("sharp") as typeof import("sharp") });
+}
+
+/** sharp, for the callers that draw (icons, social card), loaded on first use: a warm build needs none. */
+export function loadSharp(): typeof import("sharp") {
+  return encoder?.sharp ?? (require("sharp") as typeof import("sharp"));
+}
 
 /**
  * PNG chunks an image needs to be drawn as intended; every other chunk goes. libvips
@@ -71,6 +88,69 @@ export function stripPng(png: Buffer): Buffer {
 export const WIDTHS = [480, 800, 1200, 1600];
 export const SOCIAL = { width: 1200, height: 630 } as const;
 
+/**
+ * AVIF effort (sharp's default is 4). Measured on this project's photos (npm run bench and
+ * docs/developers/performance.md): effort 2 takes a seventh to a fifteenth of effort 4's
+ * CPU time, for files within a few hundred bytes (SSIM >= 0.993 against the resized
+ * source at either setting; a camera photo came out smaller at 2). A new practice's
+ * first build is the one that waits for it.
+ */
+export const AVIF_EFFORT = 2;
+
+/** What eleventy-img is given for every photo; also part of the cache key of what it answered. */
+const SETTINGS = {
+  formats: ["avif", "webp", "auto"],
+  // Animated GIFs stay animated (as animated WebP, with a GIF fallback).
+  sharpOptions: { animated: true },
+  sharpAvifOptions: { effort: AVIF_EFFORT },
+  // Part of eleventy-img's file names: the explicit default changes every name once, so
+  // PNGs encoded before stripPng existed (text chunks kept) are never published again.
+  sharpPngOptions: { adaptiveFiltering: false },
+  // SVGs are published as they are, after lib/content/pictures.ts found them plain drawings.
+  svgShortCircuit: true,
+};
+
+/** CSS px of one `sizes` length at a viewport `vw` px wide: rem, px, vw and calc(a - b) of those. */
+function lengthPx(length: string, vw: number): number {
+  const one = (t: string): number => {
+    const m = /^(-?[\d.]+)(rem|px|vw)$/.exec(t.trim());
+    if (!m) return vw;
+    const n = Number(m[1]);
+    return m[2] === "rem" ? n * 16 : m[2] === "vw" ? (n / 100) * vw : n;
+  };
+  const calc = /^calc\((.+)\)$/.exec(length.trim());
+  if (!calc) return one(length);
+  const [a, op, b] = calc[1]!.split(/\s+([+-])\s+/);
+  return op === "-" ? one(a!) - one(b!) : op === "+" ? one(a!) + one(b!) : one(a!);
+}
+
+/**
+ * The widest of WIDTHS a browser can pick for an image with this `sizes` attribute: the
+ * first that covers the largest slot at 3 device pixels per CSS pixel below the smallest
+ * breakpoint (phones) and at 2 above it (e.g. a 7rem thumbnail never needs more than 480
+ * pixels). Wider files would be encoded for nobody; an attribute this cannot read keeps
+ * every width.
+ */
+export function widestUseful(sizes: string): number {
+  const entries = sizes.split(/,(?![^(]*\))/).map((e) => e.trim());
+  let needed = 0;
+  let smallest = Infinity;
+  for (const e of entries) {
+    const m = /^\(min-width:\s*([\d.]+)(rem|px)\)\s+(.+)$/.exec(e);
+    if (m) {
+      const at = Number(m[1]) * (m[2] === "rem" ? 16 : 1);
+      smallest = Math.min(smallest, at);
+      // Above a breakpoint the slot may grow with the viewport (vw): then keep everything.
+      if (/vw/.test(m[3]!)) return WIDTHS.at(-1)!;
+      needed = Math.max(needed, lengthPx(m[3]!, at) * 2);
+    } else if (!e.startsWith("(")) {
+      if (/vw/.test(e) && smallest === Infinity) return WIDTHS.at(-1)!;
+      needed = Math.max(needed, lengthPx(e, smallest === Infinity ? 0 : smallest - 1) * 3);
+    } else return WIDTHS.at(-1)!;
+  }
+  return WIDTHS.find((w) => w >= needed) ?? WIDTHS.at(-1)!;
+}
+
 export interface ImageJob {
   /** Absolute path of the source file. */
   abs: string;
@@ -90,12 +170,21 @@ export interface ImageService {
   files(): string[];
 }
 
-/** Memoises an async step by source path: each photo is worked on once per build. */
-function oncePerSource<T>(work: (abs: string) => Promise<T>): (abs: string) => Promise<T> {
+/** A remembered answer as eleventy-img gave it: generateHTML reads the hidden `eleventyImage` property. */
+function revive(text: string): Metadata | undefined {
+  const { meta, eleventyImage } = JSON.parse(text) as { meta?: Metadata; eleventyImage?: unknown };
+  // Anything else (a file from another version, cut short) is not an answer: the photo goes through eleventy-img again.
+  if (!meta || typeof meta !== "object" || !eleventyImage) return undefined;
+  Object.defineProperty(meta, "eleventyImage", { enumerable: false, writable: false, value: eleventyImage });
+  return meta;
+}
+
+/** Memoises an async step by key: each photo is worked on once per build (per set of widths). */
+function once<T>(work: (key: string) => Promise<T>): (key: string) => Promise<T> {
   const started = new Map<string, Promise<T>>();
-  return (abs) => {
-    let result = started.get(abs);
-    if (!result) started.set(abs, (result = work(abs)));
+  return (key) => {
+    let result = started.get(key);
+    if (!result) started.set(key, (result = work(key)));
     return result;
   };
 }
@@ -103,40 +192,60 @@ function oncePerSource<T>(work: (abs: string) => Promise<T>): (abs: string) => P
 export function createImageService(opts: { cacheDir: string; prefix: string; progress?: Progress }): ImageService {
   const outputDir = path.join(opts.cacheDir, "img");
   const used = new Set<string>();
-  // A new photo is encoded in four widths and three formats: seconds each on a cold cache.
+  // A new photo is encoded in up to four widths and three formats: seconds on a cold cache.
   const encoding = countedStep(opts.progress, "Encoding photos");
 
-  // One source photo is often used by many posts: each is read, hashed and (on a cold
-  // cache) encoded once per build, however many pages show it.
-  const metadataFor = oncePerSource(encode);
-  const socialCropFor = oncePerSource(cropFor);
+  // One source photo is often used by many posts: each is read and hashed once per build,
+  // and (on a cold cache) encoded once per set of widths, however many pages show it.
+  // Only the hash is kept: a practice's photos held in memory for a whole build would be hundreds of MB.
+  const bytesOf = once(async (abs) => ({ hash: createHash("sha256").update(await readFile(abs)).digest("hex") }));
+  const metadataFor = once(async (key) => {
+    const [widest, abs] = [Number(key.slice(0, key.indexOf(" "))), key.slice(key.indexOf(" ") + 1)];
+    // At least two: with one candidate eleventy-img leaves out the sizes attribute, and a
+    // browser then takes the image as 100vw wide when it chooses what to fetch.
+    return metadata(abs, WIDTHS.filter((w, i) => w <= widest || i < 2));
+  });
+  const socialCropFor = once(cropFor);
 
-  async function encode(abs: string): Promise<Metadata> {
+  /** eleventy-img's answer for a photo: remembered beside the files, or encoded now. */
+  async function metadata(abs: string, widths: number[]): Promise<Metadata> {
+    const { hash } = await bytesOf(abs);
+    const key = createHash("sha256").update(JSON.stringify([hash, widths, opts.prefix, SETTINGS])).digest("hex").slice(0, 20);
+    const remembered = path.join(outputDir, "meta", `${key}.json`);
+    const known = await readFile(remembered, "utf8").then(revive).catch(() => undefined);
+    const files = known && Object.values(known).flatMap((entries) => entries.map((e) => path.join(outputDir, path.basename(e.outputPath))));
+    if (known && files!.every((f) => existsSync(f))) {
+      for (const entries of Object.values(known)) for (const e of entries) e.outputPath = path.join(outputDir, path.basename(e.outputPath));
+      files!.forEach((f) => used.add(f));
+      return known;
+    }
     const finished = encoding.start();
     try {
-      return await encodeOne(abs);
+      const meta = await encode(abs, widths);
+      await mkdir(path.dirname(remembered), { recursive: true });
+      // Whole or not at all: a build beside this one never reads half a file.
+      const temp = `${remembered}.${process.pid}.tmp`;
+      // With the HTML options eleventy-img hides on its answer (they set the attributes' order).
+      await writeFile(temp, JSON.stringify({ meta, eleventyImage: (meta as { eleventyImage?: unknown }).eleventyImage }));
+      await rename(temp, remembered);
+      return meta;
     } finally {
       finished();
     }
   }
 
-  async function encodeOne(abs: string): Promise<Metadata> {
+  async function encode(abs: string, widths: number[]): Promise<Metadata> {
+    const { Image } = loadEncoder();
+    const svgHook = require("@11ty/eleventy-img/src/format-hooks/svg.js") as (sharpInstance: unknown) => Promise<Buffer>;
     const meta = await Image(abs, {
-      widths: WIDTHS,
-      formats: ["avif", "webp", "auto"],
+      ...SETTINGS,
+      widths,
       outputDir,
       urlPath: `${opts.prefix}/img/`,
-      // Animated GIFs stay animated (as animated WebP, with a GIF fallback).
-      sharpOptions: { animated: true },
-      // Part of eleventy-img's file names: the explicit default changes every name once, so
-      // PNGs encoded before stripPng existed (text chunks kept) are never published again.
-      sharpPngOptions: { adaptiveFiltering: false },
-      // SVGs are published as they are, after lib/content/pictures.ts found them plain drawings.
-      svgShortCircuit: true,
       formatHooks: {
         svg: svgHook,
         // PNG fallbacks: encoded by sharp as eleventy-img would, then stripped of metadata chunks.
-        png: async (instance: sharp.Sharp) => stripPng(await instance.png({ adaptiveFiltering: false }).toBuffer()),
+        png: async (instance: Sharp) => stripPng(await instance.png({ adaptiveFiltering: false }).toBuffer()),
       },
     });
     for (const entries of Object.values(meta)) for (const e of entries) used.add(e.outputPath);
@@ -145,7 +254,7 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
 
   return {
     async picture(job) {
-      const meta = await metadataFor(job.abs);
+      const meta = await metadataFor(`${widestUseful(job.sizes)} ${job.abs}`);
       const attributes = {
         alt: job.alt,
         sizes: job.sizes,
@@ -154,7 +263,7 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
         decoding: job.eager ? undefined : "async",
         fetchpriority: job.eager ? "high" : undefined,
       };
-      return Image.generateHTML(meta, Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)));
+      return generateHTML(meta, Object.fromEntries(Object.entries(attributes).filter(([, v]) => v !== undefined)));
     },
     socialCrop: socialCropFor,
     files: () => [...used].sort(),
@@ -162,12 +271,12 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
 
   async function cropFor(abs: string): Promise<string> {
     const source = await readFile(abs);
-    const hash = createHash("sha256").update(source).digest("hex").slice(0, 12);
+    const hash = (await bytesOf(abs)).hash.slice(0, 12);
     const file = path.join(outputDir, `og-${hash}.jpg`);
     if (!(await stat(file).catch(() => undefined))) {
       await mkdir(outputDir, { recursive: true });
       // rotate() applies EXIF orientation; sharp writes no metadata to a JPEG unless asked to.
-      await writeFile(file, await sharp(source).rotate().resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+      await writeFile(file, await loadSharp()(source).rotate().resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
     }
     used.add(file);
     return `/img/${path.basename(file)}`;

@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { CARD } from "../model/site-files.ts";
-import sharp from "sharp";
+import { loadSharp } from "./images.ts";
 
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -57,7 +57,7 @@ export async function writeSocialCard(svg: string, outDir: string, cacheDir: str
   const cached = path.join(cacheDir, `social-card-${hash}.png`);
   if (!(await stat(cached).catch(() => undefined))) {
     await mkdir(cacheDir, { recursive: true });
-    await writeFile(cached, await sharp(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer());
+    await writeFile(cached, await loadSharp()(Buffer.from(svg)).png({ compressionLevel: 9 }).toBuffer());
   }
   const target = path.join(outDir, CARD.path);
   await mkdir(path.dirname(target), { recursive: true });

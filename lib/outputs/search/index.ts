@@ -9,7 +9,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { mkdir, readFile, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import * as pagefind from "pagefind";
 import { pageDigest } from "./shards.ts";
 import type { SearchShard } from "../../model/search.ts";
 import { machineTime } from "../../build/clock.ts";
@@ -43,6 +42,10 @@ export interface SearchIndexOptions {
 // backend closed"). So the builds count themselves in, and the last one out closes it.
 // The one piece of module state the build keeps: it mirrors a process-wide resource.
 const pagefindUsers = { count: 0 };
+// Loaded when a bundle has to be built: a build whose bundles all come from the cache never
+// loads Pagefind's module (nor starts its helper process).
+let pagefindModule: Promise<typeof import("pagefind")> | undefined;
+const loadPagefind = () => (pagefindModule ??= import("pagefind"));
 
 /** Writes every shard's bundle into `siteDir`. Throws with Pagefind's own messages on failure. */
 export async function writeSearchIndex(siteDir: string, shards: readonly SearchShard[], opts: SearchIndexOptions = {}): Promise<SearchIndexResult> {
@@ -65,7 +68,7 @@ export async function writeSearchIndex(siteDir: string, shards: readonly SearchS
     }
   } finally {
     // Stop Pagefind's helper process so a finished build leaves nothing running.
-    if (--pagefindUsers.count === 0) await pagefind.close();
+    if (--pagefindUsers.count === 0 && pagefindModule) await (await pagefindModule).close();
   }
   if (store) await pruneStore(store);
   return result;
@@ -92,7 +95,7 @@ async function buildBundle(siteDir: string, shard: SearchShard, store: string, k
       await linkOrCopy(path.join(siteDir, file), path.join(pages, file));
     }),
   );
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: opts.language });
+  const { index, errors } = await (await loadPagefind()).createIndex({ forceLanguage: opts.language });
   try {
     if (!index || errors.length) throw new Error(`search index: ${errors.join("; ") || "Pagefind did not start"}`);
     const added = await index.addDirectory({ path: pages });
