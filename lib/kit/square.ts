@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
+import { loadSharp } from "../outputs/images.ts";
 import type { Palette } from "../model/brand.ts";
 
 export const SQUARE = { width: 1080, height: 1080 } as const;
@@ -116,6 +116,8 @@ export interface SquareImage {
 
 /** Rasterises the square: the photo cropped into the top band, the SVG over it. */
 export async function squareImage(input: SquareInput, type: SquareImage["type"] = input.photo ? "jpeg" : "png"): Promise<SquareImage> {
+  // sharp loads only when a square is drawn: a warm build loads no image library (lib/outputs/images.ts).
+  const sharp = loadSharp();
   const svg = sharp(Buffer.from(squareSvg(input)));
   const layers = input.photo ? [{ input: await sharp(input.photo).rotate().resize(SQUARE.width, PHOTO_HEIGHT, { fit: "cover", position: "attention" }).toBuffer(), top: 0, left: 0 }] : [];
   const flat = svg.composite(layers).flatten({ background: "#ffffff" });
