@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# npm run lint: ESLint (typescript-eslint, type-aware; eslint.config.mjs), then Prettier's
+# check (.prettierrc.json). The first step of npm test.
+# npm run format: ESLint's fixes, then Prettier rewrites the files (formatting last, so what
+# a fix moved is formatted too).
+# Both tools are test tools (tests/package.json), installed when missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/test-setup.sh tools
+bin=tests/node_modules/.bin
+if [ "${1:-}" = "fix" ]; then
+  "$bin/eslint" --fix .
+  "$bin/prettier" --write --log-level=warn .
+else
+  "$bin/eslint" --max-warnings=0 .
+  "$bin/prettier" --check --log-level=warn .
+fi
