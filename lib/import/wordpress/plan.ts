@@ -94,7 +94,7 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
       report.skipped.push({ item: describe(item), message: `not imported: its date "${item.dateGmt || item.date}" is not a date` });
       continue;
     }
-    const kind = item.type as "post" | "page";
+    const kind = item.type;
     if (kind === "page" && !plainText(item.content) && !/<img|<iframe|\[/i.test(item.content)) {
       report.skipped.push({ item: describe(item), message: "not imported: the page is empty (on WordPress, usually the page that lists the posts); its old address goes to /blog/" });
       emptyPages.push(item);
