@@ -11,6 +11,9 @@ bin=tests/node_modules/.bin
 if [ "${1:-}" = "fix" ]; then
   "$bin/eslint" --fix .
   "$bin/prettier" --write --log-level=warn .
+  # Twice: on a rare expression Prettier's first pass is not its last (seen on a long
+  # method chain in scripts/bench.ts), and the check must pass right after a format.
+  "$bin/prettier" --write --log-level=warn .
 else
   "$bin/eslint" --max-warnings=0 .
   "$bin/prettier" --check --log-level=warn .
