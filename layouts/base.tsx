@@ -37,10 +37,10 @@ const shared = new WeakMap<Site, Map<string, string>>();
 
 function same(site: Site, key: string, render: () => JSX.Element): JSX.Element {
   let parts = shared.get(site);
-  if (!parts) shared.set(site, (parts = new Map()));
+  if (!parts) shared.set(site, (parts = new Map<string, string>()));
   let html = parts.get(key);
   if (html === undefined) parts.set(key, (html = renderToString(render())));
-  return { html } as unknown as JSX.Element;
+  return { html };
 }
 
 export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; meta: PageMeta; children: JSX.Children }): JSX.Element {

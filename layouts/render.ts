@@ -80,5 +80,6 @@ function attribute(key: string, value: unknown): string {
     }
     return `${key}="${escapeHTML(JSON.stringify(value))}"`;
   }
-  return `${key}="${escapeHTML(String(value))}"`;
+  // Text and numbers are attribute values; a function or symbol is none (never its source code).
+  return typeof value === "string" || typeof value === "number" ? `${key}="${escapeHTML(String(value))}"` : "";
 }

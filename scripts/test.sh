@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
-# npm test: system tools, type check, then the test files of each tier asked for
-# (default: unit build browser). Fails when it finds no test files or runs no tests
+# npm test: lint, system tools, type check, then the test files of each tier asked for
+# (default: lint unit build browser). Fails when it finds no test files or runs no tests
 # (on Node 20, `node --test dir/` would pass with zero).
+#   npm run lint           ESLint and Prettier (scripts/lint.sh); no test files, and first,
+#                          so a style slip fails in a minute rather than after the builds
 #   npm run test:unit      pure functions, seconds, no system tools
 #   npm run test:build     real builds of fixtures and the demo
 #   npm run test:browser   Debian's Chromium and the Nu checker against built sites
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tiers=("$@")
-[ ${#tiers[@]} -eq 0 ] && tiers=(unit build browser)
+[ ${#tiers[@]} -eq 0 ] && tiers=(lint unit build browser)
 files=()
+lint=false
 shopt -s nullglob
 for tier in "${tiers[@]}"; do
   case "$tier" in
+    lint) lint=true ;;
     unit | build | browser) files+=(tests/"$tier"/*.test.ts) ;;
-    *) echo "npm test: unknown tier \"$tier\" (use unit, build or browser)" >&2; exit 2 ;;
+    *) echo "npm test: unknown tier \"$tier\" (use lint, unit, build or browser)" >&2; exit 2 ;;
   esac
 done
+if $lint; then
+  echo "== lint"
+  bash scripts/lint.sh
+  [ ${#tiers[@]} -eq 1 ] && exit 0
+fi
 if [ ${#files[@]} -eq 0 ]; then
   echo "npm test: no test files found under tests/" >&2
   exit 1

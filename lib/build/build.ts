@@ -119,7 +119,9 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     const writing = session.options.progress?.step("Writing the pages");
     const eleventy = new Eleventy(contentDir, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, session) });
     const record = (...args: unknown[]) => void eleventyLog.push(args.map(String).join(" "));
-    eleventy.logger.overrideLogger({ log: record, info: record, warn: record, error: record } as unknown as Console);
+    // Eleventy's logger has no type declarations; this is the one method used.
+    const logger = eleventy.logger as { overrideLogger(logger: Record<"log" | "info" | "warn" | "error", typeof record>): void };
+    logger.overrideLogger({ log: record, info: record, warn: record, error: record });
     const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
     files = Array.isArray(written?.[1]) ? written[1].length : 0;
     writing?.end();

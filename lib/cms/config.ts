@@ -117,9 +117,9 @@ export function decapField(name: string, field: z.ZodType, ctx: Ctx): DecapField
       collapsed: false,
       hint: meta.hint ?? `One text per language; ${ctx.langs.filter((l) => l !== ctx.defaultLang).join(", ") || "other languages"} may be left empty.`,
       fields: ctx.langs.map((lang) => ({ ...decapField(lang, text, { ...ctx, i18n: false }), label: `${label} (${lang})`, required: lang === ctx.defaultLang })),
-    } as DecapField;
+    };
   } else if (def.type === "object") {
-    out = { ...base, widget: "object", fields: Object.entries(fieldsOf(inner)).map(([n, f]) => decapField(n, f, { ...ctx, i18n: false })) } as DecapField;
+    out = { ...base, widget: "object", fields: Object.entries(fieldsOf(inner)).map(([n, f]) => decapField(n, f, { ...ctx, i18n: false })) };
   } else if (def.type === "array" && def.element) {
     const element = unwrap(def.element);
     const edef = defOf(element);
@@ -127,36 +127,36 @@ export function decapField(name: string, field: z.ZodType, ctx: Ctx): DecapField
     const min = checks(inner).find((c) => c.check === "min_length")?.minimum;
     const limits = { ...(max !== undefined && { max }), ...(min !== undefined && { min }) };
     if (edef.type === "enum") {
-      out = { ...base, widget: "select", multiple: true, options: Object.values(edef.entries ?? {}), ...limits } as DecapField;
+      out = { ...base, widget: "select", multiple: true, options: Object.values(edef.entries ?? {}), ...limits };
     } else if (edef.type === "object") {
-      out = { ...base, widget: "list", ...limits, fields: Object.entries(fieldsOf(element)).map(([n, f]) => decapField(n, f, { ...ctx, i18n: false })) } as DecapField;
+      out = { ...base, widget: "list", ...limits, fields: Object.entries(fieldsOf(element)).map(([n, f]) => decapField(n, f, { ...ctx, i18n: false })) };
     } else {
       const item = decapField(name.replace(/s$/, "") || "item", element, { ...ctx, i18n: false });
-      out = { ...base, widget: "list", ...limits, field: { ...item, required: true } } as DecapField;
+      out = { ...base, widget: "list", ...limits, field: { ...item, required: true } };
     }
   } else if (def.type === "enum") {
-    out = { ...base, widget: "select", options: Object.values(def.entries ?? {}) } as DecapField;
+    out = { ...base, widget: "select", options: Object.values(def.entries ?? {}) };
   } else if (def.type === "boolean") {
-    out = { ...base, widget: "boolean" } as DecapField;
+    out = { ...base, widget: "boolean" };
   } else if (def.type === "number") {
     const min = checks(inner).find((c) => c.check === "greater_than")?.value;
     const max = checks(inner).find((c) => c.check === "less_than")?.value;
-    out = { ...base, widget: "number", value_type: "int", ...(min !== undefined && { min }), ...(max !== undefined && { max }) } as DecapField;
+    out = { ...base, widget: "number", value_type: "int", ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
   } else if (meta.widget === "date" || meta.widget === "datetime") {
     // Stored as the author would type it, in the practice's zone: no UTC conversion, no offset.
     out = dateOnly(inner, meta)
-      ? ({ ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: false } as DecapField)
-      : ({ ...base, widget: "datetime", format: "YYYY-MM-DDTHH:mm", date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false } as DecapField);
+      ? ({ ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: false })
+      : ({ ...base, widget: "datetime", format: "YYYY-MM-DDTHH:mm", date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false });
   } else if (meta.widget === "ref" && meta.ref === "provider") {
-    out = { ...base, widget: "relation", collection: "providers", value_field: "{{slug}}", search_fields: ["name"], display_fields: ["name"] } as DecapField;
+    out = { ...base, widget: "relation", collection: "providers", value_field: "{{slug}}", search_fields: ["name"], display_fields: ["name"] };
   } else if (meta.widget === "ref" && meta.ref === "location" && ctx.locations.length) {
-    out = { ...base, widget: "select", options: [...ctx.locations] } as DecapField;
+    out = { ...base, widget: "select", options: [...ctx.locations] };
   } else if (meta.widget === "image") {
-    out = { ...base, widget: "image", choose_url: false } as DecapField;
+    out = { ...base, widget: "image", choose_url: false };
   } else {
     const widget = meta.widget === "text" ? "text" : "string";
     const pattern = meta.widget === "url" ? (["^https?://[^\\s/]+\\.[^\\s]+$", `${label}: a web address starting with https://`] as const) : patternOf(inner, label);
-    out = { ...base, widget, ...(pattern && { pattern: [...pattern] }) } as DecapField;
+    out = { ...base, widget, ...(pattern && { pattern: [...pattern] }) };
   }
   if (ctx.i18n) out.i18n = TEXT_WIDGETS.has(out.widget) || (out.widget === "list" && !out.fields) ? true : "duplicate";
   return out;

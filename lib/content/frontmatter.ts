@@ -133,7 +133,7 @@ export function parseFrontMatter(file: string, raw: string, fields: readonly str
     const result = matter(source, { language: "yaml", engines: ENGINES });
     const data = result.data ?? {};
     if (typeof data !== "object" || Array.isArray(data)) return { file, line: 2, message: "the front matter must be fields, one per line: a name, a colon and a space, then the value (title: Flu shots are here)" };
-    return { data: data as Record<string, unknown>, body: result.content, yaml: result.matter.replace(/^\r?\n/, ""), bodyLine: fences ? fences.close + 2 : 1 };
+    return { data: data, body: result.content, yaml: result.matter.replace(/^\r?\n/, ""), bodyLine: fences ? fences.close + 2 : 1 };
   } catch (err) {
     if (err instanceof YamlLimitError) return { file, message: `the front matter ${err.message}` };
     // The parser counted lines from the opening --- (its text starts with that line's end).

@@ -109,7 +109,7 @@ export function checkStructure(schema: z.ZodType, file: string, parsed: Parsed):
 function placeholderProblems(schema: z.ZodType, file: string, parsed: Parsed, lines: readonly string[], out: Structure): void {
   const advice = "write your own, or put draft: true back until it is ready";
   for (const [name, text] of placeholders(schema)) {
-    if (typeof parsed.data[name] !== "string" || (parsed.data[name] as string).trim() !== text || out.covered.has(name)) continue;
+    if (typeof parsed.data[name] !== "string" || (parsed.data[name]).trim() !== text || out.covered.has(name)) continue;
     const at = lines.findIndex((l) => l.startsWith(`${name}:`));
     out.covered.add(name);
     out.problems.push({ file, line: at >= 0 ? at + 2 : undefined, field: name, message: `still has the text npm run new put there (${quote(text)}); ${advice}` });

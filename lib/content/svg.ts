@@ -45,7 +45,7 @@ const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"'
 /** Attribute text as the browser reads it: character references decoded, blanks and controls gone, lowercase. */
 function normalised(value: string): string {
   return value
-    .replace(/&#x([0-9a-f]+);?|&#(\d+);?|&([a-z]+);/gi, (m, hex, dec, name) =>
+    .replace(/&#x([0-9a-f]+);?|&#(\d+);?|&([a-z]+);/gi, (m: string, hex: string | undefined, dec: string | undefined, name: string) =>
       hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (ENTITIES[name.toLowerCase()] ?? m),
     )
     .replace(/[\u0000-\u0020\u007f-\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g, "")

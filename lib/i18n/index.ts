@@ -18,7 +18,7 @@ function loadStrings(): Record<Lang, Partial<UiStrings>> {
     const m = /^([a-z]{2,3})\.yaml$/.exec(name);
     if (!m) continue;
     const data = YAML.parse(readFileSync(path.join(DIR, name), "utf8"), { schema: "core" }) as Record<string, unknown> | null;
-    all[m[1]!] = Object.fromEntries(Object.entries(data ?? {}).filter(([, v]) => typeof v === "string")) as Partial<UiStrings>;
+    all[m[1]!] = Object.fromEntries(Object.entries(data ?? {}).filter(([, v]) => typeof v === "string"));
   }
   return all;
 }

@@ -37,7 +37,8 @@ export class ImportError extends Error {}
 function pick(record: Record<string, unknown>): Partial<Record<Field, string>> {
   const byName = new Map<string, string>();
   for (const [key, value] of Object.entries(record)) {
-    if (value === null || value === undefined || typeof value === "object") continue;
+    // A CSV cell or JSON value: text, a number or true/false; nothing else is a field.
+    if (typeof value !== "string" && typeof value !== "number" && typeof value !== "boolean") continue;
     byName.set(key.toLowerCase().replace(/[^a-z0-9]/g, ""), String(value));
   }
   const out: Partial<Record<Field, string>> = {};

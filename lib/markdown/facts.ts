@@ -65,11 +65,11 @@ export const practiceFacts: Plugin = (md) => {
             (env.problems ??= []).push(`line ${line}: ${m[0].slice(0, 70)} is not a practice fact; use one of ${knownFacts}`);
             continue;
           }
-          if (m.index! > last) out.push(Object.assign(new state.Token("text", "", 0), { content: child.content.slice(last, m.index) }));
+          if (m.index > last) out.push(Object.assign(new state.Token("text", "", 0), { content: child.content.slice(last, m.index) }));
           const token = new state.Token("practice_fact", "", 0);
           token.meta = { name, arg: parsed[2], line, plain: inLink > 0 };
           out.push(token);
-          last = m.index! + m[0].length;
+          last = m.index + m[0].length;
         }
         if (last < child.content.length) out.push(Object.assign(new state.Token("text", "", 0), { content: child.content.slice(last) }));
       }

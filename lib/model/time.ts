@@ -33,7 +33,7 @@ const shownDates = new WeakMap<DateTime, Map<Lang, string>>();
 
 export function displayDate(d: DateTime, lang: Lang): string {
   let byLang = shownDates.get(d);
-  if (!byLang) shownDates.set(d, (byLang = new Map()));
+  if (!byLang) shownDates.set(d, (byLang = new Map<Lang, string>()));
   let shown = byLang.get(lang);
   if (shown === undefined) {
     shown = d.setLocale(localeOf(lang)).toLocaleString(DateTime.DATE_FULL);

@@ -37,7 +37,7 @@ export function pausedWhen(cfg: UserConfig, failed: () => boolean): UserConfig {
       }
       const value: unknown = Reflect.get(target, key, target);
       // Bound to the real config: its methods use private fields, which a proxy has not.
-      return typeof value === "function" ? value.bind(target) : value;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
 }

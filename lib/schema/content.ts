@@ -1,7 +1,7 @@
 // The content model: one declarative schema per kind of Markdown file. These are the
 // single source for validation, TypeScript types, scaffolds and editor config.
 import { z } from "zod";
-import { choice, date, flag, imagePath, integer, list, longText, slugRef, text, url } from "./fields.ts";
+import { choice, date, flag, imagePath, integer, list, slugRef, text, url } from "./fields.ts";
 import { quote } from "../content/problems.ts";
 
 export const COMMENT_MODES = ["open", "closed", "off"] as const;

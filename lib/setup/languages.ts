@@ -20,7 +20,8 @@ function dropLocalized(node: unknown, lang: string): void {
 export async function setLanguages(project: string, change: { add?: string; drop?: string }): Promise<string[]> {
   const file = path.join(project, "content/_data/practice.yaml");
   const doc = YAML.parseDocument(await readFile(file, "utf8"));
-  const defaultLang = String(doc.get("language") ?? "en");
+  const language = doc.get("language");
+  const defaultLang = typeof language === "string" ? language : "en";
   const current = ((doc.get("languages") as YAML.YAMLSeq | undefined)?.toJSON() as string[] | undefined) ?? [defaultLang];
   const notes: string[] = [];
   let next = [...current];

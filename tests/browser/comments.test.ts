@@ -76,7 +76,7 @@ test("the comment form works without JavaScript: a plain POST to the endpoint, a
   });
   await Promise.all([page.waitForURL("https://forms.example.com/**"), page.click(".comment-form button[type=submit]")]);
   assert.equal(posted?.url, "https://forms.example.com/f/abc");
-  const fields = new URLSearchParams(posted!.body ?? "");
+  const fields = new URLSearchParams(posted.body ?? "");
   assert.equal(fields.get("name"), "Ana");
   assert.equal(fields.get("comment"), "Thank you!");
   assert.equal(fields.get("post"), "flu");

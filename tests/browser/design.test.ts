@@ -53,7 +53,7 @@ test("phone: urgent help is one line (call, nurse line, when to call, 911) and t
         // Baselines align; a second line would start a whole line lower.
         spread: Math.max(...shown.map((el) => el.getBoundingClientRect().top)) - Math.min(...shown.map((el) => el.getBoundingClientRect().top)),
         strip: document.querySelector(".sick")!.getBoundingClientRect().height,
-        names: [...document.querySelectorAll<HTMLAnchorElement>(".sick a")].map((a) => a.textContent!.replace(/\s+/g, " ").trim()),
+        names: [...document.querySelectorAll<HTMLAnchorElement>(".sick a")].map((a) => a.textContent.replace(/\s+/g, " ").trim()),
         h1Bottom: h1.bottom,
       };
     });
@@ -95,7 +95,7 @@ test("phone: every main-menu item is in view, none cut off or scrolled away, and
           const r = a.getBoundingClientRect();
           const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
           const inside = r.left >= 0 && r.right <= document.documentElement.clientWidth && r.width > 0;
-          out.push({ text: a.textContent!.trim(), href: a.getAttribute("href")!, hidden: !inside || !(hit === a || a.contains(hit)) });
+          out.push({ text: a.textContent.trim(), href: a.getAttribute("href")!, hidden: !inside || !(hit === a || a.contains(hit)) });
         }
         return out;
       });
@@ -235,7 +235,7 @@ test("'Closed · opens tomorrow' is shown in the text colour with a hollow dot, 
   const page = await open(phone, "/");
   const statuses = await page.evaluate(() =>
     [...document.querySelectorAll(".glance .open-status")].map((el) => ({
-      text: el.textContent!,
+      text: el.textContent,
       colour: getComputedStyle(el).color,
       ink: getComputedStyle(el.closest(".card")!).color,
       dot: getComputedStyle(el, "::before").backgroundColor,

@@ -104,7 +104,7 @@ test("the search page is only allowed WebAssembly: the same script elsewhere is 
   await page.goto(server.url + "/blog/");
   const blocked = await page.evaluate(async () => {
     try {
-      const pf = await import(String("/pagefind/pagefind.js"));
+      const pf = (await import(String("/pagefind/pagefind.js"))) as { options(o: object): Promise<void>; search(q: string): Promise<unknown> };
       await pf.options({ noWorker: true });
       await pf.search("fever");
       return "ran";

@@ -47,7 +47,7 @@ test("on load: a Play button, a first-party poster, and no request to the video 
   const after = foreign(requests);
   assert.ok(after.length >= 1 && after.every((u) => u.startsWith("https://www.youtube-nocookie.com/embed/JHPvacc2026")), after.join("\n"));
   const frameBox = await frame.boundingBox();
-  assert.deepEqual([Math.round(frameBox!.width), Math.round(frameBox!.height)], [Math.round(box!.width), Math.round(box!.height)], "no layout shift");
+  assert.deepEqual([Math.round(frameBox!.width), Math.round(frameBox!.height)], [Math.round(box.width), Math.round(box.height)], "no layout shift");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, post, DEMO, ROOT, runCheck } from "../helpers.ts";
+import { buildInto, makeContent, post, DEMO, runCheck } from "../helpers.ts";
 import { formatProblem, type Problem } from "../../lib/content/problems.ts";
 
 

@@ -65,10 +65,12 @@ test("a post's conversation: count heading, threads oldest first, anchors, times
   assert.match(headers, /form-action 'self' https:\/\/forms\.example\.com;/);
   const privacy = parse(await read(out, "privacy/index.html")).querySelector('[data-facts="comments"]')!;
   assert.match(privacy.text, /^If you send a comment, the form sends your name, your comment and your email address \(if you give one\) to forms\.example\.com/);
-  const ld = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text)).find((d) => d["@type"] === "BlogPosting");
+  type Posting = { "@type": string; commentCount: number; comment: { author: { name: string }; parentItem?: { "@id": string } }[] };
+  const ld = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text) as Posting).find((d) => d["@type"] === "BlogPosting");
+  assert.ok(ld, "a BlogPosting block");
   assert.equal(ld.commentCount, 3);
-  assert.deepEqual(ld.comment.map((x: { author: { name: string } }) => x.author.name), ["Ana", "Sam", "Dr. Maya Okafor"]);
-  assert.equal(ld.comment[2].parentItem["@id"], "https://www.juniperhillpeds.example/blog/flu/#comment-2026-01-10-a");
+  assert.deepEqual(ld.comment.map((x) => x.author.name), ["Ana", "Sam", "Dr. Maya Okafor"]);
+  assert.equal(ld.comment[2]?.parentItem?.["@id"], "https://www.juniperhillpeds.example/blog/flu/#comment-2026-01-10-a");
 });
 
 test("closed shows the comments then “Comments are closed.”, off shows nothing, and closing after N days works", async () => {
@@ -147,7 +149,7 @@ test("bad comment files fail the build, each naming its file: no such post, unkn
   await setPractice(dir, withEndpoint("https://forms.example.com/f/abc"));
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const report = reportFailure(result as Extract<typeof result, { ok: false }>);
+  const report = reportFailure(result);
   const rel = (f: string) => path.relative(DEMO, path.join(dir, f));
   for (const line of [
     `${rel("comments/flu-shots/2026-01-11-a.md")}: no post "flu-shots" for this comment`,
@@ -190,7 +192,7 @@ test("old WordPress comment numbers: one more anchor per comment; a number twice
   await writeFile(path.join(dir, "comments/flu/2026-01-12-g.md"), `---\nauthor: "Gil"\ndate: "2026-01-12T11:00"\nwordpressId: -3\n---\nNot a number WordPress gives.\n`);
   const bad = await buildInto({ contentDir: dir });
   assert.equal(bad.result.ok, false);
-  const report = reportFailure(bad.result as Extract<typeof bad.result, { ok: false }>);
+  const report = reportFailure(bad.result);
   const rel = (f: string) => path.relative(DEMO, path.join(dir, f));
   for (const line of [
     `${rel("comments/flu/2026-01-12-e.md")}: wordpressId: ${rel("comments/flu/2026-01-11-b.md")} already has wordpressId 501`,
@@ -208,7 +210,7 @@ test("a Netlify thank-you page that does not exist, or a site path without Netli
     await setPractice(dir, withEndpoint("/thanks/", extra));
     const { result } = await buildInto({ contentDir: dir });
     assert.equal(result.ok, false);
-    const report = reportFailure(result as Extract<typeof result, { ok: false }>);
+    const report = reportFailure(result);
     assert.ok(report.includes(`practice.yaml: commentForm.endpoint: ${message}`), report);
   }
 });

@@ -19,7 +19,7 @@ before(async () => {
 
 const page = async (file: string) => parse(await read(out, file));
 
-test("the demo has every page a parent needs", async () => {
+test("the demo has every page a parent needs", () => {
   for (const file of [
     "index.html", "404.html", "blog/index.html", "blog/page/2/index.html", "blog/tags/index.html", "blog/tags/vaccines/index.html",
     "about/index.html", "new-patients/index.html", "insurance-billing/index.html", "hours-locations/index.html", "contact/index.html",
@@ -95,23 +95,24 @@ test("drafts are never in a production build, feed or sitemap", async () => {
 });
 
 test("Atom and JSON feeds parse and use absolute URLs", async () => {
-  const atom = new XMLParser({ ignoreAttributes: false }).parse(await read(out, "feed.xml"));
-  const entries = atom.feed.entry as { link: { "@_href": string }; title: string; content: string }[];
+  const atom = new XMLParser({ ignoreAttributes: false }).parse(await read(out, "feed.xml")) as { feed: { entry: { link: { "@_href": string }; title: string; content: string }[] } };
+  const entries = atom.feed.entry;
   assert.ok(entries.length >= 9);
   for (const e of entries) assert.match(e.link["@_href"], /^https:\/\/www\.juniperhillpeds\.example\/blog\/[a-z0-9-]+\/$/);
   assert.doesNotMatch(entries.map((e) => String(e.content)).join(""), /href="\//);
-  const json = JSON.parse(await read(out, "feed.json"));
+  const json = JSON.parse(await read(out, "feed.json")) as { version: string; items: { url: string }[] };
   assert.match(json.version, /jsonfeed\.org/);
   assert.equal(json.items.length, entries.length);
   for (const item of json.items) assert.match(item.url, /^https:\/\//);
 });
 
 test("sitemap lists every public page once with absolute URLs; robots.txt points to it", async () => {
-  const index = new XMLParser().parse(await read(out, "sitemap.xml"));
-  const maps = [index.sitemapindex.sitemap].flat().map((m: { loc: string }) => m.loc);
+  type Loc = { loc: string };
+  const index = new XMLParser().parse(await read(out, "sitemap.xml")) as { sitemapindex: { sitemap: Loc | Loc[] } };
+  const maps = [index.sitemapindex.sitemap].flat().map((m) => m.loc);
   assert.ok(maps.includes("https://www.juniperhillpeds.example/sitemap-en.xml"));
-  const sm = new XMLParser().parse(await read(out, "sitemap-en.xml"));
-  const locs = [sm.urlset.url].flat().map((u: { loc: string }) => u.loc);
+  const sm = new XMLParser().parse(await read(out, "sitemap-en.xml")) as { urlset: { url: Loc | Loc[] } };
+  const locs = [sm.urlset.url].flat().map((u) => u.loc);
   assert.equal(new Set(locs).size, locs.length);
   assert.ok(locs.includes("https://www.juniperhillpeds.example/"));
   assert.ok(locs.includes("https://www.juniperhillpeds.example/blog/sleep-and-teens/"));

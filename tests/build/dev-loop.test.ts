@@ -55,7 +55,7 @@ test("a save in the preview updates the post, the blog index, the tag page, the 
   }
   const prevnext = async (key: string) =>
     Object.fromEntries(
-      (await page(`blog/${key}/index.html`)).querySelectorAll(".prevnext a").map((a) => [a.getAttribute("rel"), a.querySelector(".prevnext__title")!.text.trim()]),
+      (await page(`blog/${key}/index.html`)).querySelectorAll(".prevnext a").map((a) => [a.getAttribute("rel") ?? "", a.querySelector(".prevnext__title")!.text.trim()]),
     );
   assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Fevers: when to call us" });
   assert.deepEqual(await prevnext("delta"), { prev: "Fevers: when to call us", next: "Echo post about sunscreen" });

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { writeFile, readFile } from "node:fs/promises";
 import path from "node:path";
 import { build, reportFailure } from "../../lib/build/build.ts";
-import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO } from "../helpers.ts";
 import { checkLinks } from "../support/link-check.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
@@ -22,7 +22,7 @@ test("every problem is reported at once, naming file and field", async () => {
   });
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const report = reportFailure(result as Extract<typeof result, { ok: false }>);
+  const report = reportFailure(result);
   const rel = (f: string) => path.relative(DEMO, path.join(dir, f));
   for (const line of [
     `${rel("blog/2024-02-30-flu.md")}:2: date: February 2024 has only 29 days; check the day, got "2024-02-30"`,
@@ -67,7 +67,7 @@ test("hostile titles render as text everywhere: page, title tag, listings, feeds
     assert.doesNotMatch(html, /<b>bold<\/b>/, file);
   }
   assert.match(await read(out, "blog/evil/index.html"), /<h1>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;\/b&gt;<\/h1>/);
-  assert.equal(JSON.parse(await read(out, "feed.json")).items[0].title, title);
+  assert.equal((JSON.parse(await read(out, "feed.json")) as { items: { title: string }[] }).items[0]?.title, title);
 });
 
 test("odd input builds: emoji, right-to-left text, very long words; a 300-character tag fails clearly", async () => {

@@ -41,9 +41,9 @@ test("the home page shows the next three events and today's open status", async 
   const statuses = doc.querySelectorAll(".glance .open-status").map((s) => s.text);
   assert.equal(statuses[0], "Open now · closes at 12:00 PM");
   assert.equal(statuses[1], "Open now · closes at 12:00 PM");
-  const data = JSON.parse(doc.querySelector(".glance .open-status")!.getAttribute("data-open-status")!);
+  const data = JSON.parse(doc.querySelector(".glance .open-status")!.getAttribute("data-open-status")!) as { zone: string; closures: { from: string }[] };
   assert.equal(data.zone, "America/Los_Angeles");
-  assert.ok(data.closures.some((c: { from: string }) => c.from === "2026-11-26"));
+  assert.ok(data.closures.some((c) => c.from === "2026-11-26"));
   assert.match(doc.querySelector('script[type="module"]')!.getAttribute("src")!, /\/assets\/js\/live\.js$/);
 });
 
@@ -66,7 +66,7 @@ test("an active alert shows on every page with its end time; it vanishes from a 
 });
 
 test("calendar files parse as iCalendar with correct UTC times, stable UIDs and cancellations", async () => {
-  const cal = new ICAL.Component(ICAL.parse(await read(out, "events.ics")));
+  const cal = ICAL.Component.fromString(await read(out, "events.ics"));
   const events = cal.getAllSubcomponents("vevent");
   assert.equal(events.length, 6);
   const byUid = new Map(events.map((e) => [String(e.getFirstPropertyValue("uid")), e]));
@@ -85,11 +85,14 @@ test("calendar files parse as iCalendar with correct UTC times, stable UIDs and 
   assert.equal(start.toString(), "2027-06-12");
   assert.equal((allDay.getFirstPropertyValue("dtend") as ICAL.Time).toString(), "2027-06-13");
   // Each event also has its own file with the same UID.
-  const single = new ICAL.Component(ICAL.parse(await read(out, "events/2026-12-05-flu-shot-clinic.ics")));
+  const single = ICAL.Component.fromString(await read(out, "events/2026-12-05-flu-shot-clinic.ics"));
   assert.equal(single.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid"), "2026-12-05-flu-shot-clinic@www.juniperhillpeds.example");
   assert.ok(existsSync(path.join(out, "events/2026-12-05-flu-shot-clinic/index.html")));
 });
 
+/* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return --
+   JSON-LD blocks of five schema.org types, walked as the assertions check their shape: typing
+   them would restate every assertion. */
 function jsonLd(html: string): Record<string, any>[] {
   return parse(html)
     .querySelectorAll('script[type="application/ld+json"]')
@@ -135,6 +138,7 @@ test("every JSON-LD block parses and has what Google requires for its type", asy
   }
   assert.deepEqual([...seen].sort(), ["BlogPosting", "Event", "FAQPage", "MedicalClinic", "Person"]);
 });
+/* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return */
 
 test("JSON-LD cannot break out of its script element", async () => {
   const { out: o, result } = await buildInto({ contentDir: await makeContent({ "blog/x.md": post({ title: "</script><script>alert(1)</script>", date: "2024-01-01", description: "A title that tries to close the JSON-LD script element." }) }) });

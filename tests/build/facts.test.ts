@@ -4,8 +4,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { reportFailure, type BuildResult } from "../../lib/build/build.ts";
-import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
+import { reportFailure } from "../../lib/build/build.ts";
+import { buildInto, makeContent, post, read, DEMO } from "../helpers.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
 
@@ -24,7 +24,7 @@ test("an unknown fact stops the build, naming the file and line", async () => {
   const dir = await makeContent({ "blog/2024-03-01-fax.md": post({ ...ok, title: "Fax" }, "Intro.\n\nFax us at [[fax]].") });
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const report = reportFailure(result as Extract<BuildResult, { ok: false }>);
+  const report = reportFailure(result);
   assert.ok(
     report.includes(`${path.relative(DEMO, path.join(dir, "blog/2024-03-01-fax.md"))}: body: line 8: [[fax]] is not a practice fact; use one of [[name]], [[phone]]`),
     report,

@@ -9,7 +9,7 @@ import path from "node:path";
 import zlib from "node:zlib";
 import sharp from "sharp";
 import { parse } from "node-html-parser";
-import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO } from "../helpers.ts";
 import { svgFindings } from "../../lib/content/svg.ts";
 import { stripPng } from "../../lib/outputs/images.ts";
 
@@ -169,7 +169,7 @@ test("links inside the site are followed but never published as links; no image 
   // No output image keeps a camera's make, its position, or any text chunk.
   const images = [...files.filter((f) => f.rel.startsWith("img/")).map((f) => f.rel), "icon-192.png", "icon-512.png", "apple-touch-icon.png", "favicon.png"];
   const formats = new Set(images.map((f) => path.extname(f)));
-  for (const ext of [".avif", ".webp", ".png", ".jpeg", ".jpg"]) assert.ok(formats.has(ext), `no ${ext} output to check (${[...formats]})`);
+  for (const ext of [".avif", ".webp", ".png", ".jpeg", ".jpg"]) assert.ok(formats.has(ext), `no ${ext} output to check (${[...formats].join(", ")})`);
   for (const f of images) {
     const bytes = await readFile(path.join(out, f));
     for (const marker of ["Canon", "Make", "GPS", "tEXt", "iTXt", "Exif"]) assert.ok(!bytes.includes(marker), `${f} contains "${marker}"`);

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
 import { XMLValidator } from "fast-xml-parser";
-import { reportFailure, type BuildResult } from "../../lib/build/build.ts";
+import { reportFailure } from "../../lib/build/build.ts";
 import { buildInto, htmlFiles, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
 import { thirdPartyResources, scriptUrls } from "../support/inert.ts";
 
@@ -63,7 +63,7 @@ test("hostile content is refused at once, each file named with its problem, and 
   const dir = await refusedContent();
   const { out, result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const report = reportFailure(result as Extract<BuildResult, { ok: false }>);
+  const report = reportFailure(result);
   for (const [file, { message }] of Object.entries(REFUSED)) {
     const line = report.split("\n").find((l) => l.startsWith(`${path.relative(DEMO, path.join(dir, file))}:`) && message.test(l));
     assert.ok(line, `expected ${file} to be refused with ${message}, in:\n${report.slice(0, 3000)}`);
@@ -136,7 +136,7 @@ test("hostile markup that may stay is inert in pages and in both feeds", async (
   await copyFile(path.join(DEMO, "content/blog/flu-clinic.png"), path.join(dir, "blog/flu-clinic.png"));
   const { out, result } = await buildInto({ contentDir: dir });
   assert.ok(result.ok, result.ok ? "" : reportFailure(result));
-  const origin = new URL(JSON.parse(await read(out, "feed.json")).home_page_url as string).origin;
+  const origin = new URL((JSON.parse(await read(out, "feed.json")) as { home_page_url: string }).home_page_url).origin;
 
   const page = await read(out, "blog/pixels/index.html");
   assert.match(page, /<a href="https:\/\/tracker\.example\/pixel\.gif\?u=1"[^>]*>[^<]*\(image on another website\)<\/a>/, "a remote image becomes a link");

@@ -89,11 +89,12 @@ test("untranslated posts are listed in Spanish as English, marked and linked to 
 });
 
 test("feeds and sitemaps are per language, with alternates", async () => {
-  const esFeed = JSON.parse(await read(out, "es/feed.json"));
+  const esFeed = JSON.parse(await read(out, "es/feed.json")) as { items: { url: string }[] };
   assert.ok(esFeed.items.length >= 3);
   for (const item of esFeed.items) assert.match(item.url, /\/es\/blog\//);
-  const sm = new XMLParser({ ignoreAttributes: false }).parse(await read(out, "sitemap-es.xml"));
-  const urls = [sm.urlset.url].flat() as { loc: string; "xhtml:link"?: { "@_hreflang": string }[] }[];
+  type Url = { loc: string; "xhtml:link"?: { "@_hreflang": string }[] };
+  const sm = new XMLParser({ ignoreAttributes: false }).parse(await read(out, "sitemap-es.xml")) as { urlset: { url: Url | Url[] } };
+  const urls = [sm.urlset.url].flat();
   assert.ok(urls.every((u) => u.loc.startsWith("https://www.juniperhillpeds.example/es/")));
   const home = urls.find((u) => u.loc.endsWith("/es/"))!;
   assert.deepEqual([home["xhtml:link"]!].flat().map((l) => l["@_hreflang"]).sort(), ["en", "es", "x-default"]);

@@ -95,7 +95,7 @@ test("a second build with unchanged images encodes nothing", async () => {
   const snapshot = async () => {
     const dir = path.join(cache, "img");
     const files = await readdir(dir);
-    return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await stat(path.join(dir, f))).mtimeMs])));
+    return Object.fromEntries(await Promise.all(files.map(async (f): Promise<[string, number]> => [f, (await stat(path.join(dir, f))).mtimeMs])));
   };
   const before = await snapshot();
   assert.ok(Object.keys(before).length > 10, `only ${Object.keys(before).length} cached files`);
@@ -143,9 +143,9 @@ test("icons and the web app manifest come from the practice logo", async () => {
     const meta = await sharp(path.join(out, file)).metadata();
     assert.deepEqual([meta.width, meta.height, meta.format], [size, size, "png"], file);
   }
-  const manifest = JSON.parse(await read(out, "manifest.webmanifest"));
+  const manifest = JSON.parse(await read(out, "manifest.webmanifest")) as { name: string; icons: { sizes: string }[] };
   assert.equal(manifest.name, "Juniper Hill Pediatrics");
-  assert.deepEqual(manifest.icons.map((i: { sizes: string }) => i.sizes), ["192x192", "512x512", "512x512"]);
+  assert.deepEqual(manifest.icons.map((i) => i.sizes), ["192x192", "512x512", "512x512"]);
   const head = parse(await read(out, "index.html")).querySelector("head")!;
   assert.ok(head.querySelector('link[rel="manifest"][href="/manifest.webmanifest"]'));
   assert.ok(head.querySelector('link[rel="apple-touch-icon"][href="/apple-touch-icon.png"]'));

@@ -7,7 +7,7 @@ import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
 import { view } from "../../lib/build/routes.ts";
 import { renderToString } from "../../layouts/render.ts";
-import { DEMO, ROOT } from "../helpers.ts";
+import { DEMO } from "../helpers.ts";
 
 test("the synchronous renderer matches jsx-async-runtime on every demo route", async () => {
   const site = await loadSite({ root: DEMO, mode: "preview", clock: fixedClock("2026-11-20T15:00:00Z") });
@@ -25,6 +25,6 @@ test("the synchronous renderer matches jsx-async-runtime on every demo route", a
 test("the synchronous renderer escapes text and attributes, and refuses async components", () => {
   const el = { type: "tag", tag: "a", props: { href: 'x" onclick="y', title: "<b>", hidden: true, "data-x": false, children: [{ type: "textNode", text: "<script>&" }] } };
   assert.equal(renderToString(el), '<a href="x&quot; onclick=&quot;y" title="&lt;b&gt;" hidden>&lt;script&gt;&amp;</a>');
-  const asyncComponent = { type: "tag", tag: async () => "x", props: {} };
+  const asyncComponent = { type: "tag", tag: () => Promise.resolve("x"), props: {} };
   assert.throws(() => renderToString(asyncComponent), /synchronously/);
 });

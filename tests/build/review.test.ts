@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { parse } from "node-html-parser";
-import { buildInto, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
 import { ContentError, formatProblem } from "../../lib/content/problems.ts";

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { buildInto, htmlFiles, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, read, DEMO } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
 import { headersFor } from "../../lib/model/policy.ts";

@@ -6,7 +6,7 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { buildInto, makeContent, post, read, DEMO, ROOT, runCheck } from "../helpers.ts";
+import { buildInto, makeContent, post, read, DEMO, runCheck } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
 

@@ -5,10 +5,10 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { parse as parseHtml } from "node-html-parser";
+import { NodeType, parse as parseHtml } from "node-html-parser";
 import { parse, stringify } from "yaml";
 import { DateTime } from "luxon";
-import { buildInto, htmlFiles, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, post, read, DEMO } from "../helpers.ts";
 import { loadSite } from "../../lib/content/load.ts";
 import { fixedClock } from "../../lib/build/clock.ts";
 import { renderRoute } from "../../lib/build/routes.ts";
@@ -75,7 +75,7 @@ test("the click-to-load hook: a page that embeds a video makes the privacy page 
   const none = await makeContent({ "blog/v.md": post({ ...ok, title: "V" }, `<iframe src="${youtube.origin}/embed/x"></iframe>\n\nText.`) });
   const site = await loadSite({ root: DEMO, contentDir: none, mode: "production", clock: fixedClock("2026-11-25T12:00:00Z") });
   assert.deepEqual(site.clickToLoadHosts, []);
-  assert.doesNotMatch(main(await renderRoute(site, site.routes.find((r) => r.kind === "privacy")!)).text, /YouTube/);
+  assert.doesNotMatch(main(renderRoute(site, site.routes.find((r) => r.kind === "privacy")!)).text, /YouTube/);
 
   // A video link alone on its line becomes a click-to-load player (lib/markdown/video.ts).
   const dir = await makeContent({ "blog/v.md": post({ ...ok, title: "V" }, "Watch how we give a flu shot:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nText.") });
@@ -141,7 +141,7 @@ test("GitHub Pages ignores _headers: every page carries its own CSP (minus frame
     assert.equal(meta, header.split("; ").filter((d) => !d.startsWith("frame-ancestors")).join("; "), file);
     assert.equal(doc.querySelector('meta[name="referrer"]')?.getAttribute("content"), "no-referrer", file);
     // A <meta> policy covers only what comes after it: it must precede every stylesheet and script.
-    const head = doc.querySelector("head")!.childNodes.filter((n) => n.nodeType === 1).map((n) => (n as unknown as { rawTagName: string; getAttribute(a: string): string }));
+    const head = doc.querySelector("head")!.childNodes.filter((n) => n.nodeType === NodeType.ELEMENT_NODE).map((n) => (n as unknown as { rawTagName: string; getAttribute(a: string): string }));
     const cspAt = head.findIndex((el) => el.getAttribute("http-equiv") === "Content-Security-Policy");
     const firstResource = head.findIndex((el) => el.rawTagName === "script" || (el.rawTagName === "link" && el.getAttribute("rel") === "stylesheet"));
     assert.ok(cspAt >= 0 && cspAt < firstResource, `${file}: the CSP <meta> comes after a resource`);

@@ -142,7 +142,7 @@ test("scripts/ci.ts plan: the Sunday night run is the full suite, other nights r
     const out = path.join(dir, `${utc}.txt`);
     const env = { ...process.env, PRACTICE_ROOT: DEMO, GITHUB_EVENT_NAME: "schedule", GITHUB_OUTPUT: out, SOURCE_DATE_EPOCH: String(Date.parse(utc) / 1000) };
     await run(process.execPath, ["--import", "tsx", "scripts/ci.ts", "plan"], { cwd: ROOT, env });
-    return Object.fromEntries((await readFile(out, "utf8")).trim().split("\n").map((l) => l.split("=")));
+    return Object.fromEntries((await readFile(out, "utf8")).trim().split("\n").map((l) => l.split("=") as [string, string]));
   };
   // 08:05 UTC on Sunday 29 November 2026 is 00:05 Sunday in Los Angeles.
   assert.deepEqual(await plan("2026-11-29T08:05:00Z"), { suite: "full", host: "netlify" });

@@ -37,9 +37,9 @@ try {
     ).catch((err: { stderr?: string; message: string }) => {
       throw new Error(`Lighthouse failed on ${p}:\n${err.stderr ?? err.message}`);
     });
-    const lhr = JSON.parse(await readFile(report, "utf8"));
-    const score = (k: string) => String(Math.round(lhr.categories[k].score * 100));
-    const num = (k: string) => lhr.audits[k].numericValue as number;
+    const lhr = JSON.parse(await readFile(report, "utf8")) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue: number }> };
+    const score = (k: string) => String(Math.round(lhr.categories[k]!.score * 100));
+    const num = (k: string) => lhr.audits[k]!.numericValue;
     rows.push([p, score("performance"), score("accessibility"), score("best-practices"), score("seo"),
       num("largest-contentful-paint").toFixed(0), num("cumulative-layout-shift").toFixed(3), num("total-blocking-time").toFixed(0),
       (num("total-byte-weight") / 1024).toFixed(1)]);

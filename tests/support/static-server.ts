@@ -1,7 +1,7 @@
 // A tiny static server for _site, used by the browser tests and screenshot script.
 // It serves under the configured path prefix and answers unknown paths with 404.html,
 // as static hosts do.
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { headersFor, type HeaderMerge, type HeaderRule } from "../../lib/model/policy.ts";
@@ -41,7 +41,7 @@ export async function serveStatic(rootDir: string, opts: { prefix?: string; merg
   const merge = opts.merge ?? "replace";
   const root = path.resolve(rootDir);
   const rules: HeaderRule[] = parseHeadersFile(await readFile(path.join(root, "_headers"), "utf8").catch(() => ""));
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     let pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     const requested = pathname;
     const send = async (file: string, status: number) => {
@@ -68,6 +68,10 @@ export async function serveStatic(rootDir: string, opts: { prefix?: string; merg
         res.writeHead(404).end("not found");
       });
     }
+  };
+  // An address that does not decode (a stray "%") is a bad request, not an unhandled rejection.
+  const server: Server = createServer((req, res) => {
+    serve(req, res).catch(() => res.writeHead(400).end("bad request"));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const addr = server.address();

@@ -31,7 +31,7 @@ test("a colour too light for white text is refused with the nearest shade that p
   assert.deepEqual(failures(derivePalette("#896e0d")), []);
   const [accent] = brandProblems({ color: "#0b6e69", accent: "#ffcc00" });
   assert.equal(accent?.field, "brand.accent");
-  assert.match(accent!.message, /accent text on the page has a contrast of 1\.4:1 .*nearest shade that passes is "#[0-9a-f]{6}"/);
+  assert.match(accent.message, /accent text on the page has a contrast of 1\.4:1 .*nearest shade that passes is "#[0-9a-f]{6}"/);
   assert.equal(nearestPassing("#ffffff", () => false), undefined);
 });
 

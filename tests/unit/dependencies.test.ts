@@ -2,7 +2,7 @@
 // schema → content → model → layouts → outputs → build. Lower layers never import higher
 // ones, layouts import no I/O, and nothing goes in circles. dependency-cruiser reads every
 // import, `import type` included (a type import still ties two modules together), and
-// resolves it the way TypeScript does. Its parser is TypeScript 5's API (tests/package.json):
+// resolves it the way TypeScript does. Its parser is the TypeScript 6 API in tests/package.json (shared with typescript-eslint):
 // the project's own TypeScript 7 compiler has no JavaScript API to parse with.
 import { test } from "node:test";
 import assert from "node:assert/strict";

@@ -35,7 +35,7 @@ test("a file is the demo's when it is today's demo file or a shipped version at 
   assert.equal(isDemoVersion(project, demo, "content/blog/missing.md", shipped), false);
 });
 
-test("the demo's list names every file examples/demo ships today", async () => {
+test("the demo's list names every file examples/demo ships today", () => {
   const shipped = shippedVersions(DEMO);
   const tracked = execFileSync("git", ["ls-files", "-s", "--", "content", "assets"], { cwd: DEMO, encoding: "utf8" }).trim().split("\n");
   assert.ok(tracked.length > 50, `${tracked.length} files`);
