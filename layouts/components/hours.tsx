@@ -26,7 +26,7 @@ export function Intervals({ intervals, lang }: { intervals: readonly string[]; l
   );
 }
 
-export function HoursTable({ location, lang, headingLevel = 3 }: { location: Location; lang: Lang; headingLevel?: 2 | 3 }): JSX.Element {
+export function HoursTable({ location, lang }: { location: Location; lang: Lang }): JSX.Element {
   return (
     <table class="hours">
       <caption>{t(lang, "hours.caption", { location: location.name })}</caption>

@@ -142,7 +142,7 @@ export function truncateWords(text: string, fits: (candidate: string) => boolean
   hi = clusters.length - 2;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const candidate = text.slice(0, clusters[mid]!).trimEnd() + ELLIPSIS;
+    const candidate = text.slice(0, clusters[mid]).trimEnd() + ELLIPSIS;
     if (fits(candidate)) {
       best = candidate;
       lo = mid + 1;

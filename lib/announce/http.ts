@@ -75,7 +75,7 @@ export async function call(http: Http, what: string, url: string, init: RequestI
     throw new SendError("down", `${what}: no answer from ${new URL(url).host} (${cause})`, undefined, undefined, posts && !NEVER_SENT.has(cause));
   }
   const body = await res.text();
-  let json: Record<string, unknown> = {};
+  let json: Record<string, unknown>;
   try {
     json = body ? (JSON.parse(body) as Record<string, unknown>) : {};
   } catch {

@@ -68,7 +68,7 @@ export async function readRecord(file: string): Promise<AnnounceRecord | undefin
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: not valid JSON (${(err as Error).message}); restore it from the repository's history (git checkout -- ${file})`);
+    throw new Error(`${file}: not valid JSON (${(err as Error).message}); restore it from the repository's history (git checkout -- ${file})`, { cause: err });
   }
   const r = data as Partial<AnnounceRecord>;
   if (r?.version !== 1 || typeof r.since !== "string" || !Array.isArray(r.known) || typeof r.items !== "object" || r.items === null) {

@@ -51,7 +51,7 @@ export interface HeaderRule {
  * and lib/cms/admin.ts). A <meta> policy can only add restrictions: each page runs under the
  * intersection, which is its own narrow policy, whether the host replaces or joins values.
  */
-export function securityHeaders(frames: readonly string[] = [], searchPages: readonly string[] = ["/search/"], forms: readonly string[] = []): HeaderRule[] {
+export function securityHeaders(frames: readonly string[] = [], forms: readonly string[] = []): HeaderRule[] {
   return [
     {
       path: "/*",
@@ -152,7 +152,8 @@ function policyInputs(site: PolicySite | undefined): [frames: string[], searchPa
 
 /** The `_headers` rules for a built site. */
 export function siteHeaders(site: PolicySite): HeaderRule[] {
-  return securityHeaders(...policyInputs(site));
+  const [frames, , forms] = policyInputs(site);
+  return securityHeaders(frames, forms);
 }
 
 /**
@@ -161,7 +162,7 @@ export function siteHeaders(site: PolicySite): HeaderRule[] {
  */
 export function pageHeaders(site: PolicySite | undefined, sitePath: string): Record<string, string> {
   const [frames, searchPages, forms] = policyInputs(site);
-  return { ...headersFor(securityHeaders(frames, searchPages, forms), sitePath), "Content-Security-Policy": cspString(pageCsp(sitePath, frames, searchPages, forms)) };
+  return { ...headersFor(securityHeaders(frames, forms), sitePath), "Content-Security-Policy": cspString(pageCsp(sitePath, frames, searchPages, forms)) };
 }
 
 /** The origin a form posts to, when it is another site's ("/comment-received/" is the site itself). */

@@ -141,7 +141,7 @@ export function url(meta: FieldMeta) {
     .meta({ widget: "url", ...meta });
 }
 
-const LINK_RE = /^(https?:\/\/[^\s/]+\.[^\s]+|\/(?![\/\\])\S*)$/;
+const LINK_RE = /^(https?:\/\/[^\s/]+\.[^\s]+|\/(?![/\\])\S*)$/;
 
 /** Why a link cannot stand on the site, or undefined when it can. */
 export function linkProblem(value: string, example: string): string | undefined {

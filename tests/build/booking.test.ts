@@ -82,7 +82,7 @@ test("a hostile booking address stops the build with one clear message naming th
   ] as const) {
     const { out, result } = await buildInto({ contentDir: await contentWith(yaml) });
     assert.equal(result.ok, false, yaml);
-    const failed = result as Extract<typeof result, { ok: false }>;
+    const failed = result;
     const problems = (failed.problems ?? []).filter((p) => p.file.endsWith("practice.yaml"));
     assert.deepEqual(problems.map((p) => p.field), [field], yaml);
     assert.match(problems[0]!.message, message, yaml);

@@ -29,7 +29,7 @@ const opened = async (file: string) => (await readFile(path.join(DEMO, "content/
 test("Netlify Forms CSV, Formspree JSON and Google Forms CSV exports import, and the site builds first time", async () => {
   // school-sports-physicals keeps the demo's default (practice.yaml: comments: "off"); welcome-priya-natarajan is closed.
   const open = ["2025-10-07-car-seat-basics.md", "2026-01-13-fever-when-to-call.md", "2025-03-18-newborn-first-week.md"];
-  const content = await makeContent(Object.fromEntries(await Promise.all(open.map(async (f) => [`blog/${f}`, await opened(f)]))), { withDemo: true });
+  const content = await makeContent(Object.fromEntries(await Promise.all(open.map(async (f): Promise<[string, string]> => [`blog/${f}`, await opened(f)]))), { withDemo: true });
   const sunBefore = await readdir(path.join(content, "comments/sun-safety"));
   const welcomeBefore = await readdir(path.join(content, "comments/welcome-priya-natarajan")).catch(() => [] as string[]);
 

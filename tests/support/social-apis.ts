@@ -66,7 +66,7 @@ async function start(handler: Handler, errorBody: (status: number) => unknown, f
     },
     close: () => new Promise((r) => server.close(() => r())),
   };
-  const server: Server = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+  const answer = async (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? "/", "http://x");
@@ -92,7 +92,9 @@ async function start(handler: Handler, errorBody: (status: number) => unknown, f
     } catch (err) {
       send(500, { error: String(err) });
     }
-  });
+  };
+  // A request the client abandons mid-body ends its socket here, never the test process.
+  const server: Server = createServer((req, res) => void answer(req, res).catch(() => res.destroy()));
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
@@ -105,6 +107,8 @@ async function formOf(req: Req): Promise<FormData> {
 
 const bearer = (req: Req) => /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
 const json = (req: Req) => JSON.parse(req.body.toString("utf8")) as Record<string, unknown>;
+/** A field the network reads as text: anything else counts as empty. */
+const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
 /** Mastodon: tokens → account names. Statuses count graphemes, each http(s) link as 23; 500 at most. */
 export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
@@ -121,7 +125,7 @@ export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
         const file = form.get("file");
         if (!(file instanceof Blob)) return { status: 422, json: { error: "Validation failed: File can't be blank" } };
         const id = String(next++);
-        media.set(id, { bytes: file.size, type: file.type, alt: String(form.get("description") ?? ""), checks: 0 });
+        media.set(id, { bytes: file.size, type: file.type, alt: str(form.get("description")), checks: 0 });
         // Processed in the background: 202 and no url yet.
         return { status: 202, json: { id, type: "image", url: null, description: form.get("description") } };
       }
@@ -137,7 +141,7 @@ export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
         const seen = key && byKey.get(`${account}\0${key}`);
         if (seen) return seen;
         const body = json(req);
-        const text = String(body.status ?? "");
+        const text = str(body.status);
         const length = graphemeCount(text.replace(/https?:\/\/\S+/g, "x".repeat(23)));
         if (length > 500) return { status: 422, json: { error: "Validation failed: Text character limit of 500 exceeded" } };
         const ids = (body.media_ids as string[] | undefined) ?? [];
@@ -167,7 +171,7 @@ export function fakeBluesky(passwords: Record<string, string>): Promise<Fake> {
   let next = 1;
   const did = (handle: string) => `did:plc:${handle.replace(/[^a-z0-9]/g, "")}`;
   return start(
-    async (req, fake) => {
+    (req, fake) => {
       if (req.method === "POST" && req.path === "/xrpc/com.atproto.server.createSession") {
         const { identifier, password } = json(req) as { identifier: string; password: string };
         if (passwords[identifier] === undefined || passwords[identifier] !== password) return { status: 401, json: { error: "AuthenticationRequired", message: "Invalid identifier or password" } };
@@ -195,7 +199,7 @@ export function fakeBluesky(passwords: Record<string, string>): Promise<Fake> {
         if (body.repo !== did(handle)) return bad("repo does not match the session");
         if (body.collection !== "app.bsky.feed.post" || body.record.$type !== "app.bsky.feed.post") return bad("expected app.bsky.feed.post");
         if (body.rkey !== undefined && !TID.test(body.rkey)) return bad("Invalid record key: expected a TID");
-        const text = String(body.record.text ?? "");
+        const text = str(body.record.text);
         if (graphemeCount(text) > 300 || Buffer.byteLength(text) > 3000) return bad("Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes");
         if (Number.isNaN(Date.parse(String(body.record.createdAt)))) return bad("Record/createdAt must be a datetime");
         const bytes = Buffer.from(text);

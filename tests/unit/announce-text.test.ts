@@ -19,7 +19,7 @@ function post(over: Partial<Post> = {}): Post {
     kind: "post", key: "flu-shots", lang: "en", file: "content/blog/2026-10-01-flu-shots.md", url: "/blog/flu-shots/", html: "", videoHosts: [], live: false, status: "published",
     title: "Flu shots are here", description: "Walk in any weekday morning for your child's flu shot; no appointment needed.", date: toZoned("2026-10-01", ZONE), tags: [], readingMinutes: 2, comments: "off",
     ...over,
-  } as Post;
+  };
 }
 
 function event(over: Partial<Event> = {}): Event {
@@ -29,7 +29,7 @@ function event(over: Partial<Event> = {}): Event {
     kind: "event", key: "flu-clinic", lang: "en", file: "content/events/2026-12-05-flu-clinic.md", url: "/events/flu-clinic/", html: "", videoHosts: [], live: false, status: "published",
     title: "Saturday flu clinic", description: "Flu shots for every child six months and older, walk in.", start, end, endsAt: end.dt, locationKey: "main", cancelled: false, ics: "/events/flu-clinic.ics",
     ...over,
-  } as Event;
+  };
 }
 
 test("X counts every link as 23 and emoji or CJK as 2; Mastodon links as 23, graphemes otherwise", () => {

@@ -31,7 +31,7 @@ test("line lengths count graphemes: an emoji family or an accented letter is one
 test("the square's SVG is 1080×1080 and well-formed XML whatever the title, details or name hold", () => {
   const svg = squareSvg({ title: `Fever & "cough" <script>alert(1)</script> ¿niños? 🌡️`, details: ["Dec 5 <9:00>", "Oficina & más"], name: `Dr. O'Neil & Partners <Pediatrics>` });
   assert.equal(XMLValidator.validate(svg), true);
-  const doc = new XMLParser({ ignoreAttributes: false, preserveOrder: false }).parse(svg);
+  const doc = new XMLParser({ ignoreAttributes: false, preserveOrder: false }).parse(svg) as { svg: Record<string, string> };
   assert.equal(doc.svg["@_width"], "1080");
   assert.equal(doc.svg["@_height"], "1080");
   assert.ok(!svg.includes("<script"), "the title is text, never markup");

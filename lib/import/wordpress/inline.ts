@@ -41,8 +41,8 @@ export function imageMarkdown(host: InlineHost, el: HTMLElement): string {
 
 /** Gutenberg's <figure><img><figcaption>: the caption text. */
 function captionOf(el: HTMLElement): string | undefined {
-  let p = el.parentNode as HTMLElement | null;
-  for (let i = 0; p && i < 3; i++, p = p.parentNode as HTMLElement | null) {
+  let p = el.parentNode;
+  for (let i = 0; p && i < 3; i++, p = p.parentNode) {
     if (p.rawTagName?.toLowerCase() === "figure") return collapse(p.querySelector("figcaption")?.text ?? "").trim() || undefined;
   }
   return undefined;

@@ -16,19 +16,19 @@ export type Review = (message: string) => void;
 export interface Links {
   /** Every old address wanted so far; step 6 of the plan adds the uploads and catch-alls. */
   redirects: WantedRedirect[];
-  add(from: string | undefined, to: string, item?: string): void;
+  add: (from: string | undefined, to: string, item?: string) => void;
   /** An address the new site serves itself: never redirected, a link to it kept. */
-  ownPath(p: string): boolean;
+  ownPath: (p: string) => boolean;
   /** A post's tags and categories that become tags: slug → name, in order. */
-  tagsOf(item: WxrItem): Map<string, string>;
+  tagsOf: (item: WxrItem) => Map<string, string>;
   /** An upload's original path → the page of the post that shows it. */
   usedBy: ReadonlyMap<string, string>;
   /** Rewrites one link of a post, page or comment; "" when it leads nowhere now (its text is kept). */
-  linkFor(review: Review): (href: string) => string;
+  linkFor: (review: Review) => (href: string) => string;
   /** A post's own anchors: the old HTML's ids → the Markdown's. */
-  anchorsOf(t: Target): ReadonlyMap<string, string>;
+  anchorsOf: (t: Target) => ReadonlyMap<string, string>;
   /** A post's comment anchors: WordPress's #comment-501 → the imported comment's #comment-<id>; #comments, #respond → #comments. */
-  commentAnchorsOf(t: Target): ReadonlyMap<string, string>;
+  commentAnchorsOf: (t: Target) => ReadonlyMap<string, string>;
 }
 
 export function planLinks(wxr: Wxr, ctx: PlanContext, site: SiteIndex, targets: readonly Target[], emptyPages: readonly WxrItem[], commentIds: ReadonlyMap<Target, ReadonlyMap<number, string>>, hasComments: (t: Target) => boolean, report: ImportReport): Links {

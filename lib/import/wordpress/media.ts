@@ -10,7 +10,7 @@ export type FileAnswer = { href: string } | { drop: string } | undefined;
 
 export interface MediaPlan {
   /** A link in a post or page to an uploaded document: its copy's address, or why the link was removed. */
-  fileFor(href: string): FileAnswer;
+  fileFor: (href: string) => FileAnswer;
   /**
    * A link in a comment into the uploads. Comments never bring a file onto the new site: a file
    * linked only from a comment may be one family's form (a link the office once emailed), and
@@ -18,9 +18,9 @@ export interface MediaPlan {
    * anyway goes to that copy; any other is removed (its text kept) and listed. Call it once
    * the posts and pages are converted.
    */
-  commentFileFor(href: string): FileAnswer;
+  commentFileFor: (href: string) => FileAnswer;
   /** A photo a post or page shows: the copy's path in the content folder, or why it is left out. */
-  mediaFor(src: string, folder: "blog" | "pages"): { to: string } | { drop: string };
+  mediaFor: (src: string, folder: "blog" | "pages") => { to: string } | { drop: string };
   /** Photos to copy, by `${folder}:${file}`. */
   readonly media: ReadonlyMap<string, PlannedMedia>;
   /** Documents to copy, by their path under the uploads. */
@@ -28,7 +28,7 @@ export interface MediaPlan {
   /** A copied photo's path in the media folder → its path under the old uploads (they differ for a multisite sub-site's folder). */
   readonly mediaOld: ReadonlyMap<string, string>;
   /** Photos and documents left out only because there was no --media-dir. */
-  notCopied(): number;
+  notCopied: () => number;
 }
 
 export function planMedia(wxr: Wxr, ctx: PlanContext): MediaPlan {

@@ -45,7 +45,7 @@ export function chooseTargets(wxr: Wxr, ctx: PlanContext, report: ImportReport):
       report.skipped.push({ item: describe(item), message: `not imported: its date "${item.dateGmt || item.date}" is not a date` });
       continue;
     }
-    const kind = item.type as "post" | "page";
+    const kind = item.type;
     if (kind === "page" && !plainText(item.content) && !/<img|<iframe|\[/i.test(item.content)) {
       report.skipped.push({ item: describe(item), message: "not imported: the page is empty (on WordPress, usually the page that lists the posts); its old address goes to /blog/" });
       emptyPages.push(item);
