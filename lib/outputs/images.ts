@@ -10,7 +10,7 @@
 // HTML comes from eleventy-img's small generate-html module. Only a photo not encoded yet
 // loads the encoder.
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import { linkOrCopy } from "./files.ts";
 import path from "node:path";
@@ -46,8 +46,12 @@ function loadEncoder(): NonNullable<typeof encoder> {
   // again although the first build wrote them. Ask the disk each time instead: an
   // existsSync per output file costs microseconds, a needless AVIF encode costs seconds.
   const ExistsCache = require("@11ty/eleventy-img/src/exists-cache.js") as { prototype: { exists(p: string): boolean } };
+  // An empty file is one a killed build left mid-encode (sharp opens it before it writes):
+  // encode it again rather than publish a broken picture.
   ExistsCache.prototype.exists = function exists(p: string): boolean {
-    return !/^[a-z]+:\/\//i.test(p) && existsSync(p);
+    if (/^[a-z]+:\/\//i.test(p)) return false;
+    const found = statSync(p, { throwIfNoEntry: false });
+    return found !== undefined && found.size > 0;
   };
   return (encoder = { Image, sharp: require("sharp") as typeof import("sharp") });
 }

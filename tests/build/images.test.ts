@@ -2,12 +2,14 @@
 // alt text required, and nothing half-written when an image is bad.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readdir, stat, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import path from "node:path";
 import sharp from "sharp";
 import { parse } from "node-html-parser";
-import { buildInto, makeContent, post, read, ROOT } from "../helpers.ts";
+import { buildInto, DEMO, makeContent, post, read, ROOT } from "../helpers.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
 let cache = "";
@@ -104,6 +106,25 @@ test("a second build with unchanged images encodes nothing", async () => {
   const after = await snapshot();
   assert.deepEqual(Object.keys(after).sort(), Object.keys(before).sort(), "image files were added: an unchanged image was encoded again");
   assert.deepEqual(after, before, "cache files were rewritten");
+});
+
+test("an encoded file a killed build left empty is encoded again, never published empty", async () => {
+  await build();
+  const dir = path.join(cache, "img");
+  const avif = (await readdir(dir)).filter((f) => f.endsWith(".avif"));
+  assert.ok(avif.length > 0);
+  // A build killed mid-encode: the file exists but holds nothing, and no record of the photo was finished.
+  await writeFile(path.join(dir, avif[0]!), "");
+  await rm(path.join(dir, "meta"), { recursive: true, force: true });
+  // The next build is a new process, as after a kill (this one remembers what it encoded).
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-out-")), "_site");
+  await promisify(execFile)(process.execPath, ["scripts/build.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: fixture, PRACTICE_OUT: out, PRACTICE_CACHE: cache },
+  });
+  assert.ok((await stat(path.join(dir, avif[0]!))).size > 0, `${avif[0]} is still empty in the cache`);
+  const published = path.join(out, "img", avif[0]!);
+  assert.ok((await stat(published)).size > 0, `${avif[0]} was published empty`);
 });
 
 test("missing alt text, a missing file and an unreadable image fail the build naming the file", async () => {
