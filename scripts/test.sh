@@ -12,10 +12,14 @@ tiers=("$@")
 files=()
 shopt -s nullglob
 for tier in "${tiers[@]}"; do
-  case "$tier" in
-    unit | build | browser) files+=(tests/"$tier"/*.test.ts) ;;
-    *) echo "npm test: unknown tier \"$tier\" (use unit, build or browser)" >&2; exit 2 ;;
-  esac
+  case "$tier" in unit | build | browser) ;; *) echo "npm test: unknown tier \"$tier\" (use unit, build or browser)" >&2; exit 2 ;; esac
+done
+# Slowest first, so the long files overlap the short ones instead of running last and alone:
+# the every-page gates, then the other browser files, the builds, and the unit tests.
+for tier in browser build unit; do
+  [[ " ${tiers[*]} " == *" $tier "* ]] || continue
+  if [ "$tier" = browser ] && [ -f tests/browser/gates.test.ts ]; then files+=(tests/browser/gates.test.ts); fi
+  for f in tests/"$tier"/*.test.ts; do [ "$f" = tests/browser/gates.test.ts ] || files+=("$f"); done
 done
 if [ ${#files[@]} -eq 0 ]; then
   echo "npm test: no test files found under tests/" >&2
@@ -30,9 +34,16 @@ echo "== ${#files[@]} test files (${tiers[*]})"
 PP_TEST_RUN=$(mktemp -d "${TMPDIR:-/tmp}/pp-test-run-XXXXXX")
 export PP_TEST_RUN
 trap 'rm -rf "$PP_TEST_RUN"' EXIT
+# Build that shared demo first (scripts/test-prebuild.ts): the files then start with it ready, and
+# every demo image is already encoded in examples/demo/.cache when several builds run at once.
+if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebuild.ts; fi
+# Several files at a time: node --test runs one file at a time by default on two cores (one
+# fewer than the cores), and much of a file's time is spent waiting on Chromium, Java or a
+# server rather than computing. PP_TEST_JOBS overrides it.
+jobs=${PP_TEST_JOBS:-$(( $(nproc) + 1 ))}
 log=$(mktemp)
 set +e
-node --import tsx --test "${files[@]}" 2>&1 | tee "$log"
+node --import tsx --test --test-concurrency="$jobs" "${files[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 if ! grep -Eq '^# (tests|pass) [1-9]' "$log"; then

@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
+import { axeViolations } from "../support/axe.ts";
 import { htmlFiles, makeContent, DEMO, ROOT, serveBuiltSite, type BuiltSite, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/wordpress/run.ts";
 import { parseRedirects } from "../../lib/redirects.ts";
@@ -39,7 +39,7 @@ test("every page of the imported site passes the gates at phone width", async ()
     page.on("console", (m) => m.type() === "error" && problems.push(`${p}: console: ${m.text()}`));
     page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${p}: request to ${r.url()}`));
     await page.goto(site.server.url + p);
-    const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+    const violations = await axeViolations(page);
     for (const v of violations) for (const n of v.nodes) problems.push(`${p}: axe ${v.id}: ${n.target.join(" ")}`);
     for (const c of await cspViolations(page)) problems.push(`${p}: CSP ${c}`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
