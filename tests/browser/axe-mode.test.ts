@@ -44,6 +44,8 @@ for (const scheme of ["light", "dark"] as const) {
     for (const rule of ["image-alt", "color-contrast", "label", "link-name", "button-name", "list", "html-has-lang"]) assert.match(found, new RegExp(`^${rule} `, "m"));
     assert.match(found, /"iframe","img"/, "a fault inside the frame is found");
     assert.equal(/Dim text/.test(JSON.stringify(quick)), scheme === "dark", "the dark-only fault only in the dark");
+    // Again on the same page, where axe is already loaded: the same result.
+    assert.deepEqual(summary(await axeViolations(page)), summary(quick));
     await context.close();
   });
 }
