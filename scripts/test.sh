@@ -12,14 +12,10 @@ tiers=("$@")
 files=()
 shopt -s nullglob
 for tier in "${tiers[@]}"; do
-  case "$tier" in unit | build | browser) ;; *) echo "npm test: unknown tier \"$tier\" (use unit, build or browser)" >&2; exit 2 ;; esac
-done
-# Slowest first, so the long files overlap the short ones instead of running last and alone:
-# the every-page gates, then the other browser files, the builds, and the unit tests.
-for tier in browser build unit; do
-  [[ " ${tiers[*]} " == *" $tier "* ]] || continue
-  if [ "$tier" = browser ] && [ -f tests/browser/gates.test.ts ]; then files+=(tests/browser/gates.test.ts); fi
-  for f in tests/"$tier"/*.test.ts; do [ "$f" = tests/browser/gates.test.ts ] || files+=("$f"); done
+  case "$tier" in
+    unit | build | browser) files+=(tests/"$tier"/*.test.ts) ;;
+    *) echo "npm test: unknown tier \"$tier\" (use unit, build or browser)" >&2; exit 2 ;;
+  esac
 done
 if [ ${#files[@]} -eq 0 ]; then
   echo "npm test: no test files found under tests/" >&2
@@ -39,7 +35,8 @@ trap 'rm -rf "$PP_TEST_RUN"' EXIT
 if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebuild.ts; fi
 # Several files at a time: node --test runs one file at a time by default on two cores (one
 # fewer than the cores), and much of a file's time is spent waiting on Chromium, Java or a
-# server rather than computing. PP_TEST_JOBS overrides it.
+# server rather than computing. node --test starts them in path order, so tests/browser/
+# (the slowest, gates.test.ts among them) starts first. PP_TEST_JOBS overrides the number.
 jobs=${PP_TEST_JOBS:-$(( $(nproc) + 1 ))}
 log=$(mktemp)
 set +e
