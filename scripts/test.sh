@@ -39,9 +39,17 @@ echo "== ${#files[@]} test files (${tiers[*]})"
 PP_TEST_RUN=$(mktemp -d "${TMPDIR:-/tmp}/pp-test-run-XXXXXX")
 export PP_TEST_RUN
 trap 'rm -rf "$PP_TEST_RUN"' EXIT
+# Build that shared demo first (scripts/test-prebuild.ts): the files then start with it ready, and
+# every demo image is already encoded in examples/demo/.cache when several builds run at once.
+if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebuild.ts; fi
+# Several files at a time: node --test runs one file at a time by default on two cores (one
+# fewer than the cores), and much of a file's time is spent waiting on Chromium, Java or a
+# server rather than computing. node --test starts them in path order, so tests/browser/
+# (the slowest, gates.test.ts among them) starts first. PP_TEST_JOBS overrides the number.
+jobs=${PP_TEST_JOBS:-$(( $(nproc) + 1 ))}
 log=$(mktemp)
 set +e
-node --import tsx --test "${files[@]}" 2>&1 | tee "$log"
+node --import tsx --test --test-concurrency="$jobs" "${files[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 if ! grep -Eq '^# (tests|pass) [1-9]' "$log"; then

@@ -7,4 +7,4 @@ bash scripts/test-setup.sh
 PP_TEST_RUN=$(mktemp -d "${TMPDIR:-/tmp}/pp-verify-XXXXXX")
 export PP_TEST_RUN VERIFY_ROOT=.
 trap 'rm -rf "$PP_TEST_RUN"' EXIT
-node --import tsx --test tests/browser/gates.test.ts tests/browser/reflow.test.ts tests/build/html-validity.test.ts
+node --import tsx --test tests/browser/gates.test.ts tests/build/html-validity.test.ts

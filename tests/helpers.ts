@@ -50,7 +50,9 @@ function sharedBuildDir(req: BuildRequest): string | undefined {
   const run = process.env.PP_TEST_RUN;
   const onlyReads = Object.keys(req).every((k) => ["root", "sourceDateEpoch", "prefix", "mode"].includes(k));
   if (!run || !onlyReads) return undefined;
-  const key = JSON.stringify([path.resolve(req.root ?? DEMO), req.sourceDateEpoch ?? null, req.prefix ?? "", req.mode ?? "production"]);
+  // The editor's backend comes from the environment (lib/cms/admin.ts): a file that sets it gets its own build.
+  const cms = ["CMS_BACKEND", "CMS_REPO", "CMS_BRANCH", "CMS_AUTH_URL", "CMS_LOCAL_BACKEND", "GITHUB_REPOSITORY"].map((k) => process.env[k] ?? null);
+  const key = JSON.stringify([path.resolve(req.root ?? DEMO), req.sourceDateEpoch ?? null, req.prefix ?? "", req.mode ?? "production", cms]);
   return path.join(run, `site-${createHash("sha256").update(key).digest("hex").slice(0, 16)}`);
 }
 

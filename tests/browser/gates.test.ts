@@ -1,22 +1,27 @@
 // Quality gates for EVERY built page, in real Chromium, served with the site's own
 // _headers: axe-core WCAG 2.0/2.1 A+AA at phone and desktop widths, no request to any
-// other origin, no cookies, no console errors, no CSP violations, reflow at 320 px,
-// visible focus on every interactive element, reduced motion respected. And in the dark
-// scheme (prefers-color-scheme: dark): axe at phone width on every page, and at desktop
-// width too on the pages parents open first. Large text: tests/browser/reflow.test.ts.
+// other origin, no cookies, no console errors, no CSP violations, visible focus on every
+// interactive element, reduced motion respected. In the dark scheme
+// (prefers-color-scheme: dark): axe at phone width on every page, and at desktop width too on
+// the pages parents open first. Reflow and large text (WCAG 1.4.10, 1.4.4): nothing scrolls
+// sideways at 320 px, nor at a phone's 390 px with text at 200 % (the root font size stands
+// in for the browser's text size, which can't be scripted; every size in site.css is rem or
+// em); when a page does, the message names the elements that stick out.
+//
+// Each page is loaded once per width and every check runs on that load: the dark scheme is
+// switched with page.emulateMedia (the site's scheme is CSS only: `prefers-color-scheme` media
+// queries, which Chromium re-evaluates at once), and 320 px and large text are applied to the
+// loaded page (Chromium lays it out again before it answers scrollWidth).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
+import type { BrowserContext, Page } from "playwright-core";
 import { DEMO, htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
+import { axeViolations, describeViolations } from "../support/axe.ts";
+import { textSizeScript } from "../support/text-size.ts";
 
-const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const VIEWPORTS = [
-  { name: "phone", width: 390, height: 844, scheme: "light" },
-  { name: "desktop", width: 1280, height: 800, scheme: "light" },
-  { name: "phone, dark", width: 390, height: 844, scheme: "dark" },
-  { name: "desktop, dark", width: 1280, height: 800, scheme: "dark" },
-] as const;
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
+const NARROW = { width: 320, height: 640 };
 
 /** The pages checked in dark at desktop width as well (every page is, at phone width). */
 const DARK_DESKTOP = ["/", "/es/", "/blog/", "/contact/", "/events/", "/hours-locations/", "/providers/maya-okafor/", "/blog/newborn-first-week/", "/blog/sun-safety/"];
@@ -25,14 +30,11 @@ const DARK_DESKTOP = ["/", "/es/", "/blog/", "/contact/", "/events/", "/hours-lo
 const ONLY = process.env.GATES_PAGES && process.env.GATES_PAGES.trim() !== "all" ? process.env.GATES_PAGES.trim().split(/\s+/) : undefined;
 
 let site: BuiltSite;
-let browser: Browser;
-let server: BuiltSite["server"];
 let pages: string[] = [];
-const contexts = new Map<string, BrowserContext>();
+let context: BrowserContext;
 
 before(async () => {
   site = await serveBuiltSite({ root: SITE_ROOT });
-  ({ browser, server } = site);
   pages = (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));
   // CI after a content-only push: GATES_PAGES lists the pages that push changed (scripts/ci.ts).
   if (ONLY) {
@@ -40,37 +42,13 @@ before(async () => {
     assert.deepEqual(missing, [], `GATES_PAGES names pages the build does not have`);
     pages = ONLY;
   }
-  for (const vp of VIEWPORTS) {
-    const context = await browser.newContext({ viewport: { width: vp.width, height: vp.height }, reducedMotion: "reduce", colorScheme: vp.scheme });
-    // Record CSP violations the page reports, as a host's report endpoint would.
-    await recordCspViolations(context);
-    contexts.set(vp.name, context);
-  }
+  // One context for every page (each page sets its own viewport): cookies any page sets show up here.
+  context = await site.browser.newContext({ viewport: PHONE, reducedMotion: "reduce", colorScheme: "light" });
+  // Record CSP violations the page reports, as a host's report endpoint would.
+  await recordCspViolations(context);
 });
 
 after(() => site?.close());
-
-interface Visit {
-  page: Page;
-  problems: string[];
-}
-
-async function visit(context: BrowserContext, path: string): Promise<Visit> {
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const origin = new URL(server.url).origin;
-  page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
-  page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
-  page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`third-party request: ${r.url()}`));
-  const response = await page.goto(server.url + path, { waitUntil: "load" });
-  const expected = path === "/404.html" ? 200 : 200;
-  if (response?.status() !== expected) problems.push(`HTTP ${response?.status()}`);
-  return { page, problems };
-}
-
-function describeViolations(violations: Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"]): string[] {
-  return violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.html.slice(0, 160)}`));
-}
 
 test("the gates cover every page of the site", () => {
   if (ONLY) return assert.ok(pages.length > 0, "GATES_PAGES: no pages");
@@ -84,45 +62,79 @@ test("the gates cover every page of the site", () => {
 const AT_ONCE = 3;
 
 test("every page passes the gates", { concurrency: AT_ONCE }, async (t) => {
-  const checks: Promise<void>[] = [];
-  for (const path of pages) {
-    checks.push(t.test(path, async () => {
-      const problems: string[] = [];
-      for (const vp of VIEWPORTS) {
-        if (vp.name === "desktop, dark" && !DARK_DESKTOP.includes(path)) continue;
-        const context = contexts.get(vp.name)!;
-        const { page, problems: p } = await visit(context, path);
-        const axe = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-        p.push(...describeViolations(axe.violations));
-        const csp = await cspViolations(page);
-        p.push(...csp.map((c) => `CSP violation: ${c}`));
-        if ((await context.cookies()).length) p.push("cookies were set");
-        const lang = await page.evaluate(() => document.documentElement.lang);
-        if (!lang) p.push("<html> has no lang");
-        // In dark only the colours differ (axe above); layout, focus and motion are checked in light.
-        if (vp.name === "phone") {
-          await page.setViewportSize({ width: 320, height: 640 });
-          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-          if (overflow > 0) p.push(`reflow: scrolls sideways by ${overflow}px at 320 px`);
-          await page.setViewportSize({ width: vp.width, height: vp.height });
-        } else if (vp.name === "desktop") {
-          p.push(...(await focusProblems(page)));
-          const moving = await page.evaluate(() => [
-            ...document.getAnimations().map((a) => `animation on ${(a.effect as KeyframeEffect | null)?.target?.tagName}`),
-            ...[...document.querySelectorAll("*")]
-              .filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0.01 || parseFloat(getComputedStyle(el).animationDuration) > 0.01)
-              .map((el) => `${el.tagName.toLowerCase()}.${el.className} transition ${getComputedStyle(el).transitionDuration}`),
-          ]);
-          if (moving.length) p.push(`reduced motion: still moving: ${moving.join(", ")}`);
-        }
-        problems.push(...p.map((x) => `[${vp.name}] ${x}`));
-        await page.close();
-      }
-      assert.deepEqual(problems, [], `${path}:\n${problems.join("\n")}`);
-    }));
-  }
-  await Promise.all(checks);
+  await Promise.all(pages.map((path) => t.test(path, async () => {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    let look = "phone";
+    const origin = new URL(site.server.url).origin;
+    page.on("console", (m) => m.type() === "error" && problems.push(`[${look}] console error: ${m.text()}`));
+    page.on("pageerror", (e) => problems.push(`[${look}] script error: ${e.message}`));
+    page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`[${look}] third-party request: ${r.url()}`));
+    const note = async (name: string, found: string[] | Promise<string[]>) => problems.push(...(await found).map((x) => `[${name}] ${x}`));
+
+    // Phone width: a fresh load.
+    const response = await page.goto(site.server.url + path, { waitUntil: "load" });
+    if (response?.status() !== 200) problems.push(`[phone] HTTP ${response?.status()}`);
+    await note("phone", common(page));
+    await note("phone", sideways(page, NARROW, "at 320 px"));
+    await note("phone", sideways(page, PHONE, "at 390 px with text at 200 %", "200%"));
+    look = "phone, dark";
+    await page.emulateMedia({ colorScheme: "dark" });
+    await note(look, axeProblems(page));
+
+    // Desktop width: a fresh load again, in light, so nothing from the phone checks carries over.
+    look = "desktop";
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.setViewportSize(DESKTOP);
+    const again = await page.reload({ waitUntil: "load" });
+    if (again?.status() !== 200) problems.push(`[desktop] HTTP ${again?.status()}`);
+    await note(look, common(page));
+    if (DARK_DESKTOP.includes(path)) {
+      look = "desktop, dark";
+      await page.emulateMedia({ colorScheme: "dark" });
+      await note(look, axeProblems(page));
+      await page.emulateMedia({ colorScheme: "light" });
+      look = "desktop";
+    }
+    await note(look, focusProblems(page));
+    await note(look, motionProblems(page));
+    await page.close();
+    assert.deepEqual(problems, [], `${path}:\n${problems.join("\n")}`);
+  })));
 });
+
+async function axeProblems(page: Page): Promise<string[]> {
+  return describeViolations(await axeViolations(page));
+}
+
+/** axe, CSP violations, cookies and lang: checked at each width. */
+async function common(page: Page): Promise<string[]> {
+  const p = await axeProblems(page);
+  p.push(...(await cspViolations(page)).map((c) => `CSP violation: ${c}`));
+  if ((await context.cookies()).length) p.push("cookies were set");
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (!lang) p.push("<html> has no lang");
+  return p;
+}
+
+/** Sideways scrolling at a viewport (and root font size), naming what sticks out; the page is left as it was. */
+async function sideways(page: Page, viewport: { width: number; height: number }, label: string, rootSize?: string): Promise<string[]> {
+  await page.setViewportSize(viewport);
+  if (rootSize) await page.evaluate(textSizeScript(rootSize));
+  const found = await page.evaluate(() => {
+    const root = document.documentElement;
+    const over = root.scrollWidth - root.clientWidth;
+    if (over <= 0) return undefined;
+    const out = [...document.querySelectorAll("body *")]
+      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && el.getBoundingClientRect().width > 0)
+      .slice(0, 5)
+      .map((el) => `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).trim().replace(/\s+/g, ".") : ""}`);
+    return `scrolls sideways by ${over}px (sticking out: ${out.join(", ")})`;
+  });
+  if (rootSize) await page.evaluate(() => document.documentElement.style.removeProperty("font-size"));
+  await page.setViewportSize(PHONE);
+  return found ? [`reflow ${label}: ${found}`] : [];
+}
 
 /** Tabs to the page, then focuses each interactive element and checks a visible focus indicator. */
 async function focusProblems(page: Page): Promise<string[]> {
@@ -139,4 +151,15 @@ async function focusProblems(page: Page): Promise<string[]> {
     }
     return bad;
   });
+}
+
+/** With prefers-reduced-motion: no animation, no transition longer than 10 ms. */
+async function motionProblems(page: Page): Promise<string[]> {
+  const moving = await page.evaluate(() => [
+    ...document.getAnimations().map((a) => `animation on ${(a.effect as KeyframeEffect | null)?.target?.tagName}`),
+    ...[...document.querySelectorAll("*")]
+      .filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0.01 || parseFloat(getComputedStyle(el).animationDuration) > 0.01)
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className} transition ${getComputedStyle(el).transitionDuration}`),
+  ]);
+  return moving.length ? [`reduced motion: still moving: ${moving.join(", ")}`] : [];
 }

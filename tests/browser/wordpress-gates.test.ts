@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, BrowserContext } from "playwright-core";
-import { AxeBuilder } from "@axe-core/playwright";
+import { axeViolations } from "../support/axe.ts";
 import { buildInto, htmlFiles, makeContent, DEMO, ROOT, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/import/wordpress/run.ts";
 import { parseRedirects } from "../../lib/content/redirects.ts";
@@ -78,7 +78,7 @@ test("every page of every imported site passes axe (light and dark) and reflows 
       page.on("pageerror", (e) => problems.push(`${where}: script error: ${e.message}`));
       page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`));
       await page.goto(s.server.url + p);
-      const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      const violations = await axeViolations(page);
       for (const v of violations) for (const n of v.nodes) problems.push(`${where} (${look.name}): axe ${v.id}: ${n.target.join(" ")}`);
       for (const c of await cspViolations(page)) problems.push(`${where}: CSP ${c}`);
       await page.close();

@@ -96,8 +96,10 @@ test("a post dated in the future stays out of production until its time; preview
   const dir = await makeContent({ "blog/soon.md": post({ ...ok, title: "Coming soon", date: "2026-12-01T08:00" }) });
   const now = Date.parse("2026-12-01T15:59:00Z") / 1000; // 07:59 in Los Angeles
   const early = await buildInto({ contentDir: dir, sourceDateEpoch: now });
+  assert.ok(early.result.ok, JSON.stringify(early.result));
   assert.ok(!existsSync(path.join(early.out, "blog/soon/index.html")));
   const later = await buildInto({ contentDir: dir, sourceDateEpoch: now + 120 });
+  assert.ok(later.result.ok, JSON.stringify(later.result));
   assert.ok(existsSync(path.join(later.out, "blog/soon/index.html")));
   const preview = await buildInto({ contentDir: dir, sourceDateEpoch: now, mode: "preview" });
   assert.match(await read(preview.out, "blog/soon/index.html"), /Draft — not published/);

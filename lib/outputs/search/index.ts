@@ -131,7 +131,8 @@ async function pruneStore(store: string): Promise<void> {
   const now = machineTime().getTime();
   for (const name of await readdir(store).catch(() => [] as string[])) {
     const dir = path.join(store, name);
-    const { mtimeMs } = await stat(dir);
-    if (now - mtimeMs > KEEP_UNUSED_MS) await rm(dir, { recursive: true, force: true });
+    // A build beside this one may remove its own work folder between readdir and stat.
+    const found = await stat(dir).catch(() => undefined);
+    if (found && now - found.mtimeMs > KEEP_UNUSED_MS) await rm(dir, { recursive: true, force: true });
   }
 }

@@ -1,0 +1,12 @@
+// npm test's first step after the type check: the shared production build of the demo (or, under
+// npm run verify, the practice's own site) that most build and browser test files read. Built
+// here once, before the files start in parallel, so none waits for another's build and the
+// demo's images are encoded once rather than by several builds at the same time.
+import { buildInto, SITE_ROOT } from "../tests/helpers.ts";
+
+if (!process.env.PP_TEST_RUN) throw new Error("test-prebuild: PP_TEST_RUN is not set (run it through scripts/test.sh)");
+const { result } = await buildInto({ root: SITE_ROOT });
+if (!result.ok) {
+  console.error(`npm test: the demo does not build: ${JSON.stringify(result)}`);
+  process.exit(1);
+}
