@@ -18,6 +18,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { DEMO, htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
 import { axeViolations, describeViolations } from "../support/axe.ts";
 import { textSizeScript } from "../support/text-size.ts";
+import { sidewaysScroll } from "../support/reflow.ts";
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
@@ -121,16 +122,7 @@ async function common(page: Page): Promise<string[]> {
 async function sideways(page: Page, viewport: { width: number; height: number }, label: string, rootSize?: string): Promise<string[]> {
   await page.setViewportSize(viewport);
   if (rootSize) await page.evaluate(textSizeScript(rootSize));
-  const found = await page.evaluate(() => {
-    const root = document.documentElement;
-    const over = root.scrollWidth - root.clientWidth;
-    if (over <= 0) return undefined;
-    const out = [...document.querySelectorAll("body *")]
-      .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && el.getBoundingClientRect().width > 0)
-      .slice(0, 5)
-      .map((el) => `${el.tagName.toLowerCase()}${el.className ? "." + String(el.className).trim().replace(/\s+/g, ".") : ""}`);
-    return `scrolls sideways by ${over}px (sticking out: ${out.join(", ")})`;
-  });
+  const found = await sidewaysScroll(page);
   if (rootSize) await page.evaluate(() => document.documentElement.style.removeProperty("font-size"));
   await page.setViewportSize(PHONE);
   return found ? [`reflow ${label}: ${found}`] : [];

@@ -1,7 +1,7 @@
 // Reflow (WCAG 1.4.10) and large text (1.4.4), as every browser test checks them: the two
 // looks (320 px; a phone's 390 px with text at 200 %), and what sticks out when a page
-// scrolls sideways. Used by tests/browser/reflow.test.ts (the site) and
-// tests/browser/wordpress-gates.test.ts (imported sites).
+// scrolls sideways. Used by tests/browser/gates.test.ts (the site, on its one load of each
+// page) and tests/browser/wordpress-gates.test.ts (imported sites).
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { textSizeScript } from "./text-size.ts";
 
