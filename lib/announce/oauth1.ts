@@ -56,11 +56,17 @@ export function hmacSha1(baseString: string, consumerSecret: string, tokenSecret
 
 /** A fresh nonce: 32 random bytes as letters and digits (X's docs use the same). */
 export function newNonce(): string {
-  return randomBytes(32).toString("base64").replace(/[^A-Za-z0-9]/g, "");
+  return randomBytes(32)
+    .toString("base64")
+    .replace(/[^A-Za-z0-9]/g, "");
 }
 
 /** The oauth_* parameters of one request, its signature included. */
-export function oauth1Params(req: OAuth1Request, creds: OAuth1Credentials, at: { nonce: string; timestamp: number }): Record<string, string> {
+export function oauth1Params(
+  req: OAuth1Request,
+  creds: OAuth1Credentials,
+  at: { nonce: string; timestamp: number },
+): Record<string, string> {
   const oauth: Record<string, string> = {
     oauth_consumer_key: creds.consumerKey,
     oauth_nonce: at.nonce,
@@ -74,7 +80,11 @@ export function oauth1Params(req: OAuth1Request, creds: OAuth1Credentials, at: {
 }
 
 /** The Authorization header's value: `OAuth key="value", ...`, each part percent-encoded (RFC 5849 section 3.5.1). */
-export function oauth1Header(req: OAuth1Request, creds: OAuth1Credentials, at: { nonce: string; timestamp: number } = { nonce: newNonce(), timestamp: Math.floor(Date.now() / 1000) }): string {
+export function oauth1Header(
+  req: OAuth1Request,
+  creds: OAuth1Credentials,
+  at: { nonce: string; timestamp: number } = { nonce: newNonce(), timestamp: Math.floor(Date.now() / 1000) },
+): string {
   const params = oauth1Params(req, creds, at);
   return `OAuth ${Object.entries(params)
     .map(([k, v]) => `${percentEncode(k)}="${percentEncode(v)}"`)
