@@ -278,7 +278,11 @@ function oauth1Account(req: Req, keys: XKeys, nonces: Set<string>): string | und
   for (const part of header.slice(6).split(",")) {
     const m = /^\s*([^=\s]+)="([^"]*)"\s*$/.exec(part);
     if (!m) return undefined;
-    fields.set(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
+    try {
+      fields.set(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
+    } catch {
+      return undefined; // a broken %-escape: X answers 401, not 500
+    }
   }
   const account = keys.accounts[fields.get("oauth_token") ?? ""];
   const given = fields.get("oauth_signature");
