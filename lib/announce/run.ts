@@ -12,7 +12,7 @@ import { readRecord, writeRecord, type AnnounceRecord, type Entry } from "./reco
 import { noteNewItems, publicItems, type Item } from "./select.ts";
 import { compose, type Composed } from "./text.ts";
 import { defaultHttp, type Http, type ImageFile } from "./http.ts";
-import { clientFor, secretOf, type ApiBases } from "./networks/index.ts";
+import { clientFor, secretsOf, type ApiBases } from "./networks/index.ts";
 import { sendOne } from "./send.ts";
 import type { Line } from "./report.ts";
 
@@ -124,16 +124,17 @@ export async function runAnnounce(opts: RunOptions): Promise<RunResult> {
         line("pending", stopped.get(t.accountId)!);
         continue;
       }
-      const secretName = secretOf(account);
-      const secret = opts.env[secretName];
-      if (!secret) {
-        const why = `the secret ${secretName} is not set (add it to the repository's secrets and to the workflow's env)`;
+      const names = Object.entries(secretsOf(account));
+      const missing = names.filter(([, name]) => !opts.env[name]).map(([, name]) => name);
+      if (missing.length) {
+        const why = `the secret${missing.length > 1 ? "s" : ""} ${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} not set (add ${missing.length > 1 ? "them" : "it"} to the repository's secrets and to the workflow's env)`;
         stopped.set(t.accountId, why);
         line("pending", why);
         continue;
       }
       let client = clients.get(t.accountId);
-      if (!client) clients.set(t.accountId, (client = clientFor(account, secret, { http, bases: opts.bases ?? {}, now: wall })));
+      const secrets = Object.fromEntries(names.map(([what, name]) => [what, opts.env[name]!]));
+      if (!client) clients.set(t.accountId, (client = clientFor(account, secrets, { http, bases: opts.bases ?? {}, now: wall })));
       const composed = composeFor(item, account, opts.site);
       const image = await imageFile(opts.outDir, composed);
       if (composed.image && !image) result.notes.push(`${t.itemId}: image ${composed.image.path} not found in ${opts.outDir}; announced without it`);

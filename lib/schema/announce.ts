@@ -51,7 +51,11 @@ const facebook = z.strictObject({
 const x = z.strictObject({
   network: z.literal("x"),
   account: handle("@juniperhillpeds"),
-  token: secretName("Access token secret", "X_ACCESS_TOKEN"),
+  // OAuth 1.0a user context: four keys that do not expire (an OAuth 2.0 user token lasts two hours).
+  apiKey: secretName("API Key secret", "X_API_KEY"),
+  apiSecret: secretName("API Key Secret secret", "X_API_SECRET"),
+  accessToken: secretName("Access Token secret", "X_ACCESS_TOKEN"),
+  accessSecret: secretName("Access Token Secret secret", "X_ACCESS_SECRET"),
   languages,
 });
 

@@ -37,7 +37,16 @@ function xWeighted(text: string): number {
   return n;
 }
 
-const SECRETS = { MASTODON_TOKEN: "mast-en-7f3a", MASTODON_ES_TOKEN: "mast-es-91bc", BLUESKY_APP_PASSWORD: "abcd-efgh-ijkl-mnop", FACEBOOK_PAGE_TOKEN: "EAAfbtoken", X_ACCESS_TOKEN: "x-user-token" };
+const SECRETS = {
+  MASTODON_TOKEN: "mast-en-7f3a",
+  MASTODON_ES_TOKEN: "mast-es-91bc",
+  BLUESKY_APP_PASSWORD: "abcd-efgh-ijkl-mnop",
+  FACEBOOK_PAGE_TOKEN: "EAAfbtoken",
+  X_API_KEY: "x-app-key",
+  X_API_SECRET: "x-app-secret",
+  X_ACCESS_TOKEN: "1234-x-user-token",
+  X_ACCESS_SECRET: "x-user-token-secret",
+};
 let mastodon: Fake, bluesky: Fake, facebook: Fake, x: Fake;
 let out: string;
 
@@ -46,7 +55,7 @@ before(async () => {
     fakeMastodon({ [SECRETS.MASTODON_TOKEN]: "juniperhill", [SECRETS.MASTODON_ES_TOKEN]: "juniperhill_es" }),
     fakeBluesky({ "juniperhill.bsky.social": SECRETS.BLUESKY_APP_PASSWORD }),
     fakeFacebook({ "104512345678901": SECRETS.FACEBOOK_PAGE_TOKEN }),
-    fakeX({ [SECRETS.X_ACCESS_TOKEN]: "juniperhillpeds" }, xWeighted),
+    fakeX({ apiKey: SECRETS.X_API_KEY, apiSecret: SECRETS.X_API_SECRET, accounts: { [SECRETS.X_ACCESS_TOKEN]: { secret: SECRETS.X_ACCESS_SECRET, handle: "juniperhillpeds" } } }, xWeighted),
   ]);
   // The built site's images, written by the build's own functions: the card and the photos' 1200×630 crops.
   out = path.join(await mkdtemp(path.join(tmpdir(), "pp-announce-out-")), "_site");
@@ -71,7 +80,7 @@ async function content(files: Record<string, string>): Promise<string> {
     - { network: mastodon, instance: "${mastodon.url}", account: "@juniperhill_es@mastodon.example", token: MASTODON_ES_TOKEN, languages: [es] }
     - { network: bluesky, service: "${bluesky.url}", account: juniperhill.bsky.social, password: BLUESKY_APP_PASSWORD }
     - { network: facebook, page: "104512345678901", token: FACEBOOK_PAGE_TOKEN }
-    - { network: x, account: "@juniperhillpeds", token: X_ACCESS_TOKEN }
+    - { network: x, account: "@juniperhillpeds", apiKey: X_API_KEY, apiSecret: X_API_SECRET, accessToken: X_ACCESS_TOKEN, accessSecret: X_ACCESS_SECRET }
 `,
   );
   return dir;
@@ -213,7 +222,7 @@ test("a network that is down, refuses the token or limits the rate: pending, the
   const entry = record!.items["event:en:2026-12-19-car-seat-checks"]!.accounts["x:@juniperhillpeds"]!;
   assert.equal(entry.state, "pending");
   assert.equal(entry.tries, 1);
-  assert.ok(!JSON.stringify(record).includes(SECRETS.X_ACCESS_TOKEN), "no secret in the record");
+  for (const name of ["X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"] as const) assert.ok(!JSON.stringify(record).includes(SECRETS[name]), `no secret in the record (${name})`);
 
   // The networks are back: everything pending goes out, once.
   for (const f of [x, facebook, mastodon]) f.fail(200, 0);
@@ -223,6 +232,25 @@ test("a network that is down, refuses the token or limits the rate: pending, the
   assert.equal(facebook.posts.length, 2);
   assert.equal(mastodon.posts.length, 2);
   assert.equal(bluesky.posts.length, 2);
+});
+
+test("X's four keys: one not set keeps the post pending and names it; a wrong one is refused by X's signature check; the right ones send it once", async () => {
+  reset();
+  const dir = await content({ "blog/2026-12-08-winter-hours.md": post(winter) });
+  await announceHere(dir, T0);
+  const xLine = (r: Awaited<ReturnType<typeof announceHere>>) => r.lines.find((l) => l.account.startsWith("x:"))!;
+  const unset = await announceHere(dir, T1, { env: { ...SECRETS, X_ACCESS_SECRET: "", X_API_SECRET: "" } });
+  assert.equal(xLine(unset).state, "pending");
+  assert.match(xLine(unset).detail, /the secrets X_API_SECRET, X_ACCESS_SECRET are not set/);
+  assert.deepEqual(x.log, [], "nothing was sent to X without its keys");
+  const wrong = await announceHere(dir, T1, { env: { ...SECRETS, X_ACCESS_SECRET: "an-old-secret" } });
+  assert.equal(xLine(wrong).state, "pending");
+  assert.match(xLine(wrong).detail, /X image upload: HTTP 401 Unauthorized \(check that the secret/);
+  assert.equal(x.posts.length, 0);
+  const right = await announceHere(dir, T1);
+  assert.equal(xLine(right).state, "sent");
+  assert.equal(x.posts.length, 1);
+  assert.equal(x.posts[0]!.account, "juniperhillpeds");
 });
 
 test("a lost answer is not sent blindly again: Mastodon's key and Bluesky's record key make the retry safe, X and Facebook wait for a person", async () => {

@@ -161,7 +161,8 @@ test("announce: after the deploy, with the build's clock and prefix, secrets fro
   const announce = job.steps.find((s) => s.run === "npm run announce")!;
   assert.equal(announce.env?.SOURCE_DATE_EPOCH, "${{ needs.build.outputs.epoch }}", "the same now as the deployed site");
   assert.equal(announce.env?.PATH_PREFIX, "${{ needs.build.outputs.prefix }}");
-  for (const [name, value] of Object.entries(announce.env ?? {})) if (/TOKEN|PASSWORD/.test(name)) assert.equal(value, `\${{ secrets.${name} }}`, `${name} comes from the repository's secrets`);
+  for (const [name, value] of Object.entries(announce.env ?? {})) if (/TOKEN|PASSWORD|SECRET|_KEY$/.test(name)) assert.equal(value, `\${{ secrets.${name} }}`, `${name} comes from the repository's secrets`);
+  for (const name of ["X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"]) assert.equal(announce.env?.[name], `\${{ secrets.${name} }}`, `X's four keys (OAuth 1.0a) are passed: ${name}`);
   const keep = job.steps[job.steps.indexOf(announce) + 1]!;
   assert.match(keep.if ?? "", /^always\(\)/, "what was sent is committed even if a later step failed");
   assert.match(keep.run ?? "", /git add content\/_data\/announced\.json/);

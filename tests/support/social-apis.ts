@@ -6,6 +6,7 @@
 // requests, or "answer lost" (the post is made, then the connection is dropped).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { createHmac, timingSafeEqual } from "node:crypto";
 
 export interface Posted {
   /** Which account: the token (or the Bluesky handle) it was sent with. */
@@ -253,16 +254,70 @@ export function fakeFacebook(pages: Record<string, string>): Promise<Fake> {
   );
 }
 
-/** X API v2: tokens → handles. `weighted` measures a post as X does (280 at most). */
-export function fakeX(tokens: Record<string, string>, weighted: (text: string) => number): Promise<Fake> {
+/** X's app keys and, per Access Token, its secret and the account's handle. */
+export interface XKeys {
+  apiKey: string;
+  apiSecret: string;
+  accounts: Record<string, { secret: string; handle: string }>;
+}
+
+// RFC 3986 as OAuth uses it, written again here (not imported from lib/announce/oauth1.ts) so that
+// the stand-in checks the client's signature against its own reading of the rule, as X does.
+const rfc3986 = (s: string) => [...Buffer.from(s, "utf8")].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+
+/**
+ * Checks an OAuth 1.0a (HMAC-SHA1) Authorization header as X does: recomputes the signature
+ * from the raw request (method, address as the client reached it, query, a form body's
+ * fields, the oauth_* fields but the signature) with the secrets it knows. The account's
+ * handle when it matches.
+ */
+function oauth1Account(req: Req, keys: XKeys, nonces: Set<string>): string | undefined {
+  const header = String(req.headers.authorization ?? "");
+  if (!header.startsWith("OAuth ")) return undefined;
+  const fields = new Map<string, string>();
+  for (const part of header.slice(6).split(",")) {
+    const m = /^\s*([^=\s]+)="([^"]*)"\s*$/.exec(part);
+    if (!m) return undefined;
+    try {
+      fields.set(decodeURIComponent(m[1]!), decodeURIComponent(m[2]!));
+    } catch {
+      return undefined; // a broken %-escape: X answers 401, not 500
+    }
+  }
+  const account = keys.accounts[fields.get("oauth_token") ?? ""];
+  const given = fields.get("oauth_signature");
+  const nonce = fields.get("oauth_nonce") ?? "";
+  if (!account || !given || fields.get("oauth_consumer_key") !== keys.apiKey || fields.get("oauth_signature_method") !== "HMAC-SHA1") return undefined;
+  if (!/^\d+$/.test(fields.get("oauth_timestamp") ?? "") || !nonce || nonces.has(nonce)) return undefined;
+  const params: [string, string][] = [...fields].filter(([k]) => k !== "oauth_signature" && k !== "realm");
+  params.push(...req.query);
+  if (String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) params.push(...new URLSearchParams(req.body.toString("utf8")));
+  const normalized = params
+    .map(([k, v]) => [rfc3986(k), rfc3986(v)])
+    .sort(([a, x], [b, y]) => (a === b ? (x! < y! ? -1 : 1) : a! < b! ? -1 : 1))
+    .map(([k, v]) => `${k}=${v}`)
+    .join("&");
+  const base = `${req.method.toUpperCase()}&${rfc3986(`http://${String(req.headers.host)}${req.path}`)}&${rfc3986(normalized)}`;
+  const expected = createHmac("sha1", `${rfc3986(keys.apiSecret)}&${rfc3986(account.secret)}`).update(base).digest();
+  const got = Buffer.from(given, "base64");
+  if (got.length !== expected.length || !timingSafeEqual(got, expected)) return undefined;
+  nonces.add(nonce);
+  return account.handle;
+}
+
+/** X API v2, OAuth 1.0a user context. `weighted` measures a post as X does (280 at most). */
+export function fakeX(keys: XKeys, weighted: (text: string) => number): Promise<Fake> {
   const media = new Map<string, { bytes: number; type: string; alt: string }>();
   const texts = new Set<string>();
+  const nonces = new Set<string>();
   let next = 1000;
   const problem = (status: number, title: string, detail: string) => ({ status, json: { title, detail, type: `https://api.twitter.com/2/problems/${title.toLowerCase().replace(/ /g, "-")}`, status } });
+  // X's answer to a missing or wrong signature, as its docs show it.
+  const unauthorized = { status: 401, json: { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" } };
   return start(
     async (req, fake) => {
-      const account = tokens[bearer(req) ?? ""];
-      if (!account) return problem(401, "Unauthorized", "Unauthorized");
+      const account = oauth1Account(req, keys, nonces);
+      if (!account) return unauthorized;
       if (req.method === "POST" && req.path === "/2/media/upload") {
         const form = await formOf(req);
         const file = form.get("media");
@@ -297,6 +352,9 @@ export function fakeX(tokens: Record<string, string>, weighted: (text: string) =
       const title = status === 429 ? "Too Many Requests" : status === 401 ? "Unauthorized" : "Service Unavailable";
       return { title, detail: title, type: "about:blank", status };
     },
-    () => texts.clear(),
+    () => {
+      texts.clear();
+      nonces.clear();
+    },
   );
 }

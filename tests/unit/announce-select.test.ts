@@ -24,7 +24,7 @@ function site(posts: Post[], events: Event[], es: Post[] = []): Pick<Site, "lang
 
 const config: AnnounceConfig = {
   accounts: [
-    { network: "x", account: "@clinic", token: "X_TOKEN" },
+    { network: "x", account: "@clinic", apiKey: "X_API_KEY", apiSecret: "X_API_SECRET", accessToken: "X_ACCESS_TOKEN", accessSecret: "X_ACCESS_SECRET" },
     { network: "mastodon", instance: "https://mastodon.example", account: "@clinic_es@mastodon.example", token: "M_ES", languages: ["es"] },
   ],
 };

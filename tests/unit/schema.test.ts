@@ -66,6 +66,20 @@ test("the demo practice.yaml is valid; broken practice data names the nested fie
   assert.ok(got.includes('phnoe: unknown field; did you mean "phone"?'), got.join("\n"));
 });
 
+test("an X account names its four secrets, never their values; a value where a name belongs is refused without repeating it", async () => {
+  const data = parseYaml(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
+  const x = { network: "x", account: "@juniperhillpeds", apiKey: "X_API_KEY", apiSecret: "X_API_SECRET", accessToken: "X_ACCESS_TOKEN", accessSecret: "X_ACCESS_SECRET" };
+  assert.deepEqual(messages(practiceSchema, { ...data, announce: { accounts: [x] } }), []);
+  const pasted = "1234567890-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcd";
+  const got = messages(practiceSchema, { ...data, announce: { accounts: [{ ...x, accessSecret: pasted }] } });
+  assert.equal(got.length, 1, got.join("\n"));
+  assert.match(got[0]!, /^announce\.accounts\[0\]\.accessSecret: expected the name of a CI secret in capitals, such as X_ACCESS_SECRET; never write the token itself/);
+  assert.ok(!got[0]!.includes(pasted), "the pasted secret is not repeated in the build log");
+  // The OAuth 2.0 setup's single token is gone: each of the four is asked for by name.
+  const old = messages(practiceSchema, { ...data, announce: { accounts: [{ network: "x", account: "@juniperhillpeds", token: "X_ACCESS_TOKEN" }] } });
+  for (const field of ["apiKey", "apiSecret", "accessToken", "accessSecret"]) assert.ok(old.some((m) => m.startsWith(`announce.accounts[0].${field}:`)), old.join("\n"));
+});
+
 test("front matter keeps dates as written (no YAML timestamp coercion)", () => {
   const parsed = parseFrontMatter("x.md", "---\ndate: 2024-02-30\nwhen: 2024-03-01T10:00\n---\nBody");
   assert.ok(!("message" in parsed));
