@@ -133,7 +133,12 @@ export function problemsFromZod(file: string, error: z.ZodError, shape: (path: r
         out.push({
           file,
           field: base ? `${base}.${key}` : key,
-          message: guess ? `unknown field; did you mean "${guess}"?` : `unknown field; expected one of ${known.join(", ")}`,
+          message: guess
+            ? `unknown field; did you mean "${guess}"?`
+            : known.length
+              ? `unknown field; expected one of ${known.join(", ")}`
+              : // The shape behind a choice of forms (an account per network) is not known here.
+                `unknown field; remove it (see docs/staff/practice-yaml.md for the fields this part takes)`,
         });
       }
       continue;
