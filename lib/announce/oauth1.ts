@@ -83,7 +83,8 @@ export function oauth1Params(
 export function oauth1Header(
   req: OAuth1Request,
   creds: OAuth1Credentials,
-  at: { nonce: string; timestamp: number } = { nonce: newNonce(), timestamp: Math.floor(Date.now() / 1000) },
+  // Given by the caller (the run's clock): the signer itself stays pure.
+  at: { nonce: string; timestamp: number },
 ): string {
   const params = oauth1Params(req, creds, at);
   return `OAuth ${Object.entries(params)

@@ -2,6 +2,7 @@
 // a time, under a lock. A network that is down, refuses the token or asks us to slow down
 // stops only that account's sends for this run; everything not sent stays pending in the
 // record for the next run, and the run itself always ends well (it never fails a deploy).
+import { machineTime } from "../build/clock.ts";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
@@ -71,7 +72,8 @@ function todo(record: AnnounceRecord): { itemId: string; accountId: string; entr
 }
 
 export async function runAnnounce(opts: RunOptions): Promise<RunResult> {
-  const wall = opts.wallClock ?? (() => new Date());
+  // The machine's time: when a send happened and how old a lock is, never what is published.
+  const wall = opts.wallClock ?? machineTime;
   const http = opts.http ?? defaultHttp;
   const result: RunResult = { status: "done", lines: [], preview: [], notes: [] };
   const accounts = new Map(opts.config.accounts.map((a) => [accountId(a), a]));
