@@ -1,11 +1,13 @@
 // npm run comments:import -- FILE [--dry-run]
 // Turns an export of comment-form submissions (JSON or CSV) into comment files under
 // content/comments/<post>/ for a person to review and commit. Never publishes anything,
-// never overwrites a file, never copies an email or IP address. See lib/import/comments.ts.
+// never overwrites a file, never copies an email or IP address. See lib/import/comments.ts
+// (the plan) and lib/import/comments-parse.ts (reading the export).
 import { existsSync } from "node:fs";
 import { mkdir, readFile, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { formatReport, ImportError, parseSubmissions, planImport, type PostComments } from "../lib/import/comments.ts";
+import { formatReport, planImport, type PostComments } from "../lib/import/comments.ts";
+import { ImportError, parseSubmissions } from "../lib/import/comments-parse.ts";
 import { COMMENTS_FOLDER } from "../lib/comments/load.ts";
 import { listMarkdown, readMarkdownFile, readYamlFile } from "../lib/content/read.ts";
 import { FOLDERS, parseFileName } from "../lib/content/paths.ts";

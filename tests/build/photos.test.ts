@@ -57,7 +57,7 @@ test("blog lists show a small, lazy, decorative thumbnail for posts with an imag
   assert.equal(img.getAttribute("alt"), "");
   assert.equal(img.getAttribute("loading"), "lazy");
   assert.equal(img.getAttribute("sizes"), "(min-width: 40rem) 7rem, 5.5rem");
-  // Encoded at the widths a 7rem slot can use (480 and 800 px, lib/outputs/images.ts widestUseful), not up to 1600.
+  // Encoded at the widths a 7rem slot can use (480 and 800 px, lib/outputs/image-widths.ts widestUseful), not up to 1600.
   assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], ["800", "533"]);
   assert.equal(without.getAttribute("class"), "card post-card");
   assert.equal(without.querySelector("img"), null);

@@ -1,8 +1,8 @@
 // Which widths a photo is encoded at for each use: only those a browser can pick for the
-// use's `sizes` attribute (lib/outputs/images.ts widestUseful), never fewer.
+// use's `sizes` attribute (lib/outputs/image-widths.ts widestUseful), never fewer.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { widestUseful, WIDTHS } from "../../lib/outputs/images.ts";
+import { widestUseful, WIDTHS } from "../../lib/outputs/image-widths.ts";
 import { SIZES } from "../../lib/content/pictures.ts";
 
 test("a thumbnail or avatar (7rem at most) needs 480 px at 3 device pixels per CSS pixel, not 1600", () => {

@@ -1,5 +1,5 @@
 // The HTML converter's options and answer, shared by its modules (html.ts, shortcodes.ts,
-// inline.ts) and the planner.
+// block-elements.ts, inline.ts) and the planner.
 export interface ImageRequest {
   src: string;
   alt: string;

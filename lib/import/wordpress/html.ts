@@ -12,16 +12,16 @@
 // to them (#dosage) follow.
 //
 // The walk over the HTML is here; beside it: shortcodes.ts, autop.ts, markdown-text.ts
-// (escaping), anchor-ids.ts, inline.ts (pictures and links). Why hand-written and not
-// turndown: docs/developers/import-converter.md.
+// (escaping), anchor-ids.ts, block-elements.ts (paragraphs, quotes, code, figures, frames),
+// lists-tables.ts, inline-elements.ts (emphasis, code), inline.ts (pictures and links).
+// Why hand-written and not turndown: docs/developers/import-converter.md.
 import { parse, HTMLElement, TextNode, type Node } from "node-html-parser";
-import { parseVideoUrl } from "../../video/parse.ts";
-import { collapse, escapeLineStarts, escapeMarkdown, markdownUrl, wrap } from "./markdown-text.ts";
-import { listMarkdown, tableMarkdown } from "./lists-tables.ts";
+import { URL_ONLY, collapse, escapeLineStarts, escapeMarkdown, markdownUrl } from "./markdown-text.ts";
+import { BLOCK, DROP, blockMarkdown } from "./block-elements.ts";
+import { inlineMarkdown } from "./inline-elements.ts";
 import { expandShortcodes } from "./shortcodes.ts";
 import { autop } from "./autop.ts";
 import { AnchorBook, span, isAnchorOnly } from "./anchor-ids.ts";
-import { imageMarkdown, linkMarkdown } from "./inline.ts";
 import type { ConvertOptions, Converted } from "./convert-types.ts";
 
 export type { ConvertOptions, Converted, ImageAnswer, ImageRequest } from "./convert-types.ts";
@@ -29,17 +29,6 @@ export { escapeMarkdown } from "./markdown-text.ts";
 export { expandShortcodes, plainText } from "./shortcodes.ts";
 export { autop } from "./autop.ts";
 export { cleanAnchorId } from "./anchor-ids.ts";
-
-const BLOCK = new Set([
-  "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-  "blockquote", "pre", "table", "figure", "figcaption", "hr", "iframe", "dl", "dt", "dd", "address", "center", "video", "audio",
-  "details", "summary", "hgroup",
-]);
-const DROP = new Set([
-  "script", "style", "noscript", "form", "input", "button", "select", "textarea", "object", "embed", "applet", "svg", "canvas",
-  "template", "link", "meta", "base", "frame", "frameset", "math", "head", "title", "source", "track", "map", "area", "dialog",
-]);
-const URL_ONLY = /^https?:\/\/[^\s<>"]+$/;
 
 /** Plugin (namespaced) Gutenberg blocks, which may not look right as plain content. */
 function pluginBlocks(html: string): string[] {
@@ -134,7 +123,7 @@ class Converter {
     }
     if (/^h[1-6]$/.test(tag)) return this.heading(el, tag);
     const ids = this.book.take(el);
-    return this.book.attach(this.blockContent(el, tag), ids);
+    return this.book.attach(blockMarkdown(this, el, tag), ids);
   }
 
   /** A heading keeps its id, or else the first anchor inside it (an <a name>, a contents plugin's <span id>), as {#id}. */
@@ -151,64 +140,6 @@ class Converter {
     return [`${"#".repeat(Math.max(2, Number(tag[1])))} ${more.map(span).join("")}${text}${own ? ` {#${own}}` : ""}`];
   }
 
-  blockContent(el: HTMLElement, tag: string): string[] {
-    switch (tag) {
-      case "p": case "address": case "center": case "summary": case "dt": case "figcaption": {
-        const inner = this.blocks(el.childNodes);
-        if (tag === "figcaption") return inner.length ? [`*${inner.join(" ").replace(/^\*+|\*+$/g, "").trim()}*`] : [];
-        if (tag === "dt") return inner.map((b) => `**${b}**`);
-        return inner;
-      }
-      case "ul": case "ol":
-        return [listMarkdown(this, el, tag === "ol")];
-      case "li":
-        return this.blocks(el.childNodes);
-      case "blockquote": {
-        const inner = this.blocks(el.childNodes).join("\n\n");
-        return inner ? [inner.split("\n").map((l) => (l ? `> ${l}` : ">")).join("\n")] : [];
-      }
-      case "pre": {
-        const text = el.text.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
-        if (!text.trim()) return [];
-        const fence = "`".repeat(Math.max(3, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-        return [`${fence}\n${text}\n${fence}`];
-      }
-      case "hr":
-        return ["***"];
-      case "table":
-        return tableMarkdown(this, el);
-      case "figure": {
-        const cls = el.getAttribute("class") ?? "";
-        if (/wp-block-embed/.test(cls)) {
-          const url = collapse(el.querySelector(".wp-block-embed__wrapper")?.text ?? el.text).trim().split(" ")[0] ?? "";
-          const video = parseVideoUrl(url);
-          if (video) return [video.watchUrl];
-          if (URL_ONLY.test(url)) return [this.opts.link ? this.opts.link(url) : url];
-          this.note("an embed block with no address was removed");
-          return [];
-        }
-        return this.blocks(el.childNodes);
-      }
-      case "iframe": {
-        const src = el.getAttribute("src") ?? el.getAttribute("data-src") ?? "";
-        const video = parseVideoUrl(src.startsWith("//") ? `https:${src}` : src);
-        if (video) return [video.watchUrl];
-        let host = src;
-        try {
-          host = new URL(src.startsWith("//") ? `https:${src}` : src).hostname;
-        } catch { /* keep the raw text */ }
-        this.note(`an embedded frame from ${host || "an unknown address"} was removed (only YouTube and Vimeo are kept)`);
-        return [];
-      }
-      case "video": case "audio": {
-        const src = el.getAttribute("src") ?? el.querySelector("source")?.getAttribute("src") ?? "";
-        this.note(`a <${tag}> file was left out${src ? ` (${src})` : ""}: upload it under /assets/ and add it by hand`);
-        return [];
-      }
-      default:
-        return this.blocks(el.childNodes);
-    }
-  }
 
   inlineChildren(el: HTMLElement): string {
     return el.childNodes.map((n) => this.inline(n)).join("");
@@ -227,36 +158,8 @@ class Converter {
       return "";
     }
     const ids = this.book.take(n).map(span).join("");
-    return ids + this.inlineContent(n, tag);
+    return ids + inlineMarkdown(this, n, tag);
   }
-
-  inlineContent(n: HTMLElement, tag: string): string {
-    switch (tag) {
-      case "br":
-        return "\\\n";
-      case "strong": case "b":
-        return wrap("**", this.inlineChildren(n));
-      case "em": case "i": case "cite":
-        return wrap("*", this.inlineChildren(n));
-      case "del": case "s": case "strike":
-        return wrap("~~", this.inlineChildren(n));
-      case "code": case "kbd": case "tt": {
-        const text = collapse(n.text);
-        if (!text.trim()) return text;
-        const ticks = "`".repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));
-        return `${ticks}${/^`|`$/.test(text) ? ` ${text} ` : text}${ticks}`;
-      }
-      case "img":
-        return imageMarkdown(this, n);
-      case "a":
-        return linkMarkdown(this, n);
-      default:
-        if (BLOCK.has(tag)) return ` ${this.inlineChildren(n)} `;
-        return this.inlineChildren(n);
-    }
-  }
-
-
 
 }
 

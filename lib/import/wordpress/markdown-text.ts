@@ -1,5 +1,8 @@
 // Writing Markdown from the old site's text: escaping (nothing the old site showed as text
 // becomes markup), whitespace as HTML collapses it, and the links the converter may keep.
+/** A bare web address, alone: kept as it is so the site links it (or makes a video facade). */
+export const URL_ONLY = /^https?:\/\/[^\s<>"]+$/;
+
 /** Escapes Markdown in plain text; web addresses stay whole so they still become links. */
 export function escapeMarkdown(text: string): string {
   return text
