@@ -15,5 +15,17 @@ export default function (cfg: UserConfig) {
   const mode = env.PRACTICE_MODE || (run === "build" ? "production" : "preview");
   if (mode !== "preview" && mode !== "production") throw new Error(`PRACTICE_MODE: expected preview or production, got ${mode}`);
   const root = projectRoot(env);
-  configure(cfg, createSession({ root, contentDir: env.PRACTICE_CONTENT, mode, prefix: env.PATH_PREFIX ?? "", clock: clockFromEnv(env), cacheDir: env.PRACTICE_CACHE, run, progress: (line) => console.log(line) }));
+  configure(
+    cfg,
+    createSession({
+      root,
+      contentDir: env.PRACTICE_CONTENT,
+      mode,
+      prefix: env.PATH_PREFIX ?? "",
+      clock: clockFromEnv(env),
+      cacheDir: env.PRACTICE_CACHE,
+      run,
+      progress: (line) => console.log(line),
+    }),
+  );
 }

@@ -21,14 +21,46 @@ import { renderMarkdown } from "../lib/markdown/index.ts";
 
 const dir = process.env.TURNDOWN_DIR;
 if (!dir) {
-  console.error("Set TURNDOWN_DIR to a folder where turndown@7.2.5 and turndown-plugin-gfm@1.0.2 are installed (see the top of this file).");
+  console.error(
+    "Set TURNDOWN_DIR to a folder where turndown@7.2.5 and turndown-plugin-gfm@1.0.2 are installed (see the top of this file).",
+  );
   process.exit(2);
 }
 const require = createRequire(path.join(path.resolve(dir), "package.json"));
 const TurndownService = require("turndown");
 const { gfm } = require("turndown-plugin-gfm");
 
-const REMOVE = ["script", "style", "noscript", "form", "input", "button", "select", "textarea", "object", "embed", "applet", "svg", "canvas", "template", "link", "meta", "base", "frame", "frameset", "math", "head", "title", "source", "track", "map", "area", "dialog", "video", "audio"];
+const REMOVE = [
+  "script",
+  "style",
+  "noscript",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "canvas",
+  "template",
+  "link",
+  "meta",
+  "base",
+  "frame",
+  "frameset",
+  "math",
+  "head",
+  "title",
+  "source",
+  "track",
+  "map",
+  "area",
+  "dialog",
+  "video",
+  "audio",
+];
 
 /** turndown as a practice would configure it for WordPress: GFM tables and strikethrough, and rules for the blocks. */
 function turndown(): (html: string) => string {
@@ -44,17 +76,25 @@ function turndown(): (html: string) => string {
     },
   });
   td.addRule("embed-block", {
-    filter: (node: { nodeName: string; getAttribute(n: string): string | null }) => node.nodeName === "FIGURE" && /wp-block-embed/.test(node.getAttribute("class") ?? ""),
+    filter: (node: { nodeName: string; getAttribute(n: string): string | null }) =>
+      node.nodeName === "FIGURE" && /wp-block-embed/.test(node.getAttribute("class") ?? ""),
     replacement: (content: string, node: { textContent: string }) => {
       const url = node.textContent.trim().split(/\s+/)[0] ?? "";
       const video = parseVideoUrl(url);
       return `\n\n${video ? video.watchUrl : url}\n\n`;
     },
   });
-  td.addRule("file-button", { filter: (node: { nodeName: string; getAttribute(n: string): string | null }) => node.nodeName === "A" && /wp-block-file__button/.test(node.getAttribute("class") ?? ""), replacement: () => "" });
+  td.addRule("file-button", {
+    filter: (node: { nodeName: string; getAttribute(n: string): string | null }) =>
+      node.nodeName === "A" && /wp-block-file__button/.test(node.getAttribute("class") ?? ""),
+    replacement: () => "",
+  });
   // Only web, mail and phone links: anything else keeps its text.
   td.addRule("safe-links", {
-    filter: (node: { nodeName: string; getAttribute(n: string): string | null }) => node.nodeName === "A" && !!node.getAttribute("href") && !/^(https?:|mailto:|tel:|\/|#)/i.test((node.getAttribute("href") ?? "").trim()),
+    filter: (node: { nodeName: string; getAttribute(n: string): string | null }) =>
+      node.nodeName === "A" &&
+      !!node.getAttribute("href") &&
+      !/^(https?:|mailto:|tel:|\/|#)/i.test((node.getAttribute("href") ?? "").trim()),
     replacement: (content: string) => content,
   });
   return (html) => td.turndown(html);
@@ -82,10 +122,12 @@ let sameShape = 0;
 const diffs: string[] = [];
 for (const file of ["export.xml", "maple.xml", "birch-multisite.xml"]) {
   const wxr = parseWxr(readFileSync(path.join(FIXTURES, file), "utf8"), file);
-  const sources = wxr.items.filter((i) => i.type === "post" || i.type === "page").flatMap((i) => [
-    { where: `${file} ${i.type} ${i.id}`, html: i.content, comment: false },
-    ...i.comments.map((c) => ({ where: `${file} comment ${c.id}`, html: c.content, comment: true })),
-  ]);
+  const sources = wxr.items
+    .filter((i) => i.type === "post" || i.type === "page")
+    .flatMap((i) => [
+      { where: `${file} ${i.type} ${i.id}`, html: i.content, comment: false },
+      ...i.comments.map((c) => ({ where: `${file} comment ${c.id}`, html: c.content, comment: true })),
+    ]);
   for (const s of sources) {
     if (!s.html.trim()) continue;
     items++;
@@ -100,7 +142,9 @@ for (const file of ["export.xml", "maple.xml", "birch-multisite.xml"]) {
     if (a.text === b.text) sameText++;
     if (JSON.stringify(a.shape) === JSON.stringify(b.shape)) sameShape++;
     if (a.text !== b.text || JSON.stringify(a.shape) !== JSON.stringify(b.shape)) {
-      diffs.push(`--- ${s.where}\n  ours:     ${JSON.stringify(a.shape)} ${a.text.slice(0, 160)}\n  turndown: ${JSON.stringify(b.shape)} ${b.text.slice(0, 160)}\n  md ours:     ${JSON.stringify(ours.slice(0, 300))}\n  md turndown: ${JSON.stringify(theirs.slice(0, 300))}`);
+      diffs.push(
+        `--- ${s.where}\n  ours:     ${JSON.stringify(a.shape)} ${a.text.slice(0, 160)}\n  turndown: ${JSON.stringify(b.shape)} ${b.text.slice(0, 160)}\n  md ours:     ${JSON.stringify(ours.slice(0, 300))}\n  md turndown: ${JSON.stringify(theirs.slice(0, 300))}`,
+      );
     }
   }
 }
@@ -128,9 +172,17 @@ const HOSTILE: [string, string][] = [
 function live(html: string): boolean {
   const root = parse(html);
   if (root.querySelector("script, iframe, object, embed, form, style, svg")) return true;
-  return root.querySelectorAll("*").some((el) =>
-    Object.entries(el.attributes).some(([k, v]) => /^on/i.test(k) || (/^(href|src|srcset|action|formaction)$/i.test(k) && /^\s*(javascript|data|vbscript):|^(https?:)?\/\//i.test(v) && !(k === "href" && /^https?:/i.test(v)))),
-  );
+  return root
+    .querySelectorAll("*")
+    .some((el) =>
+      Object.entries(el.attributes).some(
+        ([k, v]) =>
+          /^on/i.test(k) ||
+          (/^(href|src|srcset|action|formaction)$/i.test(k) &&
+            /^\s*(javascript|data|vbscript):|^(https?:)?\/\//i.test(v) &&
+            !(k === "href" && /^https?:/i.test(v))),
+      ),
+    );
 }
 const raw = (md: string) => /<[a-z!/]/i.test(md.replace(/\\</g, ""));
 console.log("\nHostile snippets: | case | ours: Markdown has raw HTML / page live | turndown: Markdown has raw HTML / page live |");
@@ -138,12 +190,19 @@ for (const [name, html] of HOSTILE) {
   const ours = htmlToMarkdown(html).markdown;
   const theirs = td(html);
   const row = (md: string) => `${raw(md) ? "raw HTML" : "-"} / ${live(renderMarkdown(md).html) ? "LIVE" : "inert"}`;
-  console.log(`| ${name} | ${row(ours)} | ${row(theirs)} |  ours=${JSON.stringify(ours.trim()).slice(0, 90)} turndown=${JSON.stringify(theirs.trim()).slice(0, 90)}`);
+  console.log(
+    `| ${name} | ${row(ours)} | ${row(theirs)} |  ours=${JSON.stringify(ours.trim()).slice(0, 90)} turndown=${JSON.stringify(theirs.trim()).slice(0, 90)}`,
+  );
 }
 
 // Speed, on the largest fixture, a hundred times.
-const big = parseWxr(readFileSync(path.join(FIXTURES, "export.xml"), "utf8"), "export.xml").items.map((i) => i.content).filter(Boolean);
-for (const [name, f] of [["ours", (h: string) => htmlToMarkdown(h).markdown], ["turndown", (h: string) => td(autop(expandShortcodes(h, {}, new Set())))]] as const) {
+const big = parseWxr(readFileSync(path.join(FIXTURES, "export.xml"), "utf8"), "export.xml")
+  .items.map((i) => i.content)
+  .filter(Boolean);
+for (const [name, f] of [
+  ["ours", (h: string) => htmlToMarkdown(h).markdown],
+  ["turndown", (h: string) => td(autop(expandShortcodes(h, {}, new Set())))],
+] as const) {
   const t0 = performance.now();
   for (let i = 0; i < 100; i++) for (const h of big) f(h);
   console.log(`${name}: ${((performance.now() - t0) / 100).toFixed(1)} ms for export.xml's ${big.length} items`);

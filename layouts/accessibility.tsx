@@ -15,7 +15,11 @@ export function AccessibilityView({ site, route }: { site: Site; route: RouteOf<
   const pdfs = site.privacyNotice.type === "PDF" || forms.some((f) => isPdf(f.type, f.href));
   const external = p.portal !== undefined || p.locations.some((l) => l.mapUrl !== undefined);
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "a11y.title"), description: t(lang, "a11y.description", { practice: p.name }), url: route.url }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{ title: t(lang, "a11y.title"), description: t(lang, "a11y.description", { practice: p.name }), url: route.url }}
+    >
       <article class="wrap page trust">
         <h1>{t(lang, "a11y.title")}</h1>
         <div class="prose">
@@ -32,9 +36,7 @@ export function AccessibilityView({ site, route }: { site: Site; route: RouteOf<
           <h2>{t(lang, "a11y.testing.title")}</h2>
           <p>{t(lang, "a11y.testing.axe")}</p>
           <p>{t(lang, "a11y.testing.more")}</p>
-          <p data-facts="built">
-            {t(lang, "a11y.testing.built", { date: displayDate(site.now.setZone(site.zone), lang) })}
-          </p>
+          <p data-facts="built">{t(lang, "a11y.testing.built", { date: displayDate(site.now.setZone(site.zone), lang) })}</p>
 
           <h2>{t(lang, "a11y.limits.title")}</h2>
           <ul>

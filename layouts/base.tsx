@@ -64,8 +64,18 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <link rel="icon" href={u.href(ICONS.png192)} type="image/png" sizes="192x192" />
           <link rel="apple-touch-icon" href={u.href(ICONS.apple)} />
           <link rel="manifest" href={u.href(ICONS.manifest)} />
-          <link rel="alternate" type="application/atom+xml" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.xml"))} />
-          <link rel="alternate" type="application/feed+json" title={t(lang, "feed.title", { practice: p.name })} href={u.href(u.local(lang, "/feed.json"))} />
+          <link
+            rel="alternate"
+            type="application/atom+xml"
+            title={t(lang, "feed.title", { practice: p.name })}
+            href={u.href(u.local(lang, "/feed.xml"))}
+          />
+          <link
+            rel="alternate"
+            type="application/feed+json"
+            title={t(lang, "feed.title", { practice: p.name })}
+            href={u.href(u.local(lang, "/feed.json"))}
+          />
           {alternates.length > 1 && (
             <>
               {alternates.map((a) => (
@@ -92,9 +102,11 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           {(meta.live || site.byLang[lang]!.alerts.length > 0) && <script type="module" src={u.href("/assets/js/live.js")} />}
           {meta.video && <script type="module" src={u.href("/assets/js/video.js")} />}
           {meta.share && <script type="module" src={u.href("/assets/js/share.js")} />}
-          {(meta.jsonld ?? []).filter((x) => x !== undefined).map((data) => (
-            <script type="application/ld+json">{{ html: serializeJsonLd(data) }}</script>
-          ))}
+          {(meta.jsonld ?? [])
+            .filter((x) => x !== undefined)
+            .map((data) => (
+              <script type="application/ld+json">{{ html: serializeJsonLd(data) }}</script>
+            ))}
         </head>
         <body>
           <a class="skip" href="#main">
@@ -110,7 +122,9 @@ export function Base({ site, lang, meta, children }: { site: Site; lang: Lang; m
           <main id="main" tabindex="-1">
             {children}
           </main>
-          {same(site, `${lang}:footer`, () => <Footer site={site} lang={lang} />)}
+          {same(site, `${lang}:footer`, () => (
+            <Footer site={site} lang={lang} />
+          ))}
         </body>
       </html>
     </>

@@ -10,7 +10,11 @@ export function BlogView({ site, route }: ViewProps<"blog">): JSX.Element {
   const u = site.urls;
   const title = pager.page === 1 ? t(lang, "blog.title") : t(lang, "blog.pageTitle", { page: pager.page, total: pager.total });
   return (
-    <Base site={site} lang={lang} meta={{ title, description: t(lang, "blog.description", { practice: practiceIn(site, lang).name }), url: route.url }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{ title, description: t(lang, "blog.description", { practice: practiceIn(site, lang).name }), url: route.url }}
+    >
       <div class="wrap listing">
         <h1>{title}</h1>
         <p class="listing__links">

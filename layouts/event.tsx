@@ -11,7 +11,18 @@ export function EventView({ site, route }: ViewProps<"event">): JSX.Element {
   const u = site.urls;
   const loc = eventLocation(site, event, lang);
   return (
-    <Base site={site} lang={lang} meta={{ title: event.title, description: event.description, url: route.url, jsonld: [eventJsonLd(site, event)], video: event.videoHosts.length > 0, live: event.live }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{
+        title: event.title,
+        description: event.description,
+        url: route.url,
+        jsonld: [eventJsonLd(site, event)],
+        video: event.videoHosts.length > 0,
+        live: event.live,
+      }}
+    >
       <article class="wrap page event">
         {event.status !== "published" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
         <h1>{event.title}</h1>

@@ -10,7 +10,16 @@ export function EventsView({ site, route }: ViewProps<"events">): JSX.Element {
   const u = site.urls;
   const here = site.byLang[lang]!;
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "events.title"), description: t(lang, "events.description", { practice: practiceIn(site, lang).name }), url: route.url, live: true }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{
+        title: t(lang, "events.title"),
+        description: t(lang, "events.description", { practice: practiceIn(site, lang).name }),
+        url: route.url,
+        live: true,
+      }}
+    >
       <div class="wrap listing">
         <h1>{t(lang, "events.title")}</h1>
         <p class="listing__links">

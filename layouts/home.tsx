@@ -23,7 +23,14 @@ export function Home({ site, route }: { site: Site; route: Extract<Route, { kind
     <Base
       site={site}
       lang={lang}
-      meta={{ title: page?.title ?? p.name, description: page?.description ?? p.description, url: route.url, jsonld: [clinicJsonLd(site)], live: true, video: (page?.videoHosts.length ?? 0) > 0 }}
+      meta={{
+        title: page?.title ?? p.name,
+        description: page?.description ?? p.description,
+        url: route.url,
+        jsonld: [clinicJsonLd(site)],
+        live: true,
+        video: (page?.videoHosts.length ?? 0) > 0,
+      }}
     >
       <section class={hero ? "hero hero--photo" : "hero"}>
         <div class="wrap hero__inner">
@@ -57,7 +64,8 @@ export function Home({ site, route }: { site: Site; route: Extract<Route, { kind
           <ul class="plain">
             {site.byLang[lang]!.today.hours.map((h) => (
               <li>
-                <strong>{h.location.name}:</strong> {h.intervals.length ? <Intervals intervals={h.intervals} lang={lang} /> : t(lang, "home.closedToday")}
+                <strong>{h.location.name}:</strong>{" "}
+                {h.intervals.length ? <Intervals intervals={h.intervals} lang={lang} /> : t(lang, "home.closedToday")}
                 <OpenStatus site={site} location={h.location} lang={lang} />
               </li>
             ))}

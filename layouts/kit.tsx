@@ -19,14 +19,27 @@ function Count({ copy, id }: { copy: NetworkCopy; id: string }): JSX.Element {
   const over = copy.count > copy.limit;
   return (
     <p id={id}>
-      {number.format(copy.count)}
-      {" "}of {number.format(copy.limit)} {copy.unit}
+      {number.format(copy.count)} of {number.format(copy.limit)} {copy.unit}
       {over ? <span class="status status--no">Too long by {number.format(copy.count - copy.limit)}</span> : null}
     </p>
   );
 }
 
-function CopyBox({ id, label, text, lang, rows, copy }: { id: string; label: string; text: string; lang: string; rows: number; copy?: NetworkCopy }): JSX.Element {
+function CopyBox({
+  id,
+  label,
+  text,
+  lang,
+  rows,
+  copy,
+}: {
+  id: string;
+  label: string;
+  text: string;
+  lang: string;
+  rows: number;
+  copy?: NetworkCopy;
+}): JSX.Element {
   return (
     <div class="kit-copy">
       <label for={id}>{label}</label>
@@ -87,7 +100,9 @@ function Item({ site, item, n, kit }: { site: Site; item: KitItem; n: string; ki
   const box = (c: NetworkCopy) => (
     <>
       <CopyBox id={`${n}-${c.network}`} label={`Text for ${c.label}`} text={c.text} lang={item.lang} rows={10} copy={c} />
-      {c.link && <CopyBox id={`${n}-${c.network}-link`} label={`Link for ${c.label} (${c.link.note})`} text={c.link.url} lang={item.lang} rows={2} />}
+      {c.link && (
+        <CopyBox id={`${n}-${c.network}-link`} label={`Link for ${c.label} (${c.link.note})`} text={c.link.url} lang={item.lang} rows={2} />
+      )}
     </>
   );
   return (
@@ -107,18 +122,40 @@ function Item({ site, item, n, kit }: { site: Site; item: KitItem; n: string; ki
         <Image site={site} image={item.square} label="square for Instagram" />
         <Image site={site} image={item.card} label="card for links" />
       </div>
-      <CopyBox id={`${n}-alt`} label="Description of the square (Instagram: Advanced settings, Write alt text)" text={item.square.alt} lang={item.lang} rows={3} />
+      <CopyBox
+        id={`${n}-alt`}
+        label="Description of the square (Instagram: Advanced settings, Write alt text)"
+        text={item.square.alt}
+        lang={item.lang}
+        rows={3}
+      />
       {byHand.map(box)}
       <details>
         <summary>Text for {automatic.map((c) => c.label).join(", ")}</summary>
-        <p>When the account is connected, <code>npm run announce</code> posts this text after each publish: copy it only to post by hand.</p>
+        <p>
+          When the account is connected, <code>npm run announce</code> posts this text after each publish: copy it only to post by hand.
+        </p>
         {automatic.map(box)}
       </details>
     </article>
   );
 }
 
-function Section({ site, kit, id, title, items, none }: { site: Site; kit: Kit; id: string; title: string; items: readonly KitItem[]; none: string }): JSX.Element {
+function Section({
+  site,
+  kit,
+  id,
+  title,
+  items,
+  none,
+}: {
+  site: Site;
+  kit: Kit;
+  id: string;
+  title: string;
+  items: readonly KitItem[];
+  none: string;
+}): JSX.Element {
   return (
     <section aria-labelledby={id}>
       <h2 id={id}>
@@ -155,13 +192,14 @@ export function kitHtml(site: Site, kit: Kit): string {
               This page is only in the preview (<code>npm start</code>) and is never published. It lists{" "}
               {kit.rule === "record" ? (
                 <>
-                  the posts and events that go out with the next publish, and those announced in the last {kit.days} days (from <code>content/_data/announced.json</code>)
+                  the posts and events that go out with the next publish, and those announced in the last {kit.days} days (from{" "}
+                  <code>content/_data/announced.json</code>)
                 </>
               ) : (
                 <>the posts of the last {kit.days} days and the events not yet over (nothing has been announced yet to compare with)</>
               )}
-              , as of <time datetime={kit.now.toISODate()!}>{displayDate(kit.now, "en")}</time>. For each: the text for each network, ready to copy, and the images to
-              download.
+              , as of <time datetime={kit.now.toISODate()!}>{displayDate(kit.now, "en")}</time>. For each: the text for each network, ready
+              to copy, and the images to download.
             </p>
             {kit.recordError && (
               <p>

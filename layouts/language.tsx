@@ -6,13 +6,23 @@ import { practiceIn } from "../lib/model/lookup.ts";
 import { Base } from "./base.tsx";
 import { t, telHref } from "./components/format.ts";
 
-export function LanguageAssistanceView({ site, route }: { site: Site; route: Extract<Route, { kind: "languageAssistance" }> }): JSX.Element {
+export function LanguageAssistanceView({
+  site,
+  route,
+}: {
+  site: Site;
+  route: Extract<Route, { kind: "languageAssistance" }>;
+}): JSX.Element {
   const { lang } = route;
   const p = practiceIn(site, lang);
   const help = p.languageAssistance!;
   const phone = help.phone ?? p.phone;
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "langAssist.title"), description: t(lang, "langAssist.description", { practice: p.name }), url: route.url }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{ title: t(lang, "langAssist.title"), description: t(lang, "langAssist.description", { practice: p.name }), url: route.url }}
+    >
       <article class="wrap page">
         <h1>{t(lang, "langAssist.title")}</h1>
         <div class="prose">

@@ -7,7 +7,11 @@ export function NotFoundView({ site, route }: ViewProps<"notFound">): JSX.Elemen
   const { lang } = route;
   const u = site.urls;
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "notFound.title"), description: t(lang, "notFound.description"), url: route.url, noindex: true }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{ title: t(lang, "notFound.title"), description: t(lang, "notFound.description"), url: route.url, noindex: true }}
+    >
       <div class="wrap page">
         <h1>{t(lang, "notFound.title")}</h1>
         <p>{t(lang, "notFound.body")}</p>

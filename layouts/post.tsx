@@ -20,77 +20,88 @@ export function PostView({ site, route }: { site: Site; route: Extract<Route, { 
     <Base
       site={site}
       lang={lang}
-      meta={{ title: post.title, description: post.description, url: route.url, type: "article", published: machineDate(post.date), jsonld: [blogPostingJsonLd(site, post)], video: post.videoHosts.length > 0, share: true, image: post.socialImage, live: post.live }}
+      meta={{
+        title: post.title,
+        description: post.description,
+        url: route.url,
+        type: "article",
+        published: machineDate(post.date),
+        jsonld: [blogPostingJsonLd(site, post)],
+        video: post.videoHosts.length > 0,
+        share: true,
+        image: post.socialImage,
+        live: post.live,
+      }}
     >
       <div class="wrap post-shell">
-      <div class="post-layout">
-      <article class="post" data-pagefind-body="">
-        {post.status === "draft" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
-        {post.status === "scheduled" && (
-          <p class="banner banner--draft">
-            {t(lang, "post.draft")} · {displayDate(post.date.dt, lang)}
-          </p>
-        )}
-        <header class="post__head">
-          <h1>{post.title}</h1>
-          <p class="post__meta">
-            {author && (
-              <>
-                {authorLinked ? (
-                  <a href={u.href(author.url)}>{t(lang, "post.by", { name: author.fullName })}</a>
-                ) : (
-                  t(lang, "post.by", { name: author.fullName })
+        <div class="post-layout">
+          <article class="post" data-pagefind-body="">
+            {post.status === "draft" && <p class="banner banner--draft">{t(lang, "post.draft")}</p>}
+            {post.status === "scheduled" && (
+              <p class="banner banner--draft">
+                {t(lang, "post.draft")} · {displayDate(post.date.dt, lang)}
+              </p>
+            )}
+            <header class="post__head">
+              <h1>{post.title}</h1>
+              <p class="post__meta">
+                {author && (
+                  <>
+                    {authorLinked ? (
+                      <a href={u.href(author.url)}>{t(lang, "post.by", { name: author.fullName })}</a>
+                    ) : (
+                      t(lang, "post.by", { name: author.fullName })
+                    )}
+                    {" · "}
+                  </>
                 )}
+                <PostDate post={post} lang={lang} />
                 {" · "}
-              </>
+                {t(lang, "post.readingTime", { minutes: post.readingMinutes })}
+              </p>
+              <ReviewLine site={site} lang={lang} reviewedBy={post.reviewedBy} reviewed={post.reviewed} />
+            </header>
+            {post.picture && <div class="post__image">{{ html: post.picture }}</div>}
+            <div class="prose">{{ html: post.html }}</div>
+            <ShareLinks site={site} post={post} lang={lang} />
+            {post.tags.length > 0 && (
+              <nav class="tags" aria-label={t(lang, "post.tags")}>
+                <h2 class="tags__title">{t(lang, "post.tags")}</h2>
+                <ul class="plain tags__list">
+                  {post.tags.map((tag) => (
+                    <li>
+                      <a class="tag" href={u.href(tag.url)}>
+                        {tag.name}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </nav>
             )}
-            <PostDate post={post} lang={lang} />
-            {" · "}
-            {t(lang, "post.readingTime", { minutes: post.readingMinutes })}
-          </p>
-          <ReviewLine site={site} lang={lang} reviewedBy={post.reviewedBy} reviewed={post.reviewed} />
-        </header>
-        {post.picture && <div class="post__image">{{ html: post.picture }}</div>}
-        <div class="prose">{{ html: post.html }}</div>
-        <ShareLinks site={site} post={post} lang={lang} />
-        {post.tags.length > 0 && (
-          <nav class="tags" aria-label={t(lang, "post.tags")}>
-            <h2 class="tags__title">{t(lang, "post.tags")}</h2>
-            <ul class="plain tags__list">
-              {post.tags.map((tag) => (
-                <li>
-                  <a class="tag" href={u.href(tag.url)}>
-                    {tag.name}
+            <Comments site={site} post={post} lang={lang} />
+            {(post.older || post.newer) && (
+              <nav class="prevnext" aria-label={t(lang, "post.more")} data-pagefind-ignore="">
+                {post.older ? (
+                  <a class="prevnext__link" href={u.href(post.older.url)} rel="prev">
+                    <span class="prevnext__label">← {t(lang, "post.prev")}</span>
+                    <span class="prevnext__title">{post.older.title}</span>
                   </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        )}
-        <Comments site={site} post={post} lang={lang} />
-        {(post.older || post.newer) && (
-          <nav class="prevnext" aria-label={t(lang, "post.more")} data-pagefind-ignore="">
-            {post.older ? (
-              <a class="prevnext__link" href={u.href(post.older.url)} rel="prev">
-                <span class="prevnext__label">← {t(lang, "post.prev")}</span>
-                <span class="prevnext__title">{post.older.title}</span>
-              </a>
-            ) : (
-              <span />
+                ) : (
+                  <span />
+                )}
+                {post.newer ? (
+                  <a class="prevnext__link prevnext__link--next" href={u.href(post.newer.url)} rel="next">
+                    <span class="prevnext__label">{t(lang, "post.next")} →</span>
+                    <span class="prevnext__title">{post.newer.title}</span>
+                  </a>
+                ) : (
+                  <span />
+                )}
+              </nav>
             )}
-            {post.newer ? (
-              <a class="prevnext__link prevnext__link--next" href={u.href(post.newer.url)} rel="next">
-                <span class="prevnext__label">{t(lang, "post.next")} →</span>
-                <span class="prevnext__title">{post.newer.title}</span>
-              </a>
-            ) : (
-              <span />
-            )}
-          </nav>
-        )}
-      </article>
-      <PostAside site={site} lang={lang} related={route.related} />
-      </div>
+          </article>
+          <PostAside site={site} lang={lang} related={route.related} />
+        </div>
       </div>
     </Base>
   );

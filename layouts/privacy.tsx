@@ -20,7 +20,11 @@ export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"priva
   const videos = site.clickToLoadHosts;
   const policy = policyFacts(pageHeaders(site, route.url), videos);
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "privacy.title"), description: t(lang, "privacy.description", { practice: p.name }), url: route.url }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{ title: t(lang, "privacy.title"), description: t(lang, "privacy.description", { practice: p.name }), url: route.url }}
+    >
       <article class="wrap page trust">
         <h1>{t(lang, "privacy.title")}</h1>
         <div class="prose">
@@ -38,7 +42,9 @@ export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"priva
 
           <h2>{t(lang, "privacy.others.title")}</h2>
           <p data-facts="third-party">
-            {policy.otherOrigins.length === 0 ? t(lang, "privacy.others.none") : t(lang, "privacy.others.some", { origins: policy.otherOrigins.join(", ") })}
+            {policy.otherOrigins.length === 0
+              ? t(lang, "privacy.others.none")
+              : t(lang, "privacy.others.some", { origins: policy.otherOrigins.join(", ") })}
           </p>
 
           <h2>{t(lang, "privacy.videos.title")}</h2>

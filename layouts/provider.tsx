@@ -15,7 +15,18 @@ export function ProviderView({ site, route }: ViewProps<"provider">): JSX.Elemen
     <Base
       site={site}
       lang={lang}
-      meta={{ title, description: t(lang, provider.role ? "provider.description" : "provider.descriptionNoRole", { name: provider.name, role: provider.role, practice: practiceIn(site, lang).name }), url: route.url, jsonld: [physicianJsonLd(site, provider)], video: provider.videoHosts.length > 0, live: provider.live }}
+      meta={{
+        title,
+        description: t(lang, provider.role ? "provider.description" : "provider.descriptionNoRole", {
+          name: provider.name,
+          role: provider.role,
+          practice: practiceIn(site, lang).name,
+        }),
+        url: route.url,
+        jsonld: [physicianJsonLd(site, provider)],
+        video: provider.videoHosts.length > 0,
+        live: provider.live,
+      }}
     >
       <article class="wrap page provider" data-pagefind-body="">
         {provider.picture && <div class="provider__photo">{{ html: provider.picture }}</div>}

@@ -73,9 +73,18 @@ function attribute(key: string, value: unknown): string {
   if (value === true) return key;
   if (value === false || value === null || value === undefined) return "";
   if (typeof value === "object") {
-    if (key === "style") return `style="${escapeHTML(Object.entries(value).map(([k, v]) => `${k}: ${v}`).join("; "))}"`;
+    if (key === "style")
+      return `style="${escapeHTML(
+        Object.entries(value)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join("; "),
+      )}"`;
     if (key === "class") {
-      const classes = Array.isArray(value) ? value.filter((v) => v) : Object.entries(value).filter(([, v]) => v).map(([k]) => k);
+      const classes = Array.isArray(value)
+        ? value.filter((v) => v)
+        : Object.entries(value)
+            .filter(([, v]) => v)
+            .map(([k]) => k);
       return classes.length > 0 ? `class="${escapeHTML(classes.join(" "))}"` : "";
     }
     return `${key}="${escapeHTML(JSON.stringify(value))}"`;

@@ -12,7 +12,15 @@ export function SearchView({ site, route }: { site: Site; route: Extract<Route, 
   const nav = site.byLang[lang]?.nav ?? [];
   const msg = (key: Parameters<typeof t>[1]) => t(lang, key);
   return (
-    <Base site={site} lang={lang} meta={{ title: t(lang, "search.title"), description: t(lang, "search.description", { practice: site.practice.name }), url: route.url }}>
+    <Base
+      site={site}
+      lang={lang}
+      meta={{
+        title: t(lang, "search.title"),
+        description: t(lang, "search.description", { practice: site.practice.name }),
+        url: route.url,
+      }}
+    >
       <div
         class="wrap page search"
         data-search=""

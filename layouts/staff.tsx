@@ -12,7 +12,6 @@ import { renderToString } from "./render.ts";
 import { STAFF_CSS, STAFF_URL } from "../lib/staff/page.ts";
 import { KIT_URL } from "../lib/kit/items.ts";
 
-
 const languageNames = new Intl.DisplayNames(["en"], { type: "language" });
 const languageName = (lang: string) => languageNames.of(lang) ?? lang;
 const when = (dt: import("luxon").DateTime) => <time datetime={dt.toISODate()!}>{displayDate(dt, "en")}</time>;
@@ -70,7 +69,8 @@ function Formula({ level }: { level: ReadingLevel }): JSX.Element {
   if (level.formula === "flesch-kincaid") return <>{formulaName(level)}</>;
   return (
     <>
-      {formulaName(level)} ease {level.ease.toFixed(1)}; INFLESZ {level.inflesz.score.toFixed(1)}, <span lang="es">{level.inflesz.band}</span>
+      {formulaName(level)} ease {level.ease.toFixed(1)}; INFLESZ {level.inflesz.score.toFixed(1)},{" "}
+      <span lang="es">{level.inflesz.band}</span>
     </>
   );
 }
@@ -140,27 +140,35 @@ export function staffHtml(site: Site, report: StaffReport): string {
           <main id="main" tabindex="-1" class="wrap">
             <h1>Staff checks</h1>
             <p class="note">
-              This page is only in the preview (<code>npm start</code>) and is never published. <code>npm run check</code> prints the same lists. Worked out{" "}
-              {when(report.now)} from <code>practice.yaml</code>: medical reviews are due every {reviewEveryMonths} months (<code>reviewEveryMonths</code>), posts aim
-              for grade {readingGrade} or below (<code>readingGrade</code>). Nothing here stops the site from building.
+              This page is only in the preview (<code>npm start</code>) and is never published. <code>npm run check</code> prints the same
+              lists. Worked out {when(report.now)} from <code>practice.yaml</code>: medical reviews are due every {reviewEveryMonths} months
+              (<code>reviewEveryMonths</code>), posts aim for grade {readingGrade} or below (<code>readingGrade</code>). Nothing here stops
+              the site from building.
             </p>
             <p>
-              <a href={site.urls.href(KIT_URL)}>Social kit: text and images for new posts and events</a> · <a href={site.urls.href("/")}>Back to the preview of the site</a>
+              <a href={site.urls.href(KIT_URL)}>Social kit: text and images for new posts and events</a> ·{" "}
+              <a href={site.urls.href("/")}>Back to the preview of the site</a>
             </p>
             <h2 id="staff-reviews">Medical reviews due ({report.reviewsDue.length})</h2>
             {report.reviewsDue.length ? (
               <>
-                <p>Ask the provider to read these again. When the advice is still right (or once it is fixed), change <code>reviewed</code> to the date of the new review.</p>
+                <p>
+                  Ask the provider to read these again. When the advice is still right (or once it is fixed), change <code>reviewed</code>{" "}
+                  to the date of the new review.
+                </p>
                 <ReviewTable site={site} rows={report.reviewsDue} />
               </>
             ) : (
               <p>None: every medical review is less than {reviewEveryMonths} months old.</p>
             )}
-            <h2 id="staff-reading">Reading grade of each post ({above} above grade {readingGrade})</h2>
+            <h2 id="staff-reading">
+              Reading grade of each post ({above} above grade {readingGrade})
+            </h2>
             <p>
-              The grade is the US school year a reader needs to follow the text easily: grade {readingGrade} or below is the target. It comes from sentence length and word length
-              only, so shorter sentences and everyday words bring it down. English uses Flesch–Kincaid; Spanish uses Fernández-Huerta, turned into a grade with Flesch's table, and
-              shows the INFLESZ score too (55 or more is what Spanish health writing aims for). Headings, list items and table cells count as sentences; code, web addresses,
+              The grade is the US school year a reader needs to follow the text easily: grade {readingGrade} or below is the target. It
+              comes from sentence length and word length only, so shorter sentences and everyday words bring it down. English uses
+              Flesch–Kincaid; Spanish uses Fernández-Huerta, turned into a grade with Flesch's table, and shows the INFLESZ score too (55 or
+              more is what Spanish health writing aims for). Headings, list items and table cells count as sentences; code, web addresses,
               image descriptions and numbers are left out.
             </p>
             {report.reading.length ? <ReadingTable site={site} rows={report.reading} target={readingGrade} /> : <p>No posts yet.</p>}

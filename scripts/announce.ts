@@ -25,10 +25,21 @@ const clock = clockFromEnv(env);
 
 let site;
 try {
-  site = await loadSite({ root, contentDir, mode: "production", clock, prefix: env.PATH_PREFIX, cacheDir: env.PRACTICE_CACHE ? path.resolve(root, env.PRACTICE_CACHE) : undefined });
+  site = await loadSite({
+    root,
+    contentDir,
+    mode: "production",
+    clock,
+    prefix: env.PATH_PREFIX,
+    cacheDir: env.PRACTICE_CACHE ? path.resolve(root, env.PRACTICE_CACHE) : undefined,
+  });
 } catch (err) {
   const content = findContentError(err);
-  console.error(content ? `npm run announce: the content has problems; nothing was announced.\n${content.problems.map(formatProblem).join("\n")}` : String(err));
+  console.error(
+    content
+      ? `npm run announce: the content has problems; nothing was announced.\n${content.problems.map(formatProblem).join("\n")}`
+      : String(err),
+  );
   process.exit(1);
 }
 const config = site.practice.announce;
@@ -46,7 +57,11 @@ try {
     outDir: path.resolve(root, env.PRACTICE_OUT || "_site"),
     now: clock().setZone(site.zone),
     env,
-    bases: { facebook: env.ANNOUNCE_FACEBOOK_API || undefined, x: env.ANNOUNCE_X_API || undefined, bluesky: env.ANNOUNCE_BLUESKY_API || undefined },
+    bases: {
+      facebook: env.ANNOUNCE_FACEBOOK_API || undefined,
+      x: env.ANNOUNCE_X_API || undefined,
+      bluesky: env.ANNOUNCE_BLUESKY_API || undefined,
+    },
     dryRun: args.includes("--dry-run"),
     retryUncertain: args.includes("--retry-uncertain"),
   });

@@ -31,7 +31,11 @@ function sourceFiles() {
 
 function bundleKey() {
   const hash = createHash("sha256").update(process.version);
-  for (const rel of sourceFiles()) hash.update(`${rel}\0`).update(readFileSync(path.join(ROOT, rel))).update("\0");
+  for (const rel of sourceFiles())
+    hash
+      .update(`${rel}\0`)
+      .update(readFileSync(path.join(ROOT, rel)))
+      .update("\0");
   return hash.digest("hex").slice(0, 16);
 }
 
@@ -82,7 +86,8 @@ async function compiled() {
       rmSync(temp, { recursive: true, force: true });
       if (!existsSync(path.join(dir, "build.mjs"))) throw err;
     }
-    for (const old of readdirSync(base)) if (path.join(base, old) !== dir && !old.endsWith(".tmp")) rmSync(path.join(base, old), { recursive: true, force: true });
+    for (const old of readdirSync(base))
+      if (path.join(base, old) !== dir && !old.endsWith(".tmp")) rmSync(path.join(base, old), { recursive: true, force: true });
   }
   return dir;
 }

@@ -23,7 +23,14 @@ let site: Site | undefined;
 try {
   // Preview mode reads drafts and scheduled posts into the site too, so a draft that
   // would clash with another file's address is reported now, not on publishing day.
-  site = await loadSite({ root, contentDir, mode: "preview", clock: clockFromEnv(), prefix: process.env.PATH_PREFIX, cacheDir: process.env.PRACTICE_CACHE || undefined });
+  site = await loadSite({
+    root,
+    contentDir,
+    mode: "preview",
+    clock: clockFromEnv(),
+    prefix: process.env.PATH_PREFIX,
+    cacheDir: process.env.PRACTICE_CACHE || undefined,
+  });
 } catch (err) {
   const content = findContentError(err);
   if (!content) {
@@ -48,7 +55,8 @@ if (redirects !== undefined) {
 // Likely mistakes that still build (a line shown as a code box, a title cut at " #"): told
 // with the problems too, since they are in the files staff are about to open anyway.
 const pasted = (await contentWarnings(abs, root)).map(formatProblem);
-const warningBlock = (lines: string[]) => `\n${lines.length} warning${lines.length === 1 ? "" : "s"} (the site still builds):\n${lines.join("\n")}`;
+const warningBlock = (lines: string[]) =>
+  `\n${lines.length} warning${lines.length === 1 ? "" : "s"} (the site still builds):\n${lines.join("\n")}`;
 
 if (problems.length) {
   const n = problems.length;
@@ -58,11 +66,14 @@ if (problems.length) {
   process.exit(1);
 }
 
-const files = (await readdir(abs, { recursive: true })).filter((f) => /\.(md|ya?ml)$/i.test(f) || f.split(path.sep).join("/") === REDIRECTS_SOURCE);
+const files = (await readdir(abs, { recursive: true })).filter(
+  (f) => /\.(md|ya?ml)$/i.test(f) || f.split(path.sep).join("/") === REDIRECTS_SOURCE,
+);
 const where = path.relative(root, abs).split(path.sep).join("/") || ".";
 console.log(`No problems in ${where}/ (${files.length} files checked in ${((performance.now() - started) / 1000).toFixed(2)} s)`);
 // Reading grades and stale medical reviews: told, never a failure (lib/staff/report.ts).
 const report = staffReport(site!);
 const { grades, warnings } = checkLines(report);
-if (grades.length) console.log(`\nReading grade of each post (target: grade ${report.settings.readingGrade} or below):\n${grades.join("\n")}`);
+if (grades.length)
+  console.log(`\nReading grade of each post (target: grade ${report.settings.readingGrade} or below):\n${grades.join("\n")}`);
 if (pasted.length || warnings.length) console.log(warningBlock([...pasted, ...warnings]));

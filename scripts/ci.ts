@@ -17,7 +17,10 @@ const before = process.env.BEFORE ?? "";
 const known = /^[0-9a-f]{7,40}$/.test(before) && !/^0+$/.test(before);
 
 function output(values: Record<string, string>): void {
-  const lines = Object.entries(values).map(([k, v]) => `${k}=${v}`).join("\n") + "\n";
+  const lines =
+    Object.entries(values)
+      .map(([k, v]) => `${k}=${v}`)
+      .join("\n") + "\n";
   if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, lines);
   process.stdout.write(lines);
 }
@@ -29,7 +32,10 @@ function git(args: string[]): string | undefined {
 
 const practice = (() => {
   try {
-    return (parse(readFileSync(path.join(root, "content/_data/practice.yaml"), "utf8")) ?? {}) as { timezone?: string; hosting?: { host?: string } };
+    return (parse(readFileSync(path.join(root, "content/_data/practice.yaml"), "utf8")) ?? {}) as {
+      timezone?: string;
+      hosting?: { host?: string };
+    };
   } catch {
     return {};
   }
@@ -57,11 +63,20 @@ if (command === "plan") {
     if (extract.status === 0) {
       // Both builds at one instant, so only the content differs (the workflow pins SOURCE_DATE_EPOCH for the run).
       const epoch = Math.floor(clockFromEnv()().toSeconds());
-      pages = await pagesChangedBetween({ root, before: path.join(old, "content"), after: path.join(root, "content"), sourceDateEpoch: epoch });
+      pages = await pagesChangedBetween({
+        root,
+        before: path.join(old, "content"),
+        after: path.join(root, "content"),
+        sourceDateEpoch: epoch,
+      });
     }
   }
   // Unknown (the old content does not build, or no previous commit): gate every page.
-  console.log(pages ? `${pages.length} changed pages: ${pages.join(" ") || "none"}` : "Cannot compare with the previous content: every page is checked");
+  console.log(
+    pages
+      ? `${pages.length} changed pages: ${pages.join(" ") || "none"}`
+      : "Cannot compare with the previous content: every page is checked",
+  );
   output({ pages: pages ? pages.join(" ") : "all" });
 } else {
   console.error("usage: node --import tsx scripts/ci.ts plan | changed-pages");

@@ -59,7 +59,8 @@ for (const f of await listMarkdown(path.join(contentDir, FOLDERS.post), root)) {
   // A post the build refuses is named by npm run check; its comments are not this script's to judge.
   if (!read.ok || id.lang !== defaultLang) continue;
   const mode = read.data.comments ?? practice.data.comments ?? "off";
-  const closesAt = mode === "open" && closeAfter !== undefined ? toZoned(read.data.date, practice.data.timezone).dt.plus({ days: closeAfter }) : undefined;
+  const closesAt =
+    mode === "open" && closeAfter !== undefined ? toZoned(read.data.date, practice.data.timezone).dt.plus({ days: closeAfter }) : undefined;
   modes.set(id.key, { mode, closesAt });
 }
 const existing = new Map<string, string[]>();
@@ -72,7 +73,13 @@ if (existsSync(commentsDir)) {
   }
 }
 
-const format = /\.csv$/i.test(source) ? "csv" : /\.json$/i.test(source) ? "json" : text.trimStart().startsWith("[") || text.trimStart().startsWith("{") ? "json" : "csv";
+const format = /\.csv$/i.test(source)
+  ? "csv"
+  : /\.json$/i.test(source)
+    ? "json"
+    : text.trimStart().startsWith("[") || text.trimStart().startsWith("{")
+      ? "json"
+      : "csv";
 let plan;
 try {
   plan = planImport(parseSubmissions(text, format), { postKeys, existing, zone: practice.data.timezone, langs, defaultLang, modes });

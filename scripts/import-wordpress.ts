@@ -6,7 +6,8 @@ import path from "node:path";
 import { projectRoot } from "../lib/build/project.ts";
 import { importWordPress, ImportFailure } from "../lib/import/wordpress/run.ts";
 
-const USAGE = "usage: npm run import:wordpress -- export.xml [--media-dir DIR] [--dry-run] [--force] [--content DIR] [--category-base BASE] [--tag-base BASE]";
+const USAGE =
+  "usage: npm run import:wordpress -- export.xml [--media-dir DIR] [--dry-run] [--force] [--content DIR] [--category-base BASE] [--tag-base BASE]";
 const args = process.argv.slice(2);
 // npm runs scripts from the project folder; paths typed by the user are relative to where they were.
 const here = process.env.INIT_CWD ?? process.cwd();

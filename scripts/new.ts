@@ -53,7 +53,9 @@ let zone: unknown;
 try {
   zone = (parseYaml(await readFile(practiceFile, "utf8")) as { timezone?: unknown } | null)?.timezone;
 } catch (err) {
-  fail(`${rel(practiceFile)}: cannot read it (${(err as Error).message.split("\n")[0]}); the new file's date needs the practice's time zone`);
+  fail(
+    `${rel(practiceFile)}: cannot read it (${(err as Error).message.split("\n")[0]}); the new file's date needs the practice's time zone`,
+  );
 }
 if (typeof zone !== "string" || !IANAZone.isValidZone(zone)) {
   fail(`${rel(practiceFile)}: timezone: expected an IANA time zone such as America/Chicago, got ${JSON.stringify(zone)}`);
@@ -89,7 +91,8 @@ await mkdir(folder, { recursive: true });
 try {
   await writeFile(abs, made.text, { flag: "wx" });
 } catch (err) {
-  if ((err as NodeJS.ErrnoException).code === "EEXIST") fail(`${file} already exists; nothing was changed. Choose another title or add --slug`);
+  if ((err as NodeJS.ErrnoException).code === "EEXIST")
+    fail(`${file} already exists; nothing was changed. Choose another title or add --slug`);
   throw err;
 }
 

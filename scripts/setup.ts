@@ -39,7 +39,9 @@ const flag = (name: string) => {
   if (!value || value.startsWith("--")) fail(`${name} needs a value\n${USAGE}`);
   return value;
 };
-for (const a of args) if (a.startsWith("--") && !["--answers", "--force", "--add-language", "--drop-language"].includes(a)) fail(`unknown option ${a}\n${USAGE}`);
+for (const a of args)
+  if (a.startsWith("--") && !["--answers", "--force", "--add-language", "--drop-language"].includes(a))
+    fail(`unknown option ${a}\n${USAGE}`);
 
 async function ask(): Promise<unknown> {
   if (!stdin.isTTY) fail(`npm run setup asks its questions in a terminal; elsewhere give the answers in a file.\n${USAGE}`);
@@ -101,13 +103,21 @@ if (flag("--add-language") || flag("--drop-language")) {
     }
   } else raw = await ask();
   const parsed = answersSchema.safeParse(raw);
-  if (!parsed.success) fail(problemsFromZod(answersFile ?? "your answers", parsed.error, (p) => keysAt(answersSchema, p)).map(formatProblem).join("\n"));
+  if (!parsed.success)
+    fail(
+      problemsFromZod(answersFile ?? "your answers", parsed.error, (p) => keysAt(answersSchema, p))
+        .map(formatProblem)
+        .join("\n"),
+    );
   const answers: Answers = parsed.data;
   const colour = answers.brandColor ? brandProblems({ color: answers.brandColor }) : [];
   if (colour.length) fail(colour.map((p) => `brandColor: ${p.message}`).join("\n"));
   let logoFile: string | undefined;
   if (answers.logo) {
-    logoFile = path.resolve(answersFile ? path.dirname(path.resolve(process.env.INIT_CWD ?? process.cwd(), answersFile)) : process.cwd(), answers.logo);
+    logoFile = path.resolve(
+      answersFile ? path.dirname(path.resolve(process.env.INIT_CWD ?? process.cwd(), answersFile)) : process.cwd(),
+      answers.logo,
+    );
     if (!/\.(svg|png)$/i.test(logoFile)) fail(`logo: expected an SVG or PNG file, got ${answers.logo}`);
     const svg = logoFile.toLowerCase().endsWith(".svg") ? checkSvgFile(logoFile) : undefined;
     if (svg) fail(`logo: ${answers.logo}: ${svg}`);
@@ -115,10 +125,14 @@ if (flag("--add-language") || flag("--drop-language")) {
   const date = clockFromEnv()().setZone(answers.timezone).toISODate()!;
   const plan = planSetup(answers, { project, demo: DEMO, date, logoFile });
   if (plan.conflicts.length && !args.includes("--force")) {
-    fail(`These files are your own (written or changed since the demo), and setup would replace them:\n${plan.conflicts.map((f) => `  ${f}`).join("\n")}\nRun again with --force to replace them anyway.`);
+    fail(
+      `These files are your own (written or changed since the demo), and setup would replace them:\n${plan.conflicts.map((f) => `  ${f}`).join("\n")}\nRun again with --force to replace them anyway.`,
+    );
   }
   await applySetup(plan, project);
-  console.log(`Wrote ${Object.keys(plan.write).length} files${plan.remove.length ? ` and removed ${plan.remove.length} files of the demo` : ""}.`);
+  console.log(
+    `Wrote ${Object.keys(plan.write).length} files${plan.remove.length ? ` and removed ${plan.remove.length} files of the demo` : ""}.`,
+  );
 }
 
 // Whatever changed, the site must still check out.

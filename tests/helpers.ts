@@ -51,8 +51,16 @@ function sharedBuildDir(req: BuildRequest): string | undefined {
   const onlyReads = Object.keys(req).every((k) => ["root", "sourceDateEpoch", "prefix", "mode"].includes(k));
   if (!run || !onlyReads) return undefined;
   // The editor's backend comes from the environment (lib/cms/admin.ts): a file that sets it gets its own build.
-  const cms = ["CMS_BACKEND", "CMS_REPO", "CMS_BRANCH", "CMS_AUTH_URL", "CMS_LOCAL_BACKEND", "GITHUB_REPOSITORY"].map((k) => process.env[k] ?? null);
-  const key = JSON.stringify([path.resolve(req.root ?? DEMO), req.sourceDateEpoch ?? null, req.prefix ?? "", req.mode ?? "production", cms]);
+  const cms = ["CMS_BACKEND", "CMS_REPO", "CMS_BRANCH", "CMS_AUTH_URL", "CMS_LOCAL_BACKEND", "GITHUB_REPOSITORY"].map(
+    (k) => process.env[k] ?? null,
+  );
+  const key = JSON.stringify([
+    path.resolve(req.root ?? DEMO),
+    req.sourceDateEpoch ?? null,
+    req.prefix ?? "",
+    req.mode ?? "production",
+    cms,
+  ]);
   return path.join(run, `site-${createHash("sha256").update(key).digest("hex").slice(0, 16)}`);
 }
 
@@ -60,7 +68,10 @@ async function sharedBuild(dir: string, req: BuildRequest): Promise<{ out: strin
   const out = path.join(dir, "_site");
   const done = path.join(dir, "result.json");
   // mkdir is atomic: one test process builds, the others wait for its result.
-  const mine = await mkdir(dir, { recursive: false }).then(() => true, () => false);
+  const mine = await mkdir(dir, { recursive: false }).then(
+    () => true,
+    () => false,
+  );
   if (mine) {
     try {
       const result = await build({ root: DEMO, out, ...req });
@@ -86,7 +97,10 @@ export async function read(out: string, file: string): Promise<string> {
 export async function htmlFiles(out: string): Promise<string[]> {
   const entries = await readdir(out, { recursive: true });
   // admin/ is the staff editor (Decap CMS), not a parent page: tests/browser/admin.test.ts covers it.
-  return entries.map((f) => f.split(path.sep).join("/")).filter((f) => f.endsWith(".html") && !f.startsWith("admin/")).sort();
+  return entries
+    .map((f) => f.split(path.sep).join("/"))
+    .filter((f) => f.endsWith(".html") && !f.startsWith("admin/"))
+    .sort();
 }
 
 export function post(front: Record<string, unknown>, body = "Some text for the post body."): string {
@@ -129,11 +143,17 @@ export function cspViolations(page: import("playwright-core").Page): Promise<str
 }
 
 /** `npm run check` on the demo project (or a content folder beside it), as a process: its exit code and output. */
-export async function runCheck(contentDir = "", env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCheck(
+  contentDir = "",
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const { execFile } = await import("node:child_process");
   const { promisify } = await import("node:util");
   try {
-    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, ...env } });
+    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, ...env },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };

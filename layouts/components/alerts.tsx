@@ -18,7 +18,9 @@ export function Alerts({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
             {a.link && (
               <>
                 {" "}
-                <a href={a.link.startsWith("/") ? u.href(sameInLanguage(site, a.link, lang)) : a.link}>{a.linkText ?? t(lang, "alerts.more")}</a>
+                <a href={a.link.startsWith("/") ? u.href(sameInLanguage(site, a.link, lang)) : a.link}>
+                  {a.linkText ?? t(lang, "alerts.more")}
+                </a>
               </>
             )}
           </span>

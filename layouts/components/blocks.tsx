@@ -84,7 +84,9 @@ function Block({ site, lang, block }: { site: Site; lang: Lang; block: PageBlock
                 {(form.type || form.bytes !== undefined) && (
                   <span class="muted">
                     {" "}
-                    ({[form.type, form.bytes !== undefined ? formatBytes(form.bytes, localeOf(lang)) : undefined].filter(Boolean).join(", ")})
+                    (
+                    {[form.type, form.bytes !== undefined ? formatBytes(form.bytes, localeOf(lang)) : undefined].filter(Boolean).join(", ")}
+                    )
                   </span>
                 )}
               </li>

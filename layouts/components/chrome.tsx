@@ -122,7 +122,9 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
     <footer class="sitefoot">
       <div class="wrap sitefoot__grid">
         <section aria-labelledby="foot-practice">
-          <h2 id="foot-practice" class="sitefoot__title">{p.name}</h2>
+          <h2 id="foot-practice" class="sitefoot__title">
+            {p.name}
+          </h2>
           {p.locations.map((loc) => (
             <p class="sitefoot__addr">
               <strong>{loc.name}</strong>
@@ -145,7 +147,9 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
           </p>
         </section>
         <nav aria-labelledby="foot-pages">
-          <h2 id="foot-pages" class="sitefoot__title">{t(lang, "footer.pages")}</h2>
+          <h2 id="foot-pages" class="sitefoot__title">
+            {t(lang, "footer.pages")}
+          </h2>
           <ul class="sitefoot__list">
             {/* The main menu is at the top of every page; repeating it here would cost every page bytes. */}
             <li>
@@ -160,7 +164,9 @@ export function Footer({ site, lang }: { site: Site; lang: Lang }): JSX.Element 
         </nav>
         {social.length > 0 && (
           <nav aria-labelledby="foot-social">
-            <h2 id="foot-social" class="sitefoot__title">{t(lang, "footer.follow")}</h2>
+            <h2 id="foot-social" class="sitefoot__title">
+              {t(lang, "footer.follow")}
+            </h2>
             <ul class="sitefoot__list">
               {social.map(([key, href]) => {
                 const network = networkOf(key);

@@ -35,9 +35,22 @@ export function Comments({ site, post, lang }: { site: Site; post: Post; lang: L
   );
 }
 
-function CommentList({ site, lang, nodes, parent }: { site: Site; lang: Lang; nodes: readonly CommentNode[]; parent?: Comment }): JSX.Element {
+function CommentList({
+  site,
+  lang,
+  nodes,
+  parent,
+}: {
+  site: Site;
+  lang: Lang;
+  nodes: readonly CommentNode[];
+  parent?: Comment;
+}): JSX.Element {
   return (
-    <ol class={parent ? "comments__list comments__list--replies" : "comments__list"} aria-label={parent ? t(lang, "comments.replies", { name: parent.author }) : undefined}>
+    <ol
+      class={parent ? "comments__list comments__list--replies" : "comments__list"}
+      aria-label={parent ? t(lang, "comments.replies", { name: parent.author }) : undefined}
+    >
       {nodes.map((node) => (
         <li class={node.comment.provider ? "comment comment--practice" : "comment"} id={`comment-${node.comment.id}`}>
           <CommentCard site={site} lang={lang} node={node} />
@@ -58,7 +71,13 @@ function CommentCard({ site, lang, node }: { site: Site; lang: Lang; node: Comme
     <article class="comment__card" id={oldAnchorOf(c)}>
       <header class="comment__head">
         <p class="comment__who">
-          {c.provider ? <PracticeAuthor site={site} lang={lang} provider={c.provider} /> : <span class="comment__author" lang={other}>{c.author}</span>}
+          {c.provider ? (
+            <PracticeAuthor site={site} lang={lang} provider={c.provider} />
+          ) : (
+            <span class="comment__author" lang={other}>
+              {c.author}
+            </span>
+          )}
         </p>
         <p class="comment__meta">
           <a class="comment__permalink" href={`#comment-${c.id}`}>
@@ -98,7 +117,17 @@ function PracticeAuthor({ site, lang, provider }: { site: Site; lang: Lang; prov
   );
 }
 
-function CommentForm({ site, post, lang, form }: { site: Site; post: Post; lang: Lang; form: { endpoint: string; netlify?: boolean } }): JSX.Element {
+function CommentForm({
+  site,
+  post,
+  lang,
+  form,
+}: {
+  site: Site;
+  post: Post;
+  lang: Lang;
+  form: { endpoint: string; netlify?: boolean };
+}): JSX.Element {
   const u = site.urls;
   // A site path is the thank-you page (Netlify Forms): this language's version when it exists.
   let action = form.endpoint;
@@ -107,7 +136,14 @@ function CommentForm({ site, post, lang, form }: { site: Site; post: Post; lang:
     action = u.href(site.byLang[lang]?.pages.some((p) => p.url === local && p.lang === lang) ? local : action);
   }
   return (
-    <form class="comment-form" method="post" action={action} name={form.netlify ? COMMENT_FORM_NAME : undefined} data-netlify={form.netlify ? "true" : undefined} aria-labelledby="comment-form-title">
+    <form
+      class="comment-form"
+      method="post"
+      action={action}
+      name={form.netlify ? COMMENT_FORM_NAME : undefined}
+      data-netlify={form.netlify ? "true" : undefined}
+      aria-labelledby="comment-form-title"
+    >
       <h3 id="comment-form-title">{t(lang, "comments.form.title")}</h3>
       <p class="note comment-form__notice">
         <strong>{t(lang, "comments.form.notice")}</strong> {t(lang, "comments.form.moderated")}

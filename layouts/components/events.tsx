@@ -26,12 +26,26 @@ export function EventWhen({ event, lang }: { event: Event; lang: Lang }): JSX.El
         {displayDate(start.dt, lang)}, {displayTime(start.dt, lang)}
       </time>
       {" – "}
-      <time datetime={machineDate(end)}>{sameDay ? displayTime(end.dt, lang) : `${displayDate(end.dt, lang)}, ${displayTime(end.dt, lang)}`}</time>
+      <time datetime={machineDate(end)}>
+        {sameDay ? displayTime(end.dt, lang) : `${displayDate(end.dt, lang)}, ${displayTime(end.dt, lang)}`}
+      </time>
     </>
   );
 }
 
-export function EventCard({ site, event, lang, level = 3, live = false }: { site: Site; event: Event; lang: Lang; level?: 2 | 3; live?: boolean }): JSX.Element {
+export function EventCard({
+  site,
+  event,
+  lang,
+  level = 3,
+  live = false,
+}: {
+  site: Site;
+  event: Event;
+  lang: Lang;
+  level?: 2 | 3;
+  live?: boolean;
+}): JSX.Element {
   const other = event.lang !== lang ? event.lang : undefined;
   const title = (
     <a href={site.urls.href(event.url)} lang={other} hreflang={other}>
@@ -39,7 +53,10 @@ export function EventCard({ site, event, lang, level = 3, live = false }: { site
     </a>
   );
   return (
-    <li class={event.cancelled ? "card event-card event-card--cancelled" : "card event-card"} data-ends={live ? event.endsAt.toISO()! : undefined}>
+    <li
+      class={event.cancelled ? "card event-card event-card--cancelled" : "card event-card"}
+      data-ends={live ? event.endsAt.toISO()! : undefined}
+    >
       {level === 2 ? <h2 class="event-card__title">{title}</h2> : <h3 class="event-card__title">{title}</h3>}
       {event.cancelled && <p class="badge badge--cancelled">{t(lang, "events.cancelled")}</p>}
       <p class="event-card__when">
@@ -53,7 +70,19 @@ export function EventCard({ site, event, lang, level = 3, live = false }: { site
   );
 }
 
-export function EventList({ site, events, lang, level = 3, live = false }: { site: Site; events: readonly Event[]; lang: Lang; level?: 2 | 3; live?: boolean }): JSX.Element {
+export function EventList({
+  site,
+  events,
+  lang,
+  level = 3,
+  live = false,
+}: {
+  site: Site;
+  events: readonly Event[];
+  lang: Lang;
+  level?: 2 | 3;
+  live?: boolean;
+}): JSX.Element {
   return (
     <ul class="event-list plain">
       {events.map((event) => (

@@ -70,7 +70,9 @@ export function Closures({ site, lang }: { site: Site; lang: Lang }): JSX.Elemen
               )}
             </strong>
             {": "}
-            {c.reason}. {c.hours?.length ? t(lang, "hours.specialHours", { hours: intervalsText(c.hours, lang) }) : t(lang, "hours.closedAllDay")} ({c.locationNames ?? t(lang, "hours.allLocations")})
+            {c.reason}.{" "}
+            {c.hours?.length ? t(lang, "hours.specialHours", { hours: intervalsText(c.hours, lang) }) : t(lang, "hours.closedAllDay")} (
+            {c.locationNames ?? t(lang, "hours.allLocations")})
           </li>
         ))}
       </ul>

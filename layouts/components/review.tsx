@@ -5,7 +5,17 @@ import type { ContentDate } from "../../lib/model/time.ts";
 import type { Lang } from "../../lib/i18n/index.ts";
 import { displayDate, machineDate, t } from "./format.ts";
 
-export function ReviewLine({ site, lang, reviewedBy, reviewed }: { site: Site; lang: Lang; reviewedBy?: Provider; reviewed?: ContentDate }): JSX.Element {
+export function ReviewLine({
+  site,
+  lang,
+  reviewedBy,
+  reviewed,
+}: {
+  site: Site;
+  lang: Lang;
+  reviewedBy?: Provider;
+  reviewed?: ContentDate;
+}): JSX.Element {
   if (!reviewedBy || !reviewed) return null;
   const label = reviewedBy.fullName;
   // A draft provider has no page in production: name them without a link.
@@ -16,9 +26,5 @@ export function ReviewLine({ site, lang, reviewedBy, reviewed }: { site: Site; l
   };
   // The sentence comes from the UI strings whole, so a translation can reorder its parts.
   const pieces = t(lang, "review.line").split(/(\{name\}|\{date\})/);
-  return (
-    <p class="post__meta review">
-      {pieces.map((piece) => (Object.hasOwn(parts, piece) ? parts[piece] : piece))}
-    </p>
-  );
+  return <p class="post__meta review">{pieces.map((piece) => (Object.hasOwn(parts, piece) ? parts[piece] : piece))}</p>;
 }

@@ -14,7 +14,14 @@ export function SiteSearchForm({ site, lang, current }: { site: Site; lang: Lang
       <label class="visually-hidden" for="site-search">
         {t(lang, "search.label")}
       </label>
-      <input id="site-search" class="sitesearch__input" type="search" name="q" autocomplete="off" placeholder={t(lang, "search.placeholder")} />
+      <input
+        id="site-search"
+        class="sitesearch__input"
+        type="search"
+        name="q"
+        autocomplete="off"
+        placeholder={t(lang, "search.placeholder")}
+      />
       <button class="button button--ghost sitesearch__button" type="submit">
         {t(lang, "search.button")}
       </button>

@@ -78,7 +78,13 @@ function xWeightOf(text: string): number {
 }
 
 /** Sums the text between links with `measure`, and each link as `link(span text)`. */
-function withLinks(text: string, spans: readonly Span[], measure: (s: string) => number, link: (s: string, bare: boolean) => number, bare: ReadonlySet<Span>): number {
+function withLinks(
+  text: string,
+  spans: readonly Span[],
+  measure: (s: string) => number,
+  link: (s: string, bare: boolean) => number,
+  bare: ReadonlySet<Span>,
+): number {
   let total = 0;
   let at = 0;
   for (const span of [...spans].sort((a, b) => a.start - b.start)) {
@@ -94,7 +100,13 @@ export function xLength(input: string): number {
   const urls = schemeUrls(text);
   const bare = bareDomains(text, urls);
   // A bare domain X may or may not link: counted as 23 or as its text, whichever is more.
-  return withLinks(text, [...urls, ...bare], xWeightOf, (s, isBare) => (isBare ? Math.max(URL_WEIGHT, xWeightOf(s)) : URL_WEIGHT), new Set(bare));
+  return withLinks(
+    text,
+    [...urls, ...bare],
+    xWeightOf,
+    (s, isBare) => (isBare ? Math.max(URL_WEIGHT, xWeightOf(s)) : URL_WEIGHT),
+    new Set(bare),
+  );
 }
 
 /** Mastodon's length (500 fit on most servers). */

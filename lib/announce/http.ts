@@ -33,7 +33,11 @@ export interface Http {
   timeoutMs: number;
 }
 
-export const defaultHttp: Http = { fetch: (...args) => fetch(...args), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), timeoutMs: 30_000 };
+export const defaultHttp: Http = {
+  fetch: (...args) => fetch(...args),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+  timeoutMs: 30_000,
+};
 
 export interface Reply {
   status: number;
@@ -55,7 +59,14 @@ export function errorWords(json: Record<string, unknown>): { words: string; code
     return { words: fb.message ?? "", code: fb.code === undefined ? undefined : String(fb.code) };
   }
   const errors = json.errors as { message?: string }[] | undefined;
-  const words = [json.message, json.detail, json.title, json.error_description, typeof e === "string" ? e : undefined, errors?.map((x) => x.message).join("; ")].find((w) => typeof w === "string" && w);
+  const words = [
+    json.message,
+    json.detail,
+    json.title,
+    json.error_description,
+    typeof e === "string" ? e : undefined,
+    errors?.map((x) => x.message).join("; "),
+  ].find((w) => typeof w === "string" && w);
   return { words: (words as string | undefined) ?? "", code: typeof e === "string" ? e : undefined };
 }
 
@@ -72,7 +83,13 @@ export async function call(http: Http, what: string, url: string, init: RequestI
     res = await http.fetch(url, { ...init, signal: AbortSignal.timeout(http.timeoutMs) });
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
-    throw new SendError("down", `${what}: no answer from ${new URL(url).host} (${cause})`, undefined, undefined, posts && !NEVER_SENT.has(cause));
+    throw new SendError(
+      "down",
+      `${what}: no answer from ${new URL(url).host} (${cause})`,
+      undefined,
+      undefined,
+      posts && !NEVER_SENT.has(cause),
+    );
   }
   const body = await res.text();
   let json: Record<string, unknown>;
@@ -84,8 +101,19 @@ export async function call(http: Http, what: string, url: string, init: RequestI
   if (res.ok) return { status: res.status, json };
   const { words, code } = errorWords(json);
   const retry = res.headers.get("retry-after");
-  const hint = res.status === 401 || res.status === 403 ? " (check that the secret holds a valid token with permission to post)" : res.status === 429 && retry ? ` (try again after ${retry} s)` : "";
-  throw new SendError(kindOf(res.status), `${what}: HTTP ${res.status}${words ? ` ${words.slice(0, 300)}` : ""}${hint}`, res.status, code, posts && res.status === 504);
+  const hint =
+    res.status === 401 || res.status === 403
+      ? " (check that the secret holds a valid token with permission to post)"
+      : res.status === 429 && retry
+        ? ` (try again after ${retry} s)`
+        : "";
+  throw new SendError(
+    kindOf(res.status),
+    `${what}: HTTP ${res.status}${words ? ` ${words.slice(0, 300)}` : ""}${hint}`,
+    res.status,
+    code,
+    posts && res.status === 504,
+  );
 }
 
 export interface ImageFile {

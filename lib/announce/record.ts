@@ -68,7 +68,10 @@ export async function readRecord(file: string): Promise<AnnounceRecord | undefin
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: not valid JSON (${(err as Error).message}); restore it from the repository's history (git checkout -- ${file})`, { cause: err });
+    throw new Error(
+      `${file}: not valid JSON (${(err as Error).message}); restore it from the repository's history (git checkout -- ${file})`,
+      { cause: err },
+    );
   }
   const r = data as Partial<AnnounceRecord>;
   if (r?.version !== 1 || typeof r.since !== "string" || !Array.isArray(r.known) || typeof r.items !== "object" || r.items === null) {
@@ -80,7 +83,12 @@ export async function readRecord(file: string): Promise<AnnounceRecord | undefin
 /** Keys sorted, so the committed file changes only where something changed. */
 function stable(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stable);
-  if (value && typeof value === "object") return Object.fromEntries(Object.keys(value).sort().map((k) => [k, stable((value as Record<string, unknown>)[k])]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, stable((value as Record<string, unknown>)[k])]),
+    );
   return value;
 }
 

@@ -16,7 +16,9 @@ export function terminalReport(lines: readonly Line[], notes: readonly string[])
   const out = [...notes];
   for (const l of lines) out.push(`${MARK[l.state].padEnd(13)} ${l.item} → ${l.account}: ${l.detail}`);
   const count = (s: Line["state"]) => lines.filter((l) => l.state === s).length;
-  out.push(`announce: ${count("sent")} sent, ${count("pending")} pending, ${count("uncertain")} to check by hand, ${count("waiting")} waiting`);
+  out.push(
+    `announce: ${count("sent")} sent, ${count("pending")} pending, ${count("uncertain")} to check by hand, ${count("waiting")} waiting`,
+  );
   return out.join("\n") + "\n";
 }
 
@@ -30,7 +32,8 @@ export function markdownReport(lines: readonly Line[], notes: readonly string[])
     out.push("| item | account | state | detail |", "| --- | --- | --- | --- |");
     for (const l of lines) out.push(`| ${cell(l.item)} | ${cell(l.account)} | ${MARK[l.state]} | ${cell(l.detail)} |`);
   } else out.push("Nothing to announce.");
-  if (lines.some((l) => l.state === "pending")) out.push("", "Pending announcements are tried again on the next run; the site itself was published.");
+  if (lines.some((l) => l.state === "pending"))
+    out.push("", "Pending announcements are tried again on the next run; the site itself was published.");
   return out.join("\n") + "\n";
 }
 

@@ -45,7 +45,13 @@ export interface RunResult {
   notes: string[];
 }
 
-const TYPES: Record<string, string> = { ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp", ".gif": "image/gif" };
+const TYPES: Record<string, string> = {
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".gif": "image/gif",
+};
 
 async function imageFile(outDir: string, composed: Composed): Promise<ImageFile | undefined> {
   const img = composed.image;
@@ -54,21 +60,37 @@ async function imageFile(outDir: string, composed: Composed): Promise<ImageFile 
   const file = path.join(outDir, ...img.path.split("/").filter(Boolean));
   try {
     const data = new Uint8Array(await readFile(file));
-    return { data, type: TYPES[ext] ?? "application/octet-stream", name: path.basename(file), alt: img.alt, width: img.width, height: img.height };
+    return {
+      data,
+      type: TYPES[ext] ?? "application/octet-stream",
+      name: path.basename(file),
+      alt: img.alt,
+      width: img.width,
+      height: img.height,
+    };
   } catch {
     return undefined;
   }
 }
 
 function composeFor(item: Item, account: Account, site: Site): Composed {
-  return compose(item, site, account.network, account.network === "mastodon" && account.maxCharacters ? { limits: { mastodon: account.maxCharacters } } : {});
+  return compose(
+    item,
+    site,
+    account.network,
+    account.network === "mastodon" && account.maxCharacters ? { limits: { mastodon: account.maxCharacters } } : {},
+  );
 }
 
 /** The (item, account) pairs still to send, oldest item first. */
 function todo(record: AnnounceRecord): { itemId: string; accountId: string; entry: Entry }[] {
   return Object.entries(record.items)
     .sort(([a, x], [b, y]) => x.seen.localeCompare(y.seen) || a.localeCompare(b))
-    .flatMap(([itemId, rec]) => Object.entries(rec.accounts).filter(([, e]) => e.state !== "sent").map(([accountId, entry]) => ({ itemId, accountId, entry })));
+    .flatMap(([itemId, rec]) =>
+      Object.entries(rec.accounts)
+        .filter(([, e]) => e.state !== "sent")
+        .map(([accountId, entry]) => ({ itemId, accountId, entry })),
+    );
 }
 
 export async function runAnnounce(opts: RunOptions): Promise<RunResult> {
@@ -80,9 +102,16 @@ export async function runAnnounce(opts: RunOptions): Promise<RunResult> {
   const items = publicItems(opts.site);
 
   if (opts.dryRun) {
-    const noted = noteNewItems({ record: await readRecord(opts.recordFile), site: opts.site, config: opts.config, now: opts.now, stamp: wall().toISOString() });
+    const noted = noteNewItems({
+      record: await readRecord(opts.recordFile),
+      site: opts.site,
+      config: opts.config,
+      now: opts.now,
+      stamp: wall().toISOString(),
+    });
     result.status = noted.first ? "first" : "dry-run";
-    if (noted.first) result.notes.push(`First run: ${noted.seen.length} posts and events already public would be noted; nothing would be sent.`);
+    if (noted.first)
+      result.notes.push(`First run: ${noted.seen.length} posts and events already public would be noted; nothing would be sent.`);
     for (const t of todo(noted.record)) {
       const item = items.get(t.itemId);
       const account = accounts.get(t.accountId);
@@ -99,12 +128,20 @@ export async function runAnnounce(opts: RunOptions): Promise<RunResult> {
     return result;
   }
   try {
-    const noted = noteNewItems({ record: await readRecord(opts.recordFile), site: opts.site, config: opts.config, now: opts.now, stamp: wall().toISOString() });
+    const noted = noteNewItems({
+      record: await readRecord(opts.recordFile),
+      site: opts.site,
+      config: opts.config,
+      now: opts.now,
+      stamp: wall().toISOString(),
+    });
     const record = noted.record;
     await writeRecord(opts.recordFile, record);
     if (noted.first) {
       result.status = "first";
-      result.notes.push(`First run: noted ${noted.seen.length} posts and events already public; nothing was sent. New ones are announced from now on.`);
+      result.notes.push(
+        `First run: noted ${noted.seen.length} posts and events already public; nothing was sent. New ones are announced from now on.`,
+      );
       return result;
     }
     // An account that failed as a whole this run (down, token refused, rate limit) gets no more requests.
@@ -139,12 +176,19 @@ export async function runAnnounce(opts: RunOptions): Promise<RunResult> {
       if (!client) clients.set(t.accountId, (client = clientFor(account, secrets, { http, bases: opts.bases ?? {}, now: wall })));
       const composed = composeFor(item, account, opts.site);
       const image = await imageFile(opts.outDir, composed);
-      if (composed.image && !image) result.notes.push(`${t.itemId}: image ${composed.image.path} not found in ${opts.outDir}; announced without it`);
+      if (composed.image && !image)
+        result.notes.push(`${t.itemId}: image ${composed.image.path} not found in ${opts.outDir}; announced without it`);
       const save = async (entry: Entry) => {
         record.items[t.itemId]!.accounts[t.accountId] = entry;
         await writeRecord(opts.recordFile, record);
       };
-      const { outcome } = await sendOne(t.entry, { composed, image, lang: item.lang }, `${t.itemId} ${t.accountId}`, { client, account, save, now: wall, retryUncertain: opts.retryUncertain ?? false });
+      const { outcome } = await sendOne(t.entry, { composed, image, lang: item.lang }, `${t.itemId} ${t.accountId}`, {
+        client,
+        account,
+        save,
+        now: wall,
+        retryUncertain: opts.retryUncertain ?? false,
+      });
       if (outcome.result === "sent") line("sent", outcome.sent.url ?? outcome.sent.note ?? outcome.sent.id);
       else if (outcome.result === "uncertain") line("uncertain", outcome.why);
       else {

@@ -27,7 +27,8 @@ export function publicItems(site: Pick<Site, "langs" | "byLang">): Map<string, I
   for (const lang of site.langs) {
     const s = site.byLang[lang];
     if (!s) continue;
-    for (const item of [...s.posts, ...s.upcoming, ...s.past]) if (item.lang === lang && item.status === "published") out.set(itemId(item), item);
+    for (const item of [...s.posts, ...s.upcoming, ...s.past])
+      if (item.lang === lang && item.status === "published") out.set(itemId(item), item);
   }
   return out;
 }

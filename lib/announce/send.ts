@@ -22,9 +22,7 @@ export interface SendContext {
 }
 
 export type Outcome =
-  | { result: "sent"; sent: Sent }
-  | { result: "failed"; kind: FailureKind; error: string }
-  | { result: "uncertain"; why: string };
+  { result: "sent"; sent: Sent } | { result: "failed"; kind: FailureKind; error: string } | { result: "uncertain"; why: string };
 
 /** A key for this send that the network can recognise again: fixed at its first attempt. */
 export function newKey(network: Account["network"], itemAndAccount: string, at: Date): string {
@@ -51,16 +49,29 @@ async function leftover(entry: Entry, ctx: SendContext): Promise<"resend" | Outc
   return { result: "uncertain", why: `${why}: look at the account; if the post is not there, run npm run announce -- --retry-uncertain` };
 }
 
-export async function sendOne(entry: Entry, input: Omit<SendInput, "key">, id: string, ctx: SendContext): Promise<{ entry: Entry; outcome: Outcome }> {
+export async function sendOne(
+  entry: Entry,
+  input: Omit<SendInput, "key">,
+  id: string,
+  ctx: SendContext,
+): Promise<{ entry: Entry; outcome: Outcome }> {
   const stamp = () => ctx.now().toISOString();
   let current: Entry = { ...entry };
   try {
     // Still waiting for a person: said again, and the record left as it is (no change to commit).
-    if (current.state === "uncertain" && !ctx.retryUncertain) return { entry: current, outcome: { result: "uncertain", why: current.error ?? "waiting for a person to check" } };
+    if (current.state === "uncertain" && !ctx.retryUncertain)
+      return { entry: current, outcome: { result: "uncertain", why: current.error ?? "waiting for a person to check" } };
     if (current.state === "sending" || current.state === "uncertain") {
       const next = await leftover(current, ctx);
       if (next !== "resend") {
-        if (next.result === "sent") current = { state: "sent", at: stamp(), id: next.sent.id, ...(next.sent.url && { url: next.sent.url }), ...(current.key && { key: current.key }) };
+        if (next.result === "sent")
+          current = {
+            state: "sent",
+            at: stamp(),
+            id: next.sent.id,
+            ...(next.sent.url && { url: next.sent.url }),
+            ...(current.key && { key: current.key }),
+          };
         else if (next.result === "uncertain") current = { ...current, state: "uncertain", at: stamp(), error: next.why };
         await ctx.save(current);
         return { entry: current, outcome: next };
@@ -75,7 +86,14 @@ export async function sendOne(entry: Entry, input: Omit<SendInput, "key">, id: s
     current = { ...current, state: "sending", at: stamp() };
     await ctx.save(current);
     const sent = await ctx.client.send({ ...input, key: current.key! });
-    current = { state: "sent", at: stamp(), id: sent.id, ...(sent.url && { url: sent.url }), ...(sent.note && { error: sent.note }), key: current.key };
+    current = {
+      state: "sent",
+      at: stamp(),
+      id: sent.id,
+      ...(sent.url && { url: sent.url }),
+      ...(sent.note && { error: sent.note }),
+      key: current.key,
+    };
     await ctx.save(current);
     return { entry: current, outcome: { result: "sent", sent } };
   } catch (err) {

@@ -122,7 +122,8 @@ export function partsOf(item: AnnounceItem, site: ComposeSite): { head: string; 
   const link = site.urls.absolute(item.url);
   const own = typeof item.announce === "string" ? withoutTracking(item.announce) : undefined;
   // A post's own line is the whole message; an event's replaces the summary, under the title, when and where.
-  if (item.kind === "post") return own ? { head: own, body: "", link } : { head: item.title, body: withoutTracking(item.description), link };
+  if (item.kind === "post")
+    return own ? { head: own, body: "", link } : { head: item.title, body: withoutTracking(item.description), link };
   const body = own ?? withoutTracking(item.description);
   const title = item.cancelled ? `${t(item.lang, "events.cancelled")}: ${item.title}` : item.title;
   const place = eventPlace(item, site);
@@ -130,7 +131,8 @@ export function partsOf(item: AnnounceItem, site: ComposeSite): { head: string; 
 }
 
 export function imageOf(item: AnnounceItem, site: ComposeSite): AnnounceImage {
-  if (item.kind === "post" && item.socialImage) return { path: item.socialImage.url, alt: item.socialImage.alt, width: CARD.width, height: CARD.height };
+  if (item.kind === "post" && item.socialImage)
+    return { path: item.socialImage.url, alt: item.socialImage.alt, width: CARD.width, height: CARD.height };
   const practice = site.byLang[item.lang]?.practice;
   const alt = practice ? t(item.lang, "share.cardAlt", { practice: practice.name, phone: practice.phone }) : "";
   return { path: CARD.path, alt, width: CARD.width, height: CARD.height };
@@ -150,7 +152,10 @@ function fit(head: string, body: string, tail: string, fits: (s: string) => bool
   // A body cut to a word or two says nothing: better the head alone.
   if (cutBody && graphemes(cutBody) >= 20) return join(head, cutBody);
   if (fits(join(head, ""))) return join(head, "");
-  return join(truncateWords(head, (h) => fits(join(h, ""))), "");
+  return join(
+    truncateWords(head, (h) => fits(join(h, ""))),
+    "",
+  );
 }
 
 export function compose(item: AnnounceItem, site: ComposeSite, network: TextNetwork, opts: ComposeOptions = {}): Composed {

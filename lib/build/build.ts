@@ -35,7 +35,12 @@ export interface BuildRequest {
 }
 
 export type BuildResult =
-  | { ok: true; out: string; files: number; /** Search bundles Pagefind built (the rest were unchanged, from the cache). */ searchBuilt: readonly string[] }
+  | {
+      ok: true;
+      out: string;
+      files: number;
+      /** Search bundles Pagefind built (the rest were unchanged, from the cache). */ searchBuilt: readonly string[];
+    }
   | {
       ok: false;
       problems?: readonly Problem[];
@@ -99,7 +104,11 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     await removeLeftovers(out);
     staging = await mkdtemp(`${out}.tmp-${process.pid}-`);
   } catch (err) {
-    return { ok: false, error: `the output folder ${out} could not be prepared: ${plainCause(err)}`, detail: err instanceof Error ? err.stack : String(err) };
+    return {
+      ok: false,
+      error: `the output folder ${out} could not be prepared: ${plainCause(err)}`,
+      detail: err instanceof Error ? err.stack : String(err),
+    };
   }
   // Eleventy prints its own errors (stack traces) and a closing line; the caller reports instead.
   const eleventyLog: string[] = [];
@@ -131,7 +140,9 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     lap("redirects");
     // Index the staging folder before the swap: a failed index never publishes.
     const indexing = session.options.progress?.step("Indexing the site for search");
-    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takeDigests(session) }).finally(() => indexing?.end());
+    const search = await writeSearchIndex(staging, site.searchShards, { cacheDir, digests: takeDigests(session) }).finally(() =>
+      indexing?.end(),
+    );
     lap(`search index (${search.built.length ? `built ${search.built.join(", ")}` : "from the cache"})`);
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
@@ -153,7 +164,10 @@ export function reportFailure(result: Extract<BuildResult, { ok: false }>, debug
   if (!result.problems) {
     const lines = [`Build failed: ${result.error}`, "Nothing was published; the previous site was left as it was."];
     if (debug && result.detail) lines.push(result.detail);
-    else if (result.detail) lines.push("This looks like a problem in Practice Press, not in your content. Run it again with PRACTICE_DEBUG=1 for the technical details, and send them to whoever looks after the site.");
+    else if (result.detail)
+      lines.push(
+        "This looks like a problem in Practice Press, not in your content. Run it again with PRACTICE_DEBUG=1 for the technical details, and send them to whoever looks after the site.",
+      );
     return lines.join("\n");
   }
   const n = result.problems.length;

@@ -34,7 +34,8 @@ export function ciPlan(input: PlanInput): Plan {
   if (input.event !== "push") return { suite: "full", reason: `${input.event}: the whole test suite` };
   if (!input.changed) return { suite: "full", reason: "cannot tell what this push changed: the whole test suite" };
   const code = input.changed.filter((f) => !f.startsWith("content/"));
-  if (code.length === 0) return { suite: "content", reason: `only content changed (${input.changed.length} files): check, build, gates on the changed pages` };
+  if (code.length === 0)
+    return { suite: "content", reason: `only content changed (${input.changed.length} files): check, build, gates on the changed pages` };
   return { suite: "full", reason: `code changed (${code.slice(0, 3).join(", ")}${code.length > 3 ? ", ..." : ""}): the whole test suite` };
 }
 
@@ -50,7 +51,9 @@ export interface TreeDiff {
 
 async function listFiles(dir: string): Promise<string[]> {
   const names = await readdir(dir, { recursive: true });
-  const files = await Promise.all(names.map(async (n) => ((await stat(path.join(dir, n))).isFile() ? n.split(path.sep).join("/") : undefined)));
+  const files = await Promise.all(
+    names.map(async (n) => ((await stat(path.join(dir, n))).isFile() ? n.split(path.sep).join("/") : undefined)),
+  );
   return files.filter((f): f is string => f !== undefined).sort();
 }
 
@@ -80,7 +83,12 @@ export function changedPages(diff: TreeDiff): string[] {
  * The pages whose HTML differs between two content folders, both built with the same code
  * and clock. undefined when the old content no longer builds (then every page counts).
  */
-export async function pagesChangedBetween(opts: { root: string; before: string; after: string; sourceDateEpoch: number }): Promise<string[] | undefined> {
+export async function pagesChangedBetween(opts: {
+  root: string;
+  before: string;
+  after: string;
+  sourceDateEpoch: number;
+}): Promise<string[] | undefined> {
   const work = await mkdtemp(path.join(tmpdir(), "pp-changed-"));
   try {
     const [a, b] = [path.join(work, "before"), path.join(work, "after")];

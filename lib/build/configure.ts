@@ -58,7 +58,11 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     if (opts.mode === "preview") kit = await loadKit(site, opts.contentDir);
     const p = site.practice;
     await writeSocialCard(
-      socialCardSvg(p.name, p.tagline, p.phone, { palette: site.brand, logo: p.logo ? await readFile(path.join(opts.root, p.logo)).catch(() => undefined) : undefined, logoType: p.logo?.endsWith(".png") ? "image/png" : "image/svg+xml" }),
+      socialCardSvg(p.name, p.tagline, p.phone, {
+        palette: site.brand,
+        logo: p.logo ? await readFile(path.join(opts.root, p.logo)).catch(() => undefined) : undefined,
+        logoType: p.logo?.endsWith(".png") ? "image/png" : "image/svg+xml",
+      }),
       directories.output,
       projectCache,
     );
@@ -106,7 +110,12 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     // The built site holds files only: a link in it could publish any file of this machine.
     const links = findLinks(out);
     if (links.length) {
-      throw new ContentError(links.map((abs) => ({ file: relName(opts.root, abs), message: "is a link in the built site; the build publishes files only (report this: a step of the build made it)" })));
+      throw new ContentError(
+        links.map((abs) => ({
+          file: relName(opts.root, abs),
+          message: "is a link in the built site; the build publishes files only (report this: a step of the build made it)",
+        })),
+      );
     }
   };
   cfg.on("eleventy.after", async (args: { directories: { output: string } }) => {

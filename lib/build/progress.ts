@@ -25,7 +25,10 @@ export interface ProgressTiming {
 
 const SECOND = 1000;
 
-export function createProgress(print: (line: string) => void, timing: ProgressTiming = { after: 2 * SECOND, every: 2 * SECOND, now: () => performance.now() }): Progress {
+export function createProgress(
+  print: (line: string) => void,
+  timing: ProgressTiming = { after: 2 * SECOND, every: 2 * SECOND, now: () => performance.now() },
+): Progress {
   return {
     step(name, count) {
       const started = timing.now();

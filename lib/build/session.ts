@@ -82,7 +82,18 @@ export async function loadModel(session: BuildSession): Promise<Site> {
   session.preloaded = undefined;
   if (ready) return ready;
   const o = session.options;
-  return loadSite({ root: o.root, contentDir: o.contentDir, mode: o.mode, prefix: o.prefix, clock: o.clock, cacheDir: o.cacheDir, assets: assetUrls(), caches: session.caches, contentWorker: o.contentWorker, progress: o.progress });
+  return loadSite({
+    root: o.root,
+    contentDir: o.contentDir,
+    mode: o.mode,
+    prefix: o.prefix,
+    clock: o.clock,
+    cacheDir: o.cacheDir,
+    assets: assetUrls(),
+    caches: session.caches,
+    contentWorker: o.contentWorker,
+    progress: o.progress,
+  });
 }
 
 /** The digests recorded since the last call, which starts the next build's. */

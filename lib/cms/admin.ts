@@ -17,7 +17,9 @@ export const ADMIN_DIR = "admin";
 export function decapFiles(): { dir: string; files: string[] } {
   const main = createRequire(import.meta.url).resolve("decap-cms");
   const dir = path.dirname(main);
-  const files = readdirSync(dir).filter((f) => f === "decap-cms.js" || /^\d+\.decap-cms\.js$/.test(f) || f.endsWith(".wasm") || f === "decap-cms.js.LICENSE.txt");
+  const files = readdirSync(dir).filter(
+    (f) => f === "decap-cms.js" || /^\d+\.decap-cms\.js$/.test(f) || f.endsWith(".wasm") || f === "decap-cms.js.LICENSE.txt",
+  );
   return { dir, files };
 }
 
@@ -31,7 +33,12 @@ export function decapFiles(): { dir: string; files: string[] } {
 export function backendFromEnv(env: NodeJS.ProcessEnv = process.env): { backend: CmsBackend; localBackend: true | string } {
   const repo = env.CMS_REPO || env.GITHUB_REPOSITORY || undefined;
   const name = env.CMS_BACKEND || (repo ? "github" : "git-gateway");
-  const backend: CmsBackend = { name, branch: env.CMS_BRANCH || "main", ...(repo && { repo }), ...(env.CMS_AUTH_URL && { base_url: env.CMS_AUTH_URL }) };
+  const backend: CmsBackend = {
+    name,
+    branch: env.CMS_BRANCH || "main",
+    ...(repo && { repo }),
+    ...(env.CMS_AUTH_URL && { base_url: env.CMS_AUTH_URL }),
+  };
   return { backend, localBackend: env.CMS_LOCAL_BACKEND || true };
 }
 
@@ -62,7 +69,9 @@ export function adminHtml(site: Site): string {
     "</body>",
     "</html>",
     "",
-  ].filter((l) => l !== "").join("\n");
+  ]
+    .filter((l) => l !== "")
+    .join("\n");
 }
 
 /**
@@ -165,7 +174,17 @@ export function addAdmin(cfg: UserConfig, getSite: () => Site | undefined, opts:
     [`/${ADMIN_DIR}/index.html`]: adminHtml,
     [`/${ADMIN_DIR}/config.yml`]: (site) => {
       const { backend, localBackend } = backendFromEnv();
-      return cmsConfigYaml({ practice: { name: site.practice.name, url: site.practice.url, locations: site.practice.locations, languages: site.langs, language: site.defaultLang }, backend, localBackend });
+      return cmsConfigYaml({
+        practice: {
+          name: site.practice.name,
+          url: site.practice.url,
+          locations: site.practice.locations,
+          languages: site.langs,
+          language: site.defaultLang,
+        },
+        backend,
+        localBackend,
+      });
     },
     [`/${ADMIN_DIR}/setup.js`]: (site) => setupJs(site, "content"),
   };

@@ -49,7 +49,13 @@ export const CMS_COLLECTIONS = [
 /** practice.yaml fields staff change most; the rest stays as it is in the file. */
 export const PRACTICE_FIELDS = ["phone", "fax", "afterHours", "newPatients", "closures", "locations"] as const;
 
-type Def = { type: string; options?: z.ZodType[]; element?: z.ZodType; entries?: Record<string, string>; checks?: { _zod: { def: Record<string, unknown> } }[] };
+type Def = {
+  type: string;
+  options?: z.ZodType[];
+  element?: z.ZodType;
+  entries?: Record<string, string>;
+  checks?: { _zod: { def: Record<string, unknown> } }[];
+};
 const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
 
 interface Ctx {
@@ -115,8 +121,14 @@ export function decapField(name: string, field: z.ZodType, ctx: Ctx): DecapField
       ...base,
       widget: "object",
       collapsed: false,
-      hint: meta.hint ?? `One text per language; ${ctx.langs.filter((l) => l !== ctx.defaultLang).join(", ") || "other languages"} may be left empty.`,
-      fields: ctx.langs.map((lang) => ({ ...decapField(lang, text, { ...ctx, i18n: false }), label: `${label} (${lang})`, required: lang === ctx.defaultLang })),
+      hint:
+        meta.hint ??
+        `One text per language; ${ctx.langs.filter((l) => l !== ctx.defaultLang).join(", ") || "other languages"} may be left empty.`,
+      fields: ctx.langs.map((lang) => ({
+        ...decapField(lang, text, { ...ctx, i18n: false }),
+        label: `${label} (${lang})`,
+        required: lang === ctx.defaultLang,
+      })),
     };
   } else if (def.type === "object") {
     out = { ...base, widget: "object", fields: Object.entries(fieldsOf(inner)).map(([n, f]) => decapField(n, f, { ...ctx, i18n: false })) };
@@ -129,7 +141,12 @@ export function decapField(name: string, field: z.ZodType, ctx: Ctx): DecapField
     if (edef.type === "enum") {
       out = { ...base, widget: "select", multiple: true, options: Object.values(edef.entries ?? {}), ...limits };
     } else if (edef.type === "object") {
-      out = { ...base, widget: "list", ...limits, fields: Object.entries(fieldsOf(element)).map(([n, f]) => decapField(n, f, { ...ctx, i18n: false })) };
+      out = {
+        ...base,
+        widget: "list",
+        ...limits,
+        fields: Object.entries(fieldsOf(element)).map(([n, f]) => decapField(n, f, { ...ctx, i18n: false })),
+      };
     } else {
       const item = decapField(name.replace(/s$/, "") || "item", element, { ...ctx, i18n: false });
       out = { ...base, widget: "list", ...limits, field: { ...item, required: true } };
@@ -145,17 +162,27 @@ export function decapField(name: string, field: z.ZodType, ctx: Ctx): DecapField
   } else if (meta.widget === "date" || meta.widget === "datetime") {
     // Stored as the author would type it, in the practice's zone: no UTC conversion, no offset.
     out = dateOnly(inner, meta)
-      ? ({ ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: false })
-      : ({ ...base, widget: "datetime", format: "YYYY-MM-DDTHH:mm", date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false });
+      ? { ...base, widget: "datetime", format: "YYYY-MM-DD", date_format: "YYYY-MM-DD", time_format: false, picker_utc: false }
+      : { ...base, widget: "datetime", format: "YYYY-MM-DDTHH:mm", date_format: "YYYY-MM-DD", time_format: "HH:mm", picker_utc: false };
   } else if (meta.widget === "ref" && meta.ref === "provider") {
-    out = { ...base, widget: "relation", collection: "providers", value_field: "{{slug}}", search_fields: ["name"], display_fields: ["name"] };
+    out = {
+      ...base,
+      widget: "relation",
+      collection: "providers",
+      value_field: "{{slug}}",
+      search_fields: ["name"],
+      display_fields: ["name"],
+    };
   } else if (meta.widget === "ref" && meta.ref === "location" && ctx.locations.length) {
     out = { ...base, widget: "select", options: [...ctx.locations] };
   } else if (meta.widget === "image") {
     out = { ...base, widget: "image", choose_url: false };
   } else {
     const widget = meta.widget === "text" ? "text" : "string";
-    const pattern = meta.widget === "url" ? (["^https?://[^\\s/]+\\.[^\\s]+$", `${label}: a web address starting with https://`] as const) : patternOf(inner, label);
+    const pattern =
+      meta.widget === "url"
+        ? (["^https?://[^\\s/]+\\.[^\\s]+$", `${label}: a web address starting with https://`] as const)
+        : patternOf(inner, label);
     out = { ...base, widget, ...(pattern && { pattern: [...pattern] }) };
   }
   if (ctx.i18n) out.i18n = TEXT_WIDGETS.has(out.widget) || (out.widget === "list" && !out.fields) ? true : "duplicate";
@@ -178,7 +205,14 @@ export function cmsConfig(opts: CmsOptions): Record<string, unknown> {
     // Raw Markdown only. Decap opens its rich-text view whenever it is allowed (unless this browser
     // last chose raw), and that view escapes what staff type: "## What to bring" is saved as
     // "\## What to bring", "- item" as "\- item"; it also rewrites video and attribute lines.
-    const body: DecapField = { name: "body", label: "Text", widget: "markdown", required: c.name !== "alerts", hint: 'Markdown. Start each section with a "## " heading.', modes: ["raw"] };
+    const body: DecapField = {
+      name: "body",
+      label: "Text",
+      widget: "markdown",
+      required: c.name !== "alerts",
+      hint: 'Markdown. Start each section with a "## " heading.',
+      modes: ["raw"],
+    };
     if (ctx.i18n) body.i18n = true;
     const dated = "dated" in c ? c.dated : undefined;
     const datedLabel = dated && fields.find((f) => f.name === dated)?.label;
@@ -192,7 +226,10 @@ export function cmsConfig(opts: CmsOptions): Record<string, unknown> {
       slug: c.slug,
       identifier_field: fields[0]!.name,
       // The stored date as written (no time-zone conversion), then the title.
-      ...(dated && { summary: `{{${dated}}} · {{${fields[0]!.name}}}`, sortable_fields: [{ field: dated, label: datedLabel, default_sort: "desc" }, fields[0]!.name] }),
+      ...(dated && {
+        summary: `{{${dated}}} · {{${fields[0]!.name}}}`,
+        sortable_fields: [{ field: dated, label: datedLabel, default_sort: "desc" }, fields[0]!.name],
+      }),
       ...(ctx.i18n && { i18n: true }),
       fields: [...fields, body],
     };
@@ -226,5 +263,8 @@ export function cmsConfig(opts: CmsOptions): Record<string, unknown> {
 }
 
 export function cmsConfigYaml(opts: CmsOptions): string {
-  return "# Generated by `npm run build` from lib/schema (lib/cms/config.ts). Do not edit: change the schemas.\n" + YAML.stringify(cmsConfig(opts), { lineWidth: 0 });
+  return (
+    "# Generated by `npm run build` from lib/schema (lib/cms/config.ts). Do not edit: change the schemas.\n" +
+    YAML.stringify(cmsConfig(opts), { lineWidth: 0 })
+  );
 }

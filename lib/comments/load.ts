@@ -67,7 +67,10 @@ export async function attachComments(input: CommentsInput): Promise<void> {
     if (!postKeys.has(postKey)) {
       const known = [...postKeys].sort().join(", ") || "none yet";
       for (const f of files) {
-        problems.push({ file: f.file, message: `no post "${postKey}" for this comment: the folder must be named after a post's file name without its date and language (known: ${known})` });
+        problems.push({
+          file: f.file,
+          message: `no post "${postKey}" for this comment: the folder must be named after a post's file name without its date and language (known: ${known})`,
+        });
       }
       continue;
     }
@@ -88,7 +91,13 @@ async function commentFolders(input: CommentsInput): Promise<Map<string, SourceF
     const code = (err as NodeJS.ErrnoException).code;
     if (code === "ENOENT") return out;
     const file = path.relative(input.root, input.dir).split(path.sep).join("/");
-    input.problems.push({ file, message: code === "ENOTDIR" ? `expected a folder here (${COMMENTS_FOLDER}/<post>/<id>.md), found a file` : `the folder could not be read (${code ?? (err as Error).message})` });
+    input.problems.push({
+      file,
+      message:
+        code === "ENOTDIR"
+          ? `expected a folder here (${COMMENTS_FOLDER}/<post>/<id>.md), found a file`
+          : `the folder could not be read (${code ?? (err as Error).message})`,
+    });
     return out;
   }
   const rel = (name: string) => path.relative(input.root, path.join(input.dir, name)).split(path.sep).join("/");
@@ -96,7 +105,10 @@ async function commentFolders(input: CommentsInput): Promise<Map<string, SourceF
     if (e.name.startsWith(".")) continue;
     if (e.isDirectory()) out.set(e.name, await listMarkdown(path.join(input.dir, e.name), input.root, input.problems));
     else if (e.name.toLowerCase().endsWith(".md")) {
-      input.problems.push({ file: rel(e.name), message: `a comment belongs in the folder of its post: ${COMMENTS_FOLDER}/<post>/${e.name}, where <post> is the post's file name without its date` });
+      input.problems.push({
+        file: rel(e.name),
+        message: `a comment belongs in the folder of its post: ${COMMENTS_FOLDER}/<post>/${e.name}, where <post> is the post's file name without its date`,
+      });
     }
   }
   return out;
@@ -105,7 +117,10 @@ async function commentFolders(input: CommentsInput): Promise<Map<string, SourceF
 function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
   const id = f.name.replace(/\.md$/i, "");
   if (!COMMENT_ID_RE.test(id) || id.length > COMMENT_ID_MAX) {
-    input.problems.push({ file: f.file, message: `the file name is the comment's id and its anchor: use lowercase letters, digits and dashes (at most ${COMMENT_ID_MAX}), such as 2026-02-04-3f9a1c2e.md` });
+    input.problems.push({
+      file: f.file,
+      message: `the file name is the comment's id and its anchor: use lowercase letters, digits and dashes (at most ${COMMENT_ID_MAX}), such as 2026-02-04-3f9a1c2e.md`,
+    });
     return undefined;
   }
   const result = readMarkdownFile(commentSchema, f, input.caches?.reads);
@@ -116,7 +131,8 @@ function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
   const fm: CommentFrontMatter = result.data;
   let provider: Provider | undefined;
   if (fm.provider) {
-    provider = input.providers.get(`${input.defaultLang}:${fm.provider}`) ?? [...input.providers.values()].find((p) => p.key === fm.provider);
+    provider =
+      input.providers.get(`${input.defaultLang}:${fm.provider}`) ?? [...input.providers.values()].find((p) => p.key === fm.provider);
     if (!provider) {
       const known = [...new Set([...input.providers.values()].map((p) => p.key))].sort().join(", ") || "none yet";
       input.problems.push({ file: f.file, field: "provider", message: `no provider with the slug "${fm.provider}" (known: ${known})` });
@@ -129,12 +145,20 @@ function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
     return undefined;
   }
   if (text.length > COMMENT_MAX_CHARS) {
-    input.problems.push({ file: f.file, field: "body", message: `the comment is ${text.length} characters long; at most ${COMMENT_MAX_CHARS}` });
+    input.problems.push({
+      file: f.file,
+      field: "body",
+      message: `the comment is ${text.length} characters long; at most ${COMMENT_MAX_CHARS}`,
+    });
     return undefined;
   }
   const lang = fm.lang ?? input.defaultLang;
   if (!input.langs.includes(lang)) {
-    input.problems.push({ file: f.file, field: "lang", message: `"${lang}" is not one of the site's languages (${input.langs.join(", ")})` });
+    input.problems.push({
+      file: f.file,
+      field: "lang",
+      message: `"${lang}" is not one of the site's languages (${input.langs.join(", ")})`,
+    });
     return undefined;
   }
   return {
@@ -157,13 +181,23 @@ function checkEndpoint(input: CommentsInput): void {
   if (!form || !form.endpoint.startsWith("/")) return;
   const field = "commentForm.endpoint";
   if (!form.netlify) {
-    input.problems.push({ file: input.practiceFile, field, message: `a site path works only with Netlify Forms (netlify: true); give your form service's https:// address` });
+    input.problems.push({
+      file: input.practiceFile,
+      field,
+      message: `a site path works only with Netlify Forms (netlify: true); give your form service's https:// address`,
+    });
     return;
   }
   const target = form.endpoint.replace(/[?#].*$/, "");
-  const built = input.pages.some((p) => p.url === target && p.lang === input.defaultLang && (p.status === "published" || input.mode === "preview"));
+  const built = input.pages.some(
+    (p) => p.url === target && p.lang === input.defaultLang && (p.status === "published" || input.mode === "preview"),
+  );
   if (!built) {
     const name = target.replace(/^\/|\/$/g, "") || "index";
-    input.problems.push({ file: input.practiceFile, field, message: `no page at ${target}: write content/pages/${name}.md, the page parents see after sending a comment` });
+    input.problems.push({
+      file: input.practiceFile,
+      field,
+      message: `no page at ${target}: write content/pages/${name}.md, the page parents see after sending a comment`,
+    });
   }
 }

@@ -34,7 +34,11 @@ export function checkReplies(comments: readonly Checked[], problems: Problem[]):
     for (let at = byId.get(c.replyTo ?? ""); at; at = byId.get(at.replyTo ?? "")) {
       path.push(at.id);
       if (at.id === c.id) {
-        problems.push({ file: c.file, field: "replyTo", message: `replies go round in a circle (${path.join(" → ")}); a reply must answer an earlier comment` });
+        problems.push({
+          file: c.file,
+          field: "replyTo",
+          message: `replies go round in a circle (${path.join(" → ")}); a reply must answer an earlier comment`,
+        });
         bad.add(c.id);
         break;
       }
@@ -74,14 +78,22 @@ export function checkOldAnchors(comments: readonly Pick<Comment, "id" | "file" |
     if (c.wordpressId === undefined) continue;
     const first = claimed.get(c.wordpressId);
     if (first !== undefined) {
-      problems.push({ file: c.file, field: "wordpressId", message: `${first} already has wordpressId ${c.wordpressId}: each old WordPress comment number appears once per post (remove it from one of them)` });
+      problems.push({
+        file: c.file,
+        field: "wordpressId",
+        message: `${first} already has wordpressId ${c.wordpressId}: each old WordPress comment number appears once per post (remove it from one of them)`,
+      });
       continue;
     }
     claimed.set(c.wordpressId, c.file);
     const anchor = oldAnchorOf(c);
     const owner = anchor === undefined ? undefined : byAnchor.get(anchor);
     if (owner !== undefined) {
-      problems.push({ file: c.file, field: "wordpressId", message: `#${anchor} is already the address of ${owner} (its file name is ${c.wordpressId}.md): remove wordpressId here or rename that file` });
+      problems.push({
+        file: c.file,
+        field: "wordpressId",
+        message: `#${anchor} is already the address of ${owner} (its file name is ${c.wordpressId}.md): remove wordpressId here or rename that file`,
+      });
     }
   }
 }

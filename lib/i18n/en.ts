@@ -17,7 +17,7 @@ export const en = {
   "nav.blog": "Blog",
   "nav.events": "Events",
   "nav.menu": "Menu",
-  "skip": "Skip to main content",
+  skip: "Skip to main content",
   "header.call": "Call {phone}",
   "header.book": "Book a visit",
   "sick.title": "Sick child?",
@@ -171,45 +171,59 @@ export const en = {
   "footer.noticeTyped": "Notice of Privacy Practices ({type})",
   "privacy.title": "Privacy on this website",
   "privacy.description": "What happens to your information when you visit the {practice} website, and who to ask about it.",
-  "privacy.intro": "This page explains what happens when you visit our website. It is written from the website’s own settings, so it says what the website actually does.",
+  "privacy.intro":
+    "This page explains what happens when you visit our website. It is written from the website’s own settings, so it says what the website actually does.",
   "privacy.collect.title": "What the website collects",
-  "privacy.collect.body": "Nothing about you or your child. The website has no accounts, no advertising, no analytics and no tracking, and it sets no cookies.",
+  "privacy.collect.body":
+    "Nothing about you or your child. The website has no accounts, no advertising, no analytics and no tracking, and it sets no cookies.",
   "privacy.host.title": "Who serves the website",
-  "privacy.host.body": "{host} serves this website for us. Like every web server, {host}’s servers keep a log of each visit: your device’s IP address, the address of the page, the time and the type of browser. {host} uses these logs to run and protect its service.",
+  "privacy.host.body":
+    "{host} serves this website for us. Like every web server, {host}’s servers keep a log of each visit: your device’s IP address, the address of the page, the time and the type of browser. {host} uses these logs to run and protect its service.",
   "privacy.host.policy": "{host}’s privacy policy",
-  "privacy.host.search": "When you use site search, your search words become part of the page address, so they appear in those logs like any other page address. The search itself runs in your browser.",
+  "privacy.host.search":
+    "When you use site search, your search words become part of the page address, so they appear in those logs like any other page address. The search itself runs in your browser.",
   "privacy.others.title": "Other companies",
-  "privacy.others.none": "Every page, picture, font and script comes from this website itself, so your browser does not contact any other company while you read it. The website’s security policy tells browsers to block anything else, and automated checks test the pages for it.",
+  "privacy.others.none":
+    "Every page, picture, font and script comes from this website itself, so your browser does not contact any other company while you read it. The website’s security policy tells browsers to block anything else, and automated checks test the pages for it.",
   "privacy.others.some": "Besides this website itself, pages load content from: {origins}.",
   "privacy.videos.title": "Videos",
   "privacy.videos.none": "This website does not show videos from other companies.",
-  "privacy.videos.some": "Some pages offer videos from {hosts}. A video is not loaded until you press its play button. Only then does your browser connect to that company, which sees your IP address and may set its own cookies, under its own privacy policy:",
+  "privacy.videos.some":
+    "Some pages offer videos from {hosts}. A video is not loaded until you press its play button. Only then does your browser connect to that company, which sees your IP address and may set its own cookies, under its own privacy policy:",
   "privacy.videos.policy": "{host}: privacy policy",
   "privacy.links.title": "Links to other websites",
   "privacy.links.body": "When you follow a link from this website to another one, that website’s own privacy policy applies.",
-  "privacy.links.noReferrer": "Your browser does not tell it which page of our website you came from: we ask browsers not to send the page address, because it can say what a child is being treated for.",
-  "privacy.links.portal": "Our patient portal is a separate service with its own privacy policy. Please send medical questions there, or call us; never by email.",
+  "privacy.links.noReferrer":
+    "Your browser does not tell it which page of our website you came from: we ask browsers not to send the page address, because it can say what a child is being treated for.",
+  "privacy.links.portal":
+    "Our patient portal is a separate service with its own privacy policy. Please send medical questions there, or call us; never by email.",
   "privacy.notice.title": "Your child’s health information",
-  "privacy.notice.body": "Our Notice of Privacy Practices explains how we use and protect your child’s health information, and your rights.",
+  "privacy.notice.body":
+    "Our Notice of Privacy Practices explains how we use and protect your child’s health information, and your rights.",
   "privacy.questions.title": "Questions",
   "privacy.questions.body": "If you have a question about privacy on this website, please contact us:",
   "trust.phone": "Call {phone}",
   "trust.email": "Email {email}",
   "a11y.title": "Accessibility statement",
   "a11y.description": "How {practice} makes this website work for every family, how it is tested, and how to report a problem.",
-  "a11y.intro": "We want every family to be able to use this website, including people who use a screen reader, a keyboard, magnification or voice control.",
+  "a11y.intro":
+    "We want every family to be able to use this website, including people who use a screen reader, a keyboard, magnification or voice control.",
   "a11y.standard.title": "Our standard",
   "a11y.standard.body": "This website aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA.",
   "a11y.standard.link": "WCAG 2.1, from the World Wide Web Consortium (W3C)",
   "a11y.testing.title": "How we test",
-  "a11y.testing.axe": "Automated accessibility checks (axe-core) test every page in a real web browser, at phone and desktop sizes, whenever the website’s code changes and every week, and the pages staff change whenever they change them.",
-  "a11y.testing.more": "The same checks make sure every link and button shows where the keyboard is, text fits a 320-pixel-wide screen (like zooming to 400%) without sideways scrolling, and nothing moves when your device asks for reduced motion.",
+  "a11y.testing.axe":
+    "Automated accessibility checks (axe-core) test every page in a real web browser, at phone and desktop sizes, whenever the website’s code changes and every week, and the pages staff change whenever they change them.",
+  "a11y.testing.more":
+    "The same checks make sure every link and button shows where the keyboard is, text fits a 320-pixel-wide screen (like zooming to 400%) without sideways scrolling, and nothing moves when your device asks for reduced motion.",
   "a11y.testing.built": "This website was last built on {date}.",
   "a11y.limits.title": "Known limitations",
   "a11y.limits.automated": "Automated checks find many problems, but not all of them. If something does not work for you, please tell us.",
-  "a11y.limits.pdf": "Some forms and documents are PDF files, which can be hard to use with a screen reader. Call us and we will help you with them.",
+  "a11y.limits.pdf":
+    "Some forms and documents are PDF files, which can be hard to use with a screen reader. Call us and we will help you with them.",
   "a11y.limits.external": "Our patient portal and map links lead to websites run by other companies; we cannot test or fix those.",
-  "a11y.limits.search": "Site search needs JavaScript. Every page can also be reached from the menu and the links at the bottom of each page.",
+  "a11y.limits.search":
+    "Site search needs JavaScript. Every page can also be reached from the menu and the links at the bottom of each page.",
   "a11y.report.title": "Report a problem",
   "a11y.report.body": "If you find a problem, or need information in another format, please tell us the page and what went wrong:",
   // Blog comments (layouts/components/comments.tsx). Comments are public: the notice says so.
@@ -223,7 +237,8 @@ export const en = {
   "comments.inReplyTo": "In reply to {name}",
   "comments.replies": "Replies to {name}",
   "comments.form.title": "Leave a comment",
-  "comments.form.notice": "Comments are public. Please do not include health details about your child or anyone else; for medical questions, call us or use the patient portal.",
+  "comments.form.notice":
+    "Comments are public. Please do not include health details about your child or anyone else; for medical questions, call us or use the patient portal.",
   "comments.form.moderated": "We read every comment before it appears, so yours will not show right away.",
   "comments.form.name": "Name (shown with your comment)",
   "comments.form.email": "Email (optional, never shown; only if you want us to be able to write back)",
@@ -231,7 +246,8 @@ export const en = {
   "comments.form.trap": "Leave this field empty",
   "comments.form.submit": "Send comment",
   "comments.privacy.title": "Comments on the blog",
-  "comments.privacy.body": "If you send a comment, the form sends your name, your comment and your email address (if you give one) to {service}, which collects comments for us. We read each comment before publishing it; we publish only your name and your comment, never your email address.",
+  "comments.privacy.body":
+    "If you send a comment, the form sends your name, your comment and your email address (if you give one) to {service}, which collects comments for us. We read each comment before publishing it; we publish only your name and your comment, never your email address.",
 } as const;
 
 export type UiKey = keyof typeof en;

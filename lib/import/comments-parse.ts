@@ -99,7 +99,7 @@ export function parseSubmissions(text: string, format: "json" | "csv"): Submissi
   }
   // A plain list, or { submissions: [...] }; each item either flat or Netlify's { data: {...}, created_at }.
   const list = Array.isArray(data) ? data : (data as { submissions?: unknown })?.submissions;
-  if (!Array.isArray(list)) throw new ImportError("expected a JSON list of submissions (or { \"submissions\": [...] })");
+  if (!Array.isArray(list)) throw new ImportError('expected a JSON list of submissions (or { "submissions": [...] })');
   return list.map((item, i) => {
     const record = (item ?? {}) as Record<string, unknown>;
     const nested = record.data && typeof record.data === "object" ? (record.data as Record<string, unknown>) : undefined;

@@ -79,9 +79,18 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
       continue;
     }
     const author = (f.author ?? "").replace(INVISIBLE, "").replace(/\s+/g, " ").trim();
-    const body = (f.body ?? "").replace(/\r\n?/g, "\n").replace(INVISIBLE, (c) => (c === "\t" ? c : "")).trim();
+    const body = (f.body ?? "")
+      .replace(/\r\n?/g, "\n")
+      .replace(INVISIBLE, (c) => (c === "\t" ? c : ""))
+      .trim();
     // A form's hidden field or a parent may give the post's address: https://site/blog/sun-safety/ → sun-safety.
-    const post = (f.post ?? "").trim().toLowerCase().replace(/^https?:\/\/[^/]+/, "").replace(/^\/?(?:[a-z]{2}\/)?blog\//, "").replace(/[?#].*$/, "").replace(/\/+$/, "");
+    const post = (f.post ?? "")
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\/[^/]+/, "")
+      .replace(/^\/?(?:[a-z]{2}\/)?blog\//, "")
+      .replace(/[?#].*$/, "")
+      .replace(/\/+$/, "");
     if (!post) {
       skip(s.where, "invalid", "no post (expected a post column with the post's key, e.g. sun-safety)");
       continue;
@@ -119,11 +128,19 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
     // A post whose comments are off never shows one: the file would be written and lost from sight.
     const setting = ctx.modes?.get(post);
     if (setting?.mode === "off") {
-      skip(s.where, "closed", `comments are off on "${post}" (its comments: setting, or practice.yaml's), so the comment would never be shown: to publish it, set comments: open or closed in the post's front matter and import again`);
+      skip(
+        s.where,
+        "closed",
+        `comments are off on "${post}" (its comments: setting, or practice.yaml's), so the comment would never be shown: to publish it, set comments: open or closed in the post's front matter and import again`,
+      );
       continue;
     }
     if (setting?.closesAt && date >= setting.closesAt) {
-      skip(s.where, "closed", `sent ${date.toISODate()}, after comments on "${post}" closed (${setting.closesAt.toISODate()}, commentsCloseAfterDays in practice.yaml): the form was no longer shown, so it is likely a bot`);
+      skip(
+        s.where,
+        "closed",
+        `sent ${date.toISODate()}, after comments on "${post}" closed (${setting.closesAt.toISODate()}, commentsCloseAfterDays in practice.yaml): the form was no longer shown, so it is likely a bot`,
+      );
       continue;
     }
     const replyTo = f.replyTo?.trim();
@@ -132,7 +149,8 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
       continue;
     }
     // A reply to a comment the post does not have would stop the build: left out, with the reason.
-    const onPost = (id: string) => (ctx.existing.get(post) ?? []).includes(id) || plan.files.some((p) => p.path === `${COMMENTS_FOLDER}/${post}/${id}.md`);
+    const onPost = (id: string) =>
+      (ctx.existing.get(post) ?? []).includes(id) || plan.files.some((p) => p.path === `${COMMENTS_FOLDER}/${post}/${id}.md`);
     if (replyTo && !onPost(replyTo)) {
       skip(s.where, "invalid", `reply-to ${JSON.stringify(replyTo)} is no comment on "${post}"`);
       continue;
@@ -159,7 +177,10 @@ export function planImport(submissions: readonly Submission[], ctx: ImportContex
     plan.files.push({ path, text: `---\n${front.join("\n")}\n---\n${body}\n`, where: s.where, author });
     // "closed" still shows the comments a post has, under "Comments are closed".
     if (setting?.mode === "closed") {
-      plan.review.push({ where: s.where, detail: `comments on "${post}" are closed (comments: closed): it is shown under the post all the same; delete ${path} if it came after you closed them` });
+      plan.review.push({
+        where: s.where,
+        detail: `comments on "${post}" are closed (comments: closed): it is shown under the post all the same; delete ${path} if it came after you closed them`,
+      });
     }
   }
   return plan;

@@ -33,7 +33,12 @@ const NETWORKS: readonly { network: KitNetwork; label: string; from: TextNetwork
   { network: "mastodon", label: "Mastodon", from: "mastodon", unit: "characters, each link counted as 23" },
   { network: "bluesky", label: "Bluesky", from: "bluesky", unit: "characters" },
   { network: "facebook", label: "Facebook", from: "facebook", unit: "characters" },
-  { network: "x", label: "X (Twitter)", from: "x", unit: "characters as X counts them: each link 23, emoji and most non-Latin characters 2" },
+  {
+    network: "x",
+    label: "X (Twitter)",
+    from: "x",
+    unit: "characters as X counts them: each link 23, emoji and most non-Latin characters 2",
+  },
 ];
 
 // Facebook's text leaves the link out (it is sent apart and shown as a card); Bluesky's shows
@@ -61,6 +66,15 @@ export function networkCopies(site: Site, item: Post | Event): NetworkCopy[] {
   return NETWORKS.map(({ network, label, from, unit }) => {
     const c = composed.get(from)!;
     const note = LINK_NOTES[network];
-    return { network, label, text: c.text, count: c.length, limit: c.limit, unit, automatic: from !== "copy", ...(note && { link: { url: c.link, note } }) };
+    return {
+      network,
+      label,
+      text: c.text,
+      count: c.length,
+      limit: c.limit,
+      unit,
+      automatic: from !== "copy",
+      ...(note && { link: { url: c.link, note } }),
+    };
   });
 }

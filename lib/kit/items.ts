@@ -80,7 +80,12 @@ function itemsOf(site: Site): { posts: Post[]; events: Event[] } {
 }
 
 /** A name safe in a file name and URL: the key's letters, digits and hyphens. */
-const safe = (s: string) => s.normalize("NFKD").replace(/[^A-Za-z0-9-]+/g, "-").replace(/^-+|-+$/g, "").toLowerCase() || "item";
+const safe = (s: string) =>
+  s
+    .normalize("NFKD")
+    .replace(/[^A-Za-z0-9-]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .toLowerCase() || "item";
 
 /** Parts read as sentences: each ends with a stop unless it has one. */
 const sentences = (parts: readonly string[]) => parts.map((p) => (/[.!?…:]$/u.test(p) ? p : `${p}.`)).join(" ");
@@ -106,9 +111,20 @@ function kitItem(site: Site, item: Post | Event, record: AnnounceRecord | undefi
     details,
     cancelled: item.kind === "event" && item.cancelled,
     // The post's address as the network gave it: linked only through the site's one URL policy.
-    accounts: Object.entries(record?.items[itemId(item)]?.accounts ?? {}).map(([account, e]) => ({ account, state: e.state, url: e.url && allowedUrl(e.url) ? e.url : undefined, error: e.error })),
+    accounts: Object.entries(record?.items[itemId(item)]?.accounts ?? {}).map(([account, e]) => ({
+      account,
+      state: e.state,
+      url: e.url && allowedUrl(e.url) ? e.url : undefined,
+      error: e.error,
+    })),
     copies: networkCopies(site, item),
-    card: { url: card.path, download: `${item.kind}-${name}-1200x630${path.extname(card.path)}`, width: card.width, height: card.height, alt: card.alt },
+    card: {
+      url: card.path,
+      download: `${item.kind}-${name}-1200x630${path.extname(card.path)}`,
+      width: card.width,
+      height: card.height,
+      alt: card.alt,
+    },
     square: {
       url: squareUrl,
       download: `${item.kind}-${name}-1080x1080.${squareExt(Boolean(photoFile))}`,
@@ -136,7 +152,8 @@ export function socialKit(site: Site, record: AnnounceRecord | undefined = undef
   };
   const kitItems = <T extends Post | Event>(items: T[]) => items.filter(isNew).map((i) => kitItem(site, i, record));
   // Items at the same time: the default language's first, then by file.
-  const tie = (a: KitItem, b: KitItem) => Number(b.lang === site.defaultLang) - Number(a.lang === site.defaultLang) || (a.file < b.file ? -1 : 1);
+  const tie = (a: KitItem, b: KitItem) =>
+    Number(b.lang === site.defaultLang) - Number(a.lang === site.defaultLang) || (a.file < b.file ? -1 : 1);
   const newest = (a: KitItem, b: KitItem) => b.when.toMillis() - a.when.toMillis() || tie(a, b);
   const soonest = (a: KitItem, b: KitItem) => a.when.toMillis() - b.when.toMillis() || tie(a, b);
   return {

@@ -82,6 +82,10 @@ export async function loadKit(site: Site, contentDir: string): Promise<Kit> {
 export async function writeKitImages(kit: Kit, outDir: string, cacheDir: string): Promise<void> {
   for (const item of [...kit.posts, ...kit.events]) {
     const { photoFile, ...draw } = item.square.draw;
-    await writeSquare({ ...draw, photo: await readPhoto(photoFile) }, path.join(outDir, item.square.url), path.join(cacheDir, "social-kit"));
+    await writeSquare(
+      { ...draw, photo: await readPhoto(photoFile) },
+      path.join(outDir, item.square.url),
+      path.join(cacheDir, "social-kit"),
+    );
   }
 }

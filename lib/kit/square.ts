@@ -119,9 +119,18 @@ export async function squareImage(input: SquareInput, type: SquareImage["type"] 
   // sharp loads only when a square is drawn: a warm build loads no image library (lib/outputs/images.ts).
   const sharp = loadSharp();
   const svg = sharp(Buffer.from(squareSvg(input)));
-  const layers = input.photo ? [{ input: await sharp(input.photo).rotate().resize(SQUARE.width, PHOTO_HEIGHT, { fit: "cover", position: "attention" }).toBuffer(), top: 0, left: 0 }] : [];
+  const layers = input.photo
+    ? [
+        {
+          input: await sharp(input.photo).rotate().resize(SQUARE.width, PHOTO_HEIGHT, { fit: "cover", position: "attention" }).toBuffer(),
+          top: 0,
+          left: 0,
+        },
+      ]
+    : [];
   const flat = svg.composite(layers).flatten({ background: "#ffffff" });
-  const data = type === "jpeg" ? await flat.jpeg({ quality: 86, mozjpeg: true }).toBuffer() : await flat.png({ compressionLevel: 9 }).toBuffer();
+  const data =
+    type === "jpeg" ? await flat.jpeg({ quality: 86, mozjpeg: true }).toBuffer() : await flat.png({ compressionLevel: 9 }).toBuffer();
   return { data, type };
 }
 
@@ -134,7 +143,11 @@ export const squareExt = (withPhoto: boolean) => (withPhoto ? "jpg" : "png");
  */
 export async function writeSquare(input: SquareInput, file: string, cacheDir: string): Promise<void> {
   const type = file.endsWith(".jpg") ? "jpeg" : "png";
-  const hash = createHash("sha256").update(squareSvg(input)).update(input.photo ?? "").digest("hex").slice(0, 16);
+  const hash = createHash("sha256")
+    .update(squareSvg(input))
+    .update(input.photo ?? "")
+    .digest("hex")
+    .slice(0, 16);
   const cached = path.join(cacheDir, `square-${hash}.${squareExt(type === "jpeg")}`);
   if (!(await stat(cached).catch(() => undefined))) {
     await mkdir(cacheDir, { recursive: true });

@@ -15,11 +15,42 @@ export const ANCHOR_ID = /^[A-Za-z0-9_-]{1,80}$/;
 
 /** Ids the layouts give every page or some pages (layouts/); tests/unit/anchors.test.ts keeps this in step. */
 export const LAYOUT_IDS: ReadonlySet<string> = new Set([
-  "main", "comments", "comments-title", "comment-form-title", "comment-name", "comment-email", "comment-body",
-  "share-title", "site-search", "search-query", "search-browse", "foot-about", "foot-practice", "foot-pages",
-  "foot-social", "block-hours", "block-locations", "block-team", "block-insurance", "block-forms", "block-new",
-  "block-events", "block-contact", "closures-title", "taglines-title", "nondiscrimination-title", "glance-title",
-  "events-title", "latest-title", "provider-posts", "staff-reviews", "staff-reading", "kit-posts", "kit-events", "aside-call", "aside-related",
+  "main",
+  "comments",
+  "comments-title",
+  "comment-form-title",
+  "comment-name",
+  "comment-email",
+  "comment-body",
+  "share-title",
+  "site-search",
+  "search-query",
+  "search-browse",
+  "foot-about",
+  "foot-practice",
+  "foot-pages",
+  "foot-social",
+  "block-hours",
+  "block-locations",
+  "block-team",
+  "block-insurance",
+  "block-forms",
+  "block-new",
+  "block-events",
+  "block-contact",
+  "closures-title",
+  "taglines-title",
+  "nondiscrimination-title",
+  "glance-title",
+  "events-title",
+  "latest-title",
+  "provider-posts",
+  "staff-reviews",
+  "staff-reading",
+  "kit-posts",
+  "kit-events",
+  "aside-call",
+  "aside-related",
 ]);
 /** Each comment's anchor is #comment-<id>. */
 const LAYOUT_PREFIXES = ["comment-"];
@@ -31,7 +62,8 @@ export function isLayoutId(id: string): boolean {
 
 /** Why an id cannot be used, or undefined when it can. */
 export function anchorIdProblem(id: string): string | undefined {
-  if (!ANCHOR_ID.test(id)) return `the anchor {#${id}} is not a valid id: use letters, digits, "-" and "_" only (at most 80), e.g. {#dosage}`;
+  if (!ANCHOR_ID.test(id))
+    return `the anchor {#${id}} is not a valid id: use letters, digits, "-" and "_" only (at most 80), e.g. {#dosage}`;
   if (isLayoutId(id)) return `the anchor {#${id}} is an id the page itself uses (#main, #comments, #comment-…): choose another`;
   return undefined;
 }

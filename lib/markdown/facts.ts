@@ -12,7 +12,8 @@ export const FACTS = {
   "after-hours-phone": "the after-hours line (afterHours.phone)",
   email: "the email address, as a link",
   address: "the first location's address; [[address:north]] names a location by its key",
-  "hours-today": "whether the first location is open now and when it next opens or closes, kept current in the browser; [[hours-today:north]] names a location",
+  "hours-today":
+    "whether the first location is open now and when it next opens or closes, kept current in the browser; [[hours-today:north]] names a location",
 } as const;
 export type FactName = keyof typeof FACTS;
 
@@ -39,7 +40,9 @@ const NAME_RE = /^\s*([a-z][a-z-]*)\s*(?::\s*([a-z0-9]+(?:-[a-z0-9]+)*)\s*)?$/;
 /** Facts that may name a location by its key, [[address:north]]. */
 const TAKES_LOCATION = new Set<string>(["address", "hours-today"]);
 
-export const knownFacts = Object.keys(FACTS).map((n) => `[[${n}]]`).join(", ");
+export const knownFacts = Object.keys(FACTS)
+  .map((n) => `[[${n}]]`)
+  .join(", ");
 
 export const practiceFacts: Plugin = (md) => {
   md.core.ruler.push("practice_facts", (state) => {

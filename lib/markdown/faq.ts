@@ -12,11 +12,12 @@ export interface FaqEntry {
 }
 
 /** `fill`: puts the practice facts ([[phone]]) into an answer (the body's own rendering reports their problems). */
-export function extractFaq(source: string, opts: { prefix?: string; fill?: (html: string, facts: readonly FactRef[]) => string } = {}): FaqEntry[] {
+export function extractFaq(
+  source: string,
+  opts: { prefix?: string; fill?: (html: string, facts: readonly FactRef[]) => string } = {},
+): FaqEntry[] {
   const tokens = md.parse(source, {});
-  const headings = tokens
-    .map((tok, i) => ({ tok, i }))
-    .filter(({ tok }) => tok.type === "heading_open" && tok.map);
+  const headings = tokens.map((tok, i) => ({ tok, i })).filter(({ tok }) => tok.type === "heading_open" && tok.map);
   if (headings.length === 0) return [];
   const top = Math.min(...headings.map(({ tok }) => Number(tok.tag.slice(1))));
   const questions = headings.filter(({ tok }) => Number(tok.tag.slice(1)) === top);
@@ -29,7 +30,10 @@ export function extractFaq(source: string, opts: { prefix?: string; fill?: (html
     return {
       question: tokens[i + 1]?.content ?? "",
       answerHtml: html,
-      answerText: html.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim(),
+      answerText: html
+        .replace(/<[^>]+>/g, "")
+        .replace(/\s+/g, " ")
+        .trim(),
     };
   });
 }

@@ -31,7 +31,9 @@ export const markdownImages: Plugin = (md) => {
     const alt = md.renderer.renderInlineAsText(token.children ?? [], md.options, env as Record<string, unknown>).trim();
     if (isRemote(src)) return remoteImageLink(src, alt === DECORATIVE ? "" : alt, env);
     if (!alt) {
-      (env.problems ??= []).push(`image "${clip(src)}" has no alt text; describe it, or write ![${DECORATIVE}](${clip(src)}) if it is purely decorative`);
+      (env.problems ??= []).push(
+        `image "${clip(src)}" has no alt text; describe it, or write ![${DECORATIVE}](${clip(src)}) if it is purely decorative`,
+      );
       return "";
     }
     return localImage(src, alt === DECORATIVE ? "" : alt, env);

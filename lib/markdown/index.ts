@@ -16,7 +16,14 @@ import { t, type Lang } from "../i18n/index.ts";
 
 export function createMarkdown() {
   const md = new MarkdownIt({ html: true, linkify: true, typographer: true });
-  md.use(headingOutline).use(explicitAnchors).use(rootLinks).use(tableAlign).use(videoEmbeds).use(markdownImages).use(rawImages).use(practiceFacts);
+  md.use(headingOutline)
+    .use(explicitAnchors)
+    .use(rootLinks)
+    .use(tableAlign)
+    .use(videoEmbeds)
+    .use(markdownImages)
+    .use(rawImages)
+    .use(practiceFacts);
   return md;
 }
 
@@ -48,7 +55,14 @@ export interface RenderOptions {
 const EMBED_MARKER = `pp${randomBytes(12).toString("hex")}`;
 
 export function renderMarkdown(source: string, opts: RenderOptions = {}): Rendered {
-  const env: VideoEnv & ImageEnv & FactEnv = { prefix: opts.prefix, lang: opts.lang, exists: opts.exists, problems: [], embeds: [], embedMarker: EMBED_MARKER };
+  const env: VideoEnv & ImageEnv & FactEnv = {
+    prefix: opts.prefix,
+    lang: opts.lang,
+    exists: opts.exists,
+    problems: [],
+    embeds: [],
+    embedMarker: EMBED_MARKER,
+  };
   const tokens = md.parse(source, env as Record<string, unknown>);
   let hasRawHtml = false;
   let words = 0;
@@ -64,15 +78,27 @@ export function renderMarkdown(source: string, opts: RenderOptions = {}): Render
   const rendered = md.renderer.render(tokens, md.options, env as Record<string, unknown>);
   // markdown-it's own output is safe; only author-typed HTML needs the allowlist.
   const safe = hasRawHtml ? sanitizeHtml(rendered) : rendered;
-  let html = env.embeds!.length ? safe.replace(new RegExp(`<p>${EMBED_MARKER}(\\d+)</p>`, "g"), (_m, n: string) => env.embeds![Number(n)] ?? "") : safe;
+  let html = env.embeds!.length
+    ? safe.replace(new RegExp(`<p>${EMBED_MARKER}(\\d+)</p>`, "g"), (_m, n: string) => env.embeds![Number(n)] ?? "")
+    : safe;
   html = focusablePre(html, opts.lang ?? "en");
   // The one URL policy, once more over the finished HTML: whatever a plugin built from content obeys it too.
   const refused = refusedUrls(html);
   if (refused.length) {
-    for (const url of new Set(refused)) env.problems!.push(`the address ${JSON.stringify(clip(url))} is not allowed in a page; link to a page on this site (/new-patients/), an https:// address, mailto: or tel:`);
+    for (const url of new Set(refused))
+      env.problems!.push(
+        `the address ${JSON.stringify(clip(url))} is not allowed in a page; link to a page on this site (/new-patients/), an https:// address, mailto: or tel:`,
+      );
     html = neutralizeUrls(html);
   }
-  return { html, words, problems: env.problems!, videoHosts: [...(env.videoHosts ?? [])], images: env.images ?? [], facts: env.facts ?? [] };
+  return {
+    html,
+    words,
+    problems: env.problems!,
+    videoHosts: [...(env.videoHosts ?? [])],
+    images: env.images ?? [],
+    facts: env.facts ?? [],
+  };
 }
 
 /**

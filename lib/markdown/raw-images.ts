@@ -31,7 +31,9 @@ function replaceImages(html: string, env: ImageEnv): string {
     }
     if (isRemote(src)) return remoteImageLink(src, alt ?? "", env);
     if (alt === undefined) {
-      (env.problems ??= []).push(`image "${clip(src)}" has no alt text; describe it with alt="...", or write alt="" if it is purely decorative`);
+      (env.problems ??= []).push(
+        `image "${clip(src)}" has no alt text; describe it with alt="...", or write alt="" if it is purely decorative`,
+      );
       return "";
     }
     return localImage(src, alt, env);

@@ -41,9 +41,14 @@ function parseAttrs(line: string, problems: string[]): Attrs | undefined {
     else problems.push(`video attribute "${key}" is not one of ${ATTRS.join(", ")}`);
     return "";
   });
-  if (rest.trim()) problems.push(`malformed video attributes ${JSON.stringify(clip(body))}: expected {title="..." caption="..." transcript="..." poster="..."}`);
+  if (rest.trim())
+    problems.push(
+      `malformed video attributes ${JSON.stringify(clip(body))}: expected {title="..." caption="..." transcript="..." poster="..."}`,
+    );
   if (attrs.transcript !== undefined && !(/^(\/(?!\/)|https?:\/\/)/i.test(attrs.transcript.trim()) && allowedUrl(attrs.transcript))) {
-    problems.push(`video transcript ${JSON.stringify(clip(attrs.transcript))}: expected a page on this site such as /blog/vaccine-video-transcript/, or an https:// address`);
+    problems.push(
+      `video transcript ${JSON.stringify(clip(attrs.transcript))}: expected a page on this site such as /blog/vaccine-video-transcript/, or an https:// address`,
+    );
     delete attrs.transcript;
   }
   return attrs;
@@ -62,7 +67,11 @@ export const videoEmbeds: Plugin = (md) => {
       let next = 0;
       if (children[0]?.type === "link_open" && children[1]?.type === "text" && children[2]?.type === "link_close") {
         const href = children[0].attrGet("href");
-        if (typeof href === "string" && (children[1].content === href || children[0].markup === "autolink" || children[0].markup === "linkify")) url = href;
+        if (
+          typeof href === "string" &&
+          (children[1].content === href || children[0].markup === "autolink" || children[0].markup === "linkify")
+        )
+          url = href;
         next = 3;
       } else if (children[0]?.type === "text" && SELF_HOSTED.test(children[0].content.trim())) {
         url = children[0].content.trim();
@@ -70,7 +79,8 @@ export const videoEmbeds: Plugin = (md) => {
       }
       if (!url) continue;
       let attrLine: string | undefined;
-      if (children.length === next + 2 && children[next]!.type === "softbreak" && children[next + 1]!.type === "text") attrLine = children[next + 1]!.content;
+      if (children.length === next + 2 && children[next]!.type === "softbreak" && children[next + 1]!.type === "text")
+        attrLine = children[next + 1]!.content;
       else if (children.length !== next) continue;
       const ref = SELF_HOSTED.test(url) ? undefined : parseVideoUrl(url);
       if (!ref && !SELF_HOSTED.test(url)) continue; // an unrecognised URL stays a link
@@ -111,7 +121,9 @@ function checkPoster(attrs: Attrs, env: VideoEnv): string | undefined {
 
 function caption(attrs: Attrs, env: VideoEnv, lang: Lang): string {
   if (!attrs.caption && !attrs.transcript) return "";
-  const transcript = attrs.transcript ? ` <a class="video__transcript" href="${esc(sitePath(attrs.transcript, env))}">${esc(t(lang, "video.transcript"))}</a>` : "";
+  const transcript = attrs.transcript
+    ? ` <a class="video__transcript" href="${esc(sitePath(attrs.transcript, env))}">${esc(t(lang, "video.transcript"))}</a>`
+    : "";
   return `<figcaption>${attrs.caption ? esc(attrs.caption) : ""}${transcript}</figcaption>`;
 }
 
@@ -139,7 +151,9 @@ function selfHosted(url: string, attrs: Attrs, env: VideoEnv): string {
   if (env.exists && !env.exists(url)) env.problems!.push(`video file ${url.slice(1)} does not exist`);
   const poster = checkPoster(attrs, env);
   const vtt = url.replace(/\.(mp4|webm)$/i, ".vtt");
-  const track = env.exists?.(vtt) ? `<track kind="captions" src="${esc(sitePath(vtt, env))}" srclang="${esc(lang)}" label="${esc(t(lang, "video.captions"))}" default>` : "";
+  const track = env.exists?.(vtt)
+    ? `<track kind="captions" src="${esc(sitePath(vtt, env))}" srclang="${esc(lang)}" label="${esc(t(lang, "video.captions"))}" default>`
+    : "";
   const type = url.toLowerCase().endsWith(".webm") ? "video/webm" : "video/mp4";
   const title = attrs.title ? ` aria-label="${esc(attrs.title)}"` : "";
   return (

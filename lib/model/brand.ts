@@ -51,7 +51,14 @@ export function parseHex(hex: string): Rgb | undefined {
   return [0, 2, 4].map((i) => parseInt(h.slice(i, i + 2), 16)) as Rgb;
 }
 
-const toHex = (c: Rgb) => `#${c.map((v) => Math.round(Math.min(255, Math.max(0, v))).toString(16).padStart(2, "0")).join("")}`;
+const toHex = (c: Rgb) =>
+  `#${c
+    .map((v) =>
+      Math.round(Math.min(255, Math.max(0, v)))
+        .toString(16)
+        .padStart(2, "0"),
+    )
+    .join("")}`;
 
 /** Mixes `c` with `with` (t = 0: c, 1: with). */
 const mix = (c: Rgb, withColor: Rgb, t: number): Rgb => c.map((v, i) => v + (withColor[i]! - v) * t) as Rgb;
@@ -178,13 +185,19 @@ export function brandProblems(brand: { color?: string; accent?: string }): { fie
   const primaryFails = brand.color ? failures(derivePalette(brand.color)).filter((f) => !f.startsWith("accent")) : [];
   if (brand.color && primaryFails.length) {
     const near = nearestPassing(brand.color, (c) => failures(derivePalette(c)).every((f) => f.startsWith("accent")));
-    out.push({ field: "brand.color", message: `${JSON.stringify(brand.color)} can't be read on the page: ${primaryFails[0]}${near ? `; the nearest shade that passes is ${JSON.stringify(near)}` : ""}` });
+    out.push({
+      field: "brand.color",
+      message: `${JSON.stringify(brand.color)} can't be read on the page: ${primaryFails[0]}${near ? `; the nearest shade that passes is ${JSON.stringify(near)}` : ""}`,
+    });
   }
   if (brand.accent) {
     const accentFails = failures(derivePalette(DEFAULT_BRAND, brand.accent)).filter((f) => f.startsWith("accent"));
     if (accentFails.length) {
       const near = nearestPassing(brand.accent, (c) => failures(derivePalette(DEFAULT_BRAND, c)).every((f) => !f.startsWith("accent")));
-      out.push({ field: "brand.accent", message: `${JSON.stringify(brand.accent)} can't be read on the page: ${accentFails[0]}${near ? `; the nearest shade that passes is ${JSON.stringify(near)}` : ""}` });
+      out.push({
+        field: "brand.accent",
+        message: `${JSON.stringify(brand.accent)} can't be read on the page: ${accentFails[0]}${near ? `; the nearest shade that passes is ${JSON.stringify(near)}` : ""}`,
+      });
     }
   }
   return out;
@@ -197,12 +210,22 @@ export function paletteCss(p: Palette): string {
 
 /** The dark scheme's custom properties (the stylesheet's own block for the default brand has the same shape). */
 export function darkCss(d: DarkPalette): string {
-  return `@media (prefers-color-scheme:dark){:root{${darkVars(d).map(([k, v]) => `${k}:${v}`).join(";")}}}\n`;
+  return `@media (prefers-color-scheme:dark){:root{${darkVars(d)
+    .map(([k, v]) => `${k}:${v}`)
+    .join(";")}}}\n`;
 }
 
 export function darkVars(d: DarkPalette): [string, string][] {
   return [
-    ["--bg", d.bg], ["--card", d.card], ["--line", d.line], ["--ink", d.ink], ["--muted", d.muted], ["--brand-soft", d.brandSoft],
-    ["--brand-dark", d.brandDark], ["--fill", d.fill], ["--on-fill", d.onFill], ["--accent", d.accent],
+    ["--bg", d.bg],
+    ["--card", d.card],
+    ["--line", d.line],
+    ["--ink", d.ink],
+    ["--muted", d.muted],
+    ["--brand-soft", d.brandSoft],
+    ["--brand-dark", d.brandDark],
+    ["--fill", d.fill],
+    ["--on-fill", d.onFill],
+    ["--accent", d.accent],
   ];
 }

@@ -61,7 +61,14 @@ export function closuresAhead(practice: Practice, now: DateTime, zone: string): 
       ...c,
       fromDate: day(c.from),
       untilDate: c.until && c.until !== c.from ? day(c.until) : undefined,
-      hideAfter: day(c.until ?? c.from).plus({ days: 1 }).toISO()!,
-      locationNames: c.locations ? practice.locations.filter((l) => c.locations!.includes(l.key)).map((l) => l.name).join(", ") : undefined,
+      hideAfter: day(c.until ?? c.from)
+        .plus({ days: 1 })
+        .toISO()!,
+      locationNames: c.locations
+        ? practice.locations
+            .filter((l) => c.locations!.includes(l.key))
+            .map((l) => l.name)
+            .join(", ")
+        : undefined,
     }));
 }

@@ -13,12 +13,24 @@ const DAY_URI = (d: string) => `https://schema.org/${d[0]!.toUpperCase()}${d.sli
 
 function postalAddress(loc: Location): Json {
   const a = loc.address;
-  return { "@type": "PostalAddress", streetAddress: a.street, addressLocality: a.city, addressRegion: a.region, postalCode: a.postalCode, addressCountry: a.country };
+  return {
+    "@type": "PostalAddress",
+    streetAddress: a.street,
+    addressLocality: a.city,
+    addressRegion: a.region,
+    postalCode: a.postalCode,
+    addressCountry: a.country,
+  };
 }
 
 function openingHours(loc: Location): Json[] {
   return WEEKDAYS.flatMap((day) =>
-    (loc.hours[day] ?? []).map((iv) => ({ "@type": "OpeningHoursSpecification", dayOfWeek: DAY_URI(day), opens: iv.slice(0, 5), closes: iv.slice(6) })),
+    (loc.hours[day] ?? []).map((iv) => ({
+      "@type": "OpeningHoursSpecification",
+      dayOfWeek: DAY_URI(day),
+      opens: iv.slice(0, 5),
+      closes: iv.slice(6),
+    })),
   );
 }
 
@@ -26,7 +38,11 @@ function specialHours(site: Site, loc: Location): Json[] {
   return closuresFor(site.practice.closures, loc).flatMap((c) =>
     // Google's convention for "closed all day": opens and closes at 00:00.
     (c.hours.length ? c.hours : ["00:00-00:00"]).map((iv) => ({
-      "@type": "OpeningHoursSpecification", validFrom: c.from, validThrough: c.until, opens: iv.slice(0, 5), closes: iv.slice(6),
+      "@type": "OpeningHoursSpecification",
+      validFrom: c.from,
+      validThrough: c.until,
+      opens: iv.slice(0, 5),
+      closes: iv.slice(6),
     })),
   );
 }
@@ -86,7 +102,12 @@ export function blogPostingJsonLd(site: Site, post: Post): Json {
     inLanguage: post.lang,
     ...(post.tags.length ? { keywords: post.tags.map((t) => t.name).join(", ") } : {}),
     author: post.author
-      ? { "@type": "Person", name: post.author.name, honorificSuffix: post.author.credentials || undefined, url: u.absolute(post.author.url) }
+      ? {
+          "@type": "Person",
+          name: post.author.name,
+          honorificSuffix: post.author.credentials || undefined,
+          url: u.absolute(post.author.url),
+        }
       : { "@type": "Organization", name: site.practice.name, url: u.absolute("/") },
     publisher: { "@type": "MedicalClinic", name: site.practice.name, url: u.absolute("/"), logo: u.absolute("/assets/favicon.svg") },
     ...commentsJsonLd(site, post),
@@ -108,7 +129,11 @@ export function eventJsonLd(site: Site, event: Event): Json {
     eventAttendanceMode: "https://schema.org/OfflineEventAttendanceMode",
     ...(loc ? { location: { "@type": "Place", name: `${site.practice.name}, ${loc.name}`, address: postalAddress(loc) } } : {}),
     organizer: { "@type": "MedicalClinic", name: site.practice.name, url: u.absolute("/") },
-    ...(event.registration ? { offers: { "@type": "Offer", url: event.registration, price: 0, priceCurrency: "USD", availability: "https://schema.org/InStock" } } : {}),
+    ...(event.registration
+      ? {
+          offers: { "@type": "Offer", url: event.registration, price: 0, priceCurrency: "USD", availability: "https://schema.org/InStock" },
+        }
+      : {}),
   };
 }
 

@@ -8,7 +8,17 @@ import type { Urls } from "./urls.ts";
 import type { Hosting } from "./hosting.ts";
 import type { NoticeLink, ThirdPartyHost } from "./trust.ts";
 import type { ReadingLevel } from "../readability/index.ts";
-import type { Resolved, FormLink, PracticeText, LocationText, ClosureText, DayHours, Today, ClosureAhead, OpenNow } from "./practice-text.ts";
+import type {
+  Resolved,
+  FormLink,
+  PracticeText,
+  LocationText,
+  ClosureText,
+  DayHours,
+  Today,
+  ClosureAhead,
+  OpenNow,
+} from "./practice-text.ts";
 
 export type { Resolved, FormLink, PracticeText, LocationText, ClosureText, DayHours, Today, ClosureAhead, OpenNow };
 

@@ -91,7 +91,12 @@ export const ADMIN_PATH = "/admin/";
  * A page's own policy, written into it as <meta>: the editor's under /admin/, the search
  * policy on each language's search page, the strict parent policy everywhere else.
  */
-export function pageCsp(sitePath: string, frames: readonly string[] = [], searchPages: readonly string[] = ["/search/"], forms: readonly string[] = []): Csp {
+export function pageCsp(
+  sitePath: string,
+  frames: readonly string[] = [],
+  searchPages: readonly string[] = ["/search/"],
+  forms: readonly string[] = [],
+): Csp {
   if (sitePath.startsWith(ADMIN_PATH)) return adminCsp();
   if (searchPages.some((p) => sitePath.startsWith(p))) return searchCsp(frames, forms);
   return parentCsp(frames, forms);
@@ -105,7 +110,8 @@ export function pagePolicyUnion(frames: readonly string[] = [], forms: readonly 
 /** Directive-wise union; 'none' is dropped where another source joins it (it only means "none" alone). */
 export function unionCsp(policies: readonly Csp[]): Csp {
   const out: Record<string, string[]> = {};
-  for (const csp of policies) for (const [d, values] of Object.entries(csp)) for (const v of values) if (!(out[d] ??= []).includes(v)) out[d].push(v);
+  for (const csp of policies)
+    for (const [d, values] of Object.entries(csp)) for (const v of values) if (!(out[d] ??= []).includes(v)) out[d].push(v);
   for (const values of Object.values(out)) if (values.length > 1 && values.includes("'none'")) values.splice(values.indexOf("'none'"), 1);
   return out;
 }
@@ -133,7 +139,9 @@ export function ruleMatches(rulePath: string, pathname: string): boolean {
 export function overlappingHeaders(rules: readonly HeaderRule[], pathname: string): string[] {
   const seen = new Set<string>();
   const twice = new Set<string>();
-  for (const r of rules) if (ruleMatches(r.path, pathname)) for (const name of Object.keys(r.headers)) (seen.has(name.toLowerCase()) ? twice : seen).add(name.toLowerCase());
+  for (const r of rules)
+    if (ruleMatches(r.path, pathname))
+      for (const name of Object.keys(r.headers)) (seen.has(name.toLowerCase()) ? twice : seen).add(name.toLowerCase());
   return [...twice];
 }
 
@@ -147,7 +155,11 @@ export interface PolicySite {
 
 function policyInputs(site: PolicySite | undefined): [frames: string[], searchPages: string[], forms: string[]] {
   if (!site) return [[], ["/search/"], []];
-  return [site.clickToLoadHosts.map((h) => h.origin), site.langs.map((lang) => site.urls.local(lang, "/search/")), formOrigins(site.practice?.commentForm?.endpoint)];
+  return [
+    site.clickToLoadHosts.map((h) => h.origin),
+    site.langs.map((lang) => site.urls.local(lang, "/search/")),
+    formOrigins(site.practice?.commentForm?.endpoint),
+  ];
 }
 
 /** The `_headers` rules for a built site. */
@@ -162,7 +174,10 @@ export function siteHeaders(site: PolicySite): HeaderRule[] {
  */
 export function pageHeaders(site: PolicySite | undefined, sitePath: string): Record<string, string> {
   const [frames, searchPages, forms] = policyInputs(site);
-  return { ...headersFor(securityHeaders(frames, forms), sitePath), "Content-Security-Policy": cspString(pageCsp(sitePath, frames, searchPages, forms)) };
+  return {
+    ...headersFor(securityHeaders(frames, forms), sitePath),
+    "Content-Security-Policy": cspString(pageCsp(sitePath, frames, searchPages, forms)),
+  };
 }
 
 /** The origin a form posts to, when it is another site's ("/comment-received/" is the site itself). */

@@ -14,9 +14,7 @@ export interface ContentDate {
 export function toZoned(value: string, zone: string): ContentDate {
   const allDay = value.length === 10;
   const hasOffset = /(Z|[+-]\d{2}:\d{2})$/.test(value);
-  const dt = hasOffset
-    ? DateTime.fromISO(value, { setZone: true }).setZone(zone)
-    : DateTime.fromISO(value, { zone });
+  const dt = hasOffset ? DateTime.fromISO(value, { setZone: true }).setZone(zone) : DateTime.fromISO(value, { zone });
   return { dt, allDay };
 }
 

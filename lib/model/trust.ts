@@ -21,7 +21,12 @@ export interface ThirdPartyHost {
 export const THIRD_PARTY_ATTR = "data-third-party";
 
 export const CLICK_TO_LOAD_HOSTS: Readonly<Record<string, ThirdPartyHost>> = {
-  youtube: { key: "youtube", name: "YouTube (Google)", origin: "https://www.youtube-nocookie.com", privacyUrl: "https://policies.google.com/privacy" },
+  youtube: {
+    key: "youtube",
+    name: "YouTube (Google)",
+    origin: "https://www.youtube-nocookie.com",
+    privacyUrl: "https://policies.google.com/privacy",
+  },
   vimeo: { key: "vimeo", name: "Vimeo", origin: "https://player.vimeo.com", privacyUrl: "https://vimeo.com/privacy" },
 };
 
@@ -35,7 +40,10 @@ export function clickToLoadHosts(items: readonly { html: string; file?: string }
     for (const m of item.html.matchAll(MARKER_RE)) {
       const host = CLICK_TO_LOAD_HOSTS[m[1]!];
       // A renderer change, not a content mistake: an unlisted host would go unnamed on the privacy page.
-      if (!host) throw new Error(`${item.file ?? "a page"}: ${THIRD_PARTY_ATTR}="${m[1]}" is not in CLICK_TO_LOAD_HOSTS (lib/model/trust.ts); list it so the privacy page names it`);
+      if (!host)
+        throw new Error(
+          `${item.file ?? "a page"}: ${THIRD_PARTY_ATTR}="${m[1]}" is not in CLICK_TO_LOAD_HOSTS (lib/model/trust.ts); list it so the privacy page names it`,
+        );
       found.set(host.key, host);
     }
   }
@@ -65,7 +73,8 @@ export interface PolicyFacts {
 }
 
 /** CSP sources that never reach another company. */
-const OWN_SOURCES = /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'strict-dynamic'|'nonce-.*'|'sha(256|384|512)-.*'|data:|blob:)$/;
+const OWN_SOURCES =
+  /^('self'|'none'|'unsafe-inline'|'unsafe-eval'|'wasm-unsafe-eval'|'strict-dynamic'|'nonce-.*'|'sha(256|384|512)-.*'|data:|blob:)$/;
 /** Directives about what a page loads (not where it may be framed, or forms sent). */
 const FETCH_DIRECTIVES = /^(default|script|style|img|font|connect|media|frame|child|object|worker|manifest)-src(-elem|-attr)?$/;
 

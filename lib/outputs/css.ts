@@ -14,7 +14,9 @@ const require = createRequire(import.meta.url);
 
 /** The package does not export its package.json; it sits one folder above the entry point (node/index.js). */
 function lightningcssVersion(): string {
-  return (JSON.parse(readFileSync(path.join(path.dirname(require.resolve("lightningcss")), "..", "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(path.join(path.dirname(require.resolve("lightningcss")), "..", "package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 /** `extra`: rules appended to the stylesheet (the practice's palette, lib/model/brand.ts). `cacheDir`: where minified copies are kept. */

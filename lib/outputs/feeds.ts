@@ -70,7 +70,10 @@ function buildFeed(site: Site, lang: Lang, enc: Encoders): Feed {
 // tag name (a category label) would end the XML; attribute values never hold `"` raw, so
 // each one is found exactly.
 function escapeAttributeLt(xml: string): string {
-  return xml.replace(/<category((?:\s+[\w:-]+="[^"]*")*)\s*\/>/g, (m: string) => m.slice(0, -2).replace(/="([^"]*)"/g, (_a, v: string) => `="${v.replace(/</g, "&lt;")}"`) + "/>");
+  return xml.replace(
+    /<category((?:\s+[\w:-]+="[^"]*")*)\s*\/>/g,
+    (m: string) => m.slice(0, -2).replace(/="([^"]*)"/g, (_a, v: string) => `="${v.replace(/</g, "&lt;")}"`) + "/>",
+  );
 }
 
 export function atomFeed(site: Site, lang: Lang): string {
@@ -85,12 +88,19 @@ interface JsonFeedAuthor {
 
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1): the writer's version 1 document with `authors` lists and a language. */
 export function jsonFeed(site: Site, lang: Lang): string {
-  const v1 = JSON.parse(buildFeed(site, lang, JSON_FEED).json1()) as Record<string, unknown> & { author?: JsonFeedAuthor; items: Record<string, unknown>[] };
+  const v1 = JSON.parse(buildFeed(site, lang, JSON_FEED).json1()) as Record<string, unknown> & {
+    author?: JsonFeedAuthor;
+    items: Record<string, unknown>[];
+  };
   const { version: _version, author, items, ...top } = v1;
   const withAuthors = <T extends { author?: JsonFeedAuthor }>(o: T) => {
     const { author: one, ...rest } = o;
     return one ? { ...rest, authors: [one] } : rest;
   };
   const items11 = items.map((item) => withAuthors(item as { author?: JsonFeedAuthor }));
-  return JSON.stringify({ version: JSON_FEED_VERSION, ...top, language: localeOf(lang), ...(author ? { authors: [author] } : {}), items: items11 }, null, 4);
+  return JSON.stringify(
+    { version: JSON_FEED_VERSION, ...top, language: localeOf(lang), ...(author ? { authors: [author] } : {}), items: items11 },
+    null,
+    4,
+  );
 }

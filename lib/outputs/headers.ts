@@ -3,11 +3,7 @@
 import type { HeaderRule } from "../model/policy.ts";
 
 export function headersFile(rules: readonly HeaderRule[], prefix = ""): string {
-  return (
-    rules
-      .map((r) => [prefix + r.path, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n"))
-      .join("\n\n") + "\n"
-  );
+  return rules.map((r) => [prefix + r.path, ...Object.entries(r.headers).map(([k, v]) => `  ${k}: ${v}`)].join("\n")).join("\n\n") + "\n";
 }
 
 export function parseHeadersFile(text: string): HeaderRule[] {

@@ -6,7 +6,6 @@ import path from "node:path";
 import { ICONS } from "../model/site-files.ts";
 import { loadSharp, stripPng } from "./images.ts";
 
-
 export interface IconOptions {
   /** Absolute path of the source logo (SVG or a large square PNG). */
   logo: string;
@@ -20,24 +19,26 @@ export interface IconOptions {
 }
 
 export function manifest(o: Pick<IconOptions, "name" | "shortName" | "themeColor" | "prefix">): string {
-  return JSON.stringify(
-    {
-      name: o.name,
-      short_name: o.shortName,
-      start_url: `${o.prefix}/`,
-      scope: `${o.prefix}/`,
-      display: "browser",
-      background_color: "#ffffff",
-      theme_color: o.themeColor,
-      icons: [
-        { src: `${o.prefix}${ICONS.png192}`, sizes: "192x192", type: "image/png" },
-        { src: `${o.prefix}${ICONS.png512}`, sizes: "512x512", type: "image/png" },
-        { src: `${o.prefix}${ICONS.png512}`, sizes: "512x512", type: "image/png", purpose: "maskable" },
-      ],
-    },
-    null,
-    2,
-  ) + "\n";
+  return (
+    JSON.stringify(
+      {
+        name: o.name,
+        short_name: o.shortName,
+        start_url: `${o.prefix}/`,
+        scope: `${o.prefix}/`,
+        display: "browser",
+        background_color: "#ffffff",
+        theme_color: o.themeColor,
+        icons: [
+          { src: `${o.prefix}${ICONS.png192}`, sizes: "192x192", type: "image/png" },
+          { src: `${o.prefix}${ICONS.png512}`, sizes: "512x512", type: "image/png" },
+          { src: `${o.prefix}${ICONS.png512}`, sizes: "512x512", type: "image/png", purpose: "maskable" },
+        ],
+      },
+      null,
+      2,
+    ) + "\n"
+  );
 }
 
 async function cachedPng(source: Buffer, size: number, padding: number, cacheDir: string): Promise<string> {
@@ -47,7 +48,10 @@ async function cachedPng(source: Buffer, size: number, padding: number, cacheDir
     // Loaded only for a logo not drawn yet: a warm build never loads sharp.
     const sharp = loadSharp();
     const inner = size - padding * 2;
-    const logo = await sharp(source, { density: 384 }).resize(inner, inner, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 0 } }).png().toBuffer();
+    const logo = await sharp(source, { density: 384 })
+      .resize(inner, inner, { fit: "contain", background: { r: 255, g: 255, b: 255, alpha: 0 } })
+      .png()
+      .toBuffer();
     await mkdir(cacheDir, { recursive: true });
     await writeFile(
       file,

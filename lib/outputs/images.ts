@@ -35,7 +35,10 @@ interface EleventyImage {
 }
 // eleventy-img is CommonJS; TypeScript 7 cannot see its exports, so it is typed here.
 const require = createRequire(import.meta.url);
-const generateHTML = require("@11ty/eleventy-img/src/generate-html.js") as (metadata: Metadata, attributes: Record<string, string | undefined>) => string;
+const generateHTML = require("@11ty/eleventy-img/src/generate-html.js") as (
+  metadata: Metadata,
+  attributes: Record<string, string | undefined>,
+) => string;
 
 /** eleventy-img and sharp, loaded the first time a photo needs encoding. */
 let encoder: { Image: EleventyImage; sharp: typeof import("sharp") } | undefined;
@@ -161,21 +164,33 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
   // One source photo is often used by many posts: each is read and hashed once per build,
   // and (on a cold cache) encoded once per set of widths, however many pages show it.
   // Only the hash is kept: a practice's photos held in memory for a whole build would be hundreds of MB.
-  const bytesOf = once(async (abs) => ({ hash: createHash("sha256").update(await readFile(abs)).digest("hex") }));
+  const bytesOf = once(async (abs) => ({
+    hash: createHash("sha256")
+      .update(await readFile(abs))
+      .digest("hex"),
+  }));
   const metadataFor = once(async (key) => {
     const [widest, abs] = [Number(key.slice(0, key.indexOf(" "))), key.slice(key.indexOf(" ") + 1)];
     // At least two: with one candidate eleventy-img leaves out the sizes attribute, and a
     // browser then takes the image as 100vw wide when it chooses what to fetch.
-    return metadata(abs, WIDTHS.filter((w, i) => w <= widest || i < 2));
+    return metadata(
+      abs,
+      WIDTHS.filter((w, i) => w <= widest || i < 2),
+    );
   });
   const socialCropFor = once(cropFor);
 
   /** eleventy-img's answer for a photo: remembered beside the files, or encoded now. */
   async function metadata(abs: string, widths: number[]): Promise<Metadata> {
     const { hash } = await bytesOf(abs);
-    const key = createHash("sha256").update(JSON.stringify([hash, widths, opts.prefix, SETTINGS])).digest("hex").slice(0, 20);
+    const key = createHash("sha256")
+      .update(JSON.stringify([hash, widths, opts.prefix, SETTINGS]))
+      .digest("hex")
+      .slice(0, 20);
     const remembered = path.join(outputDir, "meta", `${key}.json`);
-    const known = await readFile(remembered, "utf8").then(revive).catch(() => undefined);
+    const known = await readFile(remembered, "utf8")
+      .then(revive)
+      .catch(() => undefined);
     const files = known && Object.values(known).flatMap((entries) => entries.map((e) => path.join(outputDir, path.basename(e.outputPath))));
     if (known && files!.every((f) => existsSync(f))) {
       for (const entries of Object.values(known)) for (const e of entries) e.outputPath = path.join(outputDir, path.basename(e.outputPath));
@@ -239,7 +254,14 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
     if (!(await stat(file).catch(() => undefined))) {
       await mkdir(outputDir, { recursive: true });
       // rotate() applies EXIF orientation; sharp writes no metadata to a JPEG unless asked to.
-      await writeFile(file, await loadSharp()(source).rotate().resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" }).jpeg({ quality: 82, mozjpeg: true }).toBuffer());
+      await writeFile(
+        file,
+        await loadSharp()(source)
+          .rotate()
+          .resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" })
+          .jpeg({ quality: 82, mozjpeg: true })
+          .toBuffer(),
+      );
     }
     used.add(file);
     return `/img/${path.basename(file)}`;

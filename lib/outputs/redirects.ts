@@ -15,7 +15,6 @@ import { ContentError } from "../content/problems.ts";
 import { parseRedirects, redirectProblems, redirectsFileName, REDIRECTS_SOURCE, type TargetCheck } from "../content/redirects.ts";
 import { publicFile } from "./assets.ts";
 
-
 /** A built site's answer: a file, or a folder with an index.html. */
 export function builtTarget(out: string): TargetCheck {
   let pages: string[] | undefined;
@@ -47,7 +46,8 @@ function isRedirectStub(file: string): boolean {
 }
 
 /** Files every build makes besides the routes (icons, the stylesheet, encoded images, search index, staff editor). */
-const GENERATED = /^\/(favicon\.svg|apple-touch-icon\.png|icon-\d+\.png|manifest\.webmanifest|assets\/social-card\.png|assets\/css\/site\.css|img\/[^/]+|pagefind\/.*|admin\/.*)$/;
+const GENERATED =
+  /^\/(favicon\.svg|apple-touch-icon\.png|icon-\d+\.png|manifest\.webmanifest|assets\/social-card\.png|assets\/css\/site\.css|img\/[^/]+|pagefind\/.*|admin\/.*)$/;
 
 /**
  * The site model's answer, for `npm run check` (which does not build): a route, a file under
@@ -121,7 +121,11 @@ ${STUB_MARK}
  * Writes the redirects for this host into a finished build (`out`). No source file: nothing
  * to do. A problem in the file (see redirectProblems) stops the build with a ContentError.
  */
-export async function writeRedirects(contentDir: string, out: string, opts: { host: HostId; prefix: string; root?: string }): Promise<{ rules: number; stubs: number }> {
+export async function writeRedirects(
+  contentDir: string,
+  out: string,
+  opts: { host: HostId; prefix: string; root?: string },
+): Promise<{ rules: number; stubs: number }> {
   let text: string;
   try {
     text = await readFile(path.join(contentDir, REDIRECTS_SOURCE), "utf8");
@@ -134,7 +138,9 @@ export async function writeRedirects(contentDir: string, out: string, opts: { ho
   const target = (to: string) => (to.startsWith("/") ? `${opts.prefix}${to}` : to);
   if (opts.host === "netlify" || opts.host === "cloudflare-pages") {
     const usable = rules.filter((r) => opts.host === "netlify" || r.query === undefined);
-    const lines = usable.map((r) => `${r.from}${r.query ? `  ${r.query.split("&").join(" ")}` : ""}  ${target(r.to)}  ${r.status}${r.force ? "!" : ""}`);
+    const lines = usable.map(
+      (r) => `${r.from}${r.query ? `  ${r.query.split("&").join(" ")}` : ""}  ${target(r.to)}  ${r.status}${r.force ? "!" : ""}`,
+    );
     await writeFile(path.join(out, "_redirects"), `${lines.join("\n")}\n`);
     return { rules: usable.length, stubs: 0 };
   }

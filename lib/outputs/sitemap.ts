@@ -4,8 +4,20 @@ import type { Lang } from "../i18n/index.ts";
 import type { Route, Site } from "../model/model.ts";
 import { xmlEscape } from "./encode.ts";
 
-const HTML_KINDS = new Set<Route["kind"]>(["home", "page", "post", "provider", "blog", "tag", "tags", "events", "event", "languageAssistance", "privacy", "accessibility"]);
-
+const HTML_KINDS = new Set<Route["kind"]>([
+  "home",
+  "page",
+  "post",
+  "provider",
+  "blog",
+  "tag",
+  "tags",
+  "events",
+  "event",
+  "languageAssistance",
+  "privacy",
+  "accessibility",
+]);
 
 function isPublic(r: Route): boolean {
   if (!HTML_KINDS.has(r.kind)) return false;
@@ -25,8 +37,12 @@ export function sitemap(site: Site, lang: Lang): string {
       const alternates = site.alternates.get(r.url) ?? [];
       const links =
         alternates.length > 1
-          ? [...alternates.map((a) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(a.lang)}" href="${xmlEscape(u.absolute(a.url))}"/>`),
-             `<xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(u.absolute(alternates[0]!.url))}"/>`].join("")
+          ? [
+              ...alternates.map(
+                (a) => `<xhtml:link rel="alternate" hreflang="${xmlEscape(a.lang)}" href="${xmlEscape(u.absolute(a.url))}"/>`,
+              ),
+              `<xhtml:link rel="alternate" hreflang="x-default" href="${xmlEscape(u.absolute(alternates[0]!.url))}"/>`,
+            ].join("")
           : "";
       return `  <url><loc>${xmlEscape(u.absolute(r.url))}</loc>${lastmod}${links}</url>`;
     });
@@ -34,7 +50,9 @@ export function sitemap(site: Site, lang: Lang): string {
 }
 
 export function sitemapIndex(site: Site): string {
-  const maps = site.routes.filter((r) => r.kind === "sitemap").map((r) => `  <sitemap><loc>${xmlEscape(site.urls.absolute(r.url))}</loc></sitemap>`);
+  const maps = site.routes
+    .filter((r) => r.kind === "sitemap")
+    .map((r) => `  <sitemap><loc>${xmlEscape(site.urls.absolute(r.url))}</loc></sitemap>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${maps.join("\n")}\n</sitemapindex>\n`;
 }
 

@@ -8,7 +8,6 @@ import path from "node:path";
 import { CARD } from "../model/site-files.ts";
 import { loadSharp } from "./images.ts";
 
-
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Breaks text into lines of at most `max` characters, at spaces. */
@@ -43,7 +42,11 @@ export function socialCardSvg(name: string, tagline: string | undefined, phone: 
   const names = wrap(name, 26);
   const title = names.map((l, i) => `<text x="96" y="${250 + i * 84}" class="t">${esc(l)}</text>`).join("");
   const top = 250 + (names.length - 1) * 84 + 80;
-  const sub = tagline ? wrap(tagline, 48).map((l, i) => `<text x="96" y="${top + i * 48}" class="s">${esc(l)}</text>`).join("") : "";
+  const sub = tagline
+    ? wrap(tagline, 48)
+        .map((l, i) => `<text x="96" y="${top + i * 48}" class="s">${esc(l)}</text>`)
+        .join("")
+    : "";
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}">
 <style>.t{font:700 72px 'DejaVu Sans','Liberation Sans',sans-serif;fill:#fff}.s{font:400 38px 'DejaVu Sans','Liberation Sans',sans-serif;fill:${soft}}.p{font:700 34px 'DejaVu Sans','Liberation Sans',sans-serif;fill:#ffe3a3}</style>
 <rect width="100%" height="100%" fill="${brand}"/><rect y="560" width="100%" height="70" fill="${dark}"/>

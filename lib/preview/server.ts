@@ -41,7 +41,8 @@ export function problemsMiddleware(status: PreviewStatus, outDir: () => string |
       const pathname = prefix && url.pathname.startsWith(`${prefix}/`) ? url.pathname.slice(prefix.length) : url.pathname;
       if (req.method !== "GET" && req.method !== "HEAD") return next();
       if (pathname === CSS_PATH) return send(res, 200, "text/css", PROBLEMS_CSS);
-      if (pathname === PROBLEMS_PATH || pathname === PROBLEMS_PATH.slice(0, -1)) return send(res, 200, "text/html", problemsPage(status.current, prefix));
+      if (pathname === PROBLEMS_PATH || pathname === PROBLEMS_PATH.slice(0, -1))
+        return send(res, 200, "text/html", problemsPage(status.current, prefix));
       const failure = status.current;
       const dir = outDir();
       const file = dir && htmlFileFor(dir, pathname);

@@ -16,7 +16,8 @@ export interface Failure {
   readonly details: readonly string[];
 }
 
-export const HINT = "This looks like a problem in Practice Press, not in your content. Run it again with PRACTICE_DEBUG=1 for the technical details, and send them to whoever looks after the site.";
+export const HINT =
+  "This looks like a problem in Practice Press, not in your content. Run it again with PRACTICE_DEBUG=1 for the technical details, and send them to whoever looks after the site.";
 
 export class PreviewStatus {
   #lines: string[] = [];
@@ -63,7 +64,10 @@ export class PreviewStatus {
     if (!shown) return undefined;
     const n = shown.lines.length;
     const what = shown.unexpected ? `${n} problem${n === 1 ? "" : "s"}` : `${n} problem${n === 1 ? "" : "s"} in the content`;
-    const out = [`Build failed: ${what}. The preview keeps its last good pages, with the problems listed on each (and at ${PROBLEMS_PATH}).`, ...shown.lines];
+    const out = [
+      `Build failed: ${what}. The preview keeps its last good pages, with the problems listed on each (and at ${PROBLEMS_PATH}).`,
+      ...shown.lines,
+    ];
     if (shown.unexpected) out.push(...(debug ? shown.details : [HINT]));
     return out.join("\n");
   }

@@ -29,7 +29,12 @@ export interface Counts {
 export type ReadingLevel = Counts &
   (
     | { formula: "flesch-kincaid"; grade: number }
-    | { formula: "fernandez-huerta"; grade: number; /** Fernández-Huerta ease (0–100, higher is easier). */ ease: number; inflesz: { score: number; band: InfleszBand } }
+    | {
+        formula: "fernandez-huerta";
+        grade: number;
+        /** Fernández-Huerta ease (0–100, higher is easier). */ ease: number;
+        inflesz: { score: number; band: InfleszBand };
+      }
     | { formula: "none"; /** Too short to measure, or a language without a formula. */ reason: "short" | "language" }
   );
 
@@ -78,7 +83,13 @@ export function gradeFromCounts(counts: Counts, lang: Lang): ReadingLevel {
   }
   const ease = fernandezHuerta(counts);
   const sp = szigrisztPazos(counts);
-  return { ...counts, formula: "fernandez-huerta", grade: round1(easeToGrade(ease)), ease: round1(ease), inflesz: { score: round1(sp), band: infleszBand(sp) } };
+  return {
+    ...counts,
+    formula: "fernandez-huerta",
+    grade: round1(easeToGrade(ease)),
+    ease: round1(ease),
+    inflesz: { score: round1(sp), band: infleszBand(sp) },
+  };
 }
 
 /** The reading level of a Markdown body (without its front matter) in the given language. */

@@ -11,9 +11,12 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]{1,63}$/;
 /** The name of the environment variable (a CI secret) that holds a token or password. */
 const secretName = (label: string, example: string) =>
   // What was written is never repeated in the message: it may be the secret itself, and build logs are read by many.
-  text({ label, max: 5000, example, hint: "The NAME of the CI secret that holds it, in capitals, never the secret itself." }).regex(ENV_NAME, {
-    error: `expected the name of a CI secret in capitals, such as ${example}; never write the token itself in practice.yaml: anyone who can read the repository could post as you (if you did, revoke it)`,
-  });
+  text({ label, max: 5000, example, hint: "The NAME of the CI secret that holds it, in capitals, never the secret itself." }).regex(
+    ENV_NAME,
+    {
+      error: `expected the name of a CI secret in capitals, such as ${example}; never write the token itself in practice.yaml: anyone who can read the repository could post as you (if you did, revoke it)`,
+    },
+  );
 
 const languages = list(choice(LANGS as [string, ...string[]], { label: "Language" }), {
   label: "Languages posted",
@@ -22,7 +25,10 @@ const languages = list(choice(LANGS as [string, ...string[]], { label: "Language
   example: ["en"],
 }).optional();
 
-const handle = (example: string) => text({ label: "Account", max: 120, example }).regex(/^@?[\w.-]+(@[\w.-]+\.[a-z]{2,})?$/i, { error: (iss) => `expected an account name such as ${example}, got ${quote(iss.input)}` });
+const handle = (example: string) =>
+  text({ label: "Account", max: 120, example }).regex(/^@?[\w.-]+(@[\w.-]+\.[a-z]{2,})?$/i, {
+    error: (iss) => `expected an account name such as ${example}, got ${quote(iss.input)}`,
+  });
 
 const mastodon = z.strictObject({
   network: z.literal("mastodon"),
@@ -43,7 +49,9 @@ const bluesky = z.strictObject({
 
 const facebook = z.strictObject({
   network: z.literal("facebook"),
-  page: text({ label: "Page id", max: 30, example: "104512345678901" }).regex(/^\d{5,30}$/, { error: (iss) => `expected the Page's number (its Page id), such as 104512345678901, got ${quote(iss.input)}` }),
+  page: text({ label: "Page id", max: 30, example: "104512345678901" }).regex(/^\d{5,30}$/, {
+    error: (iss) => `expected the Page's number (its Page id), such as 104512345678901, got ${quote(iss.input)}`,
+  }),
   token: secretName("Page access token secret", "FACEBOOK_PAGE_TOKEN"),
   languages,
 });

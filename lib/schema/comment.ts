@@ -19,13 +19,22 @@ const commentId = z
 export const commentSchema = z
   .strictObject({
     author: text({ label: "Name", max: 80, hint: "The name the commenter gave; shown as typed (never their email)." }).optional(),
-    date: date({ label: "Sent", widget: "datetime", hint: "YYYY-MM-DDTHH:MM in the practice's time zone (or with an offset)." }).refine((s) => s.length > 10, {
-      error: (iss) => `expected a date and time such as 2026-02-04T09:30, got ${quote(iss.input)}`,
-    }),
+    date: date({ label: "Sent", widget: "datetime", hint: "YYYY-MM-DDTHH:MM in the practice's time zone (or with an offset)." }).refine(
+      (s) => s.length > 10,
+      {
+        error: (iss) => `expected a date and time such as 2026-02-04T09:30, got ${quote(iss.input)}`,
+      },
+    ),
     replyTo: commentId.optional(),
-    provider: slugRef({ label: "Reply from the practice by", ref: "provider", hint: "A provider's file name, e.g. maya-okafor: marks a reply from the practice." }).optional(),
+    provider: slugRef({
+      label: "Reply from the practice by",
+      ref: "provider",
+      hint: "A provider's file name, e.g. maya-okafor: marks a reply from the practice.",
+    }).optional(),
     lang: z
-      .enum(LANGS as [string, ...string[]], { error: (iss) => `expected one of the site's language codes (${LANGS.join(", ")}), got ${quote(iss.input)}` })
+      .enum(LANGS as [string, ...string[]], {
+        error: (iss) => `expected one of the site's language codes (${LANGS.join(", ")}), got ${quote(iss.input)}`,
+      })
       .meta({ widget: "select", label: "Language of the comment", hint: "Leave out for the site's default language." })
       .optional(),
     wordpressId: integer({
@@ -52,7 +61,9 @@ export const commentFormSchema = z
       .regex(/^(https:\/\/[^\s/]+\.[^\s]+|\/[^\s]*)$/, {
         error: (iss) => `expected a web address starting with https:// or a site path such as /comment-received/, got ${quote(iss.input)}`,
       })
-      .refine((s) => s.startsWith("/") || URL.canParse(s), { error: (iss) => `expected a web address starting with https://, got ${quote(iss.input)}` })
+      .refine((s) => s.startsWith("/") || URL.canParse(s), {
+        error: (iss) => `expected a web address starting with https://, got ${quote(iss.input)}`,
+      })
       .meta({
         widget: "string",
         label: "Form address",

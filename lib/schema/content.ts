@@ -10,7 +10,11 @@ export const PAGE_BLOCKS = ["hours", "locations", "providers", "insurance", "for
 const tag = text({ label: "Tag", max: 40 });
 
 // Medical review, for health advice on posts and pages: who checked it and when.
-const reviewedBy = slugRef({ label: "Medically reviewed by", ref: "provider", hint: "The reviewing provider's file name, e.g. maya-okafor; give the date too." });
+const reviewedBy = slugRef({
+  label: "Medically reviewed by",
+  ref: "provider",
+  hint: "The reviewing provider's file name, e.g. maya-okafor; give the date too.",
+});
 const reviewed = date({ label: "Review date", widget: "date", hint: "YYYY-MM-DD; give the reviewer too." });
 
 // The practice's social accounts (practice.yaml `announce`): false keeps a post or event off
@@ -63,7 +67,10 @@ export const pageSchema = z
       hint: "Words parents may search for that should find this page first, e.g. fever.",
       example: ["fever", "rash"],
     }).optional(),
-    faq: flag({ label: "Questions and answers", hint: "Each heading is a question and the text under it the answer (search engines show them)." }).optional(),
+    faq: flag({
+      label: "Questions and answers",
+      hint: "Each heading is a question and the text under it the answer (search engines show them).",
+    }).optional(),
     draft: flag({ label: "Draft" }).optional(),
   })
   .meta({ kind: "page", folder: "pages", label: "Pages", fileName: "{slug}.md", url: "/{slug}/" });
@@ -75,12 +82,23 @@ export const providerSchema = z
     role: text({ label: "Role", max: 80, example: "Pediatrician" }),
     photo: imagePath({ label: "Photo" }).optional(),
     photoAlt: text({ label: "Photo description", max: 300 }).optional(),
-    languages: list(text({ label: "Language", max: 40 }), { label: "Languages spoken", max: 12, example: ["English", "Spanish"] }).optional(),
+    languages: list(text({ label: "Language", max: 40 }), {
+      label: "Languages spoken",
+      max: 12,
+      example: ["English", "Spanish"],
+    }).optional(),
     order: integer({ label: "Order on the team page", min: 0, max: 999, example: 1 }).optional(),
     since: integer({ label: "Year joined", min: 1900, max: 2100, example: 2024 }).optional(),
     draft: flag({ label: "Draft" }).optional(),
   })
-  .meta({ kind: "provider", folder: "providers", label: "Providers", fileName: "{slug}.md", url: "/providers/{slug}/", slugDropsHonorific: true });
+  .meta({
+    kind: "provider",
+    folder: "providers",
+    label: "Providers",
+    fileName: "{slug}.md",
+    url: "/providers/{slug}/",
+    slugDropsHonorific: true,
+  });
 
 export const ALERT_LEVELS = ["info", "warning", "urgent"] as const;
 
@@ -103,7 +121,9 @@ export const alertSchema = z
     message: text({ label: "Message", max: 200, hint: "One sentence shown at the top of every page." }),
     link: z
       .string({ error: "expected a web address or a site path such as /hours-locations/" })
-      .regex(/^(https?:\/\/\S+|\/\S*)$/, { error: (iss) => `expected a web address or a site path such as /hours-locations/, got ${quote(iss.input)}` })
+      .regex(/^(https?:\/\/\S+|\/\S*)$/, {
+        error: (iss) => `expected a web address or a site path such as /hours-locations/, got ${quote(iss.input)}`,
+      })
       .meta({ widget: "string", label: "Link" })
       .optional(),
     linkText: text({ label: "Link text", max: 60 }).optional(),

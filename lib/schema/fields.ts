@@ -64,7 +64,8 @@ export function textProblem(value: string, multiline: boolean): string | undefin
 export function notText(input: unknown): string {
   if (input === undefined) return "is required";
   if (input === null) return "is empty; write it after the colon";
-  if (typeof input === "number" || typeof input === "boolean") return `is read as ${typeof input === "number" ? "a number" : "true or false"}; to keep it as text, put it in double quotes: "${String(input)}"`;
+  if (typeof input === "number" || typeof input === "boolean")
+    return `is read as ${typeof input === "number" ? "a number" : "true or false"}; to keep it as text, put it in double quotes: "${String(input)}"`;
   return `expected text, got ${quote(input)}`;
 }
 
@@ -79,10 +80,16 @@ function textField(meta: FieldMeta & { max?: number; min?: number }, multiline: 
     .min(meta.min ?? 1, {
       // The rule and the count, so staff know how much to add (a 16-character summary is not "empty").
       error: (iss) =>
-        typeof iss.input !== "string" ? `needs at least ${meta.min ?? 1} characters` : iss.input.length === 0 ? "is empty; write it after the colon" : `has ${characters(iss.input.length)}; it needs at least ${meta.min}, so add a few words`,
+        typeof iss.input !== "string"
+          ? `needs at least ${meta.min ?? 1} characters`
+          : iss.input.length === 0
+            ? "is empty; write it after the colon"
+            : `has ${characters(iss.input.length)}; it needs at least ${meta.min}, so add a few words`,
     })
     .max(max, { error: (iss) => `has ${characters(length(iss.input))}; at most ${max} fit, so shorten it by ${length(iss.input) - max}` })
-    .refine((s) => textProblem(s, multiline) === undefined, { error: (iss) => textProblem(iss.input as string, multiline) ?? "expected text" })
+    .refine((s) => textProblem(s, multiline) === undefined, {
+      error: (iss) => textProblem(iss.input as string, multiline) ?? "expected text",
+    })
     .meta({ widget: multiline ? "text" : "string", ...meta });
 }
 
@@ -98,12 +105,14 @@ export function longText(meta: FieldMeta & { max?: number }) {
 
 /** A date or date-time kept as the author wrote it; the loader places it in the practice's zone. */
 export function date(meta: FieldMeta) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : `${DATE_EXPECTED}, got ${quote(iss.input)}`) })
-    // Numeric dates are suggested month-first here; lib/content/read.ts words the message
-    // again in the practice's own order (dateProblem with its DateOrder) when that differs.
-    .refine((s) => dateProblem(s) === undefined, { error: (iss) => dateProblem(iss.input as string) ?? DATE_EXPECTED })
-    .meta({ widget: "datetime", ...meta });
+  return (
+    z
+      .string({ error: (iss) => (iss.input === undefined ? "is required" : `${DATE_EXPECTED}, got ${quote(iss.input)}`) })
+      // Numeric dates are suggested month-first here; lib/content/read.ts words the message
+      // again in the practice's own order (dateProblem with its DateOrder) when that differs.
+      .refine((s) => dateProblem(s) === undefined, { error: (iss) => dateProblem(iss.input as string) ?? DATE_EXPECTED })
+      .meta({ widget: "datetime", ...meta })
+  );
 }
 
 /** Curly quotes a word processor put around (part of) a date. */
@@ -113,22 +122,25 @@ const CURLY = /[“”„‘’]/g;
 export function dateProblem(value: string, order: DateOrder = "mdy"): string | undefined {
   if (!isRealDate(value)) {
     const straight = value.replace(CURLY, "").trim();
-    if (straight !== value && isRealDate(straight)) return `has curly quotes (“ ”), which a word processor adds; write it with straight quotes or none: "${straight}"`;
+    if (straight !== value && isRealDate(straight))
+      return `has curly quotes (“ ”), which a word processor adds; write it with straight quotes or none: "${straight}"`;
     const suggestion = suggestDate(straight, order);
     if (suggestion) return `dates are written year-month-day: write "${suggestion.value}" for ${suggestion.words}, not ${quote(value)}`;
     const day = /^(\d{4})-(\d{2})-(\d{2})(?:T|$)/.exec(straight);
     const y = Number(day?.[1]);
-    if (day && (y < DATE_YEARS.min || y > DATE_YEARS.max)) return `expected a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}, got ${quote(value)}`;
+    if (day && (y < DATE_YEARS.min || y > DATE_YEARS.max))
+      return `expected a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}, got ${quote(value)}`;
     if (day && Number(day[2]) >= 1 && Number(day[2]) <= 12) {
       const month = new Date(Date.UTC(2000, Number(day[2]) - 1, 1)).toLocaleString("en-US", { month: "long", timeZone: "UTC" });
       const last = new Date(Date.UTC(Number(day[1]), Number(day[2]), 0)).getUTCDate();
-      if (Number(day[3]) > last || Number(day[3]) < 1) return `${month} ${day[1]} has only ${last} days; check the day, got ${quote(value)}`;
-    }
-    else if (day) return `the month must be 01 to 12 (year-month-day), got ${quote(value)}`;
+      if (Number(day[3]) > last || Number(day[3]) < 1)
+        return `${month} ${day[1]} has only ${last} days; check the day, got ${quote(value)}`;
+    } else if (day) return `the month must be 01 to 12 (year-month-day), got ${quote(value)}`;
     return `${DATE_EXPECTED}, got ${quote(value)}`;
   }
   const year = Number(value.slice(0, 4));
-  if (year < DATE_YEARS.min || year > DATE_YEARS.max) return `expected a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}, got ${quote(value)}`;
+  if (year < DATE_YEARS.min || year > DATE_YEARS.max)
+    return `expected a year between ${DATE_YEARS.min} and ${DATE_YEARS.max}, got ${quote(value)}`;
   return undefined;
 }
 
@@ -162,8 +174,15 @@ export function linkProblem(value: string, example: string): string | undefined 
  */
 export function link(meta: FieldMeta & { example: string }) {
   return z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a web address starting with https:// or a page of this site such as ${meta.example}`) })
-    .refine((s) => linkProblem(s, meta.example) === undefined, { error: (iss) => linkProblem(iss.input as string, meta.example) ?? "expected a web address" })
+    .string({
+      error: (iss) =>
+        iss.input === undefined
+          ? "is required"
+          : `expected a web address starting with https:// or a page of this site such as ${meta.example}`,
+    })
+    .refine((s) => linkProblem(s, meta.example) === undefined, {
+      error: (iss) => linkProblem(iss.input as string, meta.example) ?? "expected a web address",
+    })
     .meta({ widget: "string", ...meta });
 }
 
@@ -179,7 +198,12 @@ export function list<T extends z.ZodType>(item: T, meta: FieldMeta & { max?: num
   return z
     .array(item, {
       // Text where a list belongs (tags: flu shots) gets the list to write; one message, not two.
-      error: (iss) => (typeof iss.input === "string" ? `write the ${meta.label.toLowerCase()} as a list: [${iss.input}]` : iss.input === null ? "is empty; write a list such as [flu, vaccines], or remove the line" : "expected a list such as [flu, vaccines]"),
+      error: (iss) =>
+        typeof iss.input === "string"
+          ? `write the ${meta.label.toLowerCase()} as a list: [${iss.input}]`
+          : iss.input === null
+            ? "is empty; write a list such as [flu, vaccines], or remove the line"
+            : "expected a list such as [flu, vaccines]",
     })
     .max(max, { error: (iss) => `has ${Array.isArray(iss.input) ? iss.input.length : "too many"} items; at most ${max} fit` })
     .meta({ widget: "list", ...meta });
@@ -192,7 +216,9 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 }
 
 export function flag(meta: FieldMeta) {
-  return z.boolean({ error: (iss) => (iss.input === null ? "is empty; write true or false" : `expected true or false, got ${quote(iss.input)}`) }).meta({ widget: "boolean", ...meta });
+  return z
+    .boolean({ error: (iss) => (iss.input === null ? "is empty; write true or false" : `expected true or false, got ${quote(iss.input)}`) })
+    .meta({ widget: "boolean", ...meta });
 }
 
 export function integer(meta: FieldMeta & { min?: number; max?: number }) {

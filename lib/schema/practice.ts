@@ -37,7 +37,10 @@ export const closureSchema = z.strictObject({
     .optional(),
   reason: localized(text({ label: "Reason", max: 120, example: "Thanksgiving" })),
   hours: dayHours.optional().meta({ label: "Special hours", hint: "Leave empty to close all day, or give holiday hours." }),
-  locations: list(slugRef({ label: "Location", ref: "location" }), { label: "Locations", hint: "Leave empty for all locations." }).optional(),
+  locations: list(slugRef({ label: "Location", ref: "location" }), {
+    label: "Locations",
+    hint: "Leave empty for all locations.",
+  }).optional(),
 });
 
 export const locationSchema = z.strictObject({
@@ -63,23 +66,47 @@ export const practiceSchema = z
     tagline: localized(text({ label: "Tagline", max: 120 })).optional(),
     description: localized(text({ label: "Default description", min: 20, max: 300 })),
     url: url({ label: "Site address", hint: "Where the site is published, e.g. https://www.example.org" }),
-    logo: text({ label: "Logo", max: 200, hint: "An SVG (best) or a large square PNG under /assets/; favicons and app icons are made from it." })
-      .regex(/^\/assets\/\S+\.(svg|png)$/i, { error: (iss) => `expected an SVG or PNG under /assets/, e.g. /assets/logo.svg, got ${quote(iss.input)}` })
+    logo: text({
+      label: "Logo",
+      max: 200,
+      hint: "An SVG (best) or a large square PNG under /assets/; favicons and app icons are made from it.",
+    })
+      .regex(/^\/assets\/\S+\.(svg|png)$/i, {
+        error: (iss) => `expected an SVG or PNG under /assets/, e.g. /assets/logo.svg, got ${quote(iss.input)}`,
+      })
       .optional(),
     brand: z
       .strictObject({
-        color: text({ label: "Brand colour", max: 7, example: "#0b6e69", hint: "The practice's main colour as #RRGGBB; every shade of the site is made from it and checked for contrast. Leave it out to keep the site's own teal." }).regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#0b6e69", got ${quote(iss.input)}` })
+        color: text({
+          label: "Brand colour",
+          max: 7,
+          example: "#0b6e69",
+          hint: "The practice's main colour as #RRGGBB; every shade of the site is made from it and checked for contrast. Leave it out to keep the site's own teal.",
+        })
+          .regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#0b6e69", got ${quote(iss.input)}` })
           .optional(),
         accent: text({ label: "Accent colour", max: 7, example: "#b4451f", hint: "Optional: a second colour for highlights, as #RRGGBB." })
           .regex(HEX, { error: (iss) => `expected a colour as #RRGGBB such as "#b4451f", got ${quote(iss.input)}` })
           .optional(),
         hero: z
           .strictObject({
-            image: text({ label: "Home page photo", max: 200, hint: "A photo (JPEG, PNG or WebP) under /assets/, at least 1200 pixels wide; shown beside the welcome on the home page." }).regex(
-              /^\/assets\/\S+\.(jpe?g|png|webp|avif)$/i,
-              { error: (iss) => `expected a photo (JPEG, PNG, WebP or AVIF) under /assets/, e.g. /assets/waiting-room.jpg, got ${quote(iss.input)}` },
+            image: text({
+              label: "Home page photo",
+              max: 200,
+              hint: "A photo (JPEG, PNG or WebP) under /assets/, at least 1200 pixels wide; shown beside the welcome on the home page.",
+            }).regex(/^\/assets\/\S+\.(jpe?g|png|webp|avif)$/i, {
+              error: (iss) =>
+                `expected a photo (JPEG, PNG, WebP or AVIF) under /assets/, e.g. /assets/waiting-room.jpg, got ${quote(iss.input)}`,
+            }),
+            alt: localized(
+              text({
+                label: "Photo description",
+                min: 1,
+                max: 200,
+                hint: "What the photo shows, for parents who can't see it.",
+                example: "Our waiting room, with a play corner and big windows",
+              }),
             ),
-            alt: localized(text({ label: "Photo description", min: 1, max: 200, hint: "What the photo shows, for parents who can't see it.", example: "Our waiting room, with a play corner and big windows" })),
           })
           .optional(),
       })
@@ -96,22 +123,34 @@ export const practiceSchema = z
     phone,
     afterHours: z.strictObject({ phone, note: localized(longText({ label: "Note", max: 300 })).optional() }).optional(),
     fax: phone.optional(),
-    email: text({ label: "Email", max: 120 }).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "expected an email address" }).optional(),
-    emergency: z
-      .strictObject({ number: text({ label: "Emergency number", max: 10 }), text: localized(longText({ label: "Emergency advice", max: 300 })) })
+    email: text({ label: "Email", max: 120 })
+      .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: "expected an email address" })
       .optional(),
-    newPatients: z.strictObject({ accepting: flag({ label: "Accepting new patients" }), note: localized(longText({ label: "Note", max: 500 })).optional() }),
-    portal: z.strictObject({ url: url({ label: "Patient portal address" }), label: localized(text({ label: "Link text", max: 40 })).optional() }).optional(),
+    emergency: z
+      .strictObject({
+        number: text({ label: "Emergency number", max: 10 }),
+        text: localized(longText({ label: "Emergency advice", max: 300 })),
+      })
+      .optional(),
+    newPatients: z.strictObject({
+      accepting: flag({ label: "Accepting new patients" }),
+      note: localized(longText({ label: "Note", max: 500 })).optional(),
+    }),
+    portal: z
+      .strictObject({ url: url({ label: "Patient portal address" }), label: localized(text({ label: "Link text", max: 40 })).optional() })
+      .optional(),
     booking: z
       .strictObject({
         url: localized(
           link({
             label: "Online booking page",
             example: "/appointments/",
-            hint: "Where parents book a visit online: your portal's scheduler or a booking page (https://...), or a page of this site. One address for every language, or one per language. A \"Book a visit\" button then stands beside \"Call\" on every page.",
+            hint: 'Where parents book a visit online: your portal\'s scheduler or a booking page (https://...), or a page of this site. One address for every language, or one per language. A "Book a visit" button then stands beside "Call" on every page.',
           }),
         ),
-        label: localized(text({ label: "Button text", max: 30, hint: 'Leave empty for "Book a visit".', example: "Book a visit" })).optional(),
+        label: localized(
+          text({ label: "Button text", max: 30, hint: 'Leave empty for "Book a visit".', example: "Book a visit" }),
+        ).optional(),
       })
       .meta({ label: "Online booking" })
       .optional(),
@@ -124,9 +163,13 @@ export const practiceSchema = z
           title: localized(text({ label: "Title", max: 120 })),
           url: url({ label: "Link", hint: "An online form or a file elsewhere." }).optional(),
           file: text({ label: "File", max: 200, hint: "A download kept in the site, e.g. /assets/forms/medication.pdf" })
-            .regex(/^\/assets\/[^\s]+\.(pdf|docx?|rtf|txt)$/i, { error: (iss) => `expected a file under /assets/ such as /assets/forms/medication.pdf, got ${quote(iss.input)}` })
+            .regex(/^\/assets\/[^\s]+\.(pdf|docx?|rtf|txt)$/i, {
+              error: (iss) => `expected a file under /assets/ such as /assets/forms/medication.pdf, got ${quote(iss.input)}`,
+            })
             .optional(),
-          type: localized(text({ label: "Type", max: 60, hint: "For links: e.g. Online form, or PDF, 2 pages. Files get type and size automatically." })).optional(),
+          type: localized(
+            text({ label: "Type", max: 60, hint: "For links: e.g. Online form, or PDF, 2 pages. Files get type and size automatically." }),
+          ).optional(),
         })
         .refine((f) => (f.url === undefined) !== (f.file === undefined), { error: "expected either url or file (one of them)" }),
       { label: "Forms", max: 40 },
@@ -174,7 +217,9 @@ export const practiceSchema = z
         text: localized(longText({ label: "How to get free language help", max: 1000 })),
         taglines: list(
           z.strictObject({
-            lang: text({ label: "Language code", max: 12, example: "vi" }).regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, { error: "expected a language code such as vi or zh-Hant" }),
+            lang: text({ label: "Language code", max: 12, example: "vi" }).regex(/^[a-z]{2,3}(-[A-Za-z]{2,4})?$/, {
+              error: "expected a language code such as vi or zh-Hant",
+            }),
             text: longText({ label: "Tagline in that language", max: 500 }),
           }),
           { label: "Taglines in other languages", max: 30 },

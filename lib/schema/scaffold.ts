@@ -206,7 +206,8 @@ export function scaffold(schema: z.ZodType, input: ScaffoldInput): Scaffold | { 
   if (!title) return { error: `give the new ${kind.kind} a title, e.g. npm run new -- ${kind.kind} "Flu shots are here"` };
   const slug = input.slug ?? slugForTitle(title, { dropHonorific: kind.slugDropsHonorific });
   if (!slug) return { error: `the title ${quote(title)} has no letters or digits to make a web address from; add --slug` };
-  if (slug.length > MAX_SLUG || slugOf(slug) !== slug) return { error: `--slug: expected lowercase words joined by "-", at most ${MAX_SLUG} characters, got ${quote(slug)}` };
+  if (slug.length > MAX_SLUG || slugOf(slug) !== slug)
+    return { error: `--slug: expected lowercase words joined by "-", at most ${MAX_SLUG} characters, got ${quote(slug)}` };
 
   const fields = Object.entries(fieldsOf(schema));
   const titleField = fields[0]?.[0];

@@ -10,8 +10,16 @@ export type HostId = (typeof HOST_IDS)[number];
 
 export const hostingSchema = z
   .strictObject({
-    host: choice(HOST_IDS, { label: "Web host", hint: "Who serves the site. Decides what the privacy page says and whether pages carry the security policy themselves." }),
-    name: text({ label: "Host's company", max: 80, hint: "Needed for host: other; replaces the known name otherwise.", example: "Example Hosting Inc." }).optional(),
+    host: choice(HOST_IDS, {
+      label: "Web host",
+      hint: "Who serves the site. Decides what the privacy page says and whether pages carry the security policy themselves.",
+    }),
+    name: text({
+      label: "Host's company",
+      max: 80,
+      hint: "Needed for host: other; replaces the known name otherwise.",
+      example: "Example Hosting Inc.",
+    }).optional(),
     privacyUrl: url({ label: "Host's privacy policy", hint: "Needed for host: other." }).optional(),
   })
   .refine((h) => h.host !== "other" || (h.name !== undefined && h.privacyUrl !== undefined), {
@@ -32,4 +40,9 @@ export const noticeSchema = z
     error: (iss) =>
       `expected a web address starting with https:// or a file under /assets/ such as /assets/notice-of-privacy-practices.pdf, got ${quote(iss.input)}`,
   })
-  .meta({ widget: "string", label: "Notice of Privacy Practices", hint: "A web address, or a PDF kept in the site under /assets/", example: "/assets/notice-of-privacy-practices.pdf" });
+  .meta({
+    widget: "string",
+    label: "Notice of Privacy Practices",
+    hint: "A web address, or a PDF kept in the site under /assets/",
+    example: "/assets/notice-of-privacy-practices.pdf",
+  });

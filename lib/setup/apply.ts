@@ -22,9 +22,11 @@ export interface SetupPlan {
 
 function files(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return (readdirSync(dir, { recursive: true }) as string[]).map((f) => f.split(path.sep).join("/")).filter((f) => statSync(path.join(dir, f)).isFile()).sort();
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .map((f) => f.split(path.sep).join("/"))
+    .filter((f) => statSync(path.join(dir, f)).isFile())
+    .sort();
 }
-
 
 export function planSetup(a: Answers, opts: { project: string; demo: string; date: string; logoFile?: string }): SetupPlan {
   const logo = opts.logoFile ? { from: opts.logoFile, to: `assets/logo${path.extname(opts.logoFile).toLowerCase()}` } : undefined;

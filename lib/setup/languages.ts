@@ -30,7 +30,8 @@ export async function setLanguages(project: string, change: { add?: string; drop
     if (!next.includes(change.add)) next.push(change.add);
   }
   if (change.drop) {
-    if (change.drop === defaultLang) throw new Error(`"${change.drop}" is the default language (language: in practice.yaml); choose another default first`);
+    if (change.drop === defaultLang)
+      throw new Error(`"${change.drop}" is the default language (language: in practice.yaml); choose another default first`);
     next = next.filter((l) => l !== change.drop);
     dropLocalized(doc, change.drop);
     const suffix = `.${change.drop}.md`;
@@ -39,7 +40,9 @@ export async function setLanguages(project: string, change: { add?: string; drop
     const commentIn = new RegExp(`^lang:\\s*["']?${change.drop}["']?\\s*$`, "m");
     for (const rel of existsSync(content) ? (readdirSync(content, { recursive: true }) as string[]) : []) {
       if (rel.startsWith("_unused") || !rel.endsWith(".md")) continue;
-      const isComment = rel.startsWith(`comments${path.sep}`) && commentIn.test((await readFile(path.join(content, rel), "utf8")).split(/^---\s*$/m)[1] ?? "");
+      const isComment =
+        rel.startsWith(`comments${path.sep}`) &&
+        commentIn.test((await readFile(path.join(content, rel), "utf8")).split(/^---\s*$/m)[1] ?? "");
       if (!rel.endsWith(suffix) && !isComment) continue;
       const to = path.join(content, "_unused", change.drop, rel);
       await mkdir(path.dirname(to), { recursive: true });

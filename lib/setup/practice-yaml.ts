@@ -17,7 +17,9 @@ export function intervals(text: string | undefined): string[] {
 }
 
 function weekHours(h: LocationAnswers["hours"]): Record<string, string[]> {
-  return Object.fromEntries(WEEKDAYS.map((day) => [day, intervals(h[day] ?? (["saturday", "sunday"].includes(day) ? undefined : h.weekdays))]));
+  return Object.fromEntries(
+    WEEKDAYS.map((day) => [day, intervals(h[day] ?? (["saturday", "sunday"].includes(day) ? undefined : h.weekdays))]),
+  );
 }
 
 /** Location keys: "main" for the first, then a slug of each name, never twice. */

@@ -18,7 +18,10 @@ export interface StaffSettings {
 }
 
 export function staffSettings(practice: { readingGrade?: number; reviewEveryMonths?: number }): StaffSettings {
-  return { readingGrade: practice.readingGrade ?? DEFAULT_READING_GRADE, reviewEveryMonths: practice.reviewEveryMonths ?? DEFAULT_REVIEW_MONTHS };
+  return {
+    readingGrade: practice.readingGrade ?? DEFAULT_READING_GRADE,
+    reviewEveryMonths: practice.reviewEveryMonths ?? DEFAULT_REVIEW_MONTHS,
+  };
 }
 
 /** The day a review made on `reviewed` is due again: the same date, `months` later (Jan 31 + 1 month: Feb 28). */
@@ -68,12 +71,19 @@ function itemsOf(site: Site): { posts: Post[]; pages: Page[] } {
 export function staffReport(site: Site): StaffReport {
   const settings = staffSettings(site.practice);
   const { posts, pages } = itemsOf(site);
-  const reading = posts.flatMap((post) => (post.reading ? [{ post, level: post.reading, above: aboveTarget(post.reading, settings.readingGrade) }] : []));
+  const reading = posts.flatMap((post) =>
+    post.reading ? [{ post, level: post.reading, above: aboveTarget(post.reading, settings.readingGrade) }] : [],
+  );
   const reviewsDue: ReviewRow[] = [];
   for (const item of [...posts, ...pages]) {
     if (!item.reviewed || !item.reviewedBy) continue;
     if (!isReviewDue(item.reviewed.dt, site.now, settings.reviewEveryMonths)) continue;
-    reviewsDue.push({ item, reviewedBy: item.reviewedBy, reviewed: item.reviewed, due: reviewDueOn(item.reviewed.dt, settings.reviewEveryMonths) });
+    reviewsDue.push({
+      item,
+      reviewedBy: item.reviewedBy,
+      reviewed: item.reviewed,
+      due: reviewDueOn(item.reviewed.dt, settings.reviewEveryMonths),
+    });
   }
   reviewsDue.sort((a, b) => a.due.toMillis() - b.due.toMillis() || (a.item.file < b.item.file ? -1 : 1));
   return { settings, now: site.now, reading, reviewsDue };
@@ -102,7 +112,9 @@ export function checkLines(report: StaffReport): { grades: string[]; warnings: s
   const warnings: string[] = [];
   for (const { post, level, above } of report.reading) {
     if (!above || level.formula === "none") continue;
-    warnings.push(`${post.file}${statusNote(post)}: reading grade ${level.grade.toFixed(1)} (${formulaName(level)}) is above the practice's target of grade ${readingGrade}; shorter sentences and everyday words bring it down`);
+    warnings.push(
+      `${post.file}${statusNote(post)}: reading grade ${level.grade.toFixed(1)} (${formulaName(level)}) is above the practice's target of grade ${readingGrade}; shorter sentences and everyday words bring it down`,
+    );
   }
   for (const r of report.reviewsDue) {
     warnings.push(

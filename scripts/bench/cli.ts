@@ -109,12 +109,19 @@ function cleanUp(only?: string): void {
 
 /** Wall times mean little while something else keeps the CPUs busy: sample one second and say so. */
 async function warnIfBusy(): Promise<void> {
-  const totals = () => os.cpus().reduce((acc, c) => ({ idle: acc.idle + c.times.idle, all: acc.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), { idle: 0, all: 0 });
+  const totals = () =>
+    os.cpus().reduce((acc, c) => ({ idle: acc.idle + c.times.idle, all: acc.all + Object.values(c.times).reduce((x, y) => x + y, 0) }), {
+      idle: 0,
+      all: 0,
+    });
   const before = totals();
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const after = totals();
   const busy = 1 - (after.idle - before.idle) / Math.max(1, after.all - before.all);
-  if (busy > 0.25) console.log(`bench: note: the CPUs were ${(busy * 100).toFixed(0)}% busy before the runs (load average ${os.loadavg()[0]!.toFixed(1)}); other work on this machine makes wall times noisy, CPU times less so`);
+  if (busy > 0.25)
+    console.log(
+      `bench: note: the CPUs were ${(busy * 100).toFixed(0)}% busy before the runs (load average ${os.loadavg()[0]!.toFixed(1)}); other work on this machine makes wall times noisy, CPU times less so`,
+    );
 }
 
 async function main(): Promise<void> {
@@ -129,7 +136,9 @@ async function main(): Promise<void> {
   process.on("exit", () => cleanUp());
   for (const sig of ["SIGINT", "SIGTERM"] as const) process.once(sig, () => process.exit(sig === "SIGINT" ? 130 : 143));
   process.stdout.on("error", (err: NodeJS.ErrnoException) => process.exit(err.code === "EPIPE" ? 0 : 1));
-  console.log(`bench: posts ${opts.posts.join(", ")}; ${opts.runs} timed run(s) each after one warm-up; node ${process.version}, ${os.cpus().length} CPUs`);
+  console.log(
+    `bench: posts ${opts.posts.join(", ")}; ${opts.runs} timed run(s) each after one warm-up; node ${process.version}, ${os.cpus().length} CPUs`,
+  );
   await warnIfBusy();
   const results: Result[] = [];
   for (const n of opts.posts) {

@@ -7,10 +7,32 @@ import os from "node:os";
 import path from "node:path";
 import { POOL, POOL_DIR, writeImagePool } from "./images.ts";
 import {
-  AGES, AUTHORS, COMMENT_LINES, COMMENTERS, EXTERNAL, HEADINGS, INTERNAL, OPENERS, PLACES, REPLY_LINES, SEED, SENTENCES, SIGNS, STEPS, TAGS, TOPICS, VIDEO_LINES, POOL_ALTS,
-  between, cap, mulberry32, pick, pickSome, wordCount, type Rng,
+  AGES,
+  AUTHORS,
+  COMMENT_LINES,
+  COMMENTERS,
+  EXTERNAL,
+  HEADINGS,
+  INTERNAL,
+  OPENERS,
+  PLACES,
+  REPLY_LINES,
+  SEED,
+  SENTENCES,
+  SIGNS,
+  STEPS,
+  TAGS,
+  TOPICS,
+  VIDEO_LINES,
+  POOL_ALTS,
+  between,
+  cap,
+  mulberry32,
+  pick,
+  pickSome,
+  wordCount,
+  type Rng,
 } from "./random.ts";
-
 
 function fill(rng: Rng, template: string, topic: string): string {
   return template
@@ -87,7 +109,6 @@ const DAY_MS = 86_400_000;
 const LAST_DAY = Date.UTC(2026, 9, 31); // the day before 2026-11-01
 const FIRST_DAY = Date.UTC(2016, 10, 1); // ten years earlier
 
-
 interface SyntheticPost {
   fileName: string;
   text: string;
@@ -142,7 +163,10 @@ export function syntheticPost(i: number): SyntheticPost {
   }
   const closing = [`Questions about ${topic}? Call us any time; a nurse answers day and night.`];
   if (!links.internal) closing.push(`New to the practice? Start with [our new patient page](/new-patients/).`);
-  if (!links.external) closing.push(`For more reading, see [the national guidance on ${topic}](https://example.org/guidance/${topic.replace(/[^a-z0-9]+/g, "-")}).`);
+  if (!links.external)
+    closing.push(
+      `For more reading, see [the national guidance on ${topic}](https://example.org/guidance/${topic.replace(/[^a-z0-9]+/g, "-")}).`,
+    );
   blocks.push(closing.join(" "));
   // A few images and videos, placed between sections like an author would.
   if (rng() < 0.12) blocks.splice(between(rng, 1, blocks.length - 1), 0, `![${pick(rng, POOL_ALTS)}](${poolImage(rng)})`);
@@ -164,7 +188,6 @@ export function syntheticPost(i: number): SyntheticPost {
   ];
   return { fileName: `${date}-${key}.md`, text: `${front.join("\n")}\n${blocks.join("\n\n")}\n`, comments };
 }
-
 
 export async function prepare(root: string, n: number, tempDirs: Set<string>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), `practice-press-bench-${n}-`));

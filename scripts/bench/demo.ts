@@ -36,7 +36,8 @@ export interface NewPhoto {
 /** A fresh copy of the product, with the demo as its practice. */
 async function freshClone(): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "pp-bench-demo-"));
-  for (const entry of PRODUCT) cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true, filter: (src) => !src.includes(`${path.sep}.cache`) });
+  for (const entry of PRODUCT)
+    cpSync(path.join(ROOT, entry), path.join(dir, entry), { recursive: true, filter: (src) => !src.includes(`${path.sep}.cache`) });
   symlinkSync(path.join(ROOT, "node_modules"), path.join(dir, "node_modules"));
   return dir;
 }
@@ -63,7 +64,15 @@ export async function benchDemo(runs: number, keep: boolean): Promise<DemoResult
     const firstPage: number[] = [];
     for (let r = 0; r < runs; r++) firstPage.push(await timeFirstPage(dir, project));
     const newPhoto = await measureNewPhoto(dir, project);
-    return { cold, warm, progressLines: lines.slice(0, -1), closingSeconds: closing ? Number(closing[1]) : undefined, weights, firstPage, newPhoto };
+    return {
+      cold,
+      warm,
+      progressLines: lines.slice(0, -1),
+      closingSeconds: closing ? Number(closing[1]) : undefined,
+      weights,
+      firstPage,
+      newPhoto,
+    };
   } finally {
     if (keep) console.log(`kept ${dir}`);
     else await rm(dir, { recursive: true, force: true });
@@ -73,7 +82,13 @@ export async function benchDemo(runs: number, keep: boolean): Promise<DemoResult
 /** `npm start` from nothing running to the home page served (the image cache and compiled files already warm). */
 async function timeFirstPage(dir: string, project: string): Promise<number> {
   const started = performance.now();
-  const session = await startPreview({ root: dir, project, contentDir: path.join(project, "content"), out: path.join(dir, "out-preview"), sourceDateEpoch: Number(SOURCE_DATE_EPOCH) });
+  const session = await startPreview({
+    root: dir,
+    project,
+    contentDir: path.join(project, "content"),
+    out: path.join(dir, "out-preview"),
+    sourceDateEpoch: Number(SOURCE_DATE_EPOCH),
+  });
   try {
     for (;;) {
       const res = await fetch(`${session.url}/`).catch(() => undefined);
@@ -92,7 +107,13 @@ async function timeFirstPage(dir: string, project: string): Promise<number> {
  */
 async function measureNewPhoto(dir: string, project: string): Promise<NewPhoto> {
   const content = path.join(project, "content");
-  const session = await startPreview({ root: dir, project, contentDir: content, out: path.join(dir, "out-preview"), sourceDateEpoch: Number(SOURCE_DATE_EPOCH) });
+  const session = await startPreview({
+    root: dir,
+    project,
+    contentDir: content,
+    out: path.join(dir, "out-preview"),
+    sourceDateEpoch: Number(SOURCE_DATE_EPOCH),
+  });
   try {
     await session.ready(path.join(content, "_data", "practice.yaml"));
     const blog = path.join(content, "blog");
@@ -106,8 +127,12 @@ async function measureNewPhoto(dir: string, project: string): Promise<NewPhoto> 
     const started = performance.now();
     await writeFile(path.join(blog, withPhoto), `${photoText}\n![A camera-sized test photo](./bench-new-photo.jpg)\n`);
     await writeFile(path.join(blog, other), `${otherText}\nOne more sentence, ${token}.\n`);
-    const otherPage = session.waitForFile(`blog/${keyOf(other)}/index.html`, (html) => html.includes(token), 120_000).then(() => performance.now() - started);
-    const photoPage = session.waitForFile(`blog/${keyOf(withPhoto)}/index.html`, (html) => html.includes("A camera-sized test photo"), 120_000).then(() => performance.now() - started);
+    const otherPage = session
+      .waitForFile(`blog/${keyOf(other)}/index.html`, (html) => html.includes(token), 120_000)
+      .then(() => performance.now() - started);
+    const photoPage = session
+      .waitForFile(`blog/${keyOf(withPhoto)}/index.html`, (html) => html.includes("A camera-sized test photo"), 120_000)
+      .then(() => performance.now() - started);
     return { otherPage: await otherPage, photoPage: await photoPage };
   } finally {
     await session.close();
@@ -117,22 +142,32 @@ async function measureNewPhoto(dir: string, project: string): Promise<NewPhoto> 
 export function reportDemo(d: DemoResult): void {
   const s = (x: number) => `${x.toFixed(2)} s`;
   console.log("\n== newcomer's first build (fresh copy of the product, demo practice, no .cache/)");
-  console.log(`  cold build                    ${s(d.cold.seconds).padStart(8)}  ${d.cold.rssMb.toFixed(0)} MB   target <= 8 s   ${d.cold.seconds <= 8 ? "ok" : "OVER"}`);
-  console.log(`  its closing line says         ${d.closingSeconds === undefined ? "(no total)" : s(d.closingSeconds).padStart(8)}   target: the true total (within 0.5 s of the wall time, node start-up aside)   ${d.closingSeconds !== undefined && Math.abs(d.closingSeconds - d.cold.seconds) < 0.5 ? "ok" : "CHECK"}`);
+  console.log(
+    `  cold build                    ${s(d.cold.seconds).padStart(8)}  ${d.cold.rssMb.toFixed(0)} MB   target <= 8 s   ${d.cold.seconds <= 8 ? "ok" : "OVER"}`,
+  );
+  console.log(
+    `  its closing line says         ${d.closingSeconds === undefined ? "(no total)" : s(d.closingSeconds).padStart(8)}   target: the true total (within 0.5 s of the wall time, node start-up aside)   ${d.closingSeconds !== undefined && Math.abs(d.closingSeconds - d.cold.seconds) < 0.5 ? "ok" : "CHECK"}`,
+  );
   console.log(`  progress lines printed        ${String(d.progressLines.length).padStart(8)}   target: a line for any step over ~2 s`);
   for (const line of d.progressLines) console.log(`    | ${line}`);
   console.log(`  warm build                    ${s(d.warm.seconds).padStart(8)}  ${d.warm.rssMb.toFixed(0)} MB`);
   const fp = median(d.firstPage) / 1000;
   console.log(`\n== preview (npm start on the demo, warm cache)`);
-  console.log(`  first page served             ${s(fp).padStart(8)}   (median of ${d.firstPage.length}: ${d.firstPage.map((x) => (x / 1000).toFixed(2)).join(", ")})   target <= 3 s   ${fp <= 3 ? "ok" : "OVER"}`);
+  console.log(
+    `  first page served             ${s(fp).padStart(8)}   (median of ${d.firstPage.length}: ${d.firstPage.map((x) => (x / 1000).toFixed(2)).join(", ")})   target <= 3 s   ${fp <= 3 ? "ok" : "OVER"}`,
+  );
   if (d.newPhoto) {
     const { otherPage, photoPage } = d.newPhoto;
     console.log(`  new 3000×2000 photo in one post, one save with an edit to another post:`);
-    console.log(`    the other post rewritten    ${s(otherPage / 1000).padStart(8)}   target: not held up by the photo (<= 1 s body edit)   ${otherPage <= 1000 ? "ok" : "OVER"}`);
+    console.log(
+      `    the other post rewritten    ${s(otherPage / 1000).padStart(8)}   target: not held up by the photo (<= 1 s body edit)   ${otherPage <= 1000 ? "ok" : "OVER"}`,
+    );
     console.log(`    the photo's post shows it   ${s(photoPage / 1000).padStart(8)}`);
   }
   console.log("\n== page weight (demo site, gzip bytes of HTML + CSS + first-party JS; images and video left out)");
   for (const w of d.weights) {
-    console.log(`  ${w.name.padEnd(36)} ${(w.total / 1024).toFixed(1).padStart(5)} KB (HTML ${(w.html / 1024).toFixed(1)}, CSS ${(w.css / 1024).toFixed(1)}, JS ${(w.js / 1024).toFixed(1)})  budget ${w.budget / 1024} KB, JS ${JS_BUDGET / 1024} KB  ${w.ok ? "ok" : "OVER"}`);
+    console.log(
+      `  ${w.name.padEnd(36)} ${(w.total / 1024).toFixed(1).padStart(5)} KB (HTML ${(w.html / 1024).toFixed(1)}, CSS ${(w.css / 1024).toFixed(1)}, JS ${(w.js / 1024).toFixed(1)})  budget ${w.budget / 1024} KB, JS ${JS_BUDGET / 1024} KB  ${w.ok ? "ok" : "OVER"}`,
+    );
   }
 }

@@ -15,7 +15,14 @@ export interface DevLoop {
 
 export async function measureDevLoop(tmp: string, rounds: number): Promise<DevLoop> {
   const content = path.join(tmp, "content");
-  const session = await startPreview({ root: ROOT, project: path.join(ROOT, "examples", "demo"), contentDir: content, out: path.join(tmp, "out-preview"), cacheDir: path.join(tmp, "cache-project"), sourceDateEpoch: Number(SOURCE_DATE_EPOCH) });
+  const session = await startPreview({
+    root: ROOT,
+    project: path.join(ROOT, "examples", "demo"),
+    contentDir: content,
+    out: path.join(tmp, "out-preview"),
+    cacheDir: path.join(tmp, "cache-project"),
+    sourceDateEpoch: Number(SOURCE_DATE_EPOCH),
+  });
   const times: DevLoop = { body: [], title: [], date: [] };
   try {
     await session.ready(path.join(content, "_data", "practice.yaml"));
@@ -37,7 +44,9 @@ export async function measureDevLoop(tmp: string, rounds: number): Promise<DevLo
       }
     };
     // The pages of its older and newer neighbours name it in their previous/next links.
-    const neighbours = [...(await readFile(path.join(session.out, page), "utf8")).matchAll(/<a class="prevnext__link[^"]*" href="\/([^"]+)"/g)].map((m) => `${m[1]}index.html`);
+    const neighbours = [
+      ...(await readFile(path.join(session.out, page), "utf8")).matchAll(/<a class="prevnext__link[^"]*" href="\/([^"]+)"/g),
+    ].map((m) => `${m[1]}index.html`);
     if (!neighbours.length) throw new Error(`dev loop: ${page} has no previous/next links`);
     for (let r = 0; r < rounds; r++) {
       const word = `Devloop${r}x${Date.now().toString(36)}`;
@@ -45,7 +54,9 @@ export async function measureDevLoop(tmp: string, rounds: number): Promise<DevLo
       const title = `Retitled ${word}`;
       await save(original.replace(/^title: .*$/m, `title: "${title}"`), title, times.title, neighbours);
       // Newest post of all: first on the blog index.
-      const dated = original.replace(/^title: .*$/m, `title: "${title} moved"`).replace(/^date: .*$/m, `date: "2026-11-${String(10 + r).padStart(2, "0")}"`);
+      const dated = original
+        .replace(/^title: .*$/m, `title: "${title} moved"`)
+        .replace(/^date: .*$/m, `date: "2026-11-${String(10 + r).padStart(2, "0")}"`);
       await save(dated, `${title} moved`, times.date, ["blog/index.html", "feed.xml", "feed.json", `blog/tags/${tag}/index.html`]);
       const builds = session.builds();
       await writeFile(file, original);

@@ -18,11 +18,22 @@ export async function writeImagePool(dir: string): Promise<void> {
   const rng = mulberry32(SEED);
   await Promise.all(
     Array.from({ length: POOL }, async (_, k) => {
-      const [w, h] = pick(rng, [[1600, 1067], [2400, 1600], [1200, 1200], [1080, 1350]] as const);
+      const [w, h] = pick(rng, [
+        [1600, 1067],
+        [2400, 1600],
+        [1200, 1200],
+        [1080, 1350],
+      ] as const);
       const hue = Math.floor(rng() * 360);
-      const shapes = Array.from({ length: 12 }, () => `<circle cx="${Math.floor(rng() * w)}" cy="${Math.floor(rng() * h)}" r="${between(rng, 40, 400)}" fill="hsl(${(hue + between(rng, 0, 120)) % 360},60%,${between(rng, 35, 75)}%)" opacity="0.7"/>`).join("");
+      const shapes = Array.from(
+        { length: 12 },
+        () =>
+          `<circle cx="${Math.floor(rng() * w)}" cy="${Math.floor(rng() * h)}" r="${between(rng, 40, 400)}" fill="hsl(${(hue + between(rng, 0, 120)) % 360},60%,${between(rng, 35, 75)}%)" opacity="0.7"/>`,
+      ).join("");
       const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="hsl(${hue},40%,85%)"/>${shapes}</svg>`;
-      await sharp(Buffer.from(svg)).jpeg({ quality: 85 }).toFile(path.join(dir, `pool-${pad2(k + 1)}.jpg`));
+      await sharp(Buffer.from(svg))
+        .jpeg({ quality: 85 })
+        .toFile(path.join(dir, `pool-${pad2(k + 1)}.jpg`));
     }),
   );
 }
@@ -32,8 +43,19 @@ export async function writeLargePhoto(file: string, seed = SEED): Promise<void> 
   const { default: sharp } = await import("sharp");
   const rng = mulberry32(seed);
   const [w, h] = [3000, 2000];
-  const shapes = Array.from({ length: 40 }, () => `<circle cx="${Math.floor(rng() * w)}" cy="${Math.floor(rng() * h)}" r="${between(rng, 40, 600)}" fill="hsl(${between(rng, 0, 359)},60%,${between(rng, 30, 80)}%)" opacity="0.6"/>`).join("");
+  const shapes = Array.from(
+    { length: 40 },
+    () =>
+      `<circle cx="${Math.floor(rng() * w)}" cy="${Math.floor(rng() * h)}" r="${between(rng, 40, 600)}" fill="hsl(${between(rng, 0, 359)},60%,${between(rng, 30, 80)}%)" opacity="0.6"/>`,
+  ).join("");
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="#cde"/>${shapes}</svg>`;
-  const noise = await sharp({ create: { width: w, height: h, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 30 } } }).png().toBuffer();
-  await sharp(Buffer.from(svg)).composite([{ input: noise, blend: "soft-light" }]).jpeg({ quality: 88 }).toFile(file);
+  const noise = await sharp({
+    create: { width: w, height: h, channels: 3, background: "#808080", noise: { type: "gaussian", mean: 128, sigma: 30 } },
+  })
+    .png()
+    .toBuffer();
+  await sharp(Buffer.from(svg))
+    .composite([{ input: noise, blend: "soft-light" }])
+    .jpeg({ quality: 88 })
+    .toFile(file);
 }

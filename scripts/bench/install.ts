@@ -24,17 +24,24 @@ function duMb(dir: string): number | undefined {
 export function installFigures(fresh: boolean): InstallFigures {
   const lock = JSON.parse(readFileSync(path.join(ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { dev?: boolean }> };
   const entries = Object.entries(lock.packages).filter(([k]) => k);
-  const figures: InstallFigures = { lockPackages: entries.length, runtimePackages: entries.filter(([, v]) => !v.dev).length, nodeModulesMb: duMb(path.join(ROOT, "node_modules")) };
+  const figures: InstallFigures = {
+    lockPackages: entries.length,
+    runtimePackages: entries.filter(([, v]) => !v.dev).length,
+    nodeModulesMb: duMb(path.join(ROOT, "node_modules")),
+  };
   if (!fresh) return figures;
   const dir = mkdtempSync(path.join(os.tmpdir(), "pp-bench-install-"));
   try {
-    for (const f of ["package.json", "package-lock.json", ".npmrc"]) if (existsSync(path.join(ROOT, f))) copyFileSync(path.join(ROOT, f), path.join(dir, f));
+    for (const f of ["package.json", "package-lock.json", ".npmrc"])
+      if (existsSync(path.join(ROOT, f))) copyFileSync(path.join(ROOT, f), path.join(dir, f));
     const started = performance.now();
     const r = spawnSync("npm", ["ci", "--omit=dev", "--no-audit", "--no-fund"], { cwd: dir, encoding: "utf8" });
     const seconds = (performance.now() - started) / 1000;
     if (r.status !== 0) figures.fresh = { error: (r.stderr || r.stdout).trim().split("\n").slice(-3).join(" ") };
     else {
-      const installed = JSON.parse(readFileSync(path.join(dir, "node_modules", ".package-lock.json"), "utf8")) as { packages: Record<string, unknown> };
+      const installed = JSON.parse(readFileSync(path.join(dir, "node_modules", ".package-lock.json"), "utf8")) as {
+        packages: Record<string, unknown>;
+      };
       figures.fresh = { seconds, mb: duMb(path.join(dir, "node_modules")) ?? 0, packages: Object.keys(installed.packages).length };
     }
   } finally {
@@ -49,5 +56,8 @@ export function reportInstall(f: InstallFigures): void {
   if (f.nodeModulesMb !== undefined) console.log(`  this node_modules (dev and runtime): ${f.nodeModulesMb.toFixed(0)} MB`);
   if (!f.fresh) console.log("  fresh `npm ci --omit=dev`: not measured (add --install; needs the npm registry and a few minutes)");
   else if ("error" in f.fresh) console.log(`  fresh \`npm ci --omit=dev\` failed: ${f.fresh.error}`);
-  else console.log(`  fresh \`npm ci --omit=dev\`: ${f.fresh.seconds.toFixed(0)} s, ${f.fresh.packages} packages, ${f.fresh.mb.toFixed(0)} MB   (no target: reported for the adoption issue)`);
+  else
+    console.log(
+      `  fresh \`npm ci --omit=dev\`: ${f.fresh.seconds.toFixed(0)} s, ${f.fresh.packages} packages, ${f.fresh.mb.toFixed(0)} MB   (no target: reported for the adoption issue)`,
+    );
 }

@@ -12,7 +12,11 @@ const med = (ms: readonly Measure[], f: (m: Measure) => number) => median(ms.map
 const peak = (ms: readonly Measure[]) => Math.max(...ms.map((m) => m.rssMb));
 
 export function reportSize(r: Result, runs: number): void {
-  const cols: [string, Measure[]][] = [["(a) project", r.a], ["(b) floor", r.b], ...(r.c.length ? [["(c) compare", r.c] as [string, Measure[]]] : [])];
+  const cols: [string, Measure[]][] = [
+    ["(a) project", r.a],
+    ["(b) floor", r.b],
+    ...(r.c.length ? [["(c) compare", r.c] as [string, Measure[]]] : []),
+  ];
   const rows: string[][] = [["", ...cols.map(([n]) => n), "a/b", ...(r.c.length ? ["c/b"] : [])]];
   const ratio = (x: number, y: number) => (x / y).toFixed(2);
   const row = (name: string, f: (ms: Measure[]) => number, digits: number) => {
@@ -30,7 +34,9 @@ export function reportSize(r: Result, runs: number): void {
   }
   if (r.coldA) console.log(`  first build, empty image cache: ${r.coldA.seconds.toFixed(2)} s wall, ${r.coldA.cpu.toFixed(2)} s CPU`);
   if (r.searchCold && r.onePostEdited) {
-    console.log(`  not in the ratio: search index rebuilt from nothing ${r.searchCold.seconds.toFixed(2)} s / ${r.searchCold.rssMb.toFixed(0)} MB; one post of this year edited ${r.onePostEdited.seconds.toFixed(2)} s / ${r.onePostEdited.rssMb.toFixed(0)} MB`);
+    console.log(
+      `  not in the ratio: search index rebuilt from nothing ${r.searchCold.seconds.toFixed(2)} s / ${r.searchCold.rssMb.toFixed(0)} MB; one post of this year edited ${r.onePostEdited.seconds.toFixed(2)} s / ${r.onePostEdited.rssMb.toFixed(0)} MB`,
+    );
   }
 }
 
@@ -43,18 +49,24 @@ export function reportTargets(results: readonly Result[]): void {
     const mem = peak(r.a) / peak(r.b);
     const verdict = (x: number, t: number | undefined) => (t === undefined ? "" : x <= t ? "ok" : "OVER");
     const t = target === undefined ? "(no target at this size)" : `target <= ${target.toFixed(2)}x`;
-    console.log(`  ${String(r.posts).padStart(5)} posts: wall ${wall.toFixed(2)}x ${verdict(wall, target).padEnd(4)}  CPU ${cpu.toFixed(2)}x ${verdict(cpu, target).padEnd(4)}  ${t};  peak RSS ${mem.toFixed(2)}x, target <= ${MEMORY_TARGET}x ${verdict(mem, MEMORY_TARGET)}`);
+    console.log(
+      `  ${String(r.posts).padStart(5)} posts: wall ${wall.toFixed(2)}x ${verdict(wall, target).padEnd(4)}  CPU ${cpu.toFixed(2)}x ${verdict(cpu, target).padEnd(4)}  ${t};  peak RSS ${mem.toFixed(2)}x, target <= ${MEMORY_TARGET}x ${verdict(mem, MEMORY_TARGET)}`,
+    );
     if (r.c.length) {
       const cw = med(r.c, (m) => m.seconds) / med(r.b, (m) => m.seconds);
       const cc = med(r.c, (m) => m.cpu) / med(r.b, (m) => m.cpu);
-      console.log(`               compare (--compare): wall ${cw.toFixed(2)}x, CPU ${cc.toFixed(2)}x, peak RSS ${(peak(r.c) / peak(r.b)).toFixed(2)}x`);
+      console.log(
+        `               compare (--compare): wall ${cw.toFixed(2)}x, CPU ${cc.toFixed(2)}x, peak RSS ${(peak(r.c) / peak(r.b)).toFixed(2)}x`,
+      );
     }
   }
   console.log("  (wall time is what the target names; on a machine shared with other work the CPU-time ratio is the steadier figure)");
   const loop = results.find((r) => r.devLoop)?.devLoop;
   if (loop) {
     const ms = (xs: number[]) => `${median(xs).toFixed(0).padStart(5)} ms (${xs.map((x) => x.toFixed(0)).join(", ")})`;
-    console.log(`\n== preview dev loop (npm start, ${results.find((r) => r.devLoop)!.posts} posts), from save to the post's page rewritten, median of ${loop.body.length}`);
+    console.log(
+      `\n== preview dev loop (npm start, ${results.find((r) => r.devLoop)!.posts} posts), from save to the post's page rewritten, median of ${loop.body.length}`,
+    );
     console.log(`  body edit   ${ms(loop.body)}   target <= 1000 ms   ${median(loop.body) <= 1000 ? "ok" : "OVER"}`);
     console.log(`  title edit  ${ms(loop.title)}   target <= 2000 ms   ${median(loop.title) <= 2000 ? "ok" : "OVER"}`);
     console.log(`  date edit   ${ms(loop.date)}   target <= 2000 ms   ${median(loop.date) <= 2000 ? "ok" : "OVER"}`);

@@ -37,28 +37,36 @@ export async function runOnce(b: Build): Promise<Measure> {
   const cmd = [GNU_TIME, "-f", "%U %S %M", ...b.args];
   const started = performance.now();
   let sampler: { stop(): number } | undefined;
-  const { code, signal, stdout, stderr } = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
-    (resolve, reject) => {
-      const child = spawn(cmd[0]!, cmd.slice(1), { cwd: b.cwd ?? ROOT, env: b.env, stdio: ["ignore", "pipe", "pipe"] });
-      sampler = sampleTreeRss(child.pid!);
-      let stdout = "";
-      let stderr = "";
-      child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
-      child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
-      child.on("error", reject);
-      child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
-    },
-  );
+  const { code, signal, stdout, stderr } = await new Promise<{
+    code: number | null;
+    signal: NodeJS.Signals | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn(cmd[0]!, cmd.slice(1), { cwd: b.cwd ?? ROOT, env: b.env, stdio: ["ignore", "pipe", "pipe"] });
+    sampler = sampleTreeRss(child.pid!);
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (d: string) => (stdout += d));
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
   const seconds = (performance.now() - started) / 1000;
   const treeKb = sampler?.stop() ?? 0;
   const shown = cmd.map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(" ");
   if (code !== 0) {
     const how = signal ? `was killed by ${signal}` : `exited with status ${code}`;
-    throw new Error(`${b.label} build ${how}\n  command: ${shown}\n  cwd: ${b.cwd ?? ROOT}\n--- stderr ---\n${stderr.trimEnd()}\n--- stdout ---\n${stdout.trimEnd()}`);
+    throw new Error(
+      `${b.label} build ${how}\n  command: ${shown}\n  cwd: ${b.cwd ?? ROOT}\n--- stderr ---\n${stderr.trimEnd()}\n--- stdout ---\n${stdout.trimEnd()}`,
+    );
   }
   const last = stderr.trimEnd().split("\n").at(-1)?.trim() ?? "";
   const m = /^([\d.]+) ([\d.]+) (\d+)$/.exec(last);
-  if (!m) throw new Error(`${b.label} build: expected GNU time's "user system maxRSS" as the last line of stderr, got ${JSON.stringify(last)}\n  command: ${shown}\n--- stderr ---\n${stderr.trimEnd()}`);
+  if (!m)
+    throw new Error(
+      `${b.label} build: expected GNU time's "user system maxRSS" as the last line of stderr, got ${JSON.stringify(last)}\n  command: ${shown}\n--- stderr ---\n${stderr.trimEnd()}`,
+    );
   // GNU time knows the largest single process exactly; the samples add up every process
   // alive at once (Pagefind runs beside Node). Peak memory is the larger of the two.
   return { seconds, cpu: Number(m[1]) + Number(m[2]), rssMb: Math.max(Number(m[3]), treeKb) / 1024, stdout };
@@ -80,7 +88,7 @@ function sampleTreeRss(root: number): { stop(): number } {
       }
     }
     let sum = 0;
-    for (const queue = [root]; queue.length; ) {
+    for (const queue = [root]; queue.length;) {
       const pid = queue.pop()!;
       try {
         sum += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);

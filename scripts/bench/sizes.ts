@@ -22,7 +22,13 @@ export interface Result {
   htmlB: number;
 }
 
-export async function benchSize(n: number, runs: number, tempDirs: Set<string>, cleanUp: (dir: string) => void, compare?: string): Promise<Result> {
+export async function benchSize(
+  n: number,
+  runs: number,
+  tempDirs: Set<string>,
+  cleanUp: (dir: string) => void,
+  compare?: string,
+): Promise<Result> {
   const t0 = performance.now();
   const tmp = await prepare(ROOT, n, tempDirs);
   console.log(`\n== ${n} posts (+ the demo's own content) in ${tmp}, prepared in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -46,13 +52,27 @@ function builds(tmp: string, compare?: string): Build[] {
     args: [process.execPath, "scripts/build.mjs"],
     cwd: root,
     // Its own image cache: the warm-up fills it (the cold figure), timed runs reuse it.
-    env: { ...inherited, PRACTICE_ROOT: path.join(root, "examples", "demo"), PRACTICE_CONTENT: path.join(tmp, "content"), PRACTICE_OUT: path.join(tmp, `out-${label}`), PRACTICE_CACHE: path.join(tmp, `cache-${label}`), SOURCE_DATE_EPOCH },
+    env: {
+      ...inherited,
+      PRACTICE_ROOT: path.join(root, "examples", "demo"),
+      PRACTICE_CONTENT: path.join(tmp, "content"),
+      PRACTICE_OUT: path.join(tmp, `out-${label}`),
+      PRACTICE_CACHE: path.join(tmp, `cache-${label}`),
+      SOURCE_DATE_EPOCH,
+    },
     out: path.join(tmp, `out-${label}`),
   });
   const outBare = path.join(tmp, "out-bare");
   const floor: Build = {
     label: "floor",
-    args: [process.execPath, "node_modules/@11ty/eleventy/cmd.cjs", "--config=bench/bare/eleventy.config.mjs", `--input=${path.join(tmp, "content", "blog")}`, `--output=${outBare}`, "--quiet"],
+    args: [
+      process.execPath,
+      "node_modules/@11ty/eleventy/cmd.cjs",
+      "--config=bench/bare/eleventy.config.mjs",
+      `--input=${path.join(tmp, "content", "blog")}`,
+      `--output=${outBare}`,
+      "--quiet",
+    ],
     env: { ...process.env, SOURCE_DATE_EPOCH },
     out: outBare,
   };
@@ -61,7 +81,10 @@ function builds(tmp: string, compare?: string): Build[] {
 
 async function measureSize(n: number, runs: number, tmp: string, compare?: string): Promise<Result> {
   const [a, b, c] = builds(tmp, compare);
-  const line = (tag: string, m: Measure) => console.log(`  ${tag.padEnd(36)} ${m.seconds.toFixed(2).padStart(7)} s wall ${m.cpu.toFixed(2).padStart(7)} s CPU ${m.rssMb.toFixed(0).padStart(6)} MB`);
+  const line = (tag: string, m: Measure) =>
+    console.log(
+      `  ${tag.padEnd(36)} ${m.seconds.toFixed(2).padStart(7)} s wall ${m.cpu.toFixed(2).padStart(7)} s CPU ${m.rssMb.toFixed(0).padStart(6)} MB`,
+    );
   const result: Result = { posts: n, a: [], b: [], c: [], htmlA: 0, htmlB: 0 };
   result.coldA = await runOnce(a!);
   line("a, cold image cache", result.coldA);
@@ -69,7 +92,11 @@ async function measureSize(n: number, runs: number, tmp: string, compare?: strin
   if (c) line("c, cold image cache", await runOnce(c));
   for (let r = 1; r <= runs; r++) {
     // In turns, so a burst of other work on the machine falls on each build alike.
-    for (const [build, into, tag] of [[a, result.a, "a project"], [b, result.b, "b floor"], [c, result.c, "c compare"]] as const) {
+    for (const [build, into, tag] of [
+      [a, result.a, "a project"],
+      [b, result.b, "b floor"],
+      [c, result.c, "c compare"],
+    ] as const) {
       if (!build) continue;
       const m = await runOnce(build);
       into.push(m);
@@ -84,8 +111,14 @@ async function measureSize(n: number, runs: number, tmp: string, compare?: strin
   result.searchCold = await runOnce(a!);
   line("a, search index rebuilt from nothing", result.searchCold);
   const blog = path.join(tmp, "content", "blog");
-  const recent = (await readdir(blog)).filter((f) => f.startsWith("2026-") && f.includes("-synthetic-")).sort().at(-1)!;
-  await writeFile(path.join(blog, recent), `${await readFile(path.join(blog, recent), "utf8")}\nOne more sentence for the nightly build.\n`);
+  const recent = (await readdir(blog))
+    .filter((f) => f.startsWith("2026-") && f.includes("-synthetic-"))
+    .sort()
+    .at(-1)!;
+  await writeFile(
+    path.join(blog, recent),
+    `${await readFile(path.join(blog, recent), "utf8")}\nOne more sentence for the nightly build.\n`,
+  );
   result.onePostEdited = await runOnce(a!);
   line("a, one 2026 post edited", result.onePostEdited);
   return result;

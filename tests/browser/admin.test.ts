@@ -38,7 +38,11 @@ async function freePort(): Promise<number> {
 }
 
 async function call(action: string, params: Record<string, unknown> = {}): Promise<unknown> {
-  const res = await fetch(api, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ action, params }) });
+  const res = await fetch(api, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ action, params }),
+  });
   assert.equal(res.status, 200, `${action}: HTTP ${res.status} ${await res.clone().text()}`);
   return res.json();
 }
@@ -82,13 +86,16 @@ after(async () => {
 async function openAdmin(hash = ""): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(() =>
-    document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`)),
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI}`),
+    ),
   );
   const page = await context.newPage();
   const allowed = [new URL(server.url).origin, new URL(api).origin];
   page.on("request", (r) => {
     const url = r.url();
-    if (!url.startsWith("data:") && !url.startsWith("blob:") && !allowed.includes(new URL(url).origin)) problems.push(`request to another origin: ${url}`);
+    if (!url.startsWith("data:") && !url.startsWith("blob:") && !allowed.includes(new URL(url).origin))
+      problems.push(`request to another origin: ${url}`);
   });
   page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
@@ -106,15 +113,26 @@ test("/admin/ is noindex, served with its own policy, and out of the sitemap and
   assert.match(html, /<meta name="robots" content="noindex, nofollow">/);
   assert.match(html, /<title>Web editor · /);
   // Its own <meta> policy names the GitHub origins the editor may contact; nothing else may name another server.
-  assert.doesNotMatch(html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ""), /https?:\/\/(?!www\.juniperhillpeds)/, "no script or style from another server");
+  assert.doesNotMatch(
+    html.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, ""),
+    /https?:\/\/(?!www\.juniperhillpeds)/,
+    "no script or style from another server",
+  );
   assert.doesNotMatch(await read(out, "sitemap.xml"), /admin/);
   assert.doesNotMatch(await read(out, "index.html"), /\/admin\//, "parents' pages never link the editor");
   const res = await fetch(`${server.url}/admin/`);
   assert.match(res.headers.get("content-security-policy")!, /script-src 'self'[^;]* 'unsafe-eval'/);
   assert.equal(res.headers.get("x-robots-tag"), "noindex, nofollow");
   // The site-wide header allows what any page needs; each page narrows it with its own <meta>.
-  assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline';/);
-  assert.match(await read(out, "index.html"), /<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;;/, "parents' pages keep the strict policy");
+  assert.match(
+    html,
+    /<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline';/,
+  );
+  assert.match(
+    await read(out, "index.html"),
+    /<meta http-equiv="Content-Security-Policy" content="default-src &#39;self&#39;; script-src &#39;self&#39;; style-src &#39;self&#39;;/,
+    "parents' pages keep the strict policy",
+  );
   const config = await read(out, "admin/config.yml");
   assert.match(config, new RegExp(`local_backend:\\s+url: ${api.replace(/[.]/g, "\\.")}`));
 });
@@ -147,7 +165,16 @@ test("a post typed into the editor is saved as a Markdown author would write it,
   await page.locator("[id^=date-field]").first().fill("2026-11-20T09:30");
   await page.locator("[id^=description-field]").first().fill("A short list of what to bring to the Saturday flu clinic.");
   // The body is plain Markdown: typed line by line, with Enter, as staff would.
-  const lines = ["Bring your child's vaccine record.", "", "## What to bring", "", "- the insurance card", "- a list of medicines", "", "Call us at *555-0100* if you're running late."];
+  const lines = [
+    "Bring your child's vaccine record.",
+    "",
+    "## What to bring",
+    "",
+    "- the insurance card",
+    "- a list of medicines",
+    "",
+    "Call us at *555-0100* if you're running late.",
+  ];
   // Found by its accessible name, as a screen reader announces it (Decap gives it none; setup.js does).
   await page.getByRole("textbox", { name: "Text", exact: true }).first().click();
   for (const [i, line] of lines.entries()) {

@@ -41,7 +41,8 @@ for (const scheme of ["light", "dark"] as const) {
     assert.deepEqual(inPage(summary(quick)), inPage(summary(full.violations)));
     for (const v of summary(full.violations)) assert.ok(summary(quick).includes(v), `the quick run misses ${v}`);
     const found = summary(quick).join("\n");
-    for (const rule of ["image-alt", "color-contrast", "label", "link-name", "button-name", "list", "html-has-lang"]) assert.match(found, new RegExp(`^${rule} `, "m"));
+    for (const rule of ["image-alt", "color-contrast", "label", "link-name", "button-name", "list", "html-has-lang"])
+      assert.match(found, new RegExp(`^${rule} `, "m"));
     assert.match(found, /"iframe","img"/, "a fault inside the frame is found");
     assert.equal(/Dim text/.test(JSON.stringify(quick)), scheme === "dark", "the dark-only fault only in the dark");
     // Again on the same page, where axe is already loaded: the same result.

@@ -16,13 +16,19 @@ let server: BuiltSite["server"];
 
 before(async () => {
   const files: Record<string, string> = {
-    "blog/2026-01-10-flu.md": post({ title: "Flu", date: "2026-01-10", description: "A perfectly ordinary summary of this post for parents.", comments: "open" }),
+    "blog/2026-01-10-flu.md": post({
+      title: "Flu",
+      date: "2026-01-10",
+      description: "A perfectly ordinary summary of this post for parents.",
+      comments: "open",
+    }),
   };
   HOSTILE_BODIES.forEach((body, i) => {
     const name = HOSTILE_NAMES[i % HOSTILE_NAMES.length]!;
     // Replies too, so the nested (narrower) levels are tested at 320 px.
     const replyTo = i > 0 && i % 3 !== 0 ? `replyTo: "2026-01-11-b${i - 1}"\n` : "";
-    files[`comments/flu/2026-01-11-b${i}.md`] = `---\nauthor: ${JSON.stringify(name)}\ndate: "2026-01-11T09:${String(i).padStart(2, "0")}"\n${replyTo}---\n${body}\n`;
+    files[`comments/flu/2026-01-11-b${i}.md`] =
+      `---\nauthor: ${JSON.stringify(name)}\ndate: "2026-01-11T09:${String(i).padStart(2, "0")}"\n${replyTo}---\n${body}\n`;
   });
   const dir = await makeContent(files);
   const yamlFile = path.join(dir, "_data/practice.yaml");
@@ -45,17 +51,23 @@ test("a post with hostile comments: no script runs, no request leaves, no policy
   page.on("dialog", (d) => problems.push(`dialog: ${d.message()}`));
   await page.goto(server.url + "/blog/flu/", { waitUntil: "load" });
   // Clicking every comment link must not run anything either (javascript: links are text).
-  for (const link of await page.locator(".comment__body a").all()) assert.match((await link.getAttribute("href")) ?? "", /^(https?:|mailto:)/);
+  for (const link of await page.locator(".comment__body a").all())
+    assert.match((await link.getAttribute("href")) ?? "", /^(https?:|mailto:)/);
   assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined, "no payload ran");
   assert.equal(await page.locator("#comments li.comment").count(), HOSTILE_BODIES.length);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.equal(overflow, 0, `scrolls sideways by ${overflow}px at 320 px`);
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>("#comments *")].filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1).map((el) => el.className || el.tagName),
+    [...document.querySelectorAll<HTMLElement>("#comments *")]
+      .filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+      .map((el) => el.className || el.tagName),
   );
   assert.deepEqual(wide, [], "every part of every comment fits the screen");
   const violations = await axeViolations(page);
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+  assert.deepEqual(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+  );
   assert.deepEqual(await cspViolations(page), []);
   assert.deepEqual(problems, []);
   await context.close();

@@ -51,7 +51,8 @@ test("phone: urgent help is one line (call, nurse line, when to call, 911) and t
       return {
         labels: shown.map((el) => el.innerText.trim()),
         // Baselines align; a second line would start a whole line lower.
-        spread: Math.max(...shown.map((el) => el.getBoundingClientRect().top)) - Math.min(...shown.map((el) => el.getBoundingClientRect().top)),
+        spread:
+          Math.max(...shown.map((el) => el.getBoundingClientRect().top)) - Math.min(...shown.map((el) => el.getBoundingClientRect().top)),
         strip: document.querySelector(".sick")!.getBoundingClientRect().height,
         names: [...document.querySelectorAll<HTMLAnchorElement>(".sick a")].map((a) => a.textContent.replace(/\s+/g, " ").trim()),
         h1Bottom: h1.bottom,
@@ -74,7 +75,12 @@ test("phone: with a booking link set, 'Book a visit' is on the first screen of e
     const m = await page.evaluate(() => {
       const book = document.querySelector<HTMLAnchorElement>(".masthead .button--book")!;
       const call = document.querySelector<HTMLAnchorElement>(".sick a[href^='tel:']")!;
-      return { text: book.innerText.trim(), bottom: book.getBoundingClientRect().bottom, shown: book.getBoundingClientRect().width > 0, callFirst: !!(call.compareDocumentPosition(book) & Node.DOCUMENT_POSITION_FOLLOWING) };
+      return {
+        text: book.innerText.trim(),
+        bottom: book.getBoundingClientRect().bottom,
+        shown: book.getBoundingClientRect().width > 0,
+        callFirst: !!(call.compareDocumentPosition(book) & Node.DOCUMENT_POSITION_FOLLOWING),
+      };
     });
     assert.ok(m.shown && m.bottom <= PHONE.height / 3, `${path}: ${JSON.stringify(m)}`);
     assert.equal(m.text, path === "/es/" ? "Pida una cita" : "Book a visit");
@@ -100,11 +106,17 @@ test("phone: every main-menu item is in view, none cut off or scrolled away, and
         return out;
       });
       assert.ok(links.length >= 8, `${path}: ${links.length} menu items`);
-      assert.deepEqual(links.filter((l) => l.hidden).map((l) => l.text), [], `${path} at ${width}px: menu items not fully in view`);
+      assert.deepEqual(
+        links.filter((l) => l.hidden).map((l) => l.text),
+        [],
+        `${path} at ${width}px: menu items not fully in view`,
+      );
       const reached = new Set<string>();
       for (let i = 0; i < 40 && reached.size < links.length; i++) {
         await page.keyboard.press("Tab");
-        const href = await page.evaluate(() => (document.activeElement?.closest(".mainnav") ? document.activeElement.getAttribute("href") : null));
+        const href = await page.evaluate(() =>
+          document.activeElement?.closest(".mainnav") ? document.activeElement.getAttribute("href") : null,
+        );
         if (href) reached.add(href);
       }
       assert.deepEqual([...reached].sort(), links.map((l) => l.href).sort(), `${path}: Tab reaches every menu item`);
@@ -132,7 +144,8 @@ test("phone, text at 200 %, no JavaScript: below the strip, any alerts and the h
       alerts: document.querySelector(".alerts")?.getBoundingClientRect().height ?? 0,
     }));
     assert.equal(m.rem, 32, `${path}: the text is at 200 %`);
-    if (m.h1 - m.alerts > PHONE.height) late.push(`${path}: the heading starts at ${Math.round(m.h1)}px (alerts: ${Math.round(m.alerts)}px)`);
+    if (m.h1 - m.alerts > PHONE.height)
+      late.push(`${path}: the heading starts at ${Math.round(m.h1)}px (alerts: ${Math.round(m.alerts)}px)`);
   }
   assert.deepEqual(late, [], `the first screen is ${PHONE.height}px tall`);
   await big.close();
@@ -141,11 +154,19 @@ test("phone, text at 200 %, no JavaScript: below the strip, any alerts and the h
 test("phone, text at 200 %, no JavaScript: the menu is a 'Menu' disclosure; keyboard and screen readers open it and reach every item", async () => {
   const big = await site.browser.newContext({ viewport: PHONE, javaScriptEnabled: false });
   await largeTextWithoutScript(big, "200%");
-  for (const [path, label] of [["/", "Menu"], ["/es/", "Menú"], ["/blog/newborn-first-week/", "Menu"]] as const) {
+  for (const [path, label] of [
+    ["/", "Menu"],
+    ["/es/", "Menú"],
+    ["/blog/newborn-first-week/", "Menu"],
+  ] as const) {
     const page = await open(big, path);
     const toggle = page.locator(".mainnav summary");
     // Chromium's own disclosure (role DisclosureTriangle, read as a button), collapsed.
-    assert.deepEqual(await axOf(page, ".mainnav summary"), { role: "DisclosureTriangle", name: label, expanded: false, ignored: false }, path);
+    assert.deepEqual(
+      await axOf(page, ".mainnav summary"),
+      { role: "DisclosureTriangle", name: label, expanded: false, ignored: false },
+      path,
+    );
     const links = page.locator(".mainnav a");
     const count = await links.count();
     assert.ok(count >= 8, `${path}: ${count} menu items`);
@@ -160,7 +181,11 @@ test("phone, text at 200 %, no JavaScript: the menu is a 'Menu' disclosure; keyb
     assert.ok(onToggle, `${path}: Tab reaches "${label}"`);
     await page.keyboard.press("Enter");
     assert.equal((await axOf(page, ".mainnav summary")).expanded, true, `${path}: expanded`);
-    assert.deepEqual(await axOf(page, ".mainnav a"), { role: "link", name: await links.first().innerText(), expanded: undefined, ignored: false }, path);
+    assert.deepEqual(
+      await axOf(page, ".mainnav a"),
+      { role: "link", name: await links.first().innerText(), expanded: undefined, ignored: false },
+      path,
+    );
     const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute("href")));
     const reached: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -191,7 +216,9 @@ test("the menu stays open, with no 'Menu' to press, wherever it fits: phones at 
     assert.equal(await page.locator(".mainnav summary").isVisible(), false, `${c.viewport.width}px ${c.size}: no "Menu"`);
     const hidden = await page.locator(".mainnav a").evaluateAll((as) => as.filter((a) => a.getBoundingClientRect().width === 0).length);
     assert.equal(hidden, 0, `${c.viewport.width}px ${c.size}: every item shown`);
-    const edges = await page.evaluate(() => [".brand", ".mainnav a"].map((s) => Math.round(document.querySelector(s)!.getBoundingClientRect().left)));
+    const edges = await page.evaluate(() =>
+      [".brand", ".mainnav a"].map((s) => Math.round(document.querySelector(s)!.getBoundingClientRect().left)),
+    );
     assert.equal(edges[1], edges[0], `${c.viewport.width}px ${c.size}: the menu lines up with the practice's name, not indented`);
     // The <details> stays closed underneath: screen readers must still get the items, and no "Menu".
     assert.equal((await axOf(page, ".mainnav summary")).role, "none", `${c.viewport.width}px ${c.size}`);
@@ -205,7 +232,12 @@ test("dark scheme: the phone's setting gives a dark page with light text, derive
   const light = await open(phone, "/");
   const page = await open(dark, "/");
   const lum = (c: string) => {
-    const [r, g, b] = c.match(/[\d.]+/g)!.slice(0, 3).map(Number).map((v) => v / 255).map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));
+    const [r, g, b] = c
+      .match(/[\d.]+/g)!
+      .slice(0, 3)
+      .map(Number)
+      .map((v) => v / 255)
+      .map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
   };
   const colours = async (p: Page) => {

@@ -25,7 +25,17 @@ const DESKTOP = { width: 1280, height: 800 };
 const NARROW = { width: 320, height: 640 };
 
 /** The pages checked in dark at desktop width as well (every page is, at phone width). */
-const DARK_DESKTOP = ["/", "/es/", "/blog/", "/contact/", "/events/", "/hours-locations/", "/providers/maya-okafor/", "/blog/newborn-first-week/", "/blog/sun-safety/"];
+const DARK_DESKTOP = [
+  "/",
+  "/es/",
+  "/blog/",
+  "/contact/",
+  "/events/",
+  "/hours-locations/",
+  "/providers/maya-okafor/",
+  "/blog/newborn-first-week/",
+  "/blog/sun-safety/",
+];
 
 /** Space-separated site paths; unset or "all" checks every page. */
 const ONLY = process.env.GATES_PAGES && process.env.GATES_PAGES.trim() !== "all" ? process.env.GATES_PAGES.trim().split(/\s+/) : undefined;
@@ -63,45 +73,53 @@ test("the gates cover every page of the site", () => {
 const AT_ONCE = 3;
 
 test("every page passes the gates", { concurrency: AT_ONCE }, async (t) => {
-  await Promise.all(pages.map((path) => t.test(path, async () => {
-    const page = await context.newPage();
-    const problems: string[] = [];
-    let look = "phone";
-    const origin = new URL(site.server.url).origin;
-    page.on("console", (m) => m.type() === "error" && problems.push(`[${look}] console error: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`[${look}] script error: ${e.message}`));
-    page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`[${look}] third-party request: ${r.url()}`));
-    const note = async (name: string, found: string[] | Promise<string[]>) => problems.push(...(await found).map((x) => `[${name}] ${x}`));
+  await Promise.all(
+    pages.map((path) =>
+      t.test(path, async () => {
+        const page = await context.newPage();
+        const problems: string[] = [];
+        let look = "phone";
+        const origin = new URL(site.server.url).origin;
+        page.on("console", (m) => m.type() === "error" && problems.push(`[${look}] console error: ${m.text()}`));
+        page.on("pageerror", (e) => problems.push(`[${look}] script error: ${e.message}`));
+        page.on(
+          "request",
+          (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`[${look}] third-party request: ${r.url()}`),
+        );
+        const note = async (name: string, found: string[] | Promise<string[]>) =>
+          problems.push(...(await found).map((x) => `[${name}] ${x}`));
 
-    // Phone width: a fresh load.
-    const response = await page.goto(site.server.url + path, { waitUntil: "load" });
-    if (response?.status() !== 200) problems.push(`[phone] HTTP ${response?.status()}`);
-    await note("phone", common(page));
-    await note("phone", sideways(page, NARROW, "at 320 px"));
-    await note("phone", sideways(page, PHONE, "at 390 px with text at 200 %", "200%"));
-    look = "phone, dark";
-    await page.emulateMedia({ colorScheme: "dark" });
-    await note(look, axeProblems(page));
+        // Phone width: a fresh load.
+        const response = await page.goto(site.server.url + path, { waitUntil: "load" });
+        if (response?.status() !== 200) problems.push(`[phone] HTTP ${response?.status()}`);
+        await note("phone", common(page));
+        await note("phone", sideways(page, NARROW, "at 320 px"));
+        await note("phone", sideways(page, PHONE, "at 390 px with text at 200 %", "200%"));
+        look = "phone, dark";
+        await page.emulateMedia({ colorScheme: "dark" });
+        await note(look, axeProblems(page));
 
-    // Desktop width: a fresh load again, in light, so nothing from the phone checks carries over.
-    look = "desktop";
-    await page.emulateMedia({ colorScheme: "light" });
-    await page.setViewportSize(DESKTOP);
-    const again = await page.reload({ waitUntil: "load" });
-    if (again?.status() !== 200) problems.push(`[desktop] HTTP ${again?.status()}`);
-    await note(look, common(page));
-    if (DARK_DESKTOP.includes(path)) {
-      look = "desktop, dark";
-      await page.emulateMedia({ colorScheme: "dark" });
-      await note(look, axeProblems(page));
-      await page.emulateMedia({ colorScheme: "light" });
-      look = "desktop";
-    }
-    await note(look, focusProblems(page));
-    await note(look, motionProblems(page));
-    await page.close();
-    assert.deepEqual(problems, [], `${path}:\n${problems.join("\n")}`);
-  })));
+        // Desktop width: a fresh load again, in light, so nothing from the phone checks carries over.
+        look = "desktop";
+        await page.emulateMedia({ colorScheme: "light" });
+        await page.setViewportSize(DESKTOP);
+        const again = await page.reload({ waitUntil: "load" });
+        if (again?.status() !== 200) problems.push(`[desktop] HTTP ${again?.status()}`);
+        await note(look, common(page));
+        if (DARK_DESKTOP.includes(path)) {
+          look = "desktop, dark";
+          await page.emulateMedia({ colorScheme: "dark" });
+          await note(look, axeProblems(page));
+          await page.emulateMedia({ colorScheme: "light" });
+          look = "desktop";
+        }
+        await note(look, focusProblems(page));
+        await note(look, motionProblems(page));
+        await page.close();
+        assert.deepEqual(problems, [], `${path}:\n${problems.join("\n")}`);
+      }),
+    ),
+  );
 });
 
 async function axeProblems(page: Page): Promise<string[]> {
@@ -133,7 +151,9 @@ async function focusProblems(page: Page): Promise<string[]> {
   await page.keyboard.press("Tab");
   return page.evaluate(() => {
     const bad: string[] = [];
-    const focusable = document.querySelectorAll<HTMLElement>("a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])");
+    const focusable = document.querySelectorAll<HTMLElement>(
+      "a[href], button, input, select, textarea, summary, [tabindex]:not([tabindex='-1'])",
+    );
     for (const el of focusable) {
       el.focus();
       if (document.activeElement !== el) continue;
@@ -150,7 +170,9 @@ async function motionProblems(page: Page): Promise<string[]> {
   const moving = await page.evaluate(() => [
     ...document.getAnimations().map((a) => `animation on ${(a.effect as KeyframeEffect | null)?.target?.tagName}`),
     ...[...document.querySelectorAll("*")]
-      .filter((el) => parseFloat(getComputedStyle(el).transitionDuration) > 0.01 || parseFloat(getComputedStyle(el).animationDuration) > 0.01)
+      .filter(
+        (el) => parseFloat(getComputedStyle(el).transitionDuration) > 0.01 || parseFloat(getComputedStyle(el).animationDuration) > 0.01,
+      )
       .map((el) => `${el.tagName.toLowerCase()}.${el.className} transition ${getComputedStyle(el).transitionDuration}`),
   ]);
   return moving.length ? [`reduced motion: still moving: ${moving.join(", ")}`] : [];

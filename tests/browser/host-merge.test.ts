@@ -26,8 +26,9 @@ before(async () => {
   process.env.CMS_BACKEND = "github";
   process.env.CMS_REPO = "juniper-hill/site";
   const built = await buildInto({ sourceDateEpoch: NOW });
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   assert.ok(built.result.ok, JSON.stringify(built.result));
   out = built.out;
   for (const merge of MODES) servers.set(merge, await serveStatic(out, { merge }));
@@ -61,7 +62,10 @@ test("the test server serves overlapping rules both ways", async () => {
   const dir = await mkdtemp(path.join(tmpdir(), "pp-merge-"));
   await writeFile(path.join(dir, "_headers"), "/*\n  X-Test: a\n\n/x/*\n  X-Test: b\n");
   await writeFile(path.join(dir, "404.html"), "missing");
-  for (const [merge, value] of [["replace", "b"], ["join", "a, b"]] as const) {
+  for (const [merge, value] of [
+    ["replace", "b"],
+    ["join", "a, b"],
+  ] as const) {
     const s = await serveStatic(dir, { merge });
     try {
       assert.equal((await fetch(`${s.url}/x/y`)).headers.get("x-test"), value, merge);
@@ -95,9 +99,14 @@ test("a search finds posts with Pagefind's WebAssembly and no CSP violation, und
     page.on("request", (r) => requests.push(r.url()));
     await page.goto(server.url + "/search/?q=fever");
     await page.waitForSelector(".search-result a", { timeout: 15000 });
-    const links = await page.evaluate(() => [...document.querySelectorAll(".search-result__title a")].map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll(".search-result__title a")].map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+    );
     assert.ok(links.includes("/blog/fever-when-to-call/"), `${merge}: ${links.join(" ")}`);
-    assert.ok(requests.some((r) => r.includes("/pagefind/wasm.")), `${merge}: Pagefind's WebAssembly ran`);
+    assert.ok(
+      requests.some((r) => r.includes("/pagefind/wasm.")),
+      `${merge}: Pagefind's WebAssembly ran`,
+    );
     assert.deepEqual([...problems, ...(await cspViolations(page))], [], merge);
     await page.context().close();
   }
@@ -129,7 +138,8 @@ test("every page of the demo loads under its own policy with no CSP violation, u
       const res = await page.goto(server.url + sitePath);
       assert.equal(res?.status(), 200, sitePath);
       // The page narrows the site-wide header to its own policy, whatever the host does with _headers.
-      if (!(await page.locator('head > meta[http-equiv="Content-Security-Policy"]').count())) found.push(`${sitePath}: no <meta> policy of its own`);
+      if (!(await page.locator('head > meta[http-equiv="Content-Security-Policy"]').count()))
+        found.push(`${sitePath}: no <meta> policy of its own`);
       found.push(...problems.splice(0).map((p) => `${sitePath}: ${p}`), ...(await cspViolations(page)).map((v) => `${sitePath}: ${v}`));
     }
     assert.deepEqual(found, [], merge);

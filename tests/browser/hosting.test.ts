@@ -19,7 +19,12 @@ let browser: Browser;
 const servers: Record<"pages" | "control", StaticServer | undefined> = { pages: undefined, control: undefined };
 
 async function builtFor(host: string, prefix: string): Promise<StaticServer> {
-  const dir = await makeContent({ "blog/fever.md": post({ title: "Fever in babies", date: "2024-03-01", description: "When a fever in a baby means you should call us right away." }, "A fever is a temperature of 100.4 °F or higher.") });
+  const dir = await makeContent({
+    "blog/fever.md": post(
+      { title: "Fever in babies", date: "2024-03-01", description: "When a fever in a baby means you should call us right away." },
+      "A fever is a temperature of 100.4 °F or higher.",
+    ),
+  });
   const file = path.join(dir, "_data/practice.yaml");
   const practice = parse(await readFile(file, "utf8")) as Record<string, unknown>;
   practice.hosting = { host };
@@ -42,7 +47,11 @@ after(async () => {
   await servers.control?.close();
 });
 
-async function open(server: StaticServer, sitePath: string, opts: { stripPolicy?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
+async function open(
+  server: StaticServer,
+  sitePath: string,
+  opts: { stripPolicy?: boolean } = {},
+): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext();
   if (opts.stripPolicy) {
     await context.route("**/*", async (route) => {
@@ -62,7 +71,10 @@ async function open(server: StaticServer, sitePath: string, opts: { stripPolicy?
   page.on("console", (m) => m.type() === "error" && problems.push(`console error: ${m.text()}`));
   page.on("pageerror", (e) => problems.push(`script error: ${e.message}`));
   const origin = new URL(server.url).origin;
-  page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`third-party request: ${r.url()}`));
+  page.on(
+    "request",
+    (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`third-party request: ${r.url()}`),
+  );
   const response = await page.goto(server.url + sitePath);
   assert.equal(response?.status(), 200, sitePath);
   assert.equal(response?.headers()["content-security-policy"], undefined, "served without the header policy");
@@ -81,8 +93,14 @@ test("without _headers, the pages' own policy blocks inline script; without it, 
   const { page, problems } = await open(servers.pages!, "/");
   assert.equal(await injectInline(page), "blocked");
   const violations = await cspViolations(page);
-  assert.ok(violations.some((v) => v.startsWith("script-src")), violations.join("\n"));
-  assert.deepEqual(problems.filter((p) => !/Content Security Policy/.test(p)), []);
+  assert.ok(
+    violations.some((v) => v.startsWith("script-src")),
+    violations.join("\n"),
+  );
+  assert.deepEqual(
+    problems.filter((p) => !/Content Security Policy/.test(p)),
+    [],
+  );
   await page.context().close();
 
   const netlify = await open(servers.control!, "/");
@@ -95,7 +113,11 @@ test("without _headers, the pages' own policy blocks inline script; without it, 
 });
 
 test("the page address is not sent on: following a link gives no referrer", async () => {
-  for (const [name, server, stripPolicy, expectEmpty] of [["pages", servers.pages!, false, true], ["netlify", servers.control!, false, true], ["control", servers.control!, true, false]] as const) {
+  for (const [name, server, stripPolicy, expectEmpty] of [
+    ["pages", servers.pages!, false, true],
+    ["netlify", servers.control!, false, true],
+    ["control", servers.control!, true, false],
+  ] as const) {
     const { page } = await open(server, "/", { stripPolicy });
     await page.locator('footer a[href$="/privacy/"]').click();
     await page.waitForURL(/\/privacy\/$/);
@@ -114,7 +136,9 @@ test("every kind of page works under the <meta> policy: no violations, no errors
   }
   const { page, problems } = await open(servers.pages!, "/search/?q=fever");
   await page.waitForSelector(".search-result a", { timeout: 15000 });
-  const links = await page.evaluate(() => [...document.querySelectorAll(".search-result a")].map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const links = await page.evaluate(() =>
+    [...document.querySelectorAll(".search-result a")].map((a) => new URL((a as HTMLAnchorElement).href).pathname),
+  );
   assert.ok(links.includes(`${PREFIX}/blog/fever/`), links.join(", "));
   const violations = await cspViolations(page);
   assert.deepEqual([...problems, ...violations], []);

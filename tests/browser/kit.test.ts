@@ -50,7 +50,10 @@ for (const [width, colorScheme] of [
     // The networks announce posts to are folded away; open them so axe checks them too.
     for (const summary of await page.locator("summary").all()) await summary.click();
     const violations = await axeViolations(page);
-    assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+    assert.deepEqual(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      [],
+    );
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(problems, []);
     await context.close();

@@ -50,7 +50,11 @@ test("[[hours-today]] in a page's text is kept current the same way, in the page
 test("events that are over disappear from 'Coming up'; expired alerts are hidden", async () => {
   const { page, context } = await openAt("/events/", "2026-12-08T20:00:00Z");
   // The 5 December clinic is over by 8 December; the cancelled 12 December one is still listed.
-  const times = await page.locator(".event-list").first().locator(".event-card:visible time:first-child").evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
+  const times = await page
+    .locator(".event-list")
+    .first()
+    .locator(".event-card:visible time:first-child")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("datetime")));
   assert.deepEqual(times, ["2026-12-12T09:00:00-08:00", "2027-01-16T10:00:00-08:00", "2027-06-12"]);
   assert.equal(await page.locator(".alerts .alert:visible").count(), 0);
   await context.close();

@@ -59,11 +59,17 @@ test('typing "fever" in the header box ranks the when-to-call page first', async
   const first = page.locator(".search-result").first();
   assert.equal(await first.locator("h2 a").textContent(), "When to call / after hours");
   assert.match((await first.locator("mark").first().textContent()) ?? "", /fever/i);
-  assert.ok(requests.some((r) => r.includes("/pagefind/wasm.")), "Pagefind's WebAssembly ran from the site itself");
+  assert.ok(
+    requests.some((r) => r.includes("/pagefind/wasm.")),
+    "Pagefind's WebAssembly ran from the site itself",
+  );
 
   // The results state passes the same gates as every page.
   const violations = await axeViolations(page);
-  assert.deepEqual(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), []);
+  assert.deepEqual(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+    [],
+  );
   problems.push(...(await cspViolations(page)).map((c) => `CSP violation: ${c}`));
   assert.deepEqual(problems, []);
 
@@ -86,7 +92,10 @@ test("posts from earlier years (the archive bundle) are found with this year's, 
   await page.goto(server.url + "/search/?q=sunscreen");
   const found = await results(page);
   assert.ok(found.links.includes("/blog/sun-safety/"), `a 2025 post: ${found.links.join(" ")}`);
-  assert.ok(requests.some((r) => r.includes("/pagefind/archive/pagefind-entry.json")), "the archive bundle was merged");
+  assert.ok(
+    requests.some((r) => r.includes("/pagefind/archive/pagefind-entry.json")),
+    "the archive bundle was merged",
+  );
   await page.getByRole("searchbox", { name: "Search this site" }).fill("fever");
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => /“fever”/.test(document.querySelector(".search__status")?.textContent ?? ""));
@@ -104,7 +113,10 @@ test("the search page is only allowed WebAssembly: the same script elsewhere is 
   await page.goto(server.url + "/blog/");
   const blocked = await page.evaluate(async () => {
     try {
-      const pf = (await import(String("/pagefind/pagefind.js"))) as { options(o: object): Promise<void>; search(q: string): Promise<unknown> };
+      const pf = (await import(String("/pagefind/pagefind.js"))) as {
+        options(o: object): Promise<void>;
+        search(q: string): Promise<unknown>;
+      };
       await pf.options({ noWorker: true });
       await pf.search("fever");
       return "ran";
@@ -123,7 +135,8 @@ test("without JavaScript the search page offers topics, the blog and every page 
   assert.equal(await page.locator("main form").isHidden(), true, "no box that cannot search");
   assert.ok(await page.getByText("Search needs JavaScript").isVisible());
   const links = await page.locator(".search__browse a").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
-  for (const href of ["/blog/tags/", "/blog/", "/new-patients/", "/contact/"]) assert.ok(links.includes(href), `${href} missing from ${links.join(" ")}`);
+  for (const href of ["/blog/tags/", "/blog/", "/new-patients/", "/contact/"])
+    assert.ok(links.includes(href), `${href} missing from ${links.join(" ")}`);
   await page.getByRole("link", { name: "All blog topics" }).click();
   await page.waitForURL(/\/blog\/tags\/$/);
   await context.close();

@@ -21,7 +21,9 @@ async function open(context: BrowserContext) {
   const requests: string[] = [];
   context.on("request", (r) => requests.push(r.url()));
   // No network here: answer the player with a stub page, and record that it was asked for.
-  await context.route(/^https:\/\//, (route) => route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>player</title>" }));
+  await context.route(/^https:\/\//, (route) =>
+    route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>player</title>" }),
+  );
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -47,7 +49,11 @@ test("on load: a Play button, a first-party poster, and no request to the video 
   const after = foreign(requests);
   assert.ok(after.length >= 1 && after.every((u) => u.startsWith("https://www.youtube-nocookie.com/embed/JHPvacc2026")), after.join("\n"));
   const frameBox = await frame.boundingBox();
-  assert.deepEqual([Math.round(frameBox!.width), Math.round(frameBox!.height)], [Math.round(box.width), Math.round(box.height)], "no layout shift");
+  assert.deepEqual(
+    [Math.round(frameBox!.width), Math.round(frameBox!.height)],
+    [Math.round(box.width), Math.round(box.height)],
+    "no layout shift",
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -40,7 +40,13 @@ before(async () => {
   const received = await readFile(path.join(DEMO, "content/pages/comment-received.md"), "utf8");
   for (const { file, media, ...bases } of IMPORTS) {
     const content = await makeContent({ "pages/comment-received.md": received });
-    const imported = await importWordPress({ exportFile: path.join(FIXTURES, file), contentDir: content, mediaDir: path.join(FIXTURES, media), root: DEMO, ...bases });
+    const imported = await importWordPress({
+      exportFile: path.join(FIXTURES, file),
+      contentDir: content,
+      mediaDir: path.join(FIXTURES, media),
+      root: DEMO,
+      ...bases,
+    });
     assert.deepEqual(imported.problems, [], `${file} imports without a problem`);
     const { out, result } = await buildInto({ contentDir: content, sourceDateEpoch: 1790000000 });
     if (!result.ok) throw new Error(`${file}: build failed: ${result.error}`);
@@ -60,7 +66,11 @@ test("every page of every imported site passes axe (light and dark) and reflows 
   for (const s of sites) assert.ok(s.pages.length >= 8, `${s.file}: only ${s.pages.length} pages`);
   const axeLooks: Look[] = [];
   for (const scheme of ["light", "dark"] as const) {
-    const context: BrowserContext = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: scheme, reducedMotion: "reduce" });
+    const context: BrowserContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      colorScheme: scheme,
+      reducedMotion: "reduce",
+    });
     await recordCspViolations(context);
     axeLooks.push({ name: `390 px, ${scheme}`, context });
   }
@@ -76,7 +86,10 @@ test("every page of every imported site passes axe (light and dark) and reflows 
       const page = await look.context.newPage();
       page.on("console", (m) => m.type() === "error" && problems.push(`${where}: console: ${m.text()}`));
       page.on("pageerror", (e) => problems.push(`${where}: script error: ${e.message}`));
-      page.on("request", (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`));
+      page.on(
+        "request",
+        (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`),
+      );
       await page.goto(s.server.url + p);
       const violations = await axeViolations(page);
       for (const v of violations) for (const n of v.nodes) problems.push(`${where} (${look.name}): axe ${v.id}: ${n.target.join(" ")}`);
@@ -104,7 +117,12 @@ test("a linked PDF is served from the imported site, and an old anchor link land
   const pdf = await fetch(`${site.server.url}/uploads/2024/10/flu-consent-form.pdf`);
   assert.equal(pdf.status, 200);
   assert.equal(pdf.headers.get("content-type"), "application/pdf");
-  assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), "%PDF-");
+  assert.equal(
+    Buffer.from(await pdf.arrayBuffer())
+      .subarray(0, 5)
+      .toString(),
+    "%PDF-",
+  );
 
   const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
@@ -123,13 +141,19 @@ test("an old WordPress comment link (/2024/10/flu-shots-2024/#comment-502) lands
   assert.equal(rule.to, "/blog/flu-shots-2024/");
   const context = await site.browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.route(`${site.server.url}/2024/10/flu-shots-2024/`, (route) => route.fulfill({ status: rule.status, headers: { location: rule.to } }));
+  await page.route(`${site.server.url}/2024/10/flu-shots-2024/`, (route) =>
+    route.fulfill({ status: rule.status, headers: { location: rule.to } }),
+  );
   await page.goto(`${site.server.url}/2024/10/flu-shots-2024/#comment-502`);
   await page.waitForURL(/\/blog\/flu-shots-2024\/#comment-502$/);
   const landed = () =>
     page.evaluate(() => {
       const target = document.querySelector(":target");
-      return { text: target?.textContent ?? "", top: target ? target.getBoundingClientRect().top : NaN, item: target?.closest("li.comment")?.id ?? "" };
+      return {
+        text: target?.textContent ?? "",
+        top: target ? target.getBoundingClientRect().top : NaN,
+        item: target?.closest("li.comment")?.id ?? "",
+      };
     });
   const old = await landed();
   assert.match(old.text, /No appointment needed, Rachel/, "the comment is the :target");

@@ -25,14 +25,21 @@ const epoch = (iso: string) => String(Date.parse(iso) / 1000);
 
 // X's documented weighting, written apart from lib/announce/count.ts: links 23, emoji 2,
 // code points in the light ranges 1, all others 2.
-const LIGHT = [[0, 0x10ff], [0x2000, 0x200d], [0x2010, 0x201f], [0x2032, 0x2037]];
+const LIGHT = [
+  [0, 0x10ff],
+  [0x2000, 0x200d],
+  [0x2010, 0x201f],
+  [0x2032, 0x2037],
+];
 function xWeighted(text: string): number {
   const plain = text.normalize("NFC").replace(/https?:\/\/\S+/g, () => "\u{E000}");
   let n = 0;
   // The v flag's RGI_Emoji: every emoji sequence Unicode recommends, ZWJ families and flags included.
   for (const part of plain.split(new RegExp("(\\p{RGI_Emoji})", "v"))) {
     if (new RegExp("^\\p{RGI_Emoji}$", "v").test(part)) n += 2;
-    else for (const ch of part) n += ch === "\u{E000}" ? 23 : LIGHT.some(([a, b]) => ch.codePointAt(0)! >= a! && ch.codePointAt(0)! <= b!) ? 1 : 2;
+    else
+      for (const ch of part)
+        n += ch === "\u{E000}" ? 23 : LIGHT.some(([a, b]) => ch.codePointAt(0)! >= a! && ch.codePointAt(0)! <= b!) ? 1 : 2;
   }
   return n;
 }
@@ -55,7 +62,14 @@ before(async () => {
     fakeMastodon({ [SECRETS.MASTODON_TOKEN]: "juniperhill", [SECRETS.MASTODON_ES_TOKEN]: "juniperhill_es" }),
     fakeBluesky({ "juniperhill.bsky.social": SECRETS.BLUESKY_APP_PASSWORD }),
     fakeFacebook({ "104512345678901": SECRETS.FACEBOOK_PAGE_TOKEN }),
-    fakeX({ apiKey: SECRETS.X_API_KEY, apiSecret: SECRETS.X_API_SECRET, accounts: { [SECRETS.X_ACCESS_TOKEN]: { secret: SECRETS.X_ACCESS_SECRET, handle: "juniperhillpeds" } } }, xWeighted),
+    fakeX(
+      {
+        apiKey: SECRETS.X_API_KEY,
+        apiSecret: SECRETS.X_API_SECRET,
+        accounts: { [SECRETS.X_ACCESS_TOKEN]: { secret: SECRETS.X_ACCESS_SECRET, handle: "juniperhillpeds" } },
+      },
+      xWeighted,
+    ),
   ]);
   // The built site's images, written by the build's own functions: the card and the photos' 1200×630 crops.
   out = path.join(await mkdtemp(path.join(tmpdir(), "pp-announce-out-")), "_site");
@@ -89,11 +103,25 @@ async function content(files: Record<string, string>): Promise<string> {
 const apiEnv = () => ({ ANNOUNCE_FACEBOOK_API: `${facebook.url}/v24.0`, ANNOUNCE_X_API: x.url });
 
 /** npm run announce as the workflow runs it, at the given clock. */
-async function announce(contentDir: string, at: string, args: string[] = [], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function announce(
+  contentDir: string,
+  at: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/announce.ts", ...args], {
       cwd: ROOT,
-      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, PRACTICE_OUT: out, SOURCE_DATE_EPOCH: epoch(at), ...apiEnv(), ...SECRETS, ...env },
+      env: {
+        ...process.env,
+        PRACTICE_ROOT: DEMO,
+        PRACTICE_CONTENT: contentDir,
+        PRACTICE_OUT: out,
+        SOURCE_DATE_EPOCH: epoch(at),
+        ...apiEnv(),
+        ...SECRETS,
+        ...env,
+      },
     });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
@@ -118,8 +146,16 @@ async function announceHere(contentDir: string, at: string, extra: Partial<RunOp
   });
 }
 
-const winter = { title: "Winter hours start Monday", date: "2026-12-08", description: "From Monday both offices open at 8:00 and close at 5:00; the nurse line answers every night." };
-const winterEs = { title: "Horario de invierno desde el lunes", date: "2026-12-08", description: "Desde el lunes ambas oficinas abren a las 8:00 y cierran a las 5:00; la línea de enfermería contesta cada noche." };
+const winter = {
+  title: "Winter hours start Monday",
+  date: "2026-12-08",
+  description: "From Monday both offices open at 8:00 and close at 5:00; the nurse line answers every night.",
+};
+const winterEs = {
+  title: "Horario de invierno desde el lunes",
+  date: "2026-12-08",
+  description: "Desde el lunes ambas oficinas abren a las 8:00 y cierran a las 5:00; la línea de enfermería contesta cada noche.",
+};
 const event = (title: string) =>
   `---\ntitle: "${title}"\nstart: "2026-12-19T10:00"\nend: "2026-12-19T12:00"\nlocation: main\ndescription: "Free car seat checks with a certified technician, no appointment needed."\n---\nBring your car seat and your car.\n`;
 
@@ -128,9 +164,26 @@ test("a new post and a new event, published by the nightly build, are announced 
   const dir = await content({
     "blog/2026-12-08-winter-hours.md": post(winter),
     "blog/2026-12-08-winter-hours.es.md": post(winterEs),
-    "blog/2026-12-08-staff-party.md": post({ title: "Our staff party", date: "2026-12-08", description: "Pictures from the party, for families who asked to see them.", announce: false }),
-    "blog/2026-12-08-draft-idea.md": post({ title: "An idea", date: "2026-12-08", description: "A draft that is not ready for anybody yet, so never announced.", draft: true }),
-    "blog/2026-12-08-sun-again.md": post({ title: "Sun safety in winter", date: "2026-12-08", description: "Snow reflects the sun: sunscreen still matters on bright winter days.", image: "./sun-safety.jpg", imageAlt: "A red beach umbrella under a bright sun", announce: "Yes, sunscreen in winter too! ☀️❄️ Here is why." }),
+    "blog/2026-12-08-staff-party.md": post({
+      title: "Our staff party",
+      date: "2026-12-08",
+      description: "Pictures from the party, for families who asked to see them.",
+      announce: false,
+    }),
+    "blog/2026-12-08-draft-idea.md": post({
+      title: "An idea",
+      date: "2026-12-08",
+      description: "A draft that is not ready for anybody yet, so never announced.",
+      draft: true,
+    }),
+    "blog/2026-12-08-sun-again.md": post({
+      title: "Sun safety in winter",
+      date: "2026-12-08",
+      description: "Snow reflects the sun: sunscreen still matters on bright winter days.",
+      image: "./sun-safety.jpg",
+      imageAlt: "A red beach umbrella under a bright sun",
+      announce: "Yes, sunscreen in winter too! ☀️❄️ Here is why.",
+    }),
   });
   // The night before: the new post is scheduled (not public); the first run notes what is public and sends nothing.
   const first = await announce(dir, T0);
@@ -138,7 +191,10 @@ test("a new post and a new event, published by the nightly build, are announced 
   assert.match(first.stdout, /First run: noted \d+ posts and events already public; nothing was sent/);
   assert.equal(mastodon.posts.length + bluesky.posts.length + facebook.posts.length + x.posts.length, 0);
   const record0 = await readRecord(path.join(dir, RECORD_FILE));
-  assert.ok(record0!.known.includes("post:en:sun-safety") && record0!.known.includes("event:en:2026-12-12-flu-shot-clinic"), "already public posts are noted");
+  assert.ok(
+    record0!.known.includes("post:en:sun-safety") && record0!.known.includes("event:en:2026-12-12-flu-shot-clinic"),
+    "already public posts are noted",
+  );
   assert.ok(!record0!.known.includes("post:en:winter-hours"), "a scheduled post is not public yet");
 
   // Staff add an event during the day.
@@ -148,7 +204,10 @@ test("a new post and a new event, published by the nightly build, are announced 
   const recordBefore = await readFile(path.join(dir, RECORD_FILE), "utf8");
   const dry = await announce(dir, T1, ["--dry-run"]);
   assert.equal(dry.code, 0, dry.stderr);
-  assert.match(dry.stdout, /── post:en:winter-hours → x:@juniperhillpeds \(\d+\/280\)\nWinter hours start Monday\n\nFrom Monday both offices/);
+  assert.match(
+    dry.stdout,
+    /── post:en:winter-hours → x:@juniperhillpeds \(\d+\/280\)\nWinter hours start Monday\n\nFrom Monday both offices/,
+  );
   assert.match(dry.stdout, /── event:en:2026-12-19-car-seat-checks → bluesky:juniperhill\.bsky\.social/);
   assert.match(dry.stdout, /facets: \[\{"index":\{"byteStart":\d+,"byteEnd":\d+\}/);
   assert.equal(await readFile(path.join(dir, RECORD_FILE), "utf8"), recordBefore, "a dry run writes nothing");
@@ -157,10 +216,22 @@ test("a new post and a new event, published by the nightly build, are announced 
   // The nightly run on the post's day.
   const run = await announce(dir, T1, [], { GITHUB_STEP_SUMMARY: path.join(dir, "summary.md") });
   assert.equal(run.code, 0, run.stderr);
-  const links = (f: Fake, account?: string) => f.posts.filter((p) => !account || p.account === account).map((p) => /https?:\/\/\S+\/(blog|events)\/[\w-]+\//.exec(JSON.stringify(p.body))?.[0]).sort();
-  const en = ["https://www.juniperhillpeds.example/blog/sun-again/", "https://www.juniperhillpeds.example/blog/winter-hours/", "https://www.juniperhillpeds.example/events/2026-12-19-car-seat-checks/"];
+  const links = (f: Fake, account?: string) =>
+    f.posts
+      .filter((p) => !account || p.account === account)
+      .map((p) => /https?:\/\/\S+\/(blog|events)\/[\w-]+\//.exec(JSON.stringify(p.body))?.[0])
+      .sort();
+  const en = [
+    "https://www.juniperhillpeds.example/blog/sun-again/",
+    "https://www.juniperhillpeds.example/blog/winter-hours/",
+    "https://www.juniperhillpeds.example/events/2026-12-19-car-seat-checks/",
+  ];
   assert.deepEqual(links(mastodon, "juniperhill"), en);
-  assert.deepEqual(links(mastodon, "juniperhill_es"), ["https://www.juniperhillpeds.example/es/blog/winter-hours/"], "the Spanish post goes to the Spanish account only");
+  assert.deepEqual(
+    links(mastodon, "juniperhill_es"),
+    ["https://www.juniperhillpeds.example/es/blog/winter-hours/"],
+    "the Spanish post goes to the Spanish account only",
+  );
   assert.deepEqual(links(bluesky), en);
   assert.deepEqual(links(facebook), en);
   assert.deepEqual(links(x), en);
@@ -174,8 +245,15 @@ test("a new post and a new event, published by the nightly build, are announced 
   assert.equal(mEvent.image?.alt, "Juniper Hill Pediatrics, phone (503) 555-0142", "the practice's card, with its description");
   assert.equal(mEvent.image?.type, "image/png");
   const sun = x.posts.find((p) => p.text.startsWith("Yes, sunscreen"))!;
-  assert.equal(sun.text, "Yes, sunscreen in winter too! ☀️❄️ Here is why.\n\nhttps://www.juniperhillpeds.example/blog/sun-again/", "the post's own line");
-  assert.deepEqual(sun.image && { type: sun.image.type, alt: sun.image.alt }, { type: "image/jpeg", alt: "A red beach umbrella under a bright sun" });
+  assert.equal(
+    sun.text,
+    "Yes, sunscreen in winter too! ☀️❄️ Here is why.\n\nhttps://www.juniperhillpeds.example/blog/sun-again/",
+    "the post's own line",
+  );
+  assert.deepEqual(sun.image && { type: sun.image.type, alt: sun.image.alt }, {
+    type: "image/jpeg",
+    alt: "A red beach umbrella under a bright sun",
+  });
   const es = mastodon.posts.find((p) => p.account === "juniperhill_es")!;
   assert.equal(es.body.language, "es");
   for (const p of bluesky.posts) {
@@ -184,13 +262,19 @@ test("a new post and a new event, published by the nightly build, are announced 
     const shown = Buffer.from(p.text).subarray(facets[0]!.index.byteStart, facets[0]!.index.byteEnd).toString("utf8");
     const uri = facets[0]!.features[0]!.uri;
     // The link as Bluesky's own app shows it: no scheme, a long one shortened; the facet keeps it whole.
-    assert.ok(uri.startsWith(`https://${shown.replace(/…$/, "")}`) && shown.length > 30, `the facet covers the link's bytes: ${shown} for ${uri}`);
+    assert.ok(
+      uri.startsWith(`https://${shown.replace(/…$/, "")}`) && shown.length > 30,
+      `the facet covers the link's bytes: ${shown} for ${uri}`,
+    );
     assert.ok(/^https:\/\/www\.juniperhillpeds\.example\/(blog|events)\/[\w-]+\/$/.test(uri));
     assert.ok(p.image?.alt, "an image with its alt text");
   }
   for (const p of facebook.posts) assert.ok(p.body.link && !p.text.includes("https://"), "Facebook: the link apart, shown as a card");
   assert.ok(![...mastodon.posts, ...x.posts].some((p) => /staff party|An idea/.test(p.text)), "announce: false and drafts are never sent");
-  assert.ok(![...mastodon.posts, ...bluesky.posts, ...facebook.posts, ...x.posts].some((p) => /utm_|fbclid/.test(JSON.stringify(p.body))), "no tracking parameters");
+  assert.ok(
+    ![...mastodon.posts, ...bluesky.posts, ...facebook.posts, ...x.posts].some((p) => /utm_|fbclid/.test(JSON.stringify(p.body))),
+    "no tracking parameters",
+  );
 
   // Run again (a retried workflow): nothing is posted twice.
   const again = await announce(dir, T1);
@@ -211,8 +295,14 @@ test("a network that is down, refuses the token or limits the rate: pending, the
   const state = (account: string) => failed.lines.filter((l) => l.account.startsWith(account)).map((l) => l.state);
   assert.deepEqual(state("bluesky"), ["sent", "sent"]);
   assert.deepEqual(state("x"), ["pending", "pending"]);
-  assert.match(failed.lines.find((l) => l.account.startsWith("x"))!.detail, /X image upload: HTTP 401 Unauthorized \(check that the secret holds a valid token/);
-  assert.match(failed.lines.find((l) => l.account.startsWith("facebook"))!.detail, /Facebook post: HTTP 429 \(#4\) Application request limit reached/);
+  assert.match(
+    failed.lines.find((l) => l.account.startsWith("x"))!.detail,
+    /X image upload: HTTP 401 Unauthorized \(check that the secret holds a valid token/,
+  );
+  assert.match(
+    failed.lines.find((l) => l.account.startsWith("facebook"))!.detail,
+    /Facebook post: HTTP 429 \(#4\) Application request limit reached/,
+  );
   assert.match(failed.lines.find((l) => l.account.startsWith("mastodon:@juniperhill@"))!.detail, /HTTP 503/);
   // One refusal per account: the account's other items are not tried against a network that is down.
   assert.deepEqual(x.log, ["POST /2/media/upload"], "X was asked once, then left alone for this run");
@@ -222,7 +312,8 @@ test("a network that is down, refuses the token or limits the rate: pending, the
   const entry = record!.items["event:en:2026-12-19-car-seat-checks"]!.accounts["x:@juniperhillpeds"]!;
   assert.equal(entry.state, "pending");
   assert.equal(entry.tries, 1);
-  for (const name of ["X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"] as const) assert.ok(!JSON.stringify(record).includes(SECRETS[name]), `no secret in the record (${name})`);
+  for (const name of ["X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"] as const)
+    assert.ok(!JSON.stringify(record).includes(SECRETS[name]), `no secret in the record (${name})`);
 
   // The networks are back: everything pending goes out, once.
   for (const f of [x, facebook, mastodon]) f.fail(200, 0);
@@ -259,9 +350,15 @@ test("a lost answer is not sent blindly again: Mastodon's key and Bluesky's reco
   await announceHere(dir, T0);
   for (const f of [mastodon, bluesky, facebook, x]) f.loseNextAnswer();
   const lost = await announceHere(dir, T1);
-  assert.deepEqual(lost.lines.map((l) => l.state), ["pending", "pending", "pending", "pending"]);
+  assert.deepEqual(
+    lost.lines.map((l) => l.state),
+    ["pending", "pending", "pending", "pending"],
+  );
   const record = await readRecord(path.join(dir, RECORD_FILE));
-  assert.deepEqual(Object.values(record!.items["post:en:winter-hours"]!.accounts).map((e) => e.state), ["sending", "sending", "sending", "sending"]);
+  assert.deepEqual(
+    Object.values(record!.items["post:en:winter-hours"]!.accounts).map((e) => e.state),
+    ["sending", "sending", "sending", "sending"],
+  );
   for (const f of [mastodon, bluesky, facebook, x]) assert.equal(f.posts.length, 1, "the post was made before the answer was lost");
 
   const retry = await announceHere(dir, T1);
@@ -272,7 +369,10 @@ test("a lost answer is not sent blindly again: Mastodon's key and Bluesky's reco
   assert.equal(by("facebook").state, "uncertain");
   assert.match(by("x").detail, /npm run announce -- --retry-uncertain/);
   for (const f of [mastodon, bluesky, facebook, x]) assert.equal(f.posts.length, 1, "nothing posted twice");
-  assert.ok(mastodon.log.filter((l) => l === "POST /api/v1/statuses").length === 2, "Mastodon was sent the same Idempotency-Key and answered with the status it had made");
+  assert.ok(
+    mastodon.log.filter((l) => l === "POST /api/v1/statuses").length === 2,
+    "Mastodon was sent the same Idempotency-Key and answered with the status it had made",
+  );
   assert.ok(bluesky.log.includes("GET /xrpc/com.atproto.repo.getRecord"), "Bluesky's post was looked up by its record key");
 
   // Still uncertain on the next run, until a person says to send again; the record is left as it is.

@@ -30,14 +30,23 @@ async function headerActions(out: string): Promise<Map<string, string[][]>> {
     if (!header) continue;
     pages.set(
       file,
-      header.querySelectorAll(".masthead__inner > a.button").map((a) => [a.classList.contains("button--book") ? "book" : "call", a.getAttribute("href") ?? "", a.getAttribute("rel") ?? "", a.text.trim()]),
+      header
+        .querySelectorAll(".masthead__inner > a.button")
+        .map((a) => [
+          a.classList.contains("button--book") ? "book" : "call",
+          a.getAttribute("href") ?? "",
+          a.getAttribute("rel") ?? "",
+          a.text.trim(),
+        ]),
     );
   }
   return pages;
 }
 
 test("a booking link set in practice.yaml stands beside Call on every page, per language, as a plain link", async () => {
-  const dir = await contentWith("booking:\n  url:\n    en: https://book.example.org/juniper\n    es: https://book.example.org/juniper?lang=es\n");
+  const dir = await contentWith(
+    "booking:\n  url:\n    en: https://book.example.org/juniper\n    es: https://book.example.org/juniper?lang=es\n",
+  );
   const { out, result } = await buildInto({ contentDir: dir });
   assert.ok(result.ok, JSON.stringify(result));
   const pages = await headerActions(out);
@@ -50,7 +59,16 @@ test("a booking link set in practice.yaml stands beside Call on every page, per 
       ["call", "book"],
       `${file}: Call, then Book a visit`,
     );
-    assert.deepEqual(actions[1], ["book", es ? "https://book.example.org/juniper?lang=es" : "https://book.example.org/juniper", "noopener", es ? "Pida una cita" : "Book a visit"], file);
+    assert.deepEqual(
+      actions[1],
+      [
+        "book",
+        es ? "https://book.example.org/juniper?lang=es" : "https://book.example.org/juniper",
+        "noopener",
+        es ? "Pida una cita" : "Book a visit",
+      ],
+      file,
+    );
   }
   // Nothing is fetched from the booking site: it appears only as an href.
   const home = await read(out, "index.html");
@@ -62,29 +80,50 @@ test("a booking page of this site gets the host's path prefix and its own label;
   const { out, result } = await buildInto({ contentDir: local, prefix: "/clinic" });
   assert.ok(result.ok, JSON.stringify(result));
   for (const [file, actions] of await headerActions(out)) {
-    assert.deepEqual(actions[1], ["book", "/clinic/new-patients/", "", file.startsWith("es/") ? "Pida una visita" : "Request a visit"], file);
+    assert.deepEqual(
+      actions[1],
+      ["book", "/clinic/new-patients/", "", file.startsWith("es/") ? "Pida una visita" : "Request a visit"],
+      file,
+    );
   }
 
   const none = await buildInto({ contentDir: await contentWith("") });
   assert.ok(none.result.ok, JSON.stringify(none.result));
   const pages = await headerActions(none.out);
   assert.ok(pages.size >= 20);
-  for (const [file, actions] of pages) assert.deepEqual(actions.map(([kind]) => kind), ["call"], file);
+  for (const [file, actions] of pages)
+    assert.deepEqual(
+      actions.map(([kind]) => kind),
+      ["call"],
+      file,
+    );
   assert.doesNotMatch(await read(none.out, "index.html"), /button--book|masthead--book/);
 });
 
 test("a hostile booking address stops the build with one clear message naming the field, and writes nothing", async () => {
   for (const [yaml, field, message] of [
-    ["booking:\n  url: javascript:alert(document.cookie)\n", "booking.url", /"javascript:" links are not allowed here; write a web address starting with https:\/\/ or a page of this site such as \/appointments\//],
-    ["booking:\n  url: \" JaVaScRiPt:alert(1)\"\n", "booking.url", /"javascript:" links are not allowed here/],
-    ["booking:\n  url:\n    en: https://book.example.org/\n    es: data:text/html,<script>alert(1)</script>\n", "booking.url.es", /"data:" links are not allowed here/],
+    [
+      "booking:\n  url: javascript:alert(document.cookie)\n",
+      "booking.url",
+      /"javascript:" links are not allowed here; write a web address starting with https:\/\/ or a page of this site such as \/appointments\//,
+    ],
+    ['booking:\n  url: " JaVaScRiPt:alert(1)"\n', "booking.url", /"javascript:" links are not allowed here/],
+    [
+      "booking:\n  url:\n    en: https://book.example.org/\n    es: data:text/html,<script>alert(1)</script>\n",
+      "booking.url.es",
+      /"data:" links are not allowed here/,
+    ],
     ["booking:\n  url: //evil.example/book\n", "booking.url", /links starting with "\/\/" are not allowed here/],
   ] as const) {
     const { out, result } = await buildInto({ contentDir: await contentWith(yaml) });
     assert.equal(result.ok, false, yaml);
     const failed = result;
     const problems = (failed.problems ?? []).filter((p) => p.file.endsWith("practice.yaml"));
-    assert.deepEqual(problems.map((p) => p.field), [field], yaml);
+    assert.deepEqual(
+      problems.map((p) => p.field),
+      [field],
+      yaml,
+    );
     assert.match(problems[0]!.message, message, yaml);
     assert.match(reportFailure(failed), new RegExp(`practice\\.yaml(:\\d+)?: ${field.replace(/\./g, "\\.")}: `), yaml);
     await assert.rejects(readFile(path.join(out, "index.html")), "nothing half-written");

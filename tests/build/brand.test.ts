@@ -30,7 +30,10 @@ test("a brand colour becomes the site's palette, theme colour and social card; t
   assert.match(home, /<img class="brand__mark brand__logo" src="\/assets\/logo\.svg" alt="" width="36" height="36">/);
   assert.match(await read(out, "manifest.webmanifest"), /"theme_color": "#7a2e8f"/);
   // The social card's background is the brand colour.
-  const { data } = await sharp(path.join(out, "assets/social-card.png")).extract({ left: 600, top: 20, width: 1, height: 1 }).raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(path.join(out, "assets/social-card.png"))
+    .extract({ left: 600, top: 20, width: 1, height: 1 })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   assert.deepEqual([...data.subarray(0, 3)], [0x7a, 0x2e, 0x8f]);
 });
 
@@ -45,6 +48,9 @@ test("a colour parents could not read is refused, with the nearest shade that pa
   const { result } = await buildInto({ contentDir: await withBrand('  color: "#f5c518"\n  accent: "#ffcc00"') });
   assert.equal(result.ok, false);
   const report = reportFailure(result);
-  assert.match(report, /practice\.yaml: brand\.color: "#f5c518" can't be read on the page: white text on the brand colour \(buttons\) has a contrast of 1\.6:1 \(WCAG AA needs 4\.5:1\); the nearest shade that passes is "#896e0d"/);
+  assert.match(
+    report,
+    /practice\.yaml: brand\.color: "#f5c518" can't be read on the page: white text on the brand colour \(buttons\) has a contrast of 1\.6:1 \(WCAG AA needs 4\.5:1\); the nearest shade that passes is "#896e0d"/,
+  );
   assert.match(report, /practice\.yaml: brand\.accent: "#ffcc00" can't be read on the page/);
 });

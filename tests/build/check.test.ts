@@ -7,7 +7,6 @@ import path from "node:path";
 import { buildInto, makeContent, post, DEMO, runCheck } from "../helpers.ts";
 import { formatProblem, type Problem } from "../../lib/content/problems.ts";
 
-
 const check = (contentDir?: string) => runCheck(contentDir ?? "");
 
 // How fast it is belongs to `npm run bench`, not to a timed test on a shared machine.
@@ -67,15 +66,21 @@ test("npm run check reads content/_data/redirects.txt: every kind of good line p
   assert.match(await readFile(path.join(out, "_redirects"), "utf8"), /^\/forms\/consent\.pdf {2}\/uploads\/forms\/consent\.pdf {2}301!$/m);
 
   const file = path.relative(DEMO, path.join(dir, "_data/redirects.txt")).split(path.sep).join("/");
-  await writeFile(path.join(dir, "_data/redirects.txt"), `${good}/flu/ /blog/flu/ 301 extra\n/rss/  /feed.json\n/x/  /assets/nope.pdf\n/y/  /uploads/nope.pdf\n`);
+  await writeFile(
+    path.join(dir, "_data/redirects.txt"),
+    `${good}/flu/ /blog/flu/ 301 extra\n/rss/  /feed.json\n/x/  /assets/nope.pdf\n/y/  /uploads/nope.pdf\n`,
+  );
   const fail = await check(dir);
   assert.equal(fail.code, 1);
   const lines = fail.stderr.trim().split("\n");
   assert.equal(lines[0], "Check failed: 4 problems in the content.");
-  assert.deepEqual(lines.slice(1).map((l) => l.split(";")[0]), [
-    `${file}:12: the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")`,
-    `${file}:13: the old address /rss/ is already redirected on line 8`,
-    `${file}:14: the new address /assets/nope.pdf is no page or file of this site`,
-    `${file}:15: the new address /uploads/nope.pdf is no page or file of this site`,
-  ]);
+  assert.deepEqual(
+    lines.slice(1).map((l) => l.split(";")[0]),
+    [
+      `${file}:12: the new address must be a path on this site ("/blog/flu/") or a web address ("https://…")`,
+      `${file}:13: the old address /rss/ is already redirected on line 8`,
+      `${file}:14: the new address /assets/nope.pdf is no page or file of this site`,
+      `${file}:15: the new address /uploads/nope.pdf is no page or file of this site`,
+    ],
+  );
 });

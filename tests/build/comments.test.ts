@@ -14,7 +14,9 @@ import { HOSTILE_BODIES, HOSTILE_NAMES } from "../fixtures/hostile-comments.ts";
 const ok = { date: "2026-01-10", description: "A perfectly ordinary summary of this post for parents." };
 
 function comment(front: Record<string, string>, body = "A kind and ordinary comment."): string {
-  return `---\n${Object.entries(front).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join("\n")}\n---\n${body}\n`;
+  return `---\n${Object.entries(front)
+    .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+    .join("\n")}\n---\n${body}\n`;
 }
 
 async function setPractice(dir: string, edit: (yaml: string) => string): Promise<void> {
@@ -22,15 +24,20 @@ async function setPractice(dir: string, edit: (yaml: string) => string): Promise
   await writeFile(file, edit(await readFile(file, "utf8")));
 }
 
-const withEndpoint = (endpoint: string, extra = "") => (yaml: string) =>
-  yaml.replace(/^commentForm:\n(  .*\n)+/m, "").replace(/^comments: .*$/m, "") + `\ncommentForm:\n  endpoint: ${endpoint}\n${extra}`;
+const withEndpoint =
+  (endpoint: string, extra = "") =>
+  (yaml: string) =>
+    yaml.replace(/^commentForm:\n(  .*\n)+/m, "").replace(/^comments: .*$/m, "") + `\ncommentForm:\n  endpoint: ${endpoint}\n${extra}`;
 
 test("a post's conversation: count heading, threads oldest first, anchors, times, the practice's reply badge linked to the provider", async () => {
   const dir = await makeContent({
     "blog/2026-01-10-flu.md": post({ ...ok, title: "Flu shots are here", comments: "open" }),
     "comments/flu/2026-01-11-b.md": comment({ author: "Sam", date: "2026-01-11T09:00" }, "Second question."),
     "comments/flu/2026-01-10-a.md": comment({ author: "Ana", date: "2026-01-10T20:30" }, "First question."),
-    "comments/flu/2026-01-12-c.md": comment({ provider: "maya-okafor", date: "2026-01-12T08:15", replyTo: "2026-01-10-a" }, "An answer from the practice."),
+    "comments/flu/2026-01-12-c.md": comment(
+      { provider: "maya-okafor", date: "2026-01-12T08:15", replyTo: "2026-01-10-a" },
+      "An answer from the practice.",
+    ),
   });
   await setPractice(dir, withEndpoint("https://forms.example.com/f/abc"));
   const { out, result } = await buildInto({ contentDir: dir });
@@ -39,7 +46,10 @@ test("a post's conversation: count heading, threads oldest first, anchors, times
   const doc = parse(html);
   const section = doc.querySelector("section#comments")!;
   assert.equal(section.querySelector("h2")!.text, "3 comments on “Flu shots are here”");
-  assert.deepEqual(section.querySelectorAll("li.comment").map((li) => li.id), ["comment-2026-01-10-a", "comment-2026-01-12-c", "comment-2026-01-11-b"]);
+  assert.deepEqual(
+    section.querySelectorAll("li.comment").map((li) => li.id),
+    ["comment-2026-01-10-a", "comment-2026-01-12-c", "comment-2026-01-11-b"],
+  );
   const reply = section.querySelector("#comment-2026-01-12-c")!;
   assert.equal(reply.parentNode?.parentNode?.id, "comment-2026-01-10-a", "the reply is nested under the comment it answers");
   assert.equal(reply.querySelector("a.comment__author")!.getAttribute("href"), "/providers/maya-okafor/");
@@ -64,12 +74,21 @@ test("a post's conversation: count heading, threads oldest first, anchors, times
   const headers = await read(out, "_headers");
   assert.match(headers, /form-action 'self' https:\/\/forms\.example\.com;/);
   const privacy = parse(await read(out, "privacy/index.html")).querySelector('[data-facts="comments"]')!;
-  assert.match(privacy.text, /^If you send a comment, the form sends your name, your comment and your email address \(if you give one\) to forms\.example\.com/);
+  assert.match(
+    privacy.text,
+    /^If you send a comment, the form sends your name, your comment and your email address \(if you give one\) to forms\.example\.com/,
+  );
   type Posting = { "@type": string; commentCount: number; comment: { author: { name: string }; parentItem?: { "@id": string } }[] };
-  const ld = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.text) as Posting).find((d) => d["@type"] === "BlogPosting");
+  const ld = doc
+    .querySelectorAll('script[type="application/ld+json"]')
+    .map((s) => JSON.parse(s.text) as Posting)
+    .find((d) => d["@type"] === "BlogPosting");
   assert.ok(ld, "a BlogPosting block");
   assert.equal(ld.commentCount, 3);
-  assert.deepEqual(ld.comment.map((x) => x.author.name), ["Ana", "Sam", "Dr. Maya Okafor"]);
+  assert.deepEqual(
+    ld.comment.map((x) => x.author.name),
+    ["Ana", "Sam", "Dr. Maya Okafor"],
+  );
   assert.equal(ld.comment[2]?.parentItem?.["@id"], "https://www.juniperhillpeds.example/blog/flu/#comment-2026-01-10-a");
 });
 
@@ -78,7 +97,12 @@ test("closed shows the comments then “Comments are closed.”, off shows nothi
     "blog/2026-01-10-closed.md": post({ ...ok, title: "Closed one", comments: "closed" }),
     "blog/2026-01-10-off.md": post({ ...ok, title: "Off one", comments: "off" }),
     "blog/2024-01-10-old.md": post({ ...ok, date: "2024-01-10", title: "Old open one", comments: "open" }),
-    "blog/2026-01-10-new.md": post({ ...ok, date: new Date(Date.now() - 86400000).toISOString().slice(0, 10), title: "New open one", comments: "open" }),
+    "blog/2026-01-10-new.md": post({
+      ...ok,
+      date: new Date(Date.now() - 86400000).toISOString().slice(0, 10),
+      title: "New open one",
+      comments: "open",
+    }),
     "comments/closed/2026-01-11-a.md": comment({ author: "Ana", date: "2026-01-11T09:00" }),
     "comments/off/2026-01-11-a.md": comment({ author: "Ana", date: "2026-01-11T09:00" }),
   });
@@ -111,7 +135,11 @@ test("with no endpoint set, an open post shows its comments but no form, and the
   assert.equal(doc.querySelectorAll("li.comment").length, 1);
   assert.equal(doc.querySelector("form.comment-form"), null);
   assert.match(await read(out, "_headers"), /form-action 'self';/);
-  assert.equal(parse(await read(out, "privacy/index.html")).querySelector('[data-facts="comments"]'), null, "no form, no sentence about it");
+  assert.equal(
+    parse(await read(out, "privacy/index.html")).querySelector('[data-facts="comments"]'),
+    null,
+    "no form, no sentence about it",
+  );
 });
 
 test("Netlify Forms: the form names itself for Netlify and posts to the thank-you page in the reader's language", async () => {
@@ -126,7 +154,11 @@ test("Netlify Forms: the form names itself for Netlify and posts to the thank-yo
   assert.equal(es.querySelector("form.comment-form")!.getAttribute("action"), "/es/comment-received/");
   assert.equal(es.querySelector('form input[name="lang"]')!.getAttribute("value"), "es");
   assert.match(es.querySelector("#comments h2")!.text, /^6 comentarios sobre “/);
-  assert.equal(es.querySelector("#comment-2025-06-11-8c1e4b27 .comment__body")!.getAttribute("lang"), "en", "an English comment on the Spanish page is marked as English");
+  assert.equal(
+    es.querySelector("#comment-2025-06-11-8c1e4b27 .comment__body")!.getAttribute("lang"),
+    "en",
+    "an English comment on the Spanish page is marked as English",
+  );
   const closed = parse(await read(out, "blog/welcome-priya-natarajan/index.html")).querySelector("#comments")!;
   assert.ok(closed.querySelectorAll(".comment--practice").length >= 1);
   assert.equal(closed.querySelector(".comments__closed")!.text, "Comments are closed.");
@@ -160,7 +192,8 @@ test("bad comment files fail the build, each naming its file: no such post, unkn
     `${rel("comments/flu/2026-01-11-f.md")}: provider: no provider with the slug "dr-nobody"`,
     `${rel("comments/flu/Bad Name.md")}: the file name is the comment's id`,
     `${rel("comments/stray.md")}: a comment belongs in the folder of its post`,
-  ]) assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
+  ])
+    assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
 });
 
 test("old WordPress comment numbers: one more anchor per comment; a number twice on a post, or another comment's id, fails the build naming the file", async () => {
@@ -184,12 +217,24 @@ test("old WordPress comment numbers: one more anchor per comment; a number twice
   assert.equal(doc.querySelectorAll("#comment-502").length, 1);
   assert.equal(doc.querySelector("#comment-502")!.tagName, "LI");
   const ids = doc.querySelectorAll("[id]").map((e) => e.id);
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), []);
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+  );
   assert.equal(parse(await read(out, "blog/sun/index.html")).querySelector("#comment-501")!.parentNode!.id, "comment-2026-01-12-d");
 
-  await writeFile(path.join(dir, "comments/flu/2026-01-12-e.md"), `---\nauthor: "Ed"\ndate: "2026-01-12T09:00"\nwordpressId: 501\n---\nA copy.\n`);
-  await writeFile(path.join(dir, "comments/flu/2026-01-12-f.md"), `---\nauthor: "Fay"\ndate: "2026-01-12T10:00"\nwordpressId: 502\n---\nClashes with 502.md.\n`);
-  await writeFile(path.join(dir, "comments/flu/2026-01-12-g.md"), `---\nauthor: "Gil"\ndate: "2026-01-12T11:00"\nwordpressId: -3\n---\nNot a number WordPress gives.\n`);
+  await writeFile(
+    path.join(dir, "comments/flu/2026-01-12-e.md"),
+    `---\nauthor: "Ed"\ndate: "2026-01-12T09:00"\nwordpressId: 501\n---\nA copy.\n`,
+  );
+  await writeFile(
+    path.join(dir, "comments/flu/2026-01-12-f.md"),
+    `---\nauthor: "Fay"\ndate: "2026-01-12T10:00"\nwordpressId: 502\n---\nClashes with 502.md.\n`,
+  );
+  await writeFile(
+    path.join(dir, "comments/flu/2026-01-12-g.md"),
+    `---\nauthor: "Gil"\ndate: "2026-01-12T11:00"\nwordpressId: -3\n---\nNot a number WordPress gives.\n`,
+  );
   const bad = await buildInto({ contentDir: dir });
   assert.equal(bad.result.ok, false);
   const report = reportFailure(bad.result);
@@ -198,7 +243,8 @@ test("old WordPress comment numbers: one more anchor per comment; a number twice
     `${rel("comments/flu/2026-01-12-e.md")}: wordpressId: ${rel("comments/flu/2026-01-11-b.md")} already has wordpressId 501`,
     `${rel("comments/flu/2026-01-12-f.md")}: wordpressId: #comment-502 is already the address of ${rel("comments/flu/502.md")}`,
     `${rel("comments/flu/2026-01-12-g.md")}:4: wordpressId: expected a number of at least 1`,
-  ]) assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
+  ])
+    assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
 });
 
 test("a Netlify thank-you page that does not exist, or a site path without Netlify, is reported on practice.yaml", async () => {
@@ -218,7 +264,10 @@ test("a Netlify thank-you page that does not exist, or a site path without Netli
 test("hostile names and bodies are inert in the built page: no tags, no handlers, no javascript: links, escaped in JSON-LD", async () => {
   const files: Record<string, string> = { "blog/2026-01-10-flu.md": post({ ...ok, title: "Flu", comments: "open" }) };
   HOSTILE_BODIES.forEach((body, i) => {
-    files[`comments/flu/2026-01-11-b${i}.md`] = comment({ author: HOSTILE_NAMES[i % HOSTILE_NAMES.length]!, date: `2026-01-11T09:${String(i).padStart(2, "0")}` }, body);
+    files[`comments/flu/2026-01-11-b${i}.md`] = comment(
+      { author: HOSTILE_NAMES[i % HOSTILE_NAMES.length]!, date: `2026-01-11T09:${String(i).padStart(2, "0")}` },
+      body,
+    );
   });
   const dir = await makeContent(files);
   await setPractice(dir, withEndpoint("https://forms.example.com/f/abc"));
@@ -228,7 +277,30 @@ test("hostile names and bodies are inert in the built page: no tags, no handlers
   const doc = parse(html);
   const section = doc.querySelector("#comments")!;
   assert.equal(section.querySelectorAll("li.comment").length, HOSTILE_BODIES.length);
-  const allowed = new Set(["section", "h2", "h3", "ol", "li", "article", "header", "p", "span", "a", "time", "div", "br", "code", "pre", "em", "strong", "form", "input", "label", "textarea", "button"]);
+  const allowed = new Set([
+    "section",
+    "h2",
+    "h3",
+    "ol",
+    "li",
+    "article",
+    "header",
+    "p",
+    "span",
+    "a",
+    "time",
+    "div",
+    "br",
+    "code",
+    "pre",
+    "em",
+    "strong",
+    "form",
+    "input",
+    "label",
+    "textarea",
+    "button",
+  ]);
   for (const el of section.querySelectorAll("*")) {
     assert.ok(allowed.has(el.tagName.toLowerCase()), `<${el.tagName}> in the comments`);
     for (const [name, value] of Object.entries(el.attributes)) {
@@ -239,7 +311,10 @@ test("hostile names and bodies are inert in the built page: no tags, no handlers
   for (const a of section.querySelectorAll(".comment__body a")) assert.equal(a.getAttribute("rel"), "nofollow ugc noopener");
   assert.doesNotMatch(html, /<script>window|<img src=x|<svg onload|<iframe|<style>body/);
   assert.ok(section.text.includes(`<script>window.__pwned = "name"</script>`), "a hostile name is shown as typed, as text");
-  const ld = doc.querySelectorAll('script[type="application/ld+json"]').map((s) => s.innerHTML).join("\n");
+  const ld = doc
+    .querySelectorAll('script[type="application/ld+json"]')
+    .map((s) => s.innerHTML)
+    .join("\n");
   assert.doesNotMatch(ld, /<\/?script/i, "no tag can close the JSON-LD block");
 });
 

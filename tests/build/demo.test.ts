@@ -21,11 +21,28 @@ const page = async (file: string) => parse(await read(out, file));
 
 test("the demo has every page a parent needs", () => {
   for (const file of [
-    "index.html", "404.html", "blog/index.html", "blog/page/2/index.html", "blog/tags/index.html", "blog/tags/vaccines/index.html",
-    "about/index.html", "new-patients/index.html", "insurance-billing/index.html", "hours-locations/index.html", "contact/index.html",
-    "faq/index.html", "when-to-call/index.html", "providers/maya-okafor/index.html", "blog/sleep-and-teens/index.html",
-    "feed.xml", "feed.json", "sitemap.xml", "robots.txt", "assets/css/site.css",
-  ]) assert.ok(existsSync(path.join(out, file)), `missing ${file}`);
+    "index.html",
+    "404.html",
+    "blog/index.html",
+    "blog/page/2/index.html",
+    "blog/tags/index.html",
+    "blog/tags/vaccines/index.html",
+    "about/index.html",
+    "new-patients/index.html",
+    "insurance-billing/index.html",
+    "hours-locations/index.html",
+    "contact/index.html",
+    "faq/index.html",
+    "when-to-call/index.html",
+    "providers/maya-okafor/index.html",
+    "blog/sleep-and-teens/index.html",
+    "feed.xml",
+    "feed.json",
+    "sitemap.xml",
+    "robots.txt",
+    "assets/css/site.css",
+  ])
+    assert.ok(existsSync(path.join(out, file)), `missing ${file}`);
 });
 
 test("home page answers the first questions: call, hours today, after hours, new patients, location, latest posts", async () => {
@@ -47,7 +64,8 @@ test("every HTML page has lang, one h1, a title, a meta description and a canoni
     assert.equal(doc.querySelectorAll("h1").length, 1, `${file}: h1 count`);
     assert.ok(doc.querySelector("title")!.text.length > 5, file);
     assert.ok((doc.querySelector('meta[name="description"]')?.getAttribute("content") ?? "").length > 20, `${file}: description`);
-    if (file !== "404.html") assert.match(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")!, /^https:\/\/www\.juniperhillpeds\.example\//, file);
+    if (file !== "404.html")
+      assert.match(doc.querySelector('link[rel="canonical"]')!.getAttribute("href")!, /^https:\/\/www\.juniperhillpeds\.example\//, file);
   }
 });
 
@@ -95,7 +113,9 @@ test("drafts are never in a production build, feed or sitemap", async () => {
 });
 
 test("Atom and JSON feeds parse and use absolute URLs", async () => {
-  const atom = new XMLParser({ ignoreAttributes: false }).parse(await read(out, "feed.xml")) as { feed: { entry: { link: { "@_href": string }; title: string; content: string }[] } };
+  const atom = new XMLParser({ ignoreAttributes: false }).parse(await read(out, "feed.xml")) as {
+    feed: { entry: { link: { "@_href": string }; title: string; content: string }[] };
+  };
   const entries = atom.feed.entry;
   assert.ok(entries.length >= 9);
   for (const e of entries) assert.match(e.link["@_href"], /^https:\/\/www\.juniperhillpeds\.example\/blog\/[a-z0-9-]+\/$/);

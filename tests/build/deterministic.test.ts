@@ -15,14 +15,19 @@ test("two builds of the demo with the same SOURCE_DATE_EPOCH are byte-identical,
   const second = await buildInto({ sourceDateEpoch: NOW });
   assert.ok(second.result.ok, JSON.stringify(second.result));
   const diff = await compareTrees(first.out, second.out);
-  assert.deepEqual({ changed: diff.changed, added: diff.added, removed: diff.removed }, { changed: [], added: [], removed: [] }, "files that differ between the two builds");
+  assert.deepEqual(
+    { changed: diff.changed, added: diff.added, removed: diff.removed },
+    { changed: [], added: [], removed: [] },
+    "files that differ between the two builds",
+  );
   assert.ok(diff.same > 100, `only ${diff.same} files compared`);
 
   // The clock really is the input: a day later, dated pages move on (and the statement's date).
   const later = await buildInto({ sourceDateEpoch: NOW + 86400 });
   assert.ok(later.result.ok);
   const moved = await compareTrees(first.out, later.out);
-  for (const file of ["index.html", "accessibility/index.html"]) assert.ok(moved.changed.includes(file), `${file} did not change a day later`);
+  for (const file of ["index.html", "accessibility/index.html"])
+    assert.ok(moved.changed.includes(file), `${file} did not change a day later`);
 });
 
 test("npm run build (compiled ahead, scripts/build.mjs) writes exactly the site the TypeScript build writes", async () => {
@@ -33,7 +38,15 @@ test("npm run build (compiled ahead, scripts/build.mjs) writes exactly the site 
   const extra = Object.fromEntries(
     Array.from({ length: 320 }, (_, i) => [
       `blog/2024-0${(i % 9) + 1}-1${i % 10}-extra-${i}.md`,
-      post({ title: `Extra post ${i}`, date: `2024-0${(i % 9) + 1}-1${i % 10}`, description: "A generated post so the build reads content on two threads.", tags: [`topic ${i % 7}`] }, `Some **text** for post ${i}, with [a link](/new-patients/).\n\n- one\n- two`),
+      post(
+        {
+          title: `Extra post ${i}`,
+          date: `2024-0${(i % 9) + 1}-1${i % 10}`,
+          description: "A generated post so the build reads content on two threads.",
+          tags: [`topic ${i % 7}`],
+        },
+        `Some **text** for post ${i}, with [a link](/new-patients/).\n\n- one\n- two`,
+      ),
     ]),
   );
   const content = await makeContent(extra, { withDemo: true });
@@ -41,10 +54,20 @@ test("npm run build (compiled ahead, scripts/build.mjs) writes exactly the site 
   const typescript = await buildInto({ sourceDateEpoch: NOW, contentDir });
   assert.ok(typescript.result.ok, JSON.stringify(typescript.result));
   const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-compiled-")), "_site");
-  const env = { ...process.env, PRACTICE_ROOT: DEMO, SOURCE_DATE_EPOCH: String(NOW), PRACTICE_OUT: out, PRACTICE_CONTENT: contentDir, PRACTICE_MODE: "", PATH_PREFIX: "" };
+  const env = {
+    ...process.env,
+    PRACTICE_ROOT: DEMO,
+    SOURCE_DATE_EPOCH: String(NOW),
+    PRACTICE_OUT: out,
+    PRACTICE_CONTENT: contentDir,
+    PRACTICE_MODE: "",
+    PATH_PREFIX: "",
+  };
   for (const k of ["PRACTICE_MODE", "PATH_PREFIX"] as const) delete env[k];
   const printed = await new Promise<string>((resolve, reject) =>
-    execFile(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, env }, (err, stdout, stderr) => (err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout))),
+    execFile(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, env }, (err, stdout, stderr) =>
+      err ? reject(new Error(`${err.message}\n${stderr}`)) : resolve(stdout),
+    ),
   );
   assert.match(printed, /Built \d+ files/);
   const diff = await compareTrees(typescript.out, out);
@@ -61,21 +84,32 @@ test("no code that runs at build time reads the system clock except lib/build/cl
       const file = `${dir}/${f.split(path.sep).join("/")}`;
       if (file === "lib/build/clock.ts") continue;
       const lines = (await readFile(path.join(ROOT, file), "utf8")).split("\n");
-      lines.forEach((line, i) => CLOCK_READS.test(line) && !line.trim().startsWith("//") && offenders.push(`${file}:${i + 1}: ${line.trim()}`));
+      lines.forEach(
+        (line, i) => CLOCK_READS.test(line) && !line.trim().startsWith("//") && offenders.push(`${file}:${i + 1}: ${line.trim()}`),
+      );
     }
   }
   assert.deepEqual(offenders, [], "read the time from the build's clock (site.now / lib/build/clock.ts) instead");
 });
 
 test("CI finds the pages a content push changed by building before and after with one clock", async () => {
-  const before = await makeContent({ "blog/flu.md": post({ title: "Flu shots", date: "2024-03-01", description: "Flu shots every Saturday in October at both offices." }) });
+  const before = await makeContent({
+    "blog/flu.md": post({ title: "Flu shots", date: "2024-03-01", description: "Flu shots every Saturday in October at both offices." }),
+  });
   const after = await makeContent({
-    "blog/flu.md": post({ title: "Flu shots", date: "2024-03-01", description: "Flu shots every Saturday in October at both offices." }, "Now also on Sundays."),
+    "blog/flu.md": post(
+      { title: "Flu shots", date: "2024-03-01", description: "Flu shots every Saturday in October at both offices." },
+      "Now also on Sundays.",
+    ),
   });
   const pages = await pagesChangedBetween({ root: DEMO, before, after, sourceDateEpoch: NOW });
   assert.ok(pages, "both contents build");
   assert.deepEqual(pages, ["/blog/flu/"], "only the edited post's page changed (its listing shows the description, which stayed)");
 
   const broken = await makeContent({ "blog/flu.md": "---\ntitle: Flu\n---\n" });
-  assert.equal(await pagesChangedBetween({ root: DEMO, before: broken, after, sourceDateEpoch: NOW }), undefined, "old content that no longer builds: every page is checked");
+  assert.equal(
+    await pagesChangedBetween({ root: DEMO, before: broken, after, sourceDateEpoch: NOW }),
+    undefined,
+    "old content that no longer builds: every page is checked",
+  );
 });

@@ -21,65 +21,86 @@ const posts = [
   ["2026-05-05", "echo", "Echo post about sunscreen"],
 ] as const;
 const file = (date: string, key: string) => `blog/${date}-${key}.md`;
-const source = (date: string, title: string, body = "The first version of this post's body.") => post({ title, date, description: desc, tags: ["wellness"] }, body);
+const source = (date: string, title: string, body = "The first version of this post's body.") =>
+  post({ title, date, description: desc, tags: ["wellness"] }, body);
 
 let session: PreviewSession | undefined;
 after(() => session?.close());
 
-test("a save in the preview updates the post, the blog index, the tag page, the neighbours and the feeds", { timeout: 240_000 }, async () => {
-  const content = await makeContent(Object.fromEntries(posts.map(([date, key, title]) => [file(date, key), source(date, title)])));
-  const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
-  session = await startPreview({ root: ROOT, project: DEMO, contentDir: content, out, sourceDateEpoch: NOW, cacheDir: path.join(DEMO, ".cache") });
-  await session.ready(path.join(content, "_data/practice.yaml"));
-  const page = async (f: string) => parse(await readFile(path.join(out, f), "utf8"));
-  const text = (f: string) => readFile(path.join(out, f), "utf8");
-  const save = async (name: string, body: string) => {
-    const n = session!.builds();
-    await writeFile(path.join(content, name), body);
-    await session!.waitForBuilds(n);
-  };
-  const charlie = file("2026-03-05", "charlie");
+test(
+  "a save in the preview updates the post, the blog index, the tag page, the neighbours and the feeds",
+  { timeout: 240_000 },
+  async () => {
+    const content = await makeContent(Object.fromEntries(posts.map(([date, key, title]) => [file(date, key), source(date, title)])));
+    const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
+    session = await startPreview({
+      root: ROOT,
+      project: DEMO,
+      contentDir: content,
+      out,
+      sourceDateEpoch: NOW,
+      cacheDir: path.join(DEMO, ".cache"),
+    });
+    await session.ready(path.join(content, "_data/practice.yaml"));
+    const page = async (f: string) => parse(await readFile(path.join(out, f), "utf8"));
+    const text = (f: string) => readFile(path.join(out, f), "utf8");
+    const save = async (name: string, body: string) => {
+      const n = session!.builds();
+      await writeFile(path.join(content, name), body);
+      await session!.waitForBuilds(n);
+    };
+    const charlie = file("2026-03-05", "charlie");
 
-  // A body edit.
-  await save(charlie, source("2026-03-05", "Charlie post about fevers", "Now with advice on fluids and rest."));
-  assert.match(await text("blog/charlie/index.html"), /advice on fluids and rest/);
-  assert.match(await text("feed.json"), /advice on fluids and rest/);
+    // A body edit.
+    await save(charlie, source("2026-03-05", "Charlie post about fevers", "Now with advice on fluids and rest."));
+    assert.match(await text("blog/charlie/index.html"), /advice on fluids and rest/);
+    assert.match(await text("feed.json"), /advice on fluids and rest/);
 
-  // A title edit reaches every page that names the post.
-  await save(charlie, source("2026-03-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
-  assert.equal((await page("blog/charlie/index.html")).querySelector("h1")?.text.trim(), "Fevers: when to call us");
-  for (const f of ["blog/index.html", "blog/tags/wellness/index.html", "feed.xml", "feed.json"]) {
-    const t = await text(f);
-    assert.ok(t.includes("Fevers: when to call us"), `${f} shows the new title`);
-    assert.ok(!t.includes("Charlie post about fevers"), `${f} no longer shows the old title`);
-  }
-  const prevnext = async (key: string) =>
-    Object.fromEntries(
-      (await page(`blog/${key}/index.html`)).querySelectorAll(".prevnext a").map((a) => [a.getAttribute("rel") ?? "", a.querySelector(".prevnext__title")!.text.trim()]),
+    // A title edit reaches every page that names the post.
+    await save(charlie, source("2026-03-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
+    assert.equal((await page("blog/charlie/index.html")).querySelector("h1")?.text.trim(), "Fevers: when to call us");
+    for (const f of ["blog/index.html", "blog/tags/wellness/index.html", "feed.xml", "feed.json"]) {
+      const t = await text(f);
+      assert.ok(t.includes("Fevers: when to call us"), `${f} shows the new title`);
+      assert.ok(!t.includes("Charlie post about fevers"), `${f} no longer shows the old title`);
+    }
+    const prevnext = async (key: string) =>
+      Object.fromEntries(
+        (await page(`blog/${key}/index.html`))
+          .querySelectorAll(".prevnext a")
+          .map((a) => [a.getAttribute("rel") ?? "", a.querySelector(".prevnext__title")!.text.trim()]),
+      );
+    assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Fevers: when to call us" });
+    assert.deepEqual(await prevnext("delta"), { prev: "Fevers: when to call us", next: "Echo post about sunscreen" });
+
+    // A date edit moves the post: it is now the newest, and its old neighbours meet.
+    await writeFile(path.join(content, charlie), "");
+    const { rm } = await import("node:fs/promises");
+    await rm(path.join(content, charlie));
+    await save(file("2026-06-05", "charlie"), source("2026-06-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
+    const first = (await page("blog/index.html")).querySelector("main h2 a, main h3 a");
+    assert.equal(first?.text.trim(), "Fevers: when to call us", "the blog index lists the moved post first");
+    assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Delta post about car seats" });
+    assert.deepEqual(await prevnext("charlie"), { prev: "Echo post about sunscreen" });
+    const feed = JSON.parse(await text("feed.json")) as { items: { title: string }[] };
+    assert.equal(feed.items[0]?.title, "Fevers: when to call us");
+
+    // A broken save: the preview keeps the last good pages and names the file and field.
+    const before = await text("blog/charlie/index.html");
+    const logged = session.log().length;
+    await writeFile(
+      path.join(content, file("2026-06-05", "charlie")),
+      source("2026-02-30", "Fevers: when to call us", "Now with a typo in the date."),
     );
-  assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Fevers: when to call us" });
-  assert.deepEqual(await prevnext("delta"), { prev: "Fevers: when to call us", next: "Echo post about sunscreen" });
-
-  // A date edit moves the post: it is now the newest, and its old neighbours meet.
-  await writeFile(path.join(content, charlie), "");
-  const { rm } = await import("node:fs/promises");
-  await rm(path.join(content, charlie));
-  await save(file("2026-06-05", "charlie"), source("2026-06-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
-  const first = (await page("blog/index.html")).querySelector("main h2 a, main h3 a");
-  assert.equal(first?.text.trim(), "Fevers: when to call us", "the blog index lists the moved post first");
-  assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Delta post about car seats" });
-  assert.deepEqual(await prevnext("charlie"), { prev: "Echo post about sunscreen" });
-  const feed = JSON.parse(await text("feed.json")) as { items: { title: string }[] };
-  assert.equal(feed.items[0]?.title, "Fevers: when to call us");
-
-  // A broken save: the preview keeps the last good pages and names the file and field.
-  const before = await text("blog/charlie/index.html");
-  const logged = session.log().length;
-  await writeFile(path.join(content, file("2026-06-05", "charlie")), source("2026-02-30", "Fevers: when to call us", "Now with a typo in the date."));
-  for (let waited = 0; !/date/.test(session.log().slice(logged)) && waited < 30_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
-  assert.match(session.log().slice(logged), /blog\/2026-06-05-charlie\.md(:\d+)?: date: /);
-  assert.equal(await text("blog/charlie/index.html"), before, "the last good page stays");
-  // The failed build may still be finishing (its closing log line can come after this save), so wait for the page itself.
-  await writeFile(path.join(content, file("2026-06-05", "charlie")), source("2026-06-05", "Fevers: when to call us", "Fixed and saved again."));
-  await session.waitForFile("blog/charlie/index.html", (t) => /Fixed and saved again/.test(t));
-});
+    for (let waited = 0; !/date/.test(session.log().slice(logged)) && waited < 30_000; waited += 100)
+      await new Promise((r) => setTimeout(r, 100));
+    assert.match(session.log().slice(logged), /blog\/2026-06-05-charlie\.md(:\d+)?: date: /);
+    assert.equal(await text("blog/charlie/index.html"), before, "the last good page stays");
+    // The failed build may still be finishing (its closing log line can come after this save), so wait for the page itself.
+    await writeFile(
+      path.join(content, file("2026-06-05", "charlie")),
+      source("2026-06-05", "Fevers: when to call us", "Fixed and saved again."),
+    );
+    await session.waitForFile("blog/charlie/index.html", (t) => /Fixed and saved again/.test(t));
+  },
+);

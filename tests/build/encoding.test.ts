@@ -23,11 +23,25 @@ function assertXml(xml: string, label: string) {
 test("feeds, sitemaps and calendars stay valid with hostile text in posts and events", async () => {
   const body = `Text with a \u0001 control, a \u000b vertical tab, ]]> twice ]]> and \ufffe.\n\n${"A long paragraph. ".repeat(50)}\n`;
   const events = {
-    "events/2026-12-05-hostile.md": post({ title: EVENT_TITLE, start: "2026-12-05T09:00", end: "2026-12-05T13:00", location: "main", description: `${EVENT_TITLE}; bring a card, or two \\ END:VCALENDAR` }),
-    "events/2026-12-06-all-day.md": post({ title: `${TITLE} day`, start: "2026-12-06", end: "2026-12-06", description: "An all-day event with a long enough summary." }),
+    "events/2026-12-05-hostile.md": post({
+      title: EVENT_TITLE,
+      start: "2026-12-05T09:00",
+      end: "2026-12-05T13:00",
+      location: "main",
+      description: `${EVENT_TITLE}; bring a card, or two \\ END:VCALENDAR`,
+    }),
+    "events/2026-12-06-all-day.md": post({
+      title: `${TITLE} day`,
+      start: "2026-12-06",
+      end: "2026-12-06",
+      description: "An all-day event with a long enough summary.",
+    }),
   };
   const dir = await makeContent({
-    "blog/2026-10-01-hostile.md": post({ title: TITLE, date: "2026-10-01", description: `${TITLE}: a summary long enough.`, tags: ["<3 & kids", "flu"] }, body),
+    "blog/2026-10-01-hostile.md": post(
+      { title: TITLE, date: "2026-10-01", description: `${TITLE}: a summary long enough.`, tags: ["<3 & kids", "flu"] },
+      body,
+    ),
     ...events,
   });
   const { out, result } = await buildInto({ contentDir: dir, sourceDateEpoch: NOW });
@@ -40,7 +54,12 @@ test("feeds, sitemaps and calendars stay valid with hostile text in posts and ev
   assert.match(await read(out, "feed.xml"), /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
   assert.match(await read(out, "sitemap.xml"), /<sitemapindex xmlns="http:\/\/www\.sitemaps\.org\/schemas\/sitemap\/0\.9">/);
 
-  const feed = JSON.parse(await read(out, "feed.json")) as { version: string; language: string; items: { title: string }[]; authors: unknown };
+  const feed = JSON.parse(await read(out, "feed.json")) as {
+    version: string;
+    language: string;
+    items: { title: string }[];
+    authors: unknown;
+  };
   assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
   assert.equal(feed.language, "en-US");
   assert.equal(feed.items[0]?.title, TITLE);

@@ -32,7 +32,8 @@ test("every problem is reported at once, naming file and field", async () => {
     `${rel("blog/who.md")}: author: no provider with the slug "dr-nobody"`,
     `${rel("blog/same.md")}: claims the address /blog/same/, which ${rel("blog/2024-01-01-same.md")} already uses`,
     `${rel("pages/blog.md")}: claims the address /blog/, which the built-in blog page already uses`,
-  ]) assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
+  ])
+    assert.ok(report.includes(line), `expected line:\n${line}\nin:\n${report}`);
   assert.match(report, /^Build failed: 7 problems/);
 });
 
@@ -50,23 +51,33 @@ test("a failed build leaves the previous site untouched", async () => {
 test("broken practice.yaml is reported with the content problems", async () => {
   const dir = await makeContent({ "blog/x.md": post({ ...ok, title: "X", date: "2024-02-31" }) });
   const yaml = await readFile(path.join(dir, "_data/practice.yaml"), "utf8");
-  await writeFile(path.join(dir, "_data/practice.yaml"), yaml.replace(/^timezone: .*$/m, "timezone: Mars/Base").replace(/^phone: .*$/m, ""));
+  await writeFile(
+    path.join(dir, "_data/practice.yaml"),
+    yaml.replace(/^timezone: .*$/m, "timezone: Mars/Base").replace(/^phone: .*$/m, ""),
+  );
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const lines = (result as { problems: readonly { field?: string; file: string }[] }).problems.map((p) => `${path.basename(p.file)} ${p.field}`);
+  const lines = (result as { problems: readonly { field?: string; file: string }[] }).problems.map(
+    (p) => `${path.basename(p.file)} ${p.field}`,
+  );
   assert.deepEqual(lines.sort(), ["practice.yaml phone", "practice.yaml timezone", "x.md date"]);
 });
 
 test("hostile titles render as text everywhere: page, title tag, listings, feeds", async () => {
   const title = `<script>alert("x")</script> & "quotes" <b>bold</b>`;
-  const { out, result } = await buildInto({ contentDir: await makeContent({ "blog/evil.md": post({ ...ok, title, description: `${title} in the summary too` }) }) });
+  const { out, result } = await buildInto({
+    contentDir: await makeContent({ "blog/evil.md": post({ ...ok, title, description: `${title} in the summary too` }) }),
+  });
   assert.ok(result.ok, JSON.stringify(result));
   for (const file of ["blog/evil/index.html", "blog/index.html", "index.html", "feed.xml"]) {
     const html = await read(out, file);
     assert.doesNotMatch(html, /<script>alert/, file);
     assert.doesNotMatch(html, /<b>bold<\/b>/, file);
   }
-  assert.match(await read(out, "blog/evil/index.html"), /<h1>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;\/b&gt;<\/h1>/);
+  assert.match(
+    await read(out, "blog/evil/index.html"),
+    /<h1>&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;\/b&gt;<\/h1>/,
+  );
   assert.equal((JSON.parse(await read(out, "feed.json")) as { items: { title: string }[] }).items[0]?.title, title);
 });
 
@@ -85,10 +96,17 @@ test("odd input builds: emoji, right-to-left text, very long words; a 300-charac
   assert.ok(existsSync(path.join(out, "blog/tags/checkups/index.html")));
   assert.ok(existsSync(path.join(out, "blog/tags/uenicoede/index.html")));
 
-  const long = await buildInto({ contentDir: await makeContent({ "blog/long.md": post({ ...ok, title: "Long tag", tags: ["x".repeat(300)] }) }) });
+  const long = await buildInto({
+    contentDir: await makeContent({ "blog/long.md": post({ ...ok, title: "Long tag", tags: ["x".repeat(300)] }) }),
+  });
   assert.equal(long.result.ok, false);
-  assert.match((long.result as { error: string }).error, /long\.md:\d+: tags\[0\]: has 300 characters; at most 40 fit, so shorten it by 260/);
-  const emoji = await buildInto({ contentDir: await makeContent({ "blog/emoji.md": post({ ...ok, title: "Only emoji tag", tags: ["🩺"] }) }) });
+  assert.match(
+    (long.result as { error: string }).error,
+    /long\.md:\d+: tags\[0\]: has 300 characters; at most 40 fit, so shorten it by 260/,
+  );
+  const emoji = await buildInto({
+    contentDir: await makeContent({ "blog/emoji.md": post({ ...ok, title: "Only emoji tag", tags: ["🩺"] }) }),
+  });
   assert.match((emoji.result as { error: string }).error, /emoji\.md: tags: tag "🩺" has no letters or digits/);
 });
 
@@ -112,12 +130,16 @@ test("a build under a path prefix has no broken links", async () => {
   assert.deepEqual(report.broken, []);
   assert.ok(report.checked > 500);
   // Every page is checked, the trust pages and the footer's notice link included.
-  for (const file of ["privacy/index.html", "accessibility/index.html", "assets/notice-of-privacy-practices.pdf"]) assert.ok(existsSync(path.join(out, file)), file);
+  for (const file of ["privacy/index.html", "accessibility/index.html", "assets/notice-of-privacy-practices.pdf"])
+    assert.ok(existsSync(path.join(out, file)), file);
   assert.match(await read(out, "privacy/index.html"), /href="\/clinic\/assets\/notice-of-privacy-practices\.pdf"/);
 });
 
 test("a path prefix is applied to every internal link", async () => {
-  const { out, result } = await buildInto({ contentDir: await makeContent({ "blog/a.md": post({ ...ok, title: "A" }, "See [new patients](/new-patients/).") }), prefix: "/clinic" });
+  const { out, result } = await buildInto({
+    contentDir: await makeContent({ "blog/a.md": post({ ...ok, title: "A" }, "See [new patients](/new-patients/).") }),
+    prefix: "/clinic",
+  });
   assert.ok(result.ok);
   const html = await read(out, "blog/a/index.html");
   const hrefs = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1]!);
@@ -130,5 +152,8 @@ test("a malformed video line fails the build naming the file", async () => {
   const dir = await makeContent({ "blog/v.md": post({ ...ok, title: "Video" }, 'https://youtu.be/dQw4w9WgXcQ\n{title="x" colour="red"}') });
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  assert.match((result as { error: string }).error, /v\.md: body: video attribute "colour" is not one of title, caption, transcript, poster/);
+  assert.match(
+    (result as { error: string }).error,
+    /v\.md: body: video attribute "colour" is not one of title, caption, transcript, poster/,
+  );
 });

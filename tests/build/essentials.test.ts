@@ -36,12 +36,18 @@ test("the home page shows the next three events and today's open status", async 
   const doc = await page("index.html");
   const cards = doc.querySelectorAll("#events-title + .event-list .event-card");
   // A cancelled event never takes one of the three slots (the events page still lists it, marked).
-  assert.deepEqual(cards.map((c) => c.querySelector("time")!.getAttribute("datetime")), ["2026-12-05T09:00:00-08:00", "2027-01-16T10:00:00-08:00", "2027-06-12"]);
+  assert.deepEqual(
+    cards.map((c) => c.querySelector("time")!.getAttribute("datetime")),
+    ["2026-12-05T09:00:00-08:00", "2027-01-16T10:00:00-08:00", "2027-06-12"],
+  );
   assert.equal(doc.querySelectorAll("#events-title + .event-list .event-card--cancelled").length, 0);
   const statuses = doc.querySelectorAll(".glance .open-status").map((s) => s.text);
   assert.equal(statuses[0], "Open now · closes at 12:00 PM");
   assert.equal(statuses[1], "Open now · closes at 12:00 PM");
-  const data = JSON.parse(doc.querySelector(".glance .open-status")!.getAttribute("data-open-status")!) as { zone: string; closures: { from: string }[] };
+  const data = JSON.parse(doc.querySelector(".glance .open-status")!.getAttribute("data-open-status")!) as {
+    zone: string;
+    closures: { from: string }[];
+  };
   assert.equal(data.zone, "America/Los_Angeles");
   assert.ok(data.closures.some((c) => c.from === "2026-11-26"));
   assert.match(doc.querySelector('script[type="module"]')!.getAttribute("src")!, /\/assets\/js\/live\.js$/);
@@ -86,7 +92,10 @@ test("calendar files parse as iCalendar with correct UTC times, stable UIDs and 
   assert.equal((allDay.getFirstPropertyValue("dtend") as ICAL.Time).toString(), "2027-06-13");
   // Each event also has its own file with the same UID.
   const single = ICAL.Component.fromString(await read(out, "events/2026-12-05-flu-shot-clinic.ics"));
-  assert.equal(single.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid"), "2026-12-05-flu-shot-clinic@www.juniperhillpeds.example");
+  assert.equal(
+    single.getFirstSubcomponent("vevent")!.getFirstPropertyValue("uid"),
+    "2026-12-05-flu-shot-clinic@www.juniperhillpeds.example",
+  );
   assert.ok(existsSync(path.join(out, "events/2026-12-05-flu-shot-clinic/index.html")));
 });
 
@@ -108,11 +117,31 @@ test("every JSON-LD block parses and has what Google requires for its type", asy
         seen.add(item["@type"]);
         switch (item["@type"]) {
           case "MedicalClinic":
-            for (const k of ["name", "url", "telephone", "address", "openingHoursSpecification", "medicalSpecialty", "isAcceptingNewPatients", "sameAs", "availableLanguage", "logo"]) assert.ok(item[k] !== undefined, `${file}: MedicalClinic.${k}`);
+            for (const k of [
+              "name",
+              "url",
+              "telephone",
+              "address",
+              "openingHoursSpecification",
+              "medicalSpecialty",
+              "isAcceptingNewPatients",
+              "sameAs",
+              "availableLanguage",
+              "logo",
+            ])
+              assert.ok(item[k] !== undefined, `${file}: MedicalClinic.${k}`);
             assert.equal(item.address["@type"], "PostalAddress");
             assert.ok(item.geo.latitude);
-            assert.ok(item.openingHoursSpecification.every((o: any) => /^https:\/\/schema\.org\/\w+day$/.test(o.dayOfWeek) && /^\d\d:\d\d$/.test(o.opens)));
-            assert.ok(item.specialOpeningHoursSpecification.some((o: any) => o.validFrom === "2026-11-26" && o.opens === "00:00" && o.closes === "00:00"));
+            assert.ok(
+              item.openingHoursSpecification.every(
+                (o: any) => /^https:\/\/schema\.org\/\w+day$/.test(o.dayOfWeek) && /^\d\d:\d\d$/.test(o.opens),
+              ),
+            );
+            assert.ok(
+              item.specialOpeningHoursSpecification.some(
+                (o: any) => o.validFrom === "2026-11-26" && o.opens === "00:00" && o.closes === "00:00",
+              ),
+            );
             break;
           case "Person":
             for (const k of ["name", "jobTitle", "url", "worksFor"]) assert.ok(item[k], `${file}: Person.${k}`);
@@ -141,7 +170,15 @@ test("every JSON-LD block parses and has what Google requires for its type", asy
 /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-argument, @typescript-eslint/no-unsafe-return */
 
 test("JSON-LD cannot break out of its script element", async () => {
-  const { out: o, result } = await buildInto({ contentDir: await makeContent({ "blog/x.md": post({ title: "</script><script>alert(1)</script>", date: "2024-01-01", description: "A title that tries to close the JSON-LD script element." }) }) });
+  const { out: o, result } = await buildInto({
+    contentDir: await makeContent({
+      "blog/x.md": post({
+        title: "</script><script>alert(1)</script>",
+        date: "2024-01-01",
+        description: "A title that tries to close the JSON-LD script element.",
+      }),
+    }),
+  });
   assert.ok(result.ok);
   const html = await read(o, "blog/x/index.html");
   assert.equal(html.match(/<script type="application\/ld\+json"/g)!.length, 1);
@@ -151,21 +188,39 @@ test("JSON-LD cannot break out of its script element", async () => {
 
 test("bad events, alerts and closures fail with file and field", async () => {
   const dir = await makeContent({
-    "events/backwards.md": "---\ntitle: Backwards\nstart: 2026-12-05T13:00\nend: 2026-12-05T09:00\ndescription: An event that ends before it begins, which cannot be.\n---\n",
-    "events/nowhere.md": "---\ntitle: Nowhere\nstart: 2026-12-05T09:00\nend: 2026-12-05T10:00\nlocation: moon\ndescription: An event at a location the practice does not have.\n---\n",
-    "events/mixed.md": "---\ntitle: Mixed\nstart: 2026-12-05\nend: 2026-12-05T10:00\ndescription: An event mixing an all-day start with a timed end.\n---\n",
+    "events/backwards.md":
+      "---\ntitle: Backwards\nstart: 2026-12-05T13:00\nend: 2026-12-05T09:00\ndescription: An event that ends before it begins, which cannot be.\n---\n",
+    "events/nowhere.md":
+      "---\ntitle: Nowhere\nstart: 2026-12-05T09:00\nend: 2026-12-05T10:00\nlocation: moon\ndescription: An event at a location the practice does not have.\n---\n",
+    "events/mixed.md":
+      "---\ntitle: Mixed\nstart: 2026-12-05\nend: 2026-12-05T10:00\ndescription: An event mixing an all-day start with a timed end.\n---\n",
     "alerts/forever.md": "---\nmessage: An alert that never ends\nlevel: info\nfrom: 2026-11-01\n---\n",
   });
   const yamlPath = path.join(dir, "_data/practice.yaml");
-  await writeFile(yamlPath, (await readFile(yamlPath, "utf8")).replace(/^closures:[\s\S]*$/m, "") + '\nclosures:\n  - from: "2026-12-24"\n    until: "2026-12-20"\n    reason: Backwards\n    locations: [south]\n');
+  await writeFile(
+    yamlPath,
+    (await readFile(yamlPath, "utf8")).replace(/^closures:[\s\S]*$/m, "") +
+      '\nclosures:\n  - from: "2026-12-24"\n    until: "2026-12-20"\n    reason: Backwards\n    locations: [south]\n',
+  );
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const lines = (result as { problems: readonly { file: string; field?: string; message: string }[] }).problems.map((p) => `${path.basename(p.file)} ${p.field}: ${p.message}`);
+  const lines = (result as { problems: readonly { file: string; field?: string; message: string }[] }).problems.map(
+    (p) => `${path.basename(p.file)} ${p.field}: ${p.message}`,
+  );
   assert.ok(lines.includes('practice.yaml closures[0].until: must not be before from (2026-12-24), got "2026-12-20"'), lines.join("\n"));
-  assert.ok(lines.includes('practice.yaml closures[0].locations[0]: no location with the key "south" (known: main, north)'), lines.join("\n"));
+  assert.ok(
+    lines.includes('practice.yaml closures[0].locations[0]: no location with the key "south" (known: main, north)'),
+    lines.join("\n"),
+  );
   assert.ok(lines.includes('backwards.md end: must be after start (2026-12-05T13:00), got "2026-12-05T09:00"'), lines.join("\n"));
-  assert.ok(lines.some((l) => l.startsWith('nowhere.md location: no location with the key "moon" in practice.yaml (known: main, north)')), lines.join("\n"));
-  assert.ok(lines.some((l) => l.startsWith("mixed.md end: expected the same form as start")), lines.join("\n"));
+  assert.ok(
+    lines.some((l) => l.startsWith('nowhere.md location: no location with the key "moon" in practice.yaml (known: main, north)')),
+    lines.join("\n"),
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith("mixed.md end: expected the same form as start")),
+    lines.join("\n"),
+  );
   assert.ok(lines.includes("forever.md until: is required"), lines.join("\n"));
 });
 
@@ -184,7 +239,10 @@ test("the new-patients page pulls insurance, forms with type and size, languages
 test("a form file that does not exist fails the build naming the field", async () => {
   const dir = await makeContent({});
   const yamlPath = path.join(dir, "_data/practice.yaml");
-  await writeFile(yamlPath, (await readFile(yamlPath, "utf8")).replace("/assets/forms/medication-authorization.pdf", "/assets/forms/missing.pdf"));
+  await writeFile(
+    yamlPath,
+    (await readFile(yamlPath, "utf8")).replace("/assets/forms/medication-authorization.pdf", "/assets/forms/missing.pdf"),
+  );
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
   assert.match((result as { error: string }).error, /practice\.yaml: forms\[2\]\.file: no such file: assets\/forms\/missing\.pdf/);

@@ -29,7 +29,9 @@ function pngChunk(type: string, data: Buffer): Buffer {
 
 /** A PNG carrying a camera's Make and Model in text chunks, where cameras and editors put them (before the pixels). */
 async function pngWithText(width: number, height: number): Promise<Buffer> {
-  const base = await sharp({ create: { width, height, channels: 3, background: { r: 30, g: 140, b: 120 } } }).png().toBuffer();
+  const base = await sharp({ create: { width, height, channels: 3, background: { r: 30, g: 140, b: 120 } } })
+    .png()
+    .toBuffer();
   const afterHeader = 8 + 25;
   return Buffer.concat([
     base.subarray(0, afterHeader),
@@ -49,14 +51,18 @@ async function walk(dir: string): Promise<{ rel: string; link: boolean; file: bo
   return out;
 }
 
-const HOSTILE_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>fetch("/admin/")</script><rect width="10" height="10"/></svg>';
-const HANDLER_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(document.cookie)"><rect width="10" height="10"/></svg>';
+const HOSTILE_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><script>fetch("/admin/")</script><rect width="10" height="10"/></svg>';
+const HANDLER_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" onload="alert(document.cookie)"><rect width="10" height="10"/></svg>';
 
 let outside = "";
 before(async () => {
   // Files of the machine that are not part of any site.
   outside = await mkdtemp(path.join(tmpdir(), "pp-outside-"));
-  await sharp({ create: { width: 40, height: 40, channels: 3, background: "#a33" } }).png().toFile(path.join(outside, "secret.png"));
+  await sharp({ create: { width: 40, height: 40, channels: 3, background: "#a33" } })
+    .png()
+    .toFile(path.join(outside, "secret.png"));
   await writeFile(path.join(outside, "passwd.txt"), "root:x:0:0\n");
 });
 
@@ -89,16 +95,25 @@ test("references leaving the site's folders, links leading elsewhere, odd files 
   const rel = (p: string) => path.relative(DEMO, path.join(dir, p)).split(path.sep).join("/");
   const lines = problems.map((p) => `${p.file}: ${p.field ?? ""}: ${p.message}`);
   const has = (line: string) => assert.ok(lines.includes(line), `missing:\n${line}\nin:\n${lines.join("\n")}`);
-  has(`${rel("blog/dotdot-body.md")}: body: image "${fromBlog}" is outside the site's folders; keep images beside the page or under /assets/`);
-  has(`${rel("blog/dotdot-front.md")}: image: image "${fromBlog}" is outside the site's folders; keep images beside the page or under /assets/`);
+  has(
+    `${rel("blog/dotdot-body.md")}: body: image "${fromBlog}" is outside the site's folders; keep images beside the page or under /assets/`,
+  );
+  has(
+    `${rel("blog/dotdot-front.md")}: image: image "${fromBlog}" is outside the site's folders; keep images beside the page or under /assets/`,
+  );
   has(`${rel("_data/practice.yaml")}: logo: logo "${logo}" is outside the site's folders; keep the logo under /assets/`);
   has(`${rel("blog/leak.jpg")}: : is a link to a file outside the site (${path.join(outside, "passwd.txt")}); copy the file here instead`);
   has(`${rel("blog/dangling.md")}: : is a link to a file that does not exist; remove the link, or copy the file here instead`);
-  has(`${rel("comments/comments-here/gone.md")}: : is a link to a file that does not exist; remove the link, or copy the file here instead`);
+  has(
+    `${rel("comments/comments-here/gone.md")}: : is a link to a file that does not exist; remove the link, or copy the file here instead`,
+  );
   has(`${rel("blog/a-folder.md")}: : is a folder, not a Markdown file; rename the folder (only files may end in .md)`);
   has(`${rel("blog/hostile-svg.md")}: body: image "./chart.svg" contains a script (<script>); ${SVG_RULE}`);
   has(`${rel("uploads/flyer.svg")}: : contains an event handler (onload); ${SVG_RULE}`);
-  assert.ok(lines.some((l) => l.startsWith(`${rel("uploads/page.html")}: : files of this type (.html) are not published from an uploads folder`)), lines.join("\n"));
+  assert.ok(
+    lines.some((l) => l.startsWith(`${rel("uploads/page.html")}: : files of this type (.html) are not published from an uploads folder`)),
+    lines.join("\n"),
+  );
   // Each said once, and the good upload is not blamed.
   assert.equal(lines.filter((l) => l.includes("dangling.md")).length, 1, lines.join("\n"));
   assert.ok(!lines.some((l) => l.includes("consent.pdf")), lines.join("\n"));
@@ -113,11 +128,18 @@ test("assets/: a link leading out, a logo that is more than a drawing, a form ou
   const dir = await makeContent({});
   await cp(dir, path.join(root, "content"), { recursive: true });
   const practice = path.join(root, "content/_data/practice.yaml");
-  const form = "/assets/../../" + path.relative(path.dirname(root), path.join(outside, "passwd.txt")).split(path.sep).join("/").replace(/\.txt$/, ".pdf");
+  const form =
+    "/assets/../../" +
+    path
+      .relative(path.dirname(root), path.join(outside, "passwd.txt"))
+      .split(path.sep)
+      .join("/")
+      .replace(/\.txt$/, ".pdf");
   await writeFile(path.join(outside, "passwd.pdf"), "%PDF-1.4\n");
   await writeFile(
     practice,
-    (await readFile(practice, "utf8")).replace(/^logo:.*$/m, "").replace(/^forms:\n(  .*\n)*/m, "") + `\nlogo: /assets/evil-logo.svg\nforms:\n  - title: A form\n    file: ${JSON.stringify(form)}\n`,
+    (await readFile(practice, "utf8")).replace(/^logo:.*$/m, "").replace(/^forms:\n(  .*\n)*/m, "") +
+      `\nlogo: /assets/evil-logo.svg\nforms:\n  - title: A form\n    file: ${JSON.stringify(form)}\n`,
   );
   const { result } = await buildInto({ root, contentDir: "content" });
   assert.equal(result.ok, false);
@@ -133,7 +155,10 @@ test("assets/: a link leading out, a logo that is more than a drawing, a form ou
 
 test("links inside the site are followed but never published as links; no image keeps its metadata", async () => {
   const dir = await makeContent({
-    "blog/photos.md": post({ ...ok, title: "Photos", image: "./camera.jpg", imageAlt: "A waiting room" }, "![A screenshot](./screen.png)\n\n![A small screenshot](./small.png)\n\n![A linked photo](./linked.png)"),
+    "blog/photos.md": post(
+      { ...ok, title: "Photos", image: "./camera.jpg", imageAlt: "A waiting room" },
+      "![A screenshot](./screen.png)\n\n![A small screenshot](./small.png)\n\n![A linked photo](./linked.png)",
+    ),
     "uploads/forms/consent.pdf": "%PDF-1.4\n",
     "uploads/map.svg": '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect width="4" height="4" fill="url(#g)"/></svg>',
   });
@@ -144,7 +169,10 @@ test("links inside the site are followed but never published as links; no image 
   await writeFile(path.join(blog, "logo.png"), await pngWithText(512, 512));
   await sharp({ create: { width: 1400, height: 900, channels: 3, background: "#48c" } })
     .jpeg()
-    .withExif({ IFD0: { Make: "Canon", Model: "EOS" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "45/1 31/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "122/1 40/1 0/1" } })
+    .withExif({
+      IFD0: { Make: "Canon", Model: "EOS" },
+      IFD3: { GPSLatitudeRef: "N", GPSLatitude: "45/1 31/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "122/1 40/1 0/1" },
+    })
     .toFile(path.join(blog, "camera.jpg"));
   // Links that stay inside the site: followed.
   await symlink(path.join(blog, "small.png"), path.join(blog, "linked.png"));
@@ -157,19 +185,36 @@ test("links inside the site are followed but never published as links; no image 
   const { out, result } = await buildInto({ contentDir: dir });
   assert.ok(result.ok, JSON.stringify(result));
   const files = await walk(out);
-  assert.deepEqual(files.filter((f) => f.link).map((f) => f.rel), [], "the built site holds no links");
+  assert.deepEqual(
+    files.filter((f) => f.link).map((f) => f.rel),
+    [],
+    "the built site holds no links",
+  );
   const link = files.find((f) => f.rel === "uploads/consent-link.pdf");
   assert.ok(link?.file, "a link to an upload is published as the file");
   assert.equal(await read(out, "uploads/consent-link.pdf"), "%PDF-1.4\n");
-  assert.ok(files.some((f) => f.rel === "uploads/map.svg" && f.file), "a plain drawing is published");
-  assert.ok(files.some((f) => f.rel === "assets/css/site.css" && f.file), "assets/ is published");
+  assert.ok(
+    files.some((f) => f.rel === "uploads/map.svg" && f.file),
+    "a plain drawing is published",
+  );
+  assert.ok(
+    files.some((f) => f.rel === "assets/css/site.css" && f.file),
+    "assets/ is published",
+  );
   const doc = parse(await read(out, "blog/photos/index.html"));
   assert.equal(doc.querySelectorAll("picture").length, 4, "every image (the linked one too) became a picture");
 
   // No output image keeps a camera's make, its position, or any text chunk.
-  const images = [...files.filter((f) => f.rel.startsWith("img/")).map((f) => f.rel), "icon-192.png", "icon-512.png", "apple-touch-icon.png", "favicon.png"];
+  const images = [
+    ...files.filter((f) => f.rel.startsWith("img/")).map((f) => f.rel),
+    "icon-192.png",
+    "icon-512.png",
+    "apple-touch-icon.png",
+    "favicon.png",
+  ];
   const formats = new Set(images.map((f) => path.extname(f)));
-  for (const ext of [".avif", ".webp", ".png", ".jpeg", ".jpg"]) assert.ok(formats.has(ext), `no ${ext} output to check (${[...formats].join(", ")})`);
+  for (const ext of [".avif", ".webp", ".png", ".jpeg", ".jpg"])
+    assert.ok(formats.has(ext), `no ${ext} output to check (${[...formats].join(", ")})`);
   for (const f of images) {
     const bytes = await readFile(path.join(out, f));
     for (const marker of ["Canon", "Make", "GPS", "tEXt", "iTXt", "Exif"]) assert.ok(!bytes.includes(marker), `${f} contains "${marker}"`);
@@ -178,20 +223,32 @@ test("links inside the site are followed but never published as links; no image 
 
 test("the SVG check: drawings pass, anything active is named", () => {
   const ok = (s: string) => assert.deepEqual(svgFindings(s), [], s);
-  const finds = (s: string, what: string) => assert.ok(svgFindings(s).some((f) => f.includes(what)), `${s}\n${svgFindings(s).join("\n")}`);
-  ok('<?xml version="1.0"?><!-- drawn by hand --><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" inkscape:version="1"><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs><style>.a{fill:url(#g)}</style><rect class="a" style="stroke:#000" fill="url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,iVBORw0KGgo="/></svg>');
+  const finds = (s: string, what: string) =>
+    assert.ok(
+      svgFindings(s).some((f) => f.includes(what)),
+      `${s}\n${svgFindings(s).join("\n")}`,
+    );
+  ok(
+    '<?xml version="1.0"?><!-- drawn by hand --><svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:inkscape="http://www.inkscape.org/namespaces/inkscape" inkscape:version="1"><defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs><style>.a{fill:url(#g)}</style><rect class="a" style="stroke:#000" fill="url(#g)"/><use xlink:href="#g"/><image href="data:image/png;base64,iVBORw0KGgo="/></svg>',
+  );
   finds('<svg xmlns="http://www.w3.org/2000/svg"><script>x</script></svg>', "a script (<script>)");
   finds('<svg xmlns="http://www.w3.org/2000/svg"><rect onclick="x"/></svg>', "an event handler (onclick)");
   finds('<svg xmlns="http://www.w3.org/2000/svg"><foreignObject/></svg>', "embedded content (<foreignObject>)");
   finds('<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:iframe/></svg>', "<h:iframe>");
-  finds('<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>x</h:script></svg>', "a script (<h:script>)");
+  finds(
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:h="http://www.w3.org/1999/xhtml"><h:script>x</h:script></svg>',
+    "a script (<h:script>)",
+  );
   finds('<!DOCTYPE svg [<!ENTITY e "x">]><svg xmlns="http://www.w3.org/2000/svg">&e;</svg>', "<!ENTITY>");
   finds('<svg xmlns="http://www.w3.org/2000/svg"><a href="jav&#x61;script:alert(1)"><rect/></a></svg>', "javascript:");
-  finds('<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://tracker.example/p.png"/></svg>', "a link to another file");
+  finds(
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><image xlink:href="https://tracker.example/p.png"/></svg>',
+    "a link to another file",
+  );
   finds('<svg xmlns="http://www.w3.org/2000/svg"><style>@import "https://x.example/a.css";</style></svg>', "@import");
   finds('<svg xmlns="http://www.w3.org/2000/svg"><rect style="fill:url(https://x.example/a.svg#p)"/></svg>', "url(https://x.example");
   finds('<?xml-stylesheet href="https://x.example/a.css"?><svg xmlns="http://www.w3.org/2000/svg"/>', "processing instruction");
-  finds('<html><body/></html>', "not a drawing");
+  finds("<html><body/></html>", "not a drawing");
   finds('<svg xmlns="http://www.w3.org/2000/svg"><g></svg>', "not well formed");
 });
 

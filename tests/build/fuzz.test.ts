@@ -30,12 +30,43 @@ function random(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
   const int = (n: number) => Math.floor(next() * n);
-  const pick = <T,>(xs: readonly T[]): T => xs[int(xs.length)]!;
+  const pick = <T>(xs: readonly T[]): T => xs[int(xs.length)]!;
   return { next, int, pick, chance: (p: number) => next() < p };
 }
 type Rng = ReturnType<typeof random>;
 
-const ODD = ["\u0000", "\u0001", "\u0008", "\u000b", "\u001f", "\u007f", "\u0085", "\u2028", "\u2029", "\u202e", "\u200b", "\u200d", "\ufeff", "\ufffe", "\uffff", "\ud800", "\udfff", "\t", "\r", "\r\n", "👩‍👩‍👧‍👦", "🏳️‍⚧️", "ﷺ", "Z̤͔ͧ̑̓ä͖̭̈̇", "שָׁלוֹם", "مرحبا", "𝕿𝖊𝖘𝖙", "ß", "İ", "ǅ"];
+const ODD = [
+  "\u0000",
+  "\u0001",
+  "\u0008",
+  "\u000b",
+  "\u001f",
+  "\u007f",
+  "\u0085",
+  "\u2028",
+  "\u2029",
+  "\u202e",
+  "\u200b",
+  "\u200d",
+  "\ufeff",
+  "\ufffe",
+  "\uffff",
+  "\ud800",
+  "\udfff",
+  "\t",
+  "\r",
+  "\r\n",
+  "👩‍👩‍👧‍👦",
+  "🏳️‍⚧️",
+  "ﷺ",
+  "Z̤͔ͧ̑̓ä͖̭̈̇",
+  "שָׁלוֹם",
+  "مرحبا",
+  "𝕿𝖊𝖘𝖙",
+  "ß",
+  "İ",
+  "ǅ",
+];
 const HOSTILE_HTML = [
   "<script>alert(1)</script>",
   '<img src=x onerror="alert(1)">',
@@ -47,7 +78,7 @@ const HOSTILE_HTML = [
   '<a href="data:text/html,<script>alert(1)</script>">x</a>',
   '<iframe src="https://evil.example/"></iframe>',
   '<object data="https://evil.example/x.swf"></object>',
-  '<style>@import url(https://evil.example/x.css)</style>',
+  "<style>@import url(https://evil.example/x.css)</style>",
   '<form action="https://evil.example/"><input name="dob"></form>',
   '<link rel="stylesheet" href="https://evil.example/x.css">',
   '<video src="https://evil.example/v.mp4" poster="https://evil.example/p.jpg"></video>',
@@ -68,7 +99,8 @@ const MARKDOWN = [
   (r: Rng) => `> ${text(r, 8)}`,
   (r: Rng) => "```\n" + text(r, 10) + "\n```",
   (r: Rng) => `    ${text(r, 5)}`,
-  (r: Rng) => `[${text(r, 2)}](${r.pick(["/blog/", "https://example.org/a?b=c&d=e", "mailto:a@example.org", "tel:+15035550142", "#top", "./x"])})`,
+  (r: Rng) =>
+    `[${text(r, 2)}](${r.pick(["/blog/", "https://example.org/a?b=c&d=e", "mailto:a@example.org", "tel:+15035550142", "#top", "./x"])})`,
   (r: Rng) => `| a | b |\n|:--|--:|\n| ${text(r, 2)} | ${text(r, 2)} |`,
   (r: Rng) => `https://www.youtube.com/watch?v=dQw4w9WgXcQ\n{title="${text(r, 3).replace(/["\n\r]/g, "")}"}`,
   (r: Rng) => `${text(r, 3)}[^1]\n\n[^1]: ${text(r, 3)}`,
@@ -78,14 +110,39 @@ const MARKDOWN = [
 /** Markdown that is often refused (a script link, an image without alt text): rarer, so most posts reach the writers. */
 const RISKY = [
   (r: Rng) => `[${text(r, 2)}](${r.pick(["javascript:alert(1)", "//evil.example", "ms-msdt:x", "data:text/html;base64,PHNjcmlwdD4="])})`,
-  (r: Rng) => `![${r.chance(0.5) ? text(r, 3) : ""}](${r.pick(["https://tracker.example/p.gif", "//cdn.example/x.png", "data:image/png;base64,AAAA"])})`,
-  (r: Rng) => `https://www.youtube.com/watch?v=dQw4w9WgXcQ\n{title="x" transcript="${r.pick(["/blog/", "javascript:alert(1)", "https://example.org/t"])}"}`,
+  (r: Rng) =>
+    `![${r.chance(0.5) ? text(r, 3) : ""}](${r.pick(["https://tracker.example/p.gif", "//cdn.example/x.png", "data:image/png;base64,AAAA"])})`,
+  (r: Rng) =>
+    `https://www.youtube.com/watch?v=dQw4w9WgXcQ\n{title="x" transcript="${r.pick(["/blog/", "javascript:alert(1)", "https://example.org/t"])}"}`,
   (r: Rng) => r.pick(HOSTILE_HTML),
 ];
 
 function word(r: Rng): string {
   const roll = r.next();
-  if (roll < 0.55) return r.pick(["flu", "shots", "Saturday", "clinic", "fever", "niño", "vacunas", "sleep", "teens", "&", "<", ">", '"', "'", ":", "#", "-", "*", "|", "\\", "%"]);
+  if (roll < 0.55)
+    return r.pick([
+      "flu",
+      "shots",
+      "Saturday",
+      "clinic",
+      "fever",
+      "niño",
+      "vacunas",
+      "sleep",
+      "teens",
+      "&",
+      "<",
+      ">",
+      '"',
+      "'",
+      ":",
+      "#",
+      "-",
+      "*",
+      "|",
+      "\\",
+      "%",
+    ]);
   if (roll < 0.8) return r.pick(NAUGHTY);
   return r.pick(ODD);
 }
@@ -105,7 +162,9 @@ function line(r: Rng, words: number): string {
 
 /** A YAML double-quoted string holding exactly `s` (control characters escaped). */
 function quoted(s: string): string {
-  return JSON.stringify(s).replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(s)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 function body(r: Rng): string {
@@ -119,8 +178,31 @@ function randomYaml(r: Rng, depth = 0): string {
       () => quoted(text(r, 5)),
       () => text(r, 3).replace(/\n/g, " "),
       () => String(r.int(1e6) - 5e5),
-      () => r.pick(["true", "no", "~", "null", "0x1F", "1e400", ".nan", "2024-02-30", "12/05/2026", "9999-12-31", "0000-01-01", "2024-03-01T25:61"]),
-      () => r.pick(["!!js/function 'function(){}'", "!!binary aGVsbG8=", "!!python/object:os.system 'id'", "!<tag:yaml.org,2002:str> x", "&a x", "*a", "*undefined"]),
+      () =>
+        r.pick([
+          "true",
+          "no",
+          "~",
+          "null",
+          "0x1F",
+          "1e400",
+          ".nan",
+          "2024-02-30",
+          "12/05/2026",
+          "9999-12-31",
+          "0000-01-01",
+          "2024-03-01T25:61",
+        ]),
+      () =>
+        r.pick([
+          "!!js/function 'function(){}'",
+          "!!binary aGVsbG8=",
+          "!!python/object:os.system 'id'",
+          "!<tag:yaml.org,2002:str> x",
+          "&a x",
+          "*a",
+          "*undefined",
+        ]),
       () => `|\n  ${text(r, 5).replace(/\n/g, "\n  ")}`,
     ])();
   if (depth > 3 || r.chance(0.6)) return scalar();
@@ -137,12 +219,26 @@ function generate(r: Rng): Record<string, string> {
       `title: ${quoted(line(r, 8).slice(0, 130).trim() || "x")}`,
       `date: ${quoted(r.chance(0.95) ? day(i) : r.pick(["9999-01-01", "2024-02-30", "12/05/2026", `${day(i)}T10:00`]))}`,
       `description: ${quoted(`For parents: ${line(r, 12)}`.slice(0, 290))}`,
-      ...(r.chance(0.3) ? [`tags: [${Array.from({ length: 1 + r.int(3) }, () => quoted(`${r.pick(["flu", "niño", "sleep"])} ${line(r, 2)}`.slice(0, 30))).join(", ")}]`] : []),
+      ...(r.chance(0.3)
+        ? [
+            `tags: [${Array.from({ length: 1 + r.int(3) }, () => quoted(`${r.pick(["flu", "niño", "sleep"])} ${line(r, 2)}`.slice(0, 30))).join(", ")}]`,
+          ]
+        : []),
     ];
     files[`blog/${day(i)}-fuzz-${i}.md`] = `---\n${front.join("\n")}\n---\n${body(r)}\n`;
   }
   for (let i = 0; i < 60; i++) {
-    const keys = ["title", "date", "description", "tags", "draft", "author", "image", "comments", r.pick(NAUGHTY).replace(/[:\n]/g, "") || "k"];
+    const keys = [
+      "title",
+      "date",
+      "description",
+      "tags",
+      "draft",
+      "author",
+      "image",
+      "comments",
+      r.pick(NAUGHTY).replace(/[:\n]/g, "") || "k",
+    ];
     const lines = Array.from({ length: 1 + r.int(6) }, () => `${r.pick(keys)}: ${randomYaml(r)}`);
     const fence = r.pick(["---", "---", "---", "--- ", "---yaml", "---js", "---\r", "— — —"]);
     files[`blog/2023-01-${String(1 + (i % 28)).padStart(2, "0")}-shape-${i}.md`] = `${fence}\n${lines.join("\n")}\n---\n${body(r)}\n`;
@@ -159,7 +255,8 @@ function generate(r: Rng): Record<string, string> {
     ].join("\n")}\n---\n${body(r)}\n`;
   }
   for (let i = 0; i < 8; i++) {
-    files[`pages/fuzz-page-${i}.md`] = `---\ntitle: ${quoted(line(r, 5).slice(0, 130).trim() || "x")}\ndescription: ${quoted(`About the practice: ${line(r, 8)}`.slice(0, 290))}\n---\n${body(r)}\n`;
+    files[`pages/fuzz-page-${i}.md`] =
+      `---\ntitle: ${quoted(line(r, 5).slice(0, 130).trim() || "x")}\ndescription: ${quoted(`About the practice: ${line(r, 8)}`.slice(0, 290))}\n---\n${body(r)}\n`;
   }
   return files;
 }
@@ -179,7 +276,10 @@ test(`seeded fuzz: every build succeeds with valid, inert output or fails cleanl
     const { out, result } = await buildInto({ contentDir: dir });
     if (!result.ok) {
       const report = reportFailure(result, false);
-      assert.ok(result.problems?.length, `${seed}: round ${round} failed without a content problem:\n${reportFailure(result, true).slice(0, 3000)}`);
+      assert.ok(
+        result.problems?.length,
+        `${seed}: round ${round} failed without a content problem:\n${reportFailure(result, true).slice(0, 3000)}`,
+      );
       assert.doesNotMatch(report, /^\s+at /m, `${seed}: a stack trace in the report`);
       const files = new Set<string>();
       for (const p of result.problems) {
@@ -190,7 +290,8 @@ test(`seeded fuzz: every build succeeds with valid, inert output or fails cleanl
       }
       // Staff fix what the report names; the next build must get further.
       assert.ok(round <= 4, `${seed}: still failing after ${round} rounds:\n${report.slice(0, 2000)}`);
-      if (process.env.FUZZ_VERBOSE) for (const p of result.problems) console.error(`round ${round}: ${p.field ?? ""}: ${p.message.slice(0, 100)}`);
+      if (process.env.FUZZ_VERBOSE)
+        for (const p of result.problems) console.error(`round ${round}: ${p.field ?? ""}: ${p.message.slice(0, 100)}`);
       for (const f of files) await rm(f, { force: true });
       removed += files.size;
       continue;
@@ -201,7 +302,8 @@ test(`seeded fuzz: every build succeeds with valid, inert output or fails cleanl
       assert.deepEqual(scriptUrls(html), [], `${seed}: ${file}: a script URL or event handler`);
       assert.deepEqual(thirdPartyResources(html, origin), [], `${seed}: ${file}: loads from another site`);
     }
-    for (const xml of ["feed.xml", "sitemap.xml", "sitemap-en.xml"]) assert.equal(XMLValidator.validate(await read(out, xml)), true, `${seed}: ${xml} is not well-formed XML`);
+    for (const xml of ["feed.xml", "sitemap.xml", "sitemap-en.xml"])
+      assert.equal(XMLValidator.validate(await read(out, xml)), true, `${seed}: ${xml} is not well-formed XML`);
     const feed = JSON.parse(await read(out, "feed.json")) as { items: { content_html: string }[] };
     for (const item of feed.items) {
       assert.deepEqual(scriptUrls(item.content_html), [], `${seed}: feed.json: a script URL`);

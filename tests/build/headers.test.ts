@@ -17,8 +17,17 @@ before(async () => {
   rules = parseHeadersFile(await read(out, "_headers"));
 });
 
-const directives = (csp: string) => Object.fromEntries(csp.split(/;\s*/).filter(Boolean).map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]));
-const metaCsp = async (file: string) => parseHtml(await read(out, file)).querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content");
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(/;\s*/)
+      .filter(Boolean)
+      .map((d) => [d.split(" ")[0]!, d.split(" ").slice(1)]),
+  );
+const metaCsp = async (file: string) =>
+  parseHtml(await read(out, file))
+    .querySelector('meta[http-equiv="Content-Security-Policy"]')
+    ?.getAttribute("content");
 
 /** Every address the built site answers: each file, and each folder with an index.html as "/folder/". */
 async function sitePaths(): Promise<string[]> {
@@ -53,7 +62,10 @@ test("_headers ships the privacy headers for every path, and each page narrows t
 
 test("no two rules that match one path set the same header, for every path the site answers", async () => {
   const paths = await sitePaths();
-  assert.ok(paths.includes("/search/") && paths.includes("/es/search/") && paths.includes("/admin/") && paths.includes("/"), "the paths include the special pages");
+  assert.ok(
+    paths.includes("/search/") && paths.includes("/es/search/") && paths.includes("/admin/") && paths.includes("/"),
+    "the paths include the special pages",
+  );
   for (const p of [...paths, "/no-such-page/", "/search/?q=x"]) {
     const seen = new Map<string, string>();
     for (const r of rules.filter((r) => ruleMatches(r.path, p))) {

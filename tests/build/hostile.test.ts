@@ -38,18 +38,45 @@ const REFUSED: Record<string, { text: string; message: RegExp }> = {
     text: `--- javascript\nmodule.exports = { title: require("fs").writeFileSync(${JSON.stringify(MARK)}, "ran") }\n---\nBody\n`,
     message: /: the first line must be exactly --- \(found "--- javascript"\)/,
   },
-  "blog/2024-01-03-bomb.md": { text: `---\n${BOMB}\n---\nBody\n`, message: /: the front matter holds too many values once its references \(&anchors and \*aliases\) are expanded/ },
-  "blog/2024-01-04-deep.md": { text: `---\ntitle: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n`, message: /: the front matter nests lists and fields more than 24 levels deep/ },
-  "blog/2024-01-05-huge.md": { text: `---\ntitle: ${"x".repeat(100_000)}\n---\n`, message: /: the front matter is too long \(98 KB; at most 64 KB\)/ },
+  "blog/2024-01-03-bomb.md": {
+    text: `---\n${BOMB}\n---\nBody\n`,
+    message: /: the front matter holds too many values once its references \(&anchors and \*aliases\) are expanded/,
+  },
+  "blog/2024-01-04-deep.md": {
+    text: `---\ntitle: ${"[".repeat(5000)}${"]".repeat(5000)}\n---\n`,
+    message: /: the front matter nests lists and fields more than 24 levels deep/,
+  },
+  "blog/2024-01-05-huge.md": {
+    text: `---\ntitle: ${"x".repeat(100_000)}\n---\n`,
+    message: /: the front matter is too long \(98 KB; at most 64 KB\)/,
+  },
   "blog/2024-01-06-transcript.md": {
-    text: post({ ...ok, title: "Video" }, 'https://www.youtube.com/watch?v=dQw4w9WgXcQ\n{title="Shots" transcript="javascript:alert(document.domain)"}'),
+    text: post(
+      { ...ok, title: "Video" },
+      'https://www.youtube.com/watch?v=dQw4w9WgXcQ\n{title="Shots" transcript="javascript:alert(document.domain)"}',
+    ),
     message: /: body: video transcript "javascript:alert\(document\.domain\)": expected a page on this site/,
   },
-  "blog/2024-01-07-scheme.md": { text: post({ ...ok, title: "Links" }, "[open](ms-msdt:/id)"), message: /: body: the address "ms-msdt:\/id" is not allowed in a page/ },
-  "blog/2024-01-08-raw-img.md": { text: post({ ...ok, title: "Raw" }, '<img src="./flu-clinic.png">'), message: /: body: image "\.\/flu-clinic\.png" has no alt text; describe it with alt="\.\.\."/ },
-  "pages/admin.md": { text: post({ title: "Admin", description: "A page that would replace the staff editor." }), message: /: takes the address \/admin\/, which the site uses for the staff web editor; rename the file/ },
-  "pages/uploads.md": { text: post({ title: "Uploads", description: "A page over the documents folder." }), message: /: takes the address \/uploads\/, which the site uses for documents kept with the content/ },
-  "pages/pagefind.md": { text: post({ title: "Search", description: "A page over the search index folder." }), message: /: takes the address \/pagefind\/, which the site uses for the search index/ },
+  "blog/2024-01-07-scheme.md": {
+    text: post({ ...ok, title: "Links" }, "[open](ms-msdt:/id)"),
+    message: /: body: the address "ms-msdt:\/id" is not allowed in a page/,
+  },
+  "blog/2024-01-08-raw-img.md": {
+    text: post({ ...ok, title: "Raw" }, '<img src="./flu-clinic.png">'),
+    message: /: body: image "\.\/flu-clinic\.png" has no alt text; describe it with alt="\.\.\."/,
+  },
+  "pages/admin.md": {
+    text: post({ title: "Admin", description: "A page that would replace the staff editor." }),
+    message: /: takes the address \/admin\/, which the site uses for the staff web editor; rename the file/,
+  },
+  "pages/uploads.md": {
+    text: post({ title: "Uploads", description: "A page over the documents folder." }),
+    message: /: takes the address \/uploads\/, which the site uses for documents kept with the content/,
+  },
+  "pages/pagefind.md": {
+    text: post({ title: "Search", description: "A page over the search index folder." }),
+    message: /: takes the address \/pagefind\/, which the site uses for the search index/,
+  },
 };
 
 let refusedDir: string | undefined;
@@ -72,12 +99,19 @@ test("hostile content is refused at once, each file named with its problem, and 
   for (const line of report.split("\n")) assert.ok(line.length < 400, `message too long: ${line.slice(0, 200)}…`);
   assert.equal(existsSync(MARK), false, "a front-matter fence ran code");
   assert.equal(existsSync(out), false, "nothing was published");
-  assert.deepEqual((await readdir(path.dirname(out))).filter((n) => n.startsWith("_site.")), [], "no staging folder left behind");
+  assert.deepEqual(
+    (await readdir(path.dirname(out))).filter((n) => n.startsWith("_site.")),
+    [],
+    "no staging folder left behind",
+  );
 });
 
 test("npm run check refuses the same files (it said 'No problems' and ran the fence before)", async () => {
   const dir = await refusedContent();
-  const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir } }).then(
+  const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir },
+  }).then(
     () => ({ code: 0, stdout: "", stderr: "" }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
@@ -93,7 +127,10 @@ test("npm run build ends a failure with one plain report: no stack trace, no lef
   const outDir = await mkdtemp(path.join(tmpdir(), "pp-cli-"));
   // A staging folder from a build that was killed half-way (its process is gone).
   await mkdir(path.join(outDir, "_site.tmp-2147483646-abcdef"));
-  const r = await run(process.execPath, ["scripts/build.mjs"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir, PRACTICE_OUT: path.join(outDir, "_site") } }).then(
+  const r = await run(process.execPath, ["scripts/build.mjs"], {
+    cwd: ROOT,
+    env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir, PRACTICE_OUT: path.join(outDir, "_site") },
+  }).then(
     () => ({ code: 0, stdout: "", stderr: "" }),
     (e: { code: number; stdout: string; stderr: string }) => e,
   );
@@ -105,7 +142,11 @@ test("npm run build ends a failure with one plain report: no stack trace, no lef
 });
 
 test("an unexpected error is one plain line; the stack only with PRACTICE_DEBUG", () => {
-  const failed = { ok: false as const, error: "Output conflict at /x/index.html", detail: "Error: Output conflict\n    at TemplateMap.checkForDuplicatePermalinks (TemplateMap.js:589:10)" };
+  const failed = {
+    ok: false as const,
+    error: "Output conflict at /x/index.html",
+    detail: "Error: Output conflict\n    at TemplateMap.checkForDuplicatePermalinks (TemplateMap.js:589:10)",
+  };
   const plain = reportFailure(failed, false);
   assert.match(plain, /^Build failed: Output conflict at \/x\/index\.html\nNothing was published/);
   assert.doesNotMatch(plain, /^\s+at /m);
@@ -139,7 +180,11 @@ test("hostile markup that may stay is inert in pages and in both feeds", async (
   const origin = new URL((JSON.parse(await read(out, "feed.json")) as { home_page_url: string }).home_page_url).origin;
 
   const page = await read(out, "blog/pixels/index.html");
-  assert.match(page, /<a href="https:\/\/tracker\.example\/pixel\.gif\?u=1"[^>]*>[^<]*\(image on another website\)<\/a>/, "a remote image becomes a link");
+  assert.match(
+    page,
+    /<a href="https:\/\/tracker\.example\/pixel\.gif\?u=1"[^>]*>[^<]*\(image on another website\)<\/a>/,
+    "a remote image becomes a link",
+  );
   assert.match(page, /<picture>/, "the local image is still a picture");
   // The forged markers stay plain text in their attributes: nothing was spliced into them.
   const doc = parse(page);
@@ -153,11 +198,20 @@ test("hostile markup that may stay is inert in pages and in both feeds", async (
   }
   const atom = await read(out, "feed.xml");
   assert.equal(XMLValidator.validate(atom), true, "feed.xml is well-formed XML");
-  const feedHtml = [...atom.matchAll(/<content type="html">([^]*?)<\/content>/g)].map((m) => m[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+  const feedHtml = [...atom.matchAll(/<content type="html">([^]*?)<\/content>/g)].map((m) =>
+    m[1]!
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&"),
+  );
   const json = JSON.parse(await read(out, "feed.json")) as { items: { content_html: string }[] };
   for (const html of [...feedHtml, ...json.items.map((i) => i.content_html)]) {
     assert.deepEqual(thirdPartyResources(html, origin), [], "a feed item loads from another site");
     assert.deepEqual(scriptUrls(html), [], "a feed item holds a script URL");
   }
-  assert.ok(feedHtml.some((h) => h.includes("tracker.example/pixel.gif")), "the feed keeps the link to the remote image");
+  assert.ok(
+    feedHtml.some((h) => h.includes("tracker.example/pixel.gif")),
+    "the feed keeps the link to the remote image",
+  );
 });

@@ -14,8 +14,12 @@ test("every page is valid HTML (zero Nu HTML Checker errors)", async () => {
   const { out, result } = await buildInto({ root: SITE_ROOT });
   assert.ok(result.ok);
   const run = spawnSync("java", ["-jar", vnuJar, "--errors-only", "--skip-non-html", "--format", "json", out], { encoding: "utf8" });
-  const report = JSON.parse(run.stderr) as { messages: { type: string; url: string; lastLine?: number; message: string; extract?: string }[] };
-  const errors = report.messages.map((m) => `${path.relative(out, new URL(m.url).pathname)}:${m.lastLine ?? "?"}: ${m.message} ${m.extract ?? ""}`);
+  const report = JSON.parse(run.stderr) as {
+    messages: { type: string; url: string; lastLine?: number; message: string; extract?: string }[];
+  };
+  const errors = report.messages.map(
+    (m) => `${path.relative(out, new URL(m.url).pathname)}:${m.lastLine ?? "?"}: ${m.message} ${m.extract ?? ""}`,
+  );
   assert.deepEqual(errors, []);
   assert.equal(run.status, 0);
 });

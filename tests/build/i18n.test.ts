@@ -43,7 +43,9 @@ test("every hreflang set is reciprocal and has x-default", async () => {
     for (const [lang, href] of set) {
       if (lang === "x-default") continue;
       const other = await page(fileOf(href));
-      const back = new Map(other.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute("hreflang")!, l.getAttribute("href")!]));
+      const back = new Map(
+        other.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => [l.getAttribute("hreflang")!, l.getAttribute("href")!]),
+      );
       assert.deepEqual(back, set, `${file} ↔ ${fileOf(href)}`);
       checked++;
     }
@@ -97,7 +99,13 @@ test("feeds and sitemaps are per language, with alternates", async () => {
   const urls = [sm.urlset.url].flat();
   assert.ok(urls.every((u) => u.loc.startsWith("https://www.juniperhillpeds.example/es/")));
   const home = urls.find((u) => u.loc.endsWith("/es/"))!;
-  assert.deepEqual([home["xhtml:link"]!].flat().map((l) => l["@_hreflang"]).sort(), ["en", "es", "x-default"]);
+  assert.deepEqual(
+    [home["xhtml:link"]!]
+      .flat()
+      .map((l) => l["@_hreflang"])
+      .sort(),
+    ["en", "es", "x-default"],
+  );
 });
 
 test("practice facts carry per-language values with English fallback", async () => {
@@ -129,14 +137,30 @@ async function bilingual(files: Record<string, string>) {
 
 test("a translation with no original, an unknown language and a missing UI string fail clearly", async () => {
   const dir = await bilingual({
-    "blog/ghost.es.md": post({ title: "Fantasma", date: "2024-01-01", description: "Una traducción de una entrada que no existe en inglés." }),
-    "blog/typo.fr.md": post({ title: "Typo", date: "2024-01-01", description: "Une traduction dans une langue que le site ne publie pas." }),
+    "blog/ghost.es.md": post({
+      title: "Fantasma",
+      date: "2024-01-01",
+      description: "Una traducción de una entrada que no existe en inglés.",
+    }),
+    "blog/typo.fr.md": post({
+      title: "Typo",
+      date: "2024-01-01",
+      description: "Une traduction dans une langue que le site ne publie pas.",
+    }),
   });
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const lines = (result as { problems: readonly { file: string; field?: string; message: string }[] }).problems.map((p) => `${path.basename(p.file)} ${p.field ?? ""} ${p.message}`);
-  assert.ok(lines.some((l) => l.startsWith('ghost.es.md  is a "es" translation of "ghost", but there is no en original')), lines.join("\n"));
-  assert.ok(lines.some((l) => l.startsWith('typo.fr.md  file name ends in ".fr", which is not one of the site\'s languages (en, es)')), lines.join("\n"));
+  const lines = (result as { problems: readonly { file: string; field?: string; message: string }[] }).problems.map(
+    (p) => `${path.basename(p.file)} ${p.field ?? ""} ${p.message}`,
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('ghost.es.md  is a "es" translation of "ghost", but there is no en original')),
+    lines.join("\n"),
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('typo.fr.md  file name ends in ".fr", which is not one of the site\'s languages (en, es)')),
+    lines.join("\n"),
+  );
 
   const yamlPath = path.join(dir, "_data/practice.yaml");
   await rm(path.join(dir, "blog"), { recursive: true });
@@ -150,7 +174,10 @@ test("a translation with no original, an unknown language and a missing UI strin
   delete es["events.register"];
   try {
     const missing = await buildInto({ contentDir: dir });
-    assert.match((missing.result as { error: string }).error, /lib\/i18n\/es\.yaml: events\.register: missing translation for the site language "es"/);
+    assert.match(
+      (missing.result as { error: string }).error,
+      /lib\/i18n\/es\.yaml: events\.register: missing translation for the site language "es"/,
+    );
   } finally {
     es["events.register"] = saved;
   }
@@ -166,7 +193,13 @@ test("without a Spanish when-to-call page, the Spanish strip links the English o
 });
 
 test("a practice without language assistance: no footer link to it, and no empty list item left in its place", async () => {
-  const dir = await makeContent({ "blog/2024-01-01-a.md": post({ title: "A post", date: "2024-01-01", description: "A perfectly ordinary summary of this post for parents." }) });
+  const dir = await makeContent({
+    "blog/2024-01-01-a.md": post({
+      title: "A post",
+      date: "2024-01-01",
+      description: "A perfectly ordinary summary of this post for parents.",
+    }),
+  });
   const yamlPath = path.join(dir, "_data/practice.yaml");
   const doc = parseDocument(await readFile(yamlPath, "utf8"));
   doc.delete("languageAssistance");

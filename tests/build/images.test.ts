@@ -15,9 +15,16 @@ const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of t
 let cache = "";
 // A 1×1 animated GIF with two frames (red, then blue), written out byte by byte.
 const TWO_FRAME_GIF = Buffer.from(
-  "47494638396101000100800000" + "ff00000000ff" + "21ff0b4e45545343415045322e300301000000" +
-    "21f904000a000000" + "2c000000000100010000" + "0202440100" +
-    "21f904000a000000" + "2c000000000100010000" + "02024c0100" + "3b",
+  "47494638396101000100800000" +
+    "ff00000000ff" +
+    "21ff0b4e45545343415045322e300301000000" +
+    "21f904000a000000" +
+    "2c000000000100010000" +
+    "0202440100" +
+    "21f904000a000000" +
+    "2c000000000100010000" +
+    "02024c0100" +
+    "3b",
   "hex",
 );
 let fixture = "";
@@ -27,7 +34,10 @@ async function phonePhoto(file: string, width: number, height: number, orientati
     .jpeg({ quality: 80 })
     .withMetadata({
       orientation,
-      exif: { IFD0: { Make: "PhoneMaker", Model: "Pocket 9" }, IFD3: { GPSLatitudeRef: "N", GPSLatitude: "45/1 31/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "122/1 40/1 0/1" } },
+      exif: {
+        IFD0: { Make: "PhoneMaker", Model: "Pocket 9" },
+        IFD3: { GPSLatitudeRef: "N", GPSLatitude: "45/1 31/1 0/1", GPSLongitudeRef: "W", GPSLongitude: "122/1 40/1 0/1" },
+      },
     })
     .toFile(file);
 }
@@ -57,7 +67,10 @@ test("pictures with AVIF and WebP, width/height, lazy except the first large ima
   const doc = parse(await read(out, "blog/photos/index.html"));
   const pictures = doc.querySelectorAll("picture");
   const hero = pictures[0]!;
-  assert.deepEqual(hero.querySelectorAll("source").map((s) => s.getAttribute("type")), ["image/avif", "image/webp"]);
+  assert.deepEqual(
+    hero.querySelectorAll("source").map((s) => s.getAttribute("type")),
+    ["image/avif", "image/webp"],
+  );
   const heroImg = hero.querySelector("img")!;
   assert.deepEqual([heroImg.getAttribute("width"), heroImg.getAttribute("height")], ["1600", "960"]);
   assert.equal(heroImg.getAttribute("fetchpriority"), "high");
@@ -81,7 +94,10 @@ test("pictures with AVIF and WebP, width/height, lazy except the first large ima
   const svg = doc.querySelectorAll("img").find((i) => i.getAttribute("src")!.endsWith(".svg"))!;
   assert.equal(svg.getAttribute("alt"), "");
   assert.equal(doc.querySelectorAll("img").filter((i) => i.getAttribute("src")!.startsWith("http")).length, 0);
-  assert.ok(doc.querySelectorAll("a").some((a) => a.getAttribute("href") === "https://example.org/chart.png"), "remote image becomes a link");
+  assert.ok(
+    doc.querySelectorAll("a").some((a) => a.getAttribute("href") === "https://example.org/chart.png"),
+    "remote image becomes a link",
+  );
   // The animated GIF stays animated (as animated WebP).
   const spin = doc.querySelectorAll("picture").at(-1)!.querySelector('source[type="image/webp"]')!.getAttribute("srcset")!.split(" ")[0]!;
   assert.equal((await sharp(path.join(out, spin), { animated: true }).metadata()).pages, 2, "animation kept");
@@ -97,7 +113,9 @@ test("a second build with unchanged images encodes nothing", async () => {
   const snapshot = async () => {
     const dir = path.join(cache, "img");
     const files = await readdir(dir);
-    return Object.fromEntries(await Promise.all(files.map(async (f): Promise<[string, number]> => [f, (await stat(path.join(dir, f))).mtimeMs])));
+    return Object.fromEntries(
+      await Promise.all(files.map(async (f): Promise<[string, number]> => [f, (await stat(path.join(dir, f))).mtimeMs])),
+    );
   };
   const before = await snapshot();
   assert.ok(Object.keys(before).length > 10, `only ${Object.keys(before).length} cached files`);
@@ -138,36 +156,63 @@ test("missing alt text, a missing file and an unreadable image fail the build na
   });
   const { result } = await buildInto({ contentDir: dir });
   assert.equal(result.ok, false);
-  const lines = (result as { problems: readonly { file: string; field?: string; message: string }[] }).problems.map((p) => `${path.basename(p.file)}: ${p.field}: ${p.message}`);
-  assert.ok(lines.some((l) => l.startsWith('noalt.md: body: image "./photo.jpg" has no alt text')), lines.join("\n"));
+  const lines = (result as { problems: readonly { file: string; field?: string; message: string }[] }).problems.map(
+    (p) => `${path.basename(p.file)}: ${p.field}: ${p.message}`,
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('noalt.md: body: image "./photo.jpg" has no alt text')),
+    lines.join("\n"),
+  );
   assert.ok(lines.includes('missing.md: body: image "./nowhere.jpg" does not exist'), lines.join("\n"));
   assert.ok(lines.includes('hero.md: image: image "./gone.jpg" does not exist'), lines.join("\n"));
-  assert.ok(lines.some((l) => l.startsWith('nohero.md: imageAlt: image "./x.jpg" has no alt text')), lines.join("\n"));
-  assert.ok(lines.some((l) => l.startsWith('broken.md: body: image "./broken.jpg" could not be read')), lines.join("\n"));
+  assert.ok(
+    lines.some((l) => l.startsWith('nohero.md: imageAlt: image "./x.jpg" has no alt text')),
+    lines.join("\n"),
+  );
+  assert.ok(
+    lines.some((l) => l.startsWith('broken.md: body: image "./broken.jpg" could not be read')),
+    lines.join("\n"),
+  );
 });
 
 test("a 6000×4000 phone photo and a PNG screenshot build within memory", async () => {
-  const dir = await makeContent({ "blog/big.md": post({ ...ok, title: "Big" }, "![A very large photo](./big.jpg)\n\n![A screenshot](./shot.png)") });
-  await sharp({ create: { width: 6000, height: 4000, channels: 3, background: "#7aa", noise: { type: "gaussian", mean: 128, sigma: 40 } } }).jpeg({ quality: 90 }).toFile(path.join(dir, "blog/big.jpg"));
-  await sharp({ create: { width: 1440, height: 900, channels: 4, background: "#ffffff" } }).png().toFile(path.join(dir, "blog/shot.png"));
+  const dir = await makeContent({
+    "blog/big.md": post({ ...ok, title: "Big" }, "![A very large photo](./big.jpg)\n\n![A screenshot](./shot.png)"),
+  });
+  await sharp({ create: { width: 6000, height: 4000, channels: 3, background: "#7aa", noise: { type: "gaussian", mean: 128, sigma: 40 } } })
+    .jpeg({ quality: 90 })
+    .toFile(path.join(dir, "blog/big.jpg"));
+  await sharp({ create: { width: 1440, height: 900, channels: 4, background: "#ffffff" } })
+    .png()
+    .toFile(path.join(dir, "blog/shot.png"));
   // Its own cache: the photo is random noise, new each run, so the demo's cache would gain a set of encodes every run.
   const { out, result } = await buildInto({ contentDir: dir, cacheDir: await mkdtemp(path.join(tmpdir(), "pp-cache-")) });
   assert.ok(result.ok, JSON.stringify(result));
   const imgs = parse(await read(out, "blog/big/index.html")).querySelectorAll("picture img");
-  assert.deepEqual(imgs.map((i) => i.getAttribute("width")), ["1600", "1200"]);
+  assert.deepEqual(
+    imgs.map((i) => i.getAttribute("width")),
+    ["1600", "1200"],
+  );
 });
 
 test("icons and the web app manifest come from the practice logo", async () => {
   const { out, result } = await buildInto();
   assert.ok(result.ok);
   assert.match(await read(out, "favicon.svg"), /^<svg/);
-  for (const [file, size] of [["icon-192.png", 192], ["icon-512.png", 512], ["apple-touch-icon.png", 180]] as const) {
+  for (const [file, size] of [
+    ["icon-192.png", 192],
+    ["icon-512.png", 512],
+    ["apple-touch-icon.png", 180],
+  ] as const) {
     const meta = await sharp(path.join(out, file)).metadata();
     assert.deepEqual([meta.width, meta.height, meta.format], [size, size, "png"], file);
   }
   const manifest = JSON.parse(await read(out, "manifest.webmanifest")) as { name: string; icons: { sizes: string }[] };
   assert.equal(manifest.name, "Juniper Hill Pediatrics");
-  assert.deepEqual(manifest.icons.map((i) => i.sizes), ["192x192", "512x512", "512x512"]);
+  assert.deepEqual(
+    manifest.icons.map((i) => i.sizes),
+    ["192x192", "512x512", "512x512"],
+  );
   const head = parse(await read(out, "index.html")).querySelector("head")!;
   assert.ok(head.querySelector('link[rel="manifest"][href="/manifest.webmanifest"]'));
   assert.ok(head.querySelector('link[rel="apple-touch-icon"][href="/apple-touch-icon.png"]'));

@@ -54,7 +54,10 @@ test("npm run new writes a draft post that builds, and never overwrites", async 
 });
 
 test("npm run new makes pages and providers that build, and refuses a taken address", async () => {
-  const dir = await makeContent({ "blog/2024-01-01-flu-shots-are-here.md": "---\ntitle: Old\ndate: \"2024-01-01\"\ndescription: An older post that already has this address.\n---\nx\n" });
+  const dir = await makeContent({
+    "blog/2024-01-01-flu-shots-are-here.md":
+      '---\ntitle: Old\ndate: "2024-01-01"\ndescription: An older post that already has this address.\n---\nx\n',
+  });
   const page = await newFile(dir, "page", "Sports physicals");
   assert.equal(page.code, 0, page.stderr);
   assert.match(page.stdout, /Preview: http:\/\/localhost:8080\/sports-physicals\//);
@@ -79,7 +82,10 @@ test("npm run new makes pages and providers that build, and refuses a taken addr
 
 async function check(contentDir: string) {
   try {
-    const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH } });
+    const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stdout: string; stderr: string };
@@ -114,10 +120,15 @@ test("a new post whose summary lost its closing quote is refused by npm run chec
   const r = await check(dir);
   assert.equal(r.code, 1, r.stdout);
   const rel = path.relative(DEMO, file);
-  assert.equal(r.stderr, `Check failed: 1 problem in the content.\n${rel}:5: the quote that starts the description in "description: \\"Walk-in flu shots every Saturday in October." is never closed; add " at the end of the line\n`);
+  assert.equal(
+    r.stderr,
+    `Check failed: 1 problem in the content.\n${rel}:5: the quote that starts the description in "description: \\"Walk-in flu shots every Saturday in October." is never closed; add " at the end of the line\n`,
+  );
 
   // Written, with draft: true removed and the body still as it was made: refused too.
-  const written = text.replace("draft: true\n", "").replace(/^description: .*$/m, 'description: "Walk-in flu shots every Saturday in October."');
+  const written = text
+    .replace("draft: true\n", "")
+    .replace(/^description: .*$/m, 'description: "Walk-in flu shots every Saturday in October."');
   await writeFile(file, written);
   const placeholder = await check(dir);
   assert.equal(placeholder.code, 1);

@@ -29,6 +29,8 @@ for (const budget of BUDGETS) {
 test("pages without dated content, video or sharing load no script at all", () => {
   const html = readFileSync(path.join(out, "faq/index.html"), "utf8");
   // An active alert needs live.js to hide it when it ends; the FAQ has nothing else.
-  const scripts = parse(html).querySelectorAll("script[src]").map((s) => s.getAttribute("src"));
+  const scripts = parse(html)
+    .querySelectorAll("script[src]")
+    .map((s) => s.getAttribute("src"));
   assert.deepEqual(scripts, ["/assets/js/live.js"]);
 });

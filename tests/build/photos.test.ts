@@ -18,11 +18,21 @@ before(async () => {
     "blog/without-photo.md": post({ ...ok, date: "2024-02-01", title: "Without a photo", tags: ["summer"] }),
     "blog/other.md": post({ ...ok, date: "2024-01-01", title: "Another topic", tags: ["winter"] }),
     "blog/oldest.md": post({ ...ok, date: "2023-12-01", title: "Oldest, same topic", tags: ["summer"] }),
-    "pages/about.md": post({ title: "Our team", description: "The people who care for your children at the practice.", blocks: ["providers"] }, "Meet us."),
-    "providers/ana-lopez.md": post({ name: "Dr. Ana López", credentials: "MD", role: "Pediatrician", order: 9, photo: "./ana.jpg" }, "Dr. López sees children of every age."),
+    "pages/about.md": post(
+      { title: "Our team", description: "The people who care for your children at the practice.", blocks: ["providers"] },
+      "Meet us.",
+    ),
+    "providers/ana-lopez.md": post(
+      { name: "Dr. Ana López", credentials: "MD", role: "Pediatrician", order: 9, photo: "./ana.jpg" },
+      "Dr. López sees children of every age.",
+    ),
   });
-  await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 90, g: 160, b: 200 } } }).jpeg().toFile(path.join(dir, "blog/beach.jpg"));
-  await sharp({ create: { width: 800, height: 1000, channels: 3, background: { r: 200, g: 160, b: 120 } } }).jpeg().toFile(path.join(dir, "providers/ana.jpg"));
+  await sharp({ create: { width: 1200, height: 800, channels: 3, background: { r: 90, g: 160, b: 200 } } })
+    .jpeg()
+    .toFile(path.join(dir, "blog/beach.jpg"));
+  await sharp({ create: { width: 800, height: 1000, channels: 3, background: { r: 200, g: 160, b: 120 } } })
+    .jpeg()
+    .toFile(path.join(dir, "providers/ana.jpg"));
   const built = await buildInto({ contentDir: dir });
   assert.ok(built.result.ok, JSON.stringify(built.result));
   out = built.out;
@@ -40,7 +50,10 @@ test("the home page shows brand.hero beside the welcome: described in each langu
     assert.equal(img.getAttribute("loading"), "eager");
     assert.equal(img.getAttribute("fetchpriority"), "high");
     assert.deepEqual([img.getAttribute("width"), img.getAttribute("height")], ["1600", "1200"]);
-    assert.deepEqual(doc.querySelectorAll(".hero__media source").map((s) => s.getAttribute("type")), ["image/avif", "image/webp"]);
+    assert.deepEqual(
+      doc.querySelectorAll(".hero__media source").map((s) => s.getAttribute("type")),
+      ["image/avif", "image/webp"],
+    );
     // The call button comes before the photo, on every screen.
     const html = doc.querySelector("section.hero")!.innerHTML;
     assert.ok(html.indexOf("button--big") < html.indexOf("<picture"), file);
@@ -79,17 +92,26 @@ test("the team grid shows a round portrait, or the provider's initials (hidden f
     monograms.map((m) => m && [m.text.trim(), m.getAttribute("aria-hidden")]),
     [["MO", "true"], ["DR", "true"], ["PN", "true"], null],
   );
-  assert.ok(cards.every((c) => c.querySelector(".provider-card__photo")), "every card has a portrait or initials");
+  assert.ok(
+    cards.every((c) => c.querySelector(".provider-card__photo")),
+    "every card has a portrait or initials",
+  );
 });
 
 test("a post page has a sidebar: call, the nurse line, when to call, and related posts (shared tags first)", async () => {
   const doc = parse(await read(out, "blog/with-photo/index.html"));
   const aside = doc.querySelector("aside.post-aside")!;
   assert.equal(aside.querySelector(".post-aside__call a")!.getAttribute("href"), "tel:5035550142");
-  assert.deepEqual(aside.querySelectorAll(".post-aside__list a").map((a) => a.text.trim()), ["Oldest, same topic", "Another topic"]);
+  assert.deepEqual(
+    aside.querySelectorAll(".post-aside__list a").map((a) => a.text.trim()),
+    ["Oldest, same topic", "Another topic"],
+  );
   // The aside sits after the article, so phones read the post first.
   const shell = doc.querySelector(".post-layout")!;
-  assert.deepEqual(shell.childNodes.filter((n) => "tagName" in n).map((n) => (n as unknown as { tagName: string }).tagName), ["ARTICLE", "ASIDE"]);
+  assert.deepEqual(
+    shell.childNodes.filter((n) => "tagName" in n).map((n) => (n as unknown as { tagName: string }).tagName),
+    ["ARTICLE", "ASIDE"],
+  );
 });
 
 test("brand.hero must be a photo under /assets/ that exists, with a description", async () => {
@@ -107,7 +129,9 @@ test("brand.hero must be a photo under /assets/ that exists, with a description"
   assert.deepEqual(await problems("  hero:\n    image: /photos/hero.gif\n    alt: A photo\n"), [
     'brand.hero.image: expected a photo (JPEG, PNG, WebP or AVIF) under /assets/, e.g. /assets/waiting-room.jpg, got "/photos/hero.gif"',
   ]);
-  assert.deepEqual(await problems("  hero:\n    image: /assets/nowhere.jpg\n    alt: A photo\n"), ['brand.hero.image: image "/assets/nowhere.jpg" does not exist']);
+  assert.deepEqual(await problems("  hero:\n    image: /assets/nowhere.jpg\n    alt: A photo\n"), [
+    'brand.hero.image: image "/assets/nowhere.jpg" does not exist',
+  ]);
   assert.deepEqual(await problems("  hero:\n    image: /assets/hero.jpg\n"), ["brand.hero.alt: is required"]);
 });
 

@@ -11,7 +11,10 @@ import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 
 async function check(contentDir: string): Promise<{ code: number; stderr: string }> {
   try {
-    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir } });
+    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+      cwd: ROOT,
+      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir },
+    });
     return { code: 0, stderr: r.stderr };
   } catch (err) {
     const e = err as { code: number; stderr: string };
@@ -38,12 +41,18 @@ test("a hostile redirects.txt is refused line by line; a marked external redirec
   ];
   const { result } = await buildInto({ contentDir: dir });
   assert.ok(!result.ok && result.problems, result.ok ? "built" : result.error);
-  assert.deepEqual(result.problems.map((p) => `${p.file}: ${p.message}`), expected);
+  assert.deepEqual(
+    result.problems.map((p) => `${p.file}: ${p.message}`),
+    expected,
+  );
   const checked = await check(dir);
   assert.equal(checked.code, 1, checked.stderr);
   for (const line of expected) assert.ok(checked.stderr.includes(line), `npm run check is missing:\n${line}\nin:\n${checked.stderr}`);
 
-  await writeFile(path.join(dir, "_data/redirects.txt"), "/portal/  https://portal.example.com/login  302  external\n/old-privacy/  /privacy/  301\n");
+  await writeFile(
+    path.join(dir, "_data/redirects.txt"),
+    "/portal/  https://portal.example.com/login  302  external\n/old-privacy/  /privacy/  301\n",
+  );
   assert.equal((await check(dir)).code, 0);
   const { out, result: ok } = await buildInto({ contentDir: dir });
   assert.ok(ok.ok, ok.ok ? "" : ok.error);

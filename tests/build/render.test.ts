@@ -23,7 +23,11 @@ test("the synchronous renderer matches jsx-async-runtime on every demo route", a
 });
 
 test("the synchronous renderer escapes text and attributes, and refuses async components", () => {
-  const el = { type: "tag", tag: "a", props: { href: 'x" onclick="y', title: "<b>", hidden: true, "data-x": false, children: [{ type: "textNode", text: "<script>&" }] } };
+  const el = {
+    type: "tag",
+    tag: "a",
+    props: { href: 'x" onclick="y', title: "<b>", hidden: true, "data-x": false, children: [{ type: "textNode", text: "<script>&" }] },
+  };
   assert.equal(renderToString(el), '<a href="x&quot; onclick=&quot;y" title="&lt;b&gt;" hidden>&lt;script&gt;&amp;</a>');
   const asyncComponent = { type: "tag", tag: () => Promise.resolve("x"), props: {} };
   assert.throws(() => renderToString(asyncComponent), /synchronously/);

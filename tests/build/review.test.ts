@@ -9,7 +9,8 @@ import { fixedClock } from "../../lib/build/clock.ts";
 import { ContentError, formatProblem } from "../../lib/content/problems.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
-const page = (front: string) => `---\ntitle: Croup\ndescription: What to do when your child has a barking cough at night.\n${front}\n---\nBody.\n`;
+const page = (front: string) =>
+  `---\ntitle: Croup\ndescription: What to do when your child has a barking cough at night.\n${front}\n---\nBody.\n`;
 
 test("a reviewed post and page show who reviewed them, linked, with the date", async () => {
   const dir = await makeContent({
@@ -36,7 +37,10 @@ test("a reviewed post and page show who reviewed them, linked, with the date", a
 });
 
 test("the model carries reviewedBy (the provider) and reviewed (a zoned date) for JSON-LD", async () => {
-  const dir = await makeContent({ "blog/rsv.md": post({ ...ok, title: "RSV", reviewedBy: "maya-okafor", reviewed: "2026-01-15" }), "pages/croup.md": page('reviewedBy: maya-okafor\nreviewed: "2026-01-15"') });
+  const dir = await makeContent({
+    "blog/rsv.md": post({ ...ok, title: "RSV", reviewedBy: "maya-okafor", reviewed: "2026-01-15" }),
+    "pages/croup.md": page('reviewedBy: maya-okafor\nreviewed: "2026-01-15"'),
+  });
   const site = await loadSite({ root: DEMO, contentDir: dir, mode: "production", clock: fixedClock("2026-06-01T12:00:00Z") });
   const p = site.byLang.en!.posts.find((x) => x.key === "rsv")!;
   assert.equal(p.reviewedBy?.kind, "provider");
@@ -54,16 +58,34 @@ test("an unknown reviewer, or a reviewer without a date (and the reverse), is a 
     "pages/c.md": page('reviewed: "2026-01-15"'),
     "pages/d.md": page('reviewedBy: "Dr. Okafor"\nreviewed: "2026-02-30"'),
   });
-  await assert.rejects(loadSite({ root: DEMO, contentDir: dir, mode: "production", clock: fixedClock("2026-06-01T12:00:00Z") }), (err: unknown) => {
-    assert.ok(err instanceof ContentError);
-    const lines = err.problems.map(formatProblem).map((l) => l.replace(/^.*content\//, ""));
-    assert.ok(lines.some((l) => l.startsWith('blog/a.md: reviewedBy: no provider with the slug "dr-nobody" (known: ')), lines.join("\n"));
-    assert.ok(lines.includes('blog/b.md: reviewed: give the date of the medical review too, e.g. reviewed: "2026-01-15"'), lines.join("\n"));
-    assert.ok(lines.includes("pages/c.md: reviewedBy: give the reviewing provider too (a provider's file name, e.g. maya-okafor)"), lines.join("\n"));
-    assert.ok(lines.some((l) => /^pages\/d\.md:\d+: reviewedBy: expected a slug such as jane-doe, got "Dr\. Okafor"$/.test(l)), lines.join("\n"));
-    assert.ok(lines.some((l) => /^pages\/d\.md:\d+: reviewed: February 2026 has only 28 days; check the day, got "2026-02-30"$/.test(l)), lines.join("\n"));
-    return true;
-  });
+  await assert.rejects(
+    loadSite({ root: DEMO, contentDir: dir, mode: "production", clock: fixedClock("2026-06-01T12:00:00Z") }),
+    (err: unknown) => {
+      assert.ok(err instanceof ContentError);
+      const lines = err.problems.map(formatProblem).map((l) => l.replace(/^.*content\//, ""));
+      assert.ok(
+        lines.some((l) => l.startsWith('blog/a.md: reviewedBy: no provider with the slug "dr-nobody" (known: ')),
+        lines.join("\n"),
+      );
+      assert.ok(
+        lines.includes('blog/b.md: reviewed: give the date of the medical review too, e.g. reviewed: "2026-01-15"'),
+        lines.join("\n"),
+      );
+      assert.ok(
+        lines.includes("pages/c.md: reviewedBy: give the reviewing provider too (a provider's file name, e.g. maya-okafor)"),
+        lines.join("\n"),
+      );
+      assert.ok(
+        lines.some((l) => /^pages\/d\.md:\d+: reviewedBy: expected a slug such as jane-doe, got "Dr\. Okafor"$/.test(l)),
+        lines.join("\n"),
+      );
+      assert.ok(
+        lines.some((l) => /^pages\/d\.md:\d+: reviewed: February 2026 has only 28 days; check the day, got "2026-02-30"$/.test(l)),
+        lines.join("\n"),
+      );
+      return true;
+    },
+  );
 });
 
 test("a reviewer whose page is a draft is named without a link in production", async () => {

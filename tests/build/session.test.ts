@@ -20,7 +20,10 @@ const desc = "A plain-language post for parents, written for the build session t
 
 async function otherPractice(): Promise<string> {
   const content = await makeContent({
-    "blog/2026-05-01-birch-news.md": post({ title: "News from Birch Lane", date: "2026-05-01", description: desc, tags: ["birch-only"] }, "We moved our flu clinic to Saturdays."),
+    "blog/2026-05-01-birch-news.md": post(
+      { title: "News from Birch Lane", date: "2026-05-01", description: desc, tags: ["birch-only"] },
+      "We moved our flu clinic to Saturdays.",
+    ),
   });
   const yaml = path.join(content, "_data/practice.yaml");
   await writeFile(yaml, (await readFile(yaml, "utf8")).replace(/^name: .*$/m, "name: Birch Lane Children's Clinic"));
@@ -33,7 +36,14 @@ test("two builds of different content at the same time each write exactly what t
   // Different content, prefix, clock and mode: anything one build left in a shared place would show in the other.
   const requests: BuildRequest[] = [
     { root: DEMO, sourceDateEpoch: NOW, prefix: "/juniper" },
-    { root: DEMO, contentDir: other, sourceDateEpoch: NOW + 40 * 86400, prefix: "/birch", mode: "preview", cacheDir: path.join(tmp, "cache-birch") },
+    {
+      root: DEMO,
+      contentDir: other,
+      sourceDateEpoch: NOW + 40 * 86400,
+      prefix: "/birch",
+      mode: "preview",
+      cacheDir: path.join(tmp, "cache-birch"),
+    },
   ];
   const into = (label: string, i: number) => path.join(tmp, `${label}-${i}`, "_site");
   try {
@@ -47,7 +57,11 @@ test("two builds of different content at the same time each write exactly what t
 
     for (const i of requests.keys()) {
       const diff = await compareTrees(into("alone", i), into("together", i));
-      assert.deepEqual({ changed: diff.changed, added: diff.added, removed: diff.removed }, { changed: [], added: [], removed: [] }, `build ${i}: files that differ from the build run alone`);
+      assert.deepEqual(
+        { changed: diff.changed, added: diff.added, removed: diff.removed },
+        { changed: [], added: [], removed: [] },
+        `build ${i}: files that differ from the build run alone`,
+      );
       assert.ok(diff.same > 30, `build ${i}: only ${diff.same} files compared`);
     }
     // And the two really are different sites.
@@ -65,10 +79,16 @@ test("two builds of different content at the same time each write exactly what t
     // must not stop the other's.
     const indexed = async (site: string) => {
       const html = (await readdir(site, { recursive: true })).filter((f) => f.endsWith(".html"));
-      const marked = await Promise.all(html.map(async (f) => ((await readFile(path.join(site, f), "utf8")).includes("data-pagefind-body") ? f : undefined)));
+      const marked = await Promise.all(
+        html.map(async (f) => ((await readFile(path.join(site, f), "utf8")).includes("data-pagefind-body") ? f : undefined)),
+      );
       return marked.filter((f) => f !== undefined).sort();
     };
-    const runs = await Promise.all(requests.map(async (_req, i) => writeSearchIndex(into("alone", i), [{ name: "current", dir: "again", files: await indexed(into("alone", i)) }])));
+    const runs = await Promise.all(
+      requests.map(async (_req, i) =>
+        writeSearchIndex(into("alone", i), [{ name: "current", dir: "again", files: await indexed(into("alone", i)) }]),
+      ),
+    );
     for (const [i, run] of runs.entries()) {
       assert.deepEqual(run.built, ["current"], `build ${i}: indexed by Pagefind`);
       assert.ok(run.files > 2, `build ${i}: only ${run.files} pages indexed`);
@@ -82,8 +102,14 @@ test("two builds of different content at the same time each write exactly what t
 
 test("a session's caches keep the files a load read and drop a deleted file's entries", async () => {
   const content = await makeContent({
-    "blog/2026-03-01-stays.md": post({ title: "This post stays", date: "2026-03-01", description: desc, tags: ["kept-tag"] }, "A body that stays."),
-    "blog/2026-04-01-goes.md": post({ title: "This post goes", date: "2026-04-01", description: desc, tags: ["gone-tag"] }, "A body that goes."),
+    "blog/2026-03-01-stays.md": post(
+      { title: "This post stays", date: "2026-03-01", description: desc, tags: ["kept-tag"] },
+      "A body that stays.",
+    ),
+    "blog/2026-04-01-goes.md": post(
+      { title: "This post goes", date: "2026-04-01", description: desc, tags: ["gone-tag"] },
+      "A body that goes.",
+    ),
   });
   const stays = path.join(content, "blog/2026-03-01-stays.md");
   const goes = path.join(content, "blog/2026-04-01-goes.md");
@@ -101,7 +127,10 @@ test("a session's caches keep the files a load read and drop a deleted file's en
 
     await rm(goes);
     const site = await load();
-    assert.deepEqual(site.byLang[site.defaultLang]!.posts.map((p) => p.title), ["This post stays"]);
+    assert.deepEqual(
+      site.byLang[site.defaultLang]!.posts.map((p) => p.title),
+      ["This post stays"],
+    );
     assert.equal(caches.reads.get(stays), read, "the unchanged post was not parsed again");
     for (const cache of [caches.reads, caches.renders, caches.readingLevels]) {
       assert.equal(cache.has(goes), false, "the deleted post's entry is gone");

@@ -41,7 +41,10 @@ async function project(): Promise<string> {
   await cp(path.join(DEMO, "content"), path.join(dir, "content"), { recursive: true });
   await cp(path.join(DEMO, "assets"), path.join(dir, "assets"), { recursive: true });
   await writeFile(path.join(dir, "answers.yaml"), ANSWERS);
-  await writeFile(path.join(dir, "our-logo.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#7a2e8f"/></svg>\n');
+  await writeFile(
+    path.join(dir, "our-logo.svg"),
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><circle cx="16" cy="16" r="15" fill="#7a2e8f"/></svg>\n',
+  );
   return dir;
 }
 
@@ -66,47 +69,55 @@ async function snapshot(dir: string): Promise<Record<string, string>> {
   return out;
 }
 
-test("setup with an answers file makes another practice's site: none of the demo's names, places or numbers", { timeout: 180_000 }, async () => {
-  const dir = await project();
-  const first = await setup(dir, "--answers", path.join(dir, "answers.yaml"));
-  assert.equal(first.code, 0, first.out);
-  assert.match(first.out, /No problems/);
-  const yaml = await readFile(path.join(dir, "content/_data/practice.yaml"), "utf8");
-  assert.match(yaml, /mapUrl: "https:\/\/www\.openstreetmap\.org\/search\?query=12%20Santa%20Cruz%20Lane%2C%20Tucson%2C%20AZ%2085701"/);
-  assert.match(yaml, /logo: "\/assets\/logo\.svg"/);
-  assert.ok(!existsSync(path.join(dir, "content/pages/faq.md")), "the demo's pages are gone");
-  assert.match(await readFile(path.join(dir, "content/pages/contact.md"), "utf8"), /\[\[phone\]\]/, "starter pages name the phone, never type it");
+test(
+  "setup with an answers file makes another practice's site: none of the demo's names, places or numbers",
+  { timeout: 180_000 },
+  async () => {
+    const dir = await project();
+    const first = await setup(dir, "--answers", path.join(dir, "answers.yaml"));
+    assert.equal(first.code, 0, first.out);
+    assert.match(first.out, /No problems/);
+    const yaml = await readFile(path.join(dir, "content/_data/practice.yaml"), "utf8");
+    assert.match(yaml, /mapUrl: "https:\/\/www\.openstreetmap\.org\/search\?query=12%20Santa%20Cruz%20Lane%2C%20Tucson%2C%20AZ%2085701"/);
+    assert.match(yaml, /logo: "\/assets\/logo\.svg"/);
+    assert.ok(!existsSync(path.join(dir, "content/pages/faq.md")), "the demo's pages are gone");
+    assert.match(
+      await readFile(path.join(dir, "content/pages/contact.md"), "utf8"),
+      /\[\[phone\]\]/,
+      "starter pages name the phone, never type it",
+    );
 
-  const out = path.join(dir, "_site");
-  const result = await build({ root: dir, out, cacheDir: path.join(DEMO, ".cache") });
-  assert.ok(result.ok, result.ok ? "" : reportFailure(result));
-  const leaks: string[] = [];
-  for (const f of await readdir(out, { recursive: true })) {
-    if (!/\.(html|xml|json|ics|txt|webmanifest|svg|yml)$/.test(f) || f.startsWith("admin/decap")) continue;
-    const text = await readFile(path.join(out, f), "utf8");
-    const m = DEMO_WORDS.exec(text);
-    if (m) leaks.push(`${f}: ${m[0]}`);
-    // One language, no language-assistance page: the footer has no empty list item for it.
-    if (/<li>\s*<\/li>/.test(text)) leaks.push(`${f}: an empty list item`);
-  }
-  assert.deepEqual(leaks, []);
-  assert.match(await readFile(path.join(out, "contact/index.html"), "utf8"), /<a href="tel:5205550100">\(520\) 555-0100<\/a>/);
-  assert.match(await readFile(path.join(out, "assets/logo.svg"), "utf8"), /#7a2e8f/);
+    const out = path.join(dir, "_site");
+    const result = await build({ root: dir, out, cacheDir: path.join(DEMO, ".cache") });
+    assert.ok(result.ok, result.ok ? "" : reportFailure(result));
+    const leaks: string[] = [];
+    for (const f of await readdir(out, { recursive: true })) {
+      if (!/\.(html|xml|json|ics|txt|webmanifest|svg|yml)$/.test(f) || f.startsWith("admin/decap")) continue;
+      const text = await readFile(path.join(out, f), "utf8");
+      const m = DEMO_WORDS.exec(text);
+      if (m) leaks.push(`${f}: ${m[0]}`);
+      // One language, no language-assistance page: the footer has no empty list item for it.
+      if (/<li>\s*<\/li>/.test(text)) leaks.push(`${f}: an empty list item`);
+    }
+    assert.deepEqual(leaks, []);
+    assert.match(await readFile(path.join(out, "contact/index.html"), "utf8"), /<a href="tel:5205550100">\(520\) 555-0100<\/a>/);
+    assert.match(await readFile(path.join(out, "assets/logo.svg"), "utf8"), /#7a2e8f/);
 
-  // Again with the same answers: nothing changes.
-  const before = await snapshot(dir);
-  assert.equal((await setup(dir, "--answers", path.join(dir, "answers.yaml"))).code, 0);
-  assert.deepEqual(await snapshot(dir), before);
+    // Again with the same answers: nothing changes.
+    const before = await snapshot(dir);
+    assert.equal((await setup(dir, "--answers", path.join(dir, "answers.yaml"))).code, 0);
+    assert.deepEqual(await snapshot(dir), before);
 
-  // Staff's own words are never replaced without --force.
-  await appendFile(path.join(dir, "content/pages/about.md"), "\nOur own words.\n");
-  const refused = await setup(dir, "--answers", path.join(dir, "answers.yaml"));
-  assert.equal(refused.code, 1);
-  assert.match(refused.out, /setup would replace them:\n {2}content\/pages\/about\.md\nRun again with --force/);
-  assert.match(await readFile(path.join(dir, "content/pages/about.md"), "utf8"), /Our own words/);
-  assert.equal((await setup(dir, "--answers", path.join(dir, "answers.yaml"), "--force")).code, 0);
-  assert.doesNotMatch(await readFile(path.join(dir, "content/pages/about.md"), "utf8"), /Our own words/);
-});
+    // Staff's own words are never replaced without --force.
+    await appendFile(path.join(dir, "content/pages/about.md"), "\nOur own words.\n");
+    const refused = await setup(dir, "--answers", path.join(dir, "answers.yaml"));
+    assert.equal(refused.code, 1);
+    assert.match(refused.out, /setup would replace them:\n {2}content\/pages\/about\.md\nRun again with --force/);
+    assert.match(await readFile(path.join(dir, "content/pages/about.md"), "utf8"), /Our own words/);
+    assert.equal((await setup(dir, "--answers", path.join(dir, "answers.yaml"), "--force")).code, 0);
+    assert.doesNotMatch(await readFile(path.join(dir, "content/pages/about.md"), "utf8"), /Our own words/);
+  },
+);
 
 test("one option adds or drops a language; a dropped language's files are moved aside, never lost", { timeout: 120_000 }, async () => {
   const dir = await project();
@@ -128,7 +139,10 @@ test("one option adds or drops a language; a dropped language's files are moved 
 
 test("answers that don't fit are refused, naming the field", async () => {
   const dir = await project();
-  await writeFile(path.join(dir, "answers.yaml"), ANSWERS.replace('phone: "(520) 555-0100"', "phone: call us").replace("timezone: America/Phoenix", "timezone: Tucson"));
+  await writeFile(
+    path.join(dir, "answers.yaml"),
+    ANSWERS.replace('phone: "(520) 555-0100"', "phone: call us").replace("timezone: America/Phoenix", "timezone: Tucson"),
+  );
   const r = await setup(dir, "--answers", path.join(dir, "answers.yaml"));
   assert.equal(r.code, 1);
   assert.match(r.out, /answers\.yaml: phone: expected a phone number such as \(555\) 555-0123/);

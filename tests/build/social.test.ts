@@ -45,13 +45,19 @@ test("posts have plain share links for X, Facebook, LinkedIn, Bluesky and email,
   const copy = doc.querySelector("button[data-copy]")!;
   assert.equal(copy.getAttribute("hidden"), "");
   const scripts = doc.querySelectorAll("script[src]").map((s) => s.getAttribute("src"));
-  assert.ok(scripts.every((s) => s!.startsWith("/assets/js/")), scripts.join(", "));
+  assert.ok(
+    scripts.every((s) => s!.startsWith("/assets/js/")),
+    scripts.join(", "),
+  );
 });
 
 test("social profiles from practice.yaml are in every footer with icons, names and rel=me", async () => {
   const doc = parse(await read(out, "index.html"));
   const links = doc.querySelectorAll("footer a.social");
-  assert.deepEqual(links.map((a) => a.text.trim()), ["X (Twitter)", "Facebook", "Instagram", "YouTube"]);
+  assert.deepEqual(
+    links.map((a) => a.text.trim()),
+    ["X (Twitter)", "Facebook", "Instagram", "YouTube"],
+  );
   for (const a of links) {
     assert.equal(a.getAttribute("rel"), "me noopener");
     assert.equal(a.querySelector("svg")!.getAttribute("aria-hidden"), "true");

@@ -16,7 +16,9 @@ const NOW = Date.parse(NOW_ISO) / 1000;
 const check = (contentDir = "") => runCheck(contentDir, { SOURCE_DATE_EPOCH: String(NOW) });
 
 async function allFiles(out: string): Promise<string[]> {
-  return (await readdir(out, { recursive: true, withFileTypes: true })).filter((e) => e.isFile()).map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+  return (await readdir(out, { recursive: true, withFileTypes: true }))
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(out, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
 }
 
 const cellText = (el: { textContent: string } | null | undefined) => el?.textContent.replace(/\s+/g, " ").trim();
@@ -38,9 +40,17 @@ test("the preview has /_staff/: the review due and every post's grade, noindex, 
   assert.ok(existsSync(path.join(out, "_staff/staff.css")));
 
   assert.equal(cellText(doc.querySelector("#staff-reviews")), "Medical reviews due (1)");
-  const reviews = doc.querySelectorAll('table[aria-labelledby="staff-reviews"] tbody tr').map((tr) => [cellText(tr.querySelector("th a")), cellText(tr.querySelector("th code")), ...tr.querySelectorAll("td").map(cellText)]);
+  const reviews = doc
+    .querySelectorAll('table[aria-labelledby="staff-reviews"] tbody tr')
+    .map((tr) => [cellText(tr.querySelector("th a")), cellText(tr.querySelector("th code")), ...tr.querySelectorAll("td").map(cellText)]);
   assert.deepEqual(reviews, [
-    ["Your newborn's first week: what's normal and when to call", "content/blog/2025-03-18-newborn-first-week.md", "Dr. Maya Okafor", "March 14, 2025", "March 14, 2026"],
+    [
+      "Your newborn's first week: what's normal and when to call",
+      "content/blog/2025-03-18-newborn-first-week.md",
+      "Dr. Maya Okafor",
+      "March 14, 2025",
+      "March 14, 2026",
+    ],
   ]);
   assert.equal(doc.querySelector('table[aria-labelledby="staff-reviews"] tbody a')?.getAttribute("href"), "/blog/newborn-first-week/");
 
@@ -53,20 +63,39 @@ test("the preview has /_staff/: the review due and every post's grade, noindex, 
     [["content/blog/2026-11-24-winter-colds.md", "8.5 Above 8"]],
   );
   const spanish = rows.find((tr) => tr.querySelector("code")?.textContent === "content/blog/2026-01-13-fever-when-to-call.es.md")!;
-  assert.deepEqual(spanish.querySelectorAll("td").map(cellText), ["Spanish", "6.5 Within target", "11.7", "1.83", "Fernández-Huerta ease 85.2; INFLESZ 81.2, muy fácil"]);
+  assert.deepEqual(spanish.querySelectorAll("td").map(cellText), [
+    "Spanish",
+    "6.5 Within target",
+    "11.7",
+    "1.83",
+    "Fernández-Huerta ease 85.2; INFLESZ 81.2, muy fácil",
+  ]);
   assert.equal(spanish.querySelector("th a")?.getAttribute("lang"), "es");
   assert.match(cellText(rows.find((tr) => tr.querySelector("code")?.textContent?.includes("winter-colds"))!.querySelector("th"))!, /Draft/);
 
   // Linked from no other page, and named in no sitemap, feed or other file of the build.
   for (const file of await allFiles(out)) {
-    if (file.startsWith("_staff/") || /\.(png|jpe?g|webp|avif|gif|ico|pdf|wasm|pf_\w+)$/.test(file) || file.startsWith("pagefind")) continue;
+    if (file.startsWith("_staff/") || /\.(png|jpe?g|webp|avif|gif|ico|pdf|wasm|pf_\w+)$/.test(file) || file.startsWith("pagefind"))
+      continue;
     const text = await readFile(path.join(out, file), "utf8");
     assert.ok(!text.includes("_staff"), `${file} names the staff page`);
   }
 });
 
 // Words that only the staff checks write: none may reach parents.
-const STAFF_MARKERS = ["_staff", "Staff checks", "Medical reviews due", "Reading grade", "Within target", "Flesch", "Fernández-Huerta", "Fernandez-Huerta", "INFLESZ", "fernandez-huerta", "flesch-kincaid"];
+const STAFF_MARKERS = [
+  "_staff",
+  "Staff checks",
+  "Medical reviews due",
+  "Reading grade",
+  "Within target",
+  "Flesch",
+  "Fernández-Huerta",
+  "Fernandez-Huerta",
+  "INFLESZ",
+  "fernandez-huerta",
+  "flesch-kincaid",
+];
 
 test("a production build holds nothing of the staff checks: no page, no stylesheet, no word of them in any file", async () => {
   const { out, result } = await buildInto({ sourceDateEpoch: NOW });
@@ -88,8 +117,18 @@ test("production loads measure no reading level at all; preview loads measure ev
   const production = await loadSite({ root: DEMO, mode: "production", clock: fixedClock(NOW_ISO) });
   const preview = await loadSite({ root: DEMO, mode: "preview", clock: fixedClock(NOW_ISO) });
   const posts = (site: typeof preview) => site.langs.flatMap((l) => site.byLang[l]!.posts);
-  assert.deepEqual(posts(production).filter((p) => "reading" in p).map((p) => p.file), []);
-  assert.deepEqual(posts(preview).filter((p) => !p.reading).map((p) => p.file), []);
+  assert.deepEqual(
+    posts(production)
+      .filter((p) => "reading" in p)
+      .map((p) => p.file),
+    [],
+  );
+  assert.deepEqual(
+    posts(preview)
+      .filter((p) => !p.reading)
+      .map((p) => p.file),
+    [],
+  );
 });
 
 test("npm run check prints each post's grade and the warnings, and still passes", async () => {
@@ -128,7 +167,8 @@ const ok = { description: "A perfectly ordinary summary of this post for parents
 // 58 words, 3 sentences, 135 syllables: 0.39 × 58/3 + 11.8 × 135/58 − 15.59 = 19.4
 const HARD =
   "Over-the-counter cough and cold preparations are not recommended for children younger than four years of age, because controlled clinical studies have not demonstrated meaningful efficacy in this population. Serious adverse events, including accidental overdose, have been documented when multiple combination products containing identical active ingredients are administered concurrently. Symptomatic management with supportive measures remains the preferred therapeutic approach.";
-const EASY = "Give your child plenty of water. Most colds get better in a week or two. Call us if the fever lasts more than three days. Honey can calm a cough in kids over one year old. Never give honey to a baby.";
+const EASY =
+  "Give your child plenty of water. Most colds get better in a week or two. Call us if the fever lasts more than three days. Honey can calm a cough in kids over one year old. Never give honey to a baby.";
 
 async function withSettings(settings: string, files: Record<string, string>): Promise<string> {
   const dir = await makeContent(files);
@@ -141,16 +181,20 @@ test("practice.yaml sets the target and the review age; a page's stale review is
   const dir = await withSettings("readingGrade: 1\nreviewEveryMonths: 6", {
     "blog/easy.md": post({ ...ok, title: "Easy", date: "2026-01-01", reviewedBy: "maya-okafor", reviewed: "2026-05-25" }, EASY),
     "blog/hard.md": post({ ...ok, title: "Hard", date: "2026-01-01", reviewedBy: "maya-okafor", reviewed: "2026-05-26" }, HARD),
-    "pages/croup.md": '---\ntitle: Croup\ndescription: What to do when your child has a barking cough at night.\nreviewedBy: daniel-reyes\nreviewed: "2025-01-10"\n---\nBody.\n',
+    "pages/croup.md":
+      '---\ntitle: Croup\ndescription: What to do when your child has a barking cough at night.\nreviewedBy: daniel-reyes\nreviewed: "2025-01-10"\n---\nBody.\n',
   });
   const r = await check(dir);
   assert.equal(r.code, 0, r.stderr);
   const lines = r.stdout.split("\n");
   const file = (name: string) => `${dir}/${name}`;
-  assert.deepEqual(lines.slice(lines.indexOf("Reading grade of each post (target: grade 1 or below):") + 1, lines.indexOf("Reading grade of each post (target: grade 1 or below):") + 3), [
-    ` 2.0  ${file("blog/easy.md")}: above 1`,
-    `19.4  ${file("blog/hard.md")}: above 1`,
-  ]);
+  assert.deepEqual(
+    lines.slice(
+      lines.indexOf("Reading grade of each post (target: grade 1 or below):") + 1,
+      lines.indexOf("Reading grade of each post (target: grade 1 or below):") + 3,
+    ),
+    [` 2.0  ${file("blog/easy.md")}: above 1`, `19.4  ${file("blog/hard.md")}: above 1`],
+  );
   const warnings = lines.slice(lines.indexOf("4 warnings (the site still builds):") + 1).filter(Boolean);
   assert.deepEqual(warnings, [
     `${file("blog/easy.md")}: reading grade 2.0 (Flesch–Kincaid) is above the practice's target of grade 1; shorter sentences and everyday words bring it down`,
@@ -164,6 +208,9 @@ test("a target or review age that is no whole number in range is a problem in pr
   const dir = await withSettings('readingGrade: 0\nreviewEveryMonths: "twelve"', {});
   const r = await check(dir);
   assert.equal(r.code, 1);
-  const lines = r.stderr.trim().split("\n").map((l) => l.replace(/^.*_data\/practice\.yaml: /, ""));
+  const lines = r.stderr
+    .trim()
+    .split("\n")
+    .map((l) => l.replace(/^.*_data\/practice\.yaml: /, ""));
   assert.deepEqual(lines.slice(1).sort(), ["readingGrade: expected a number of at least 1", "reviewEveryMonths: expected a whole number"]);
 });

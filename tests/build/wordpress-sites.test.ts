@@ -57,13 +57,19 @@ const CASES: Case[] = [
     bases: { categoryBase: "topics", tagBase: "keyword" },
     async check({ out, imported, rules }) {
       const { counts } = imported.plan.report;
-      assert.deepEqual({ ...counts, redirects: 0 }, { posts: 8, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 10, media: 3, redirects: 0 });
+      assert.deepEqual(
+        { ...counts, redirects: 0 },
+        { posts: 8, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 10, media: 3, redirects: 0 },
+      );
       // Two posts titled the same keep their own addresses.
       assert.match(await read(out, "blog/flu-shots/index.html"), /Flu shots for 2023 are in/);
       assert.match(await read(out, "blog/flu-shots-2/index.html"), /<a href="\/blog\/flu-shots\/">flu shots 2023<\/a>/);
       // Private, password-protected and scheduled posts are not published.
       for (const p of ["blog/staff-rota", "blog/parents-evening", "blog/new-hours"]) assert.ok(!existsSync(path.join(out, p)), p);
-      assert.match(imported.text, /post “Parents' evening notes” \(id 410\): it was password-protected on WordPress: imported as a draft, without the password/);
+      assert.match(
+        imported.text,
+        /post “Parents' evening notes” \(id 410\): it was password-protected on WordPress: imported as a draft, without the password/,
+      );
       // Blocks: gallery pictures, video facades, the X post as a link, table, columns, button, file.
       const visit = await read(out, "blog/what-to-bring/index.html");
       assert.match(visit, /alt="Our waiting room with a toy train"/);
@@ -75,23 +81,38 @@ const CASES: Case[] = [
       // The cover block: its text stays; its background (decoration, alt="" on WordPress) is not shown as a
       // picture repeating the one above under the media library's description.
       assert.match(visit, /Welcome to Maple Street/);
-      assert.equal((visit.match(/alt="Our waiting room with a toy train"/g) ?? []).length, 2, "the featured image and the gallery's photo; the cover's background is not a third");
+      assert.equal(
+        (visit.match(/alt="Our waiting room with a toy train"/g) ?? []).length,
+        2,
+        "the featured image and the gallery's photo; the cover's background is not a third",
+      );
       assert.match(visit, /Right column: the lift is by the pharmacy\./);
       assert.match(visit, /<a href="https:\/\/portal\.maplekids\.example\/login">Patient portal<\/a>/);
       assert.match(visit, /<a href="\/uploads\/2024\/03\/new-patient-handout\.pdf">New patient handout<\/a>/);
       // With --category-base the old /topics/vaccines/ link goes to the tag's page; the page never imported loses its link, listed.
       assert.match(visit, /<a href="\/blog\/tags\/vaccines\/">vaccine records<\/a>/);
       assert.match(visit, /Our old forms page is gone\./);
-      assert.match(imported.text, /\nLinks to old-site pages that were not imported \(the text is kept, without the link\) \(1\):\n  post “What to bring to your first visit” \(id 404\): a link to the old site's \/old-forms\/ was removed/);
+      assert.match(
+        imported.text,
+        /\nLinks to old-site pages that were not imported \(the text is kept, without the link\) \(1\):\n  post “What to bring to your first visit” \(id 404\): a link to the old site's \/old-forms\/ was removed/,
+      );
       // Classic shortcodes and pasted embed code: pictures, facades, links; never a network's script.
       const classic = await read(out, "blog/cafe-hours/index.html");
       assert.match(classic, /<figcaption>The waiting room<\/figcaption>|The waiting room/);
       assert.equal((classic.match(/data-third-party="(youtube|vimeo)"/g) ?? []).length, 2);
-      for (const link of ["https://www.instagram.com/p/CxYz123abc/", "https://www.facebook.com/maplekids/posts/1234567890", "https://www.facebook.com/maplekids/posts/987654321", "https://www.instagram.com/p/Cabc987/"]) {
+      for (const link of [
+        "https://www.instagram.com/p/CxYz123abc/",
+        "https://www.facebook.com/maplekids/posts/1234567890",
+        "https://www.facebook.com/maplekids/posts/987654321",
+        "https://www.instagram.com/p/Cabc987/",
+      ]) {
         assert.ok(classic.includes(`href="${link}"`), link);
       }
       assert.match(imported.text, /\nEmbeds turned into links, or removed \(6\):\n/);
-      assert.match(imported.text, /\nMedia not copied \(2\):\n  post “What to bring to your first visit” \(id 404\): image waiting-room\.jpg was a cover block's background \(decoration, no alt text\): left out.*\n  post “Classic editor post” \(id 408\): \[video\] shortcode removed \(https:\/\/maplekids\.example\/wp-content\/uploads\/2024\/05\/tour\.mp4\)/);
+      assert.match(
+        imported.text,
+        /\nMedia not copied \(2\):\n  post “What to bring to your first visit” \(id 404\): image waiting-room\.jpg was a cover block's background \(decoration, no alt text\): left out.*\n  post “Classic editor post” \(id 408\): \[video\] shortcode removed \(https:\/\/maplekids\.example\/wp-content\/uploads\/2024\/05\/tour\.mp4\)/,
+      );
       assert.doesNotMatch(imported.text, /<script> removed/, "the networks' loaders go with their embeds");
       // Comments: an eight-level thread, a comment answering itself shown on its own, spam and pending left out.
       const greek = await read(out, "blog/epipedo/index.html");
@@ -148,8 +169,16 @@ const CASES: Case[] = [
 for (const c of CASES) {
   test(c.name, async () => {
     const exportFile = path.join(FIXTURES, c.file);
-    const content = await makeContent({ "pages/comment-received.md": await readFile(path.join(DEMO, "content/pages/comment-received.md"), "utf8") });
-    const imported = await importWordPress({ exportFile, contentDir: content, mediaDir: path.join(FIXTURES, c.media), root: DEMO, ...c.bases });
+    const content = await makeContent({
+      "pages/comment-received.md": await readFile(path.join(DEMO, "content/pages/comment-received.md"), "utf8"),
+    });
+    const imported = await importWordPress({
+      exportFile,
+      contentDir: content,
+      mediaDir: path.join(FIXTURES, c.media),
+      root: DEMO,
+      ...c.bases,
+    });
     // The import's own check (the same as npm run check) finds nothing, and the first build succeeds.
     assert.deepEqual(imported.problems, []);
     assert.doesNotMatch(imported.text, /Fix before building/);
@@ -172,7 +201,10 @@ for (const c of CASES) {
         const rule = match(rules, address);
         if (rule) {
           const target = rule.to.split("?")[0]!;
-          assert.ok(existsSync(path.join(out, target.endsWith("/") ? `${target}index.html` : target)), `${address} → ${rule.to}: no such page`);
+          assert.ok(
+            existsSync(path.join(out, target.endsWith("/") ? `${target}index.html` : target)),
+            `${address} → ${rule.to}: no such page`,
+          );
         } else if (!imported.text.includes(address) && !existsSync(path.join(out, address, "index.html"))) unaccounted.push(address);
       }
     }
@@ -181,7 +213,8 @@ for (const c of CASES) {
     // Nothing on any page loads from another site or runs a network's script.
     for (const file of await htmlFiles(out)) {
       const html = await read(out, file);
-      for (const tag of html.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /^<script (type="application\/ld\+json"|type="module" src="\/assets\/js\/[a-z-]+\.js")>$/, `${file}: ${tag}`);
+      for (const tag of html.match(/<script\b[^>]*>/g) ?? [])
+        assert.match(tag, /^<script (type="application\/ld\+json"|type="module" src="\/assets\/js\/[a-z-]+\.js")>$/, `${file}: ${tag}`);
       assert.doesNotMatch(html, /<(iframe|object|embed)\b/i, file);
       assert.doesNotMatch(html, /(src|srcset|poster)="(https?:)?\/\//i, file);
       assert.doesNotMatch(html, /platform\.twitter|connect\.facebook|instagram\.com\/embed/, file);

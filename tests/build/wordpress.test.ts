@@ -33,7 +33,16 @@ async function freshContent(): Promise<string> {
 /** The old site's public addresses, read from the export itself. */
 function oldAddresses(): string[] {
   const wxr = parseWxr(XML_TEXT);
-  const out = new Set<string>(["/feed/", "/feed/atom/", "/comments/feed/", "/page/2/", "/2024/10/", "/2024/", "/wp-content/uploads/2024/10/flu-clinic-300x200.jpg", "/?s=fever"]);
+  const out = new Set<string>([
+    "/feed/",
+    "/feed/atom/",
+    "/comments/feed/",
+    "/page/2/",
+    "/2024/10/",
+    "/2024/",
+    "/wp-content/uploads/2024/10/flu-clinic-300x200.jpg",
+    "/?s=fever",
+  ]);
   const local = (u: string) => {
     const url = new URL(u);
     return `${url.pathname}${url.search}`;
@@ -75,22 +84,44 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   XML_TEXT = await readFile(EXPORT, "utf8");
   const content = await freshContent();
   const first = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
-  assert.deepEqual(first.plan.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 11, media: 4, redirects: first.plan.redirects.length });
-  assert.match(first.text, /^Imported from export\.xml:\n  6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 11 comments, 4 media files, \d+ redirects/);
+  assert.deepEqual(first.plan.report.counts, {
+    posts: 6,
+    drafts: 2,
+    privatePosts: 1,
+    scheduled: 1,
+    pages: 2,
+    comments: 11,
+    media: 4,
+    redirects: first.plan.redirects.length,
+  });
+  assert.match(
+    first.text,
+    /^Imported from export\.xml:\n  6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 11 comments, 4 media files, \d+ redirects/,
+  );
   assert.match(first.text, /Files: 24 new, 0 updated, 0 unchanged/);
   assert.match(first.text, /page “Vaccine schedule” \(id 111\): file 2021\/01\/catch-up-schedule\.docx is not in the media folder/);
   assert.ok(existsSync(path.join(content, "blog/flu-clinic.jpg")));
-  assert.deepEqual(await readFile(path.join(content, "uploads/2024/10/flu-consent-form.pdf")), await readFile(path.join(MEDIA, "2024/10/flu-consent-form.pdf")));
+  assert.deepEqual(
+    await readFile(path.join(content, "uploads/2024/10/flu-consent-form.pdf")),
+    await readFile(path.join(MEDIA, "2024/10/flu-consent-form.pdf")),
+  );
   assert.ok(existsSync(path.join(content, "_data/wordpress-import.json")));
 
   const { out, result } = await buildInto({ contentDir: content, sourceDateEpoch: EPOCH });
   assert.ok(result.ok, result.ok ? "" : result.error);
 
   // Posts, pages, the featured image; drafts, private and scheduled posts stay out.
-  for (const page of ["blog/flu-shots-2024/index.html", "blog/sun-safety/index.html", "blog/vacunas/index.html", "about-us/index.html", "vaccine-schedule/index.html"]) {
+  for (const page of [
+    "blog/flu-shots-2024/index.html",
+    "blog/sun-safety/index.html",
+    "blog/vacunas/index.html",
+    "about-us/index.html",
+    "vaccine-schedule/index.html",
+  ]) {
     assert.ok(existsSync(path.join(out, page)), page);
   }
-  for (const page of ["blog/draft-rsv-shots-for-babies", "blog/staff-holiday-coverage", "blog/new-office-hours-2031"]) assert.ok(!existsSync(path.join(out, page)), page);
+  for (const page of ["blog/draft-rsv-shots-for-babies", "blog/staff-holiday-coverage", "blog/new-office-hours-2031"])
+    assert.ok(!existsSync(path.join(out, page)), page);
   const flu = await read(out, "blog/flu-shots-2024/index.html");
   assert.match(flu, /<h1>Flu shots are here for 2024 – walk in on Saturdays<\/h1>/);
   assert.match(flu, /alt="Nurse giving a flu shot to a smiling toddler"/);
@@ -101,7 +132,10 @@ test("a WordPress export imports, builds, keeps every old address working, and n
 
   // The linked PDF is published from the content folder, byte for byte, and linked there.
   assert.match(flu, /<a href="\/uploads\/2024\/10\/flu-consent-form\.pdf">Flu shot consent form<\/a>/);
-  assert.deepEqual(await readFile(path.join(out, "uploads/2024/10/flu-consent-form.pdf")), await readFile(path.join(MEDIA, "2024/10/flu-consent-form.pdf")));
+  assert.deepEqual(
+    await readFile(path.join(out, "uploads/2024/10/flu-consent-form.pdf")),
+    await readFile(path.join(MEDIA, "2024/10/flu-consent-form.pdf")),
+  );
   // Old anchors keep their ids, so /2024/06/sun-safety/#spf and the post's own #reapply still land.
   const sun = await read(out, "blog/sun-safety/index.html");
   assert.match(sun, /<h2 id="spf">Which SPF\?<\/h2>/);
@@ -113,7 +147,11 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   // once on the page; links from other posts and from comments go to the comment's new anchor.
   const fluDoc = parse(flu);
   const ids = fluDoc.querySelectorAll("[id]").map((e) => e.id);
-  assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], "no id twice on the page");
+  assert.deepEqual(
+    ids.filter((id, i) => ids.indexOf(id) !== i),
+    [],
+    "no id twice on the page",
+  );
   for (const wp of [501, 502, 503, 507, 509, 510, 511, 512]) {
     const card = fluDoc.querySelector(`#comment-${wp}`);
     assert.ok(card, `#comment-${wp}`);
@@ -131,7 +169,10 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   assert.match(fluDoc.querySelector("#comment-512")!.text, /I filled in the checklist the office emailed me\./);
   assert.ok(!existsSync(path.join(content, "uploads/2024/10/saturday-checklist-priya.pdf")));
   assert.ok(!existsSync(path.join(out, "uploads/2024/10/saturday-checklist-priya.pdf")));
-  assert.match(first.text, /comment 512 by “Priya S\.” .*: a link to the uploaded file 2024\/10\/saturday-checklist-priya\.pdf was removed/);
+  assert.match(
+    first.text,
+    /comment 512 by “Priya S\.” .*: a link to the uploaded file 2024\/10\/saturday-checklist-priya\.pdf was removed/,
+  );
   // Every internal link, image and anchor of the imported site resolves.
   const links = await checkLinks(out);
   assert.deepEqual(links.broken, []);
@@ -140,12 +181,18 @@ test("a WordPress export imports, builds, keeps every old address working, and n
   // Hostile HTML from posts and comments is text or gone, on every page.
   for (const file of await htmlFiles(out)) {
     const html = await read(out, file);
-    for (const tag of html.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /^<script (type="application\/ld\+json"|type="module" src="\/assets\/js\/[a-z-]+\.js")>$/, `${file}: ${tag}`);
+    for (const tag of html.match(/<script\b[^>]*>/g) ?? [])
+      assert.match(tag, /^<script (type="application\/ld\+json"|type="module" src="\/assets\/js\/[a-z-]+\.js")>$/, `${file}: ${tag}`);
     assert.doesNotMatch(html, /<(iframe|object|embed|form action="https:\/\/evil)\b/i, file);
     assert.doesNotMatch(html, /\son[a-z]+\s*=/i, file);
     assert.doesNotMatch(html, /href="\s*javascript:/i, file);
-    for (const secret of ["@mail.example", "203.0.113.", "198.51.100.", "rachels-blog.example", "tracker.example", "saturday-checklist"]) assert.ok(!html.includes(secret), `${file}: ${secret}`);
-    assert.doesNotMatch(html, /href="https?:\/\/(www\.)?juniperhillpeds\.example\/(wp-content|\d{4}\/|\?)/, `${file}: a link left pointing at the old site`);
+    for (const secret of ["@mail.example", "203.0.113.", "198.51.100.", "rachels-blog.example", "tracker.example", "saturday-checklist"])
+      assert.ok(!html.includes(secret), `${file}: ${secret}`);
+    assert.doesNotMatch(
+      html,
+      /href="https?:\/\/(www\.)?juniperhillpeds\.example\/(wp-content|\d{4}\/|\?)/,
+      `${file}: a link left pointing at the old site`,
+    );
   }
   assert.match(flu, /Mallory &lt;script&gt;alert\(&quot;name&quot;\)&lt;\/script&gt;/);
 
@@ -190,7 +237,10 @@ test("importing again writes nothing; an edited file is kept unless --force; a d
   const kept = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
   assert.deepEqual(kept.apply.written, []);
   assert.equal(await readFile(post, "utf8"), edited);
-  assert.match(kept.text, /Kept as they are \(1\); run again with --force to replace them:\n  content\/blog\/2024-06-10-sun-safety\.md: edited since the last import/);
+  assert.match(
+    kept.text,
+    /Kept as they are \(1\); run again with --force to replace them:\n  content\/blog\/2024-06-10-sun-safety\.md: edited since the last import/,
+  );
   const forced = await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA, force: true });
   assert.deepEqual(forced.apply.written, ["blog/2024-06-10-sun-safety.md"]);
   assert.doesNotMatch(await readFile(post, "utf8"), /An update from the office/);
@@ -212,7 +262,10 @@ test("importing again writes nothing; an edited file is kept unless --force; a d
 
   // A file the import did not write (a page the practice already has) is never replaced.
   const own = await freshContent();
-  await writeFile(path.join(own, "pages/about-us.md"), "---\ntitle: About\ndescription: Our own about page, written before the move.\n---\nOurs.\n");
+  await writeFile(
+    path.join(own, "pages/about-us.md"),
+    "---\ntitle: About\ndescription: Our own about page, written before the move.\n---\nOurs.\n",
+  );
   const mine = await importWordPress({ exportFile: EXPORT, contentDir: own, mediaDir: MEDIA });
   assert.match(mine.text, /content\/pages\/about-us\.md: not written by an earlier import/);
   assert.match(await readFile(path.join(own, "pages/about-us.md"), "utf8"), /Ours\./);
@@ -223,7 +276,10 @@ test("npm run check passes an imported site, and names each bad line of its redi
   await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
   const check = async () => {
     try {
-      const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], { cwd: ROOT, env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: content } });
+      const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+        cwd: ROOT,
+        env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: content },
+      });
       return { code: 0, out: r.stdout + r.stderr };
     } catch (err) {
       const e = err as { code: number; stdout: string; stderr: string };
@@ -235,7 +291,10 @@ test("npm run check passes an imported site, and names each bad line of its redi
 
   const file = path.join(content, "_data/redirects.txt");
   const lines = (await readFile(file, "utf8")).split("\n").length;
-  await writeFile(file, `${await readFile(file, "utf8")}/old-fees/  /billing/  301\n/old-fees.html /blog/  302\n/2024/10/flu-shots-2024/  /blog/sun-safety/  301\n/rsv/  /blog/draft-rsv-shots-for-babies/  301\n/forms/consent.pdf  /uploads/2024/10/flu-consent-form.pdf  301\n`);
+  await writeFile(
+    file,
+    `${await readFile(file, "utf8")}/old-fees/  /billing/  301\n/old-fees.html /blog/  302\n/2024/10/flu-shots-2024/  /blog/sun-safety/  301\n/rsv/  /blog/draft-rsv-shots-for-babies/  301\n/forms/consent.pdf  /uploads/2024/10/flu-consent-form.pdf  301\n`,
+  );
   const name = path.relative(DEMO, file).split(path.sep).join("/");
   const bad = await check();
   assert.equal(bad.code, 1, bad.out);
@@ -251,13 +310,22 @@ test("npm run check passes an imported site, and names each bad line of its redi
     result.problems.map((p) => p.file),
     [lines, lines + 2, lines + 3, lines + 5].map((n) => `${name}:${n}`),
   );
-  assert.match(result.problems.at(-1)!.message, /^the old address must be a path on this site, starting with "\/"; expected "\/old\/address\/  \/new\/address\/  301"/);
+  assert.match(
+    result.problems.at(-1)!.message,
+    /^the old address must be a path on this site, starting with "\/"; expected "\/old\/address\/  \/new\/address\/  301"/,
+  );
 });
 
 test("a broken export or a missing media folder stops before anything is written", async () => {
   const content = await freshContent();
-  await assert.rejects(importWordPress({ exportFile: path.join(FIXTURES, "truncated.xml"), contentDir: content }), (err: unknown) => err instanceof ImportFailure && /truncated\.xml is not a complete XML file/.test(err.message));
-  await assert.rejects(importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: path.join(FIXTURES, "nope") }), /--media-dir .* is not a folder/);
+  await assert.rejects(
+    importWordPress({ exportFile: path.join(FIXTURES, "truncated.xml"), contentDir: content }),
+    (err: unknown) => err instanceof ImportFailure && /truncated\.xml is not a complete XML file/.test(err.message),
+  );
+  await assert.rejects(
+    importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: path.join(FIXTURES, "nope") }),
+    /--media-dir .* is not a folder/,
+  );
   assert.deepEqual((await readdir(content)).sort(), ["_data", "pages", "providers"]);
 });
 

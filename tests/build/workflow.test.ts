@@ -37,7 +37,15 @@ interface Workflow {
 const WORKFLOW = path.join(ROOT, ".github/workflows/site.yml");
 const load = async () => ({ text: await readFile(WORKFLOW, "utf8"), wf: parse(await readFile(WORKFLOW, "utf8")) as Workflow });
 const steps = (wf: Workflow) => Object.values(wf.jobs).flatMap((j) => j.steps);
-const runs = (wf: Workflow) => steps(wf).flatMap((s) => (s.run ? s.run.split("\n").map((l) => l.trim()).filter(Boolean) : []));
+const runs = (wf: Workflow) =>
+  steps(wf).flatMap((s) =>
+    s.run
+      ? s.run
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean)
+      : [],
+  );
 const stepRunning = (wf: Workflow, re: RegExp) => steps(wf).find((s) => s.run && re.test(s.run));
 
 test("the workflow builds in Debian's node:20-bookworm, so the README's install line works unchanged", async () => {
@@ -65,7 +73,9 @@ test("triggers: pushes to main, a daily schedule just after midnight in the prac
   const practice = parse(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as { timezone: string };
   // Winter and summer: daylight saving time moves local time by an hour; both must be after midnight.
   for (const month of [1, 7]) {
-    const local = DateTime.fromObject({ year: 2026, month, day: 15, hour: Number(hour), minute: Number(minute) }, { zone: "utc" }).setZone(practice.timezone);
+    const local = DateTime.fromObject({ year: 2026, month, day: 15, hour: Number(hour), minute: Number(minute) }, { zone: "utc" }).setZone(
+      practice.timezone,
+    );
     assert.equal(local.day, 15, `${crons[0]} UTC is before midnight in ${practice.timezone} in month ${month}`);
     assert.ok(local.hour < 2, `${crons[0]} UTC is ${local.toFormat("HH:mm ZZZZ")} in ${practice.timezone}: not just after midnight`);
   }
@@ -81,7 +91,10 @@ test("steps call the README's commands; each is a script in package.json", async
   const pkg = JSON.parse(await readFile(path.join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
   const lines = runs(wf);
   for (const command of ["npm install", "npm test", "npm run build", "npm run check"]) {
-    assert.ok(lines.some((l) => l === command || l.startsWith(command + " ")), `no step runs ${command}:\n${lines.join("\n")}`);
+    assert.ok(
+      lines.some((l) => l === command || l.startsWith(command + " ")),
+      `no step runs ${command}:\n${lines.join("\n")}`,
+    );
     assert.ok(readme.includes(command), `README does not document ${command}`);
   }
   for (const l of lines) {
@@ -118,7 +131,8 @@ test("the site that is deployed is the _site the steps built, with the GitHub Pa
   assert.ok(upload, "uploads the Pages artifact");
   assert.equal(upload.with?.path, "_site");
   assert.ok(i((s) => s === upload) > i((s) => s === buildStep), "uploads after building");
-  for (const test of ["npm test", "npm run check"]) assert.ok(i((s) => s.run === test) < i((s) => s === buildStep), `${test} runs before the build`);
+  for (const test of ["npm test", "npm run check"])
+    assert.ok(i((s) => s.run === test) < i((s) => s === buildStep), `${test} runs before the build`);
   const gates = i((s) => /gates\.test\.ts/.test(s.run ?? ""));
   assert.ok(gates < i((s) => s === upload), "gates run before the upload");
   const deploy = wf.jobs.deploy!;
@@ -140,9 +154,20 @@ test("scripts/ci.ts plan: the Sunday night run is the full suite, other nights r
   const dir = await mkdtemp(path.join(tmpdir(), "pp-ci-"));
   const plan = async (utc: string) => {
     const out = path.join(dir, `${utc}.txt`);
-    const env = { ...process.env, PRACTICE_ROOT: DEMO, GITHUB_EVENT_NAME: "schedule", GITHUB_OUTPUT: out, SOURCE_DATE_EPOCH: String(Date.parse(utc) / 1000) };
+    const env = {
+      ...process.env,
+      PRACTICE_ROOT: DEMO,
+      GITHUB_EVENT_NAME: "schedule",
+      GITHUB_OUTPUT: out,
+      SOURCE_DATE_EPOCH: String(Date.parse(utc) / 1000),
+    };
     await run(process.execPath, ["--import", "tsx", "scripts/ci.ts", "plan"], { cwd: ROOT, env });
-    return Object.fromEntries((await readFile(out, "utf8")).trim().split("\n").map((l) => l.split("=") as [string, string]));
+    return Object.fromEntries(
+      (await readFile(out, "utf8"))
+        .trim()
+        .split("\n")
+        .map((l) => l.split("=") as [string, string]),
+    );
   };
   // 08:05 UTC on Sunday 29 November 2026 is 00:05 Sunday in Los Angeles.
   assert.deepEqual(await plan("2026-11-29T08:05:00Z"), { suite: "full", host: "netlify" });
@@ -155,14 +180,25 @@ test("announce: after the deploy, with the build's clock and prefix, secrets fro
   assert.ok(job, "an announce job");
   assert.deepEqual(job.needs, ["build", "deploy"]);
   assert.match(job.if ?? "", /needs\.build\.result == 'success'/);
-  assert.match(job.if ?? "", /needs\.deploy\.result == 'success' \|\| needs\.deploy\.result == 'skipped'/, "after GitHub Pages deployed, or where the host deploys itself");
-  assert.deepEqual(job.permissions, { "contents": "write" }, "only this job may push, and only contents");
-  assert.match(String((wf as unknown as { permissions: Record<string, string> }).permissions?.contents), /^read$/, "the workflow's other jobs keep read-only contents");
+  assert.match(
+    job.if ?? "",
+    /needs\.deploy\.result == 'success' \|\| needs\.deploy\.result == 'skipped'/,
+    "after GitHub Pages deployed, or where the host deploys itself",
+  );
+  assert.deepEqual(job.permissions, { contents: "write" }, "only this job may push, and only contents");
+  assert.match(
+    String((wf as unknown as { permissions: Record<string, string> }).permissions?.contents),
+    /^read$/,
+    "the workflow's other jobs keep read-only contents",
+  );
   const announce = job.steps.find((s) => s.run === "npm run announce")!;
   assert.equal(announce.env?.SOURCE_DATE_EPOCH, "${{ needs.build.outputs.epoch }}", "the same now as the deployed site");
   assert.equal(announce.env?.PATH_PREFIX, "${{ needs.build.outputs.prefix }}");
-  for (const [name, value] of Object.entries(announce.env ?? {})) if (/TOKEN|PASSWORD|SECRET|_KEY$/.test(name)) assert.equal(value, `\${{ secrets.${name} }}`, `${name} comes from the repository's secrets`);
-  for (const name of ["X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"]) assert.equal(announce.env?.[name], `\${{ secrets.${name} }}`, `X's four keys (OAuth 1.0a) are passed: ${name}`);
+  for (const [name, value] of Object.entries(announce.env ?? {}))
+    if (/TOKEN|PASSWORD|SECRET|_KEY$/.test(name))
+      assert.equal(value, `\${{ secrets.${name} }}`, `${name} comes from the repository's secrets`);
+  for (const name of ["X_API_KEY", "X_API_SECRET", "X_ACCESS_TOKEN", "X_ACCESS_SECRET"])
+    assert.equal(announce.env?.[name], `\${{ secrets.${name} }}`, `X's four keys (OAuth 1.0a) are passed: ${name}`);
   const keep = job.steps[job.steps.indexOf(announce) + 1]!;
   assert.match(keep.if ?? "", /^always\(\)/, "what was sent is committed even if a later step failed");
   assert.match(keep.run ?? "", /git add content\/_data\/announced\.json/);

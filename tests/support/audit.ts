@@ -32,17 +32,35 @@ try {
     // Asynchronous on purpose: the static server runs in this process and must keep answering.
     await promisify(execFile)(
       process.execPath,
-      [lighthouse, server.url + p, "--quiet", "--output=json", `--output-path=${report}`, "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"],
+      [
+        lighthouse,
+        server.url + p,
+        "--quiet",
+        "--output=json",
+        `--output-path=${report}`,
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
+      ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", timeout: 120_000 },
     ).catch((err: { stderr?: string; message: string }) => {
       throw new Error(`Lighthouse failed on ${p}:\n${err.stderr ?? err.message}`);
     });
-    const lhr = JSON.parse(await readFile(report, "utf8")) as { categories: Record<string, { score: number }>; audits: Record<string, { numericValue: number }> };
+    const lhr = JSON.parse(await readFile(report, "utf8")) as {
+      categories: Record<string, { score: number }>;
+      audits: Record<string, { numericValue: number }>;
+    };
     const score = (k: string) => String(Math.round(lhr.categories[k]!.score * 100));
     const num = (k: string) => lhr.audits[k]!.numericValue;
-    rows.push([p, score("performance"), score("accessibility"), score("best-practices"), score("seo"),
-      num("largest-contentful-paint").toFixed(0), num("cumulative-layout-shift").toFixed(3), num("total-blocking-time").toFixed(0),
-      (num("total-byte-weight") / 1024).toFixed(1)]);
+    rows.push([
+      p,
+      score("performance"),
+      score("accessibility"),
+      score("best-practices"),
+      score("seo"),
+      num("largest-contentful-paint").toFixed(0),
+      num("cumulative-layout-shift").toFixed(3),
+      num("total-blocking-time").toFixed(0),
+      (num("total-byte-weight") / 1024).toFixed(1),
+    ]);
   }
 } finally {
   await server.close();

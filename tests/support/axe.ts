@@ -20,9 +20,12 @@ export type Violations = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"
 export async function axe(page: Page, opts: { include?: string } = {}): Promise<AxeBuilder> {
   // axe's 500 kB source is evaluated once per document: a second run on the same page (dark
   // after light) finds it there, in every frame. axe.run starts each run afresh.
-  const has = (f: Frame) => f.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === "function").catch(() => false);
+  const has = (f: Frame) =>
+    f.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === "function").catch(() => false);
   const loaded = (await Promise.all(page.frames().map(has))).every(Boolean);
-  const builder = new AxeBuilder({ page, axeSource: loaded ? "void 0" : undefined }).options({ runOnly: { type: "tag", values: WCAG }, resultTypes: ["violations"] }).setLegacyMode();
+  const builder = new AxeBuilder({ page, axeSource: loaded ? "void 0" : undefined })
+    .options({ runOnly: { type: "tag", values: WCAG }, resultTypes: ["violations"] })
+    .setLegacyMode();
   if (opts.include) builder.include(opts.include);
   return builder;
 }
@@ -34,5 +37,7 @@ export async function axeViolations(page: Page, opts: { include?: string } = {})
 
 /** One line per offending element: rule, impact, help, selector and the start of its HTML. */
 export function describeViolations(violations: Violations): string[] {
-  return violations.flatMap((v) => v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.html.slice(0, 160)}`));
+  return violations.flatMap((v) =>
+    v.nodes.map((n) => `axe ${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.html.slice(0, 160)}`),
+  );
 }

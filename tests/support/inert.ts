@@ -20,7 +20,12 @@ const LOADS: Record<string, string[]> = {
 };
 
 function urlsOf(attr: string, value: string): string[] {
-  return attr === "srcset" ? value.split(",").map((c) => c.trim().split(/\s+/)[0] ?? "").filter(Boolean) : [value];
+  return attr === "srcset"
+    ? value
+        .split(",")
+        .map((c) => c.trim().split(/\s+/)[0] ?? "")
+        .filter(Boolean)
+    : [value];
 }
 
 /** Every resource the HTML would load from an origin other than `origin` (the site's own). */
@@ -29,7 +34,10 @@ export function thirdPartyResources(html: string, origin: string): string[] {
   const root = parse(html);
   for (const el of root.querySelectorAll("*")) {
     const tag = el.rawTagName?.toLowerCase() ?? "";
-    const attrs = [...(LOADS[tag] ?? []), ...(tag === "link" && !/\b(alternate|canonical)\b/i.test(el.getAttribute("rel") ?? "") ? ["href"] : [])];
+    const attrs = [
+      ...(LOADS[tag] ?? []),
+      ...(tag === "link" && !/\b(alternate|canonical)\b/i.test(el.getAttribute("rel") ?? "") ? ["href"] : []),
+    ];
     for (const attr of attrs) {
       const value = el.getAttribute(attr);
       if (!value) continue;
@@ -49,7 +57,19 @@ export function thirdPartyResources(html: string, origin: string): string[] {
 }
 
 /** Attributes a browser (or the site's own scripts: data-embed becomes an iframe's src) follows as a URL. */
-const URL_ATTRS = new Set(["href", "src", "srcset", "action", "formaction", "poster", "data", "xlink:href", "cite", "background", "data-embed"]);
+const URL_ATTRS = new Set([
+  "href",
+  "src",
+  "srcset",
+  "action",
+  "formaction",
+  "poster",
+  "data",
+  "xlink:href",
+  "cite",
+  "background",
+  "data-embed",
+]);
 
 /** Event handlers, and URLs a browser would run as script (javascript:, vbscript:, data:text/html), however they are spelled. */
 export function scriptUrls(html: string): string[] {
@@ -58,7 +78,8 @@ export function scriptUrls(html: string): string[] {
     for (const [name, value] of Object.entries(el.attributes)) {
       const squeezed = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, "").toLowerCase();
       // As a browser's URL parser reads a scheme: letters right before the colon ("javascript\\x3A:" is a relative path).
-      if (/^on/i.test(name) || (URL_ATTRS.has(name.toLowerCase()) && /^(javascript|vbscript):|^data:text\/html/.test(squeezed))) out.push(`${name}="${value}"`);
+      if (/^on/i.test(name) || (URL_ATTRS.has(name.toLowerCase()) && /^(javascript|vbscript):|^data:text\/html/.test(squeezed)))
+        out.push(`${name}="${value}"`);
     }
   }
   return out;

@@ -19,8 +19,16 @@ export interface LinkReport {
 }
 
 const REF_ATTRS: [string, string][] = [
-  ["a", "href"], ["link", "href"], ["img", "src"], ["script", "src"], ["iframe", "src"], ["video", "src"],
-  ["video", "poster"], ["source", "src"], ["track", "src"], ["form", "action"],
+  ["a", "href"],
+  ["link", "href"],
+  ["img", "src"],
+  ["script", "src"],
+  ["iframe", "src"],
+  ["video", "src"],
+  ["video", "poster"],
+  ["source", "src"],
+  ["track", "src"],
+  ["form", "action"],
 ];
 
 function refsOf(doc: HTMLElement): string[] {
@@ -76,7 +84,8 @@ export async function checkLinks(outDir: string, opts: { prefix?: string } = {})
         }
       }
       const hash = decodeURIComponent(url.hash.slice(1));
-      if (hash && target.endsWith(".html") && !ids.get(target)?.has(hash)) report.broken.push({ page: file, ref, reason: `no element with id "${hash}"` });
+      if (hash && target.endsWith(".html") && !ids.get(target)?.has(hash))
+        report.broken.push({ page: file, ref, reason: `no element with id "${hash}"` });
     }
   }
   report.external = [...external].sort();

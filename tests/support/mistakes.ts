@@ -27,38 +27,61 @@ const title = 'title: "Flu shots are here"';
 const date = 'date: "2026-10-01"';
 const description = "description: Walk-in flu shots every Saturday in October at our North office.";
 const ok = [title, date, description];
-const data = { title: "Flu shots are here", date: "2026-10-01", description: "Walk-in flu shots every Saturday in October at our North office." };
+const data = {
+  title: "Flu shots are here",
+  date: "2026-10-01",
+  description: "Walk-in flu shots every Saturday in October at our North office.",
+};
 
 export const MISTAKES: Mistake[] = [
   {
     title: "A colon in the title",
     front: ["title: Flu shots: what to expect", date, description],
-    problems: [`${FILE}:2: the title contains a colon, in "title: Flu shots: what to expect"; put the whole title in double quotes: title: "Flu shots: what to expect"`],
+    problems: [
+      `${FILE}:2: the title contains a colon, in "title: Flu shots: what to expect"; put the whole title in double quotes: title: "Flu shots: what to expect"`,
+    ],
   },
   {
     title: "A colon in the summary",
     front: [title, date, "description: Good news: flu shots are here for everyone."],
-    problems: [`${FILE}:4: the description contains a colon, in "description: Good news: flu shots are here for everyone."; put the whole description in double quotes: description: "Good news: flu shots are here for everyone."`],
+    problems: [
+      `${FILE}:4: the description contains a colon, in "description: Good news: flu shots are here for everyone."; put the whole description in double quotes: description: "Good news: flu shots are here for everyone."`,
+    ],
   },
   {
     title: "Quotes inside a quoted title",
     front: ['title: "Flu" shots are here', date, description],
-    problems: [`${FILE}:2: the title ends at its second quote, and "shots are here" is left over, in "title: \\"Flu\\" shots are here"; to show quotes inside the title, put it all in single quotes: title: '"Flu" shots are here'`],
+    problems: [
+      `${FILE}:2: the title ends at its second quote, and "shots are here" is left over, in "title: \\"Flu\\" shots are here"; to show quotes inside the title, put it all in single quotes: title: '"Flu" shots are here'`,
+    ],
   },
   {
     title: "An apostrophe inside single quotes",
     front: ["title: 'Don't panic about flu season'", date, description],
-    problems: [`${FILE}:2: the title starts with ' so the apostrophe inside it ends it, in "title: 'Don't panic about flu season'"; put the title in double quotes instead: title: "Don't panic about flu season"`],
+    problems: [
+      `${FILE}:2: the title starts with ' so the apostrophe inside it ends it, in "title: 'Don't panic about flu season'"; put the title in double quotes instead: title: "Don't panic about flu season"`,
+    ],
   },
   {
     title: "A closing quote forgotten",
     front: ['title: "Flu shots are here', date, description],
-    problems: [`${FILE}:2: the quote that starts the title in "title: \\"Flu shots are here" is never closed; add " at the end of the line`],
+    problems: [
+      `${FILE}:2: the quote that starts the title in "title: \\"Flu shots are here" is never closed; add " at the end of the line`,
+    ],
   },
   {
     title: "A closing quote forgotten, and a quote further down",
-    front: [title, date, 'description: "Walk-in flu shots every Saturday.', "draft: true", '# To use a field below, delete the "# " in front of it.', "# tags: [flu]"],
-    problems: [`${FILE}:4: description: the quote that starts the description in "description: \\"Walk-in flu shots every Saturday." is not closed on that line, so the lines after it ("draft: true") became part of the description; add " at the end of line 4`],
+    front: [
+      title,
+      date,
+      'description: "Walk-in flu shots every Saturday.',
+      "draft: true",
+      '# To use a field below, delete the "# " in front of it.',
+      "# tags: [flu]",
+    ],
+    problems: [
+      `${FILE}:4: description: the quote that starts the description in "description: \\"Walk-in flu shots every Saturday." is not closed on that line, so the lines after it ("draft: true") became part of the description; add " at the end of line 4`,
+    ],
     note: "Before, YAML carried the summary on to the next quote it found, swallowing draft: true, and the draft was published.",
   },
   {
@@ -74,7 +97,9 @@ export const MISTAKES: Mistake[] = [
   {
     title: "A field indented by mistake",
     front: [title, `  ${date}`, description],
-    problems: [`${FILE}:3: "  date: \\"2026-10-01\\"" starts with spaces; start the line with the field name (date: …), at the very beginning of the line`],
+    problems: [
+      `${FILE}:3: "  date: \\"2026-10-01\\"" starts with spaces; start the line with the field name (date: …), at the very beginning of the line`,
+    ],
   },
   {
     title: "The same field twice",
@@ -89,27 +114,37 @@ export const MISTAKES: Mistake[] = [
   {
     title: "A title starting with *",
     front: ["title: *New* flu shots", date, description],
-    problems: [`${FILE}:2: the title starts with *, which YAML reads as a reference to another value, in "title: *New* flu shots"; put the whole title in double quotes: title: "*New* flu shots"`],
+    problems: [
+      `${FILE}:2: the title starts with *, which YAML reads as a reference to another value, in "title: *New* flu shots"; put the whole title in double quotes: title: "*New* flu shots"`,
+    ],
   },
   {
     title: "A title starting with @",
     front: ["title: @home care for colds", date, description],
-    problems: [`${FILE}:2: the title starts with @, which YAML keeps for itself, in "title: @home care for colds"; put the whole title in double quotes: title: "@home care for colds"`],
+    problems: [
+      `${FILE}:2: the title starts with @, which YAML keeps for itself, in "title: @home care for colds"; put the whole title in double quotes: title: "@home care for colds"`,
+    ],
   },
   {
     title: "A title starting with [",
     front: ["title: [Update] Flu shots", date, description],
-    problems: [`${FILE}:2: the title starts with [, which YAML reads as the start of a list, in "title: [Update] Flu shots"; put the whole title in double quotes: title: "[Update] Flu shots"`],
+    problems: [
+      `${FILE}:2: the title starts with [, which YAML reads as the start of a list, in "title: [Update] Flu shots"; put the whole title in double quotes: title: "[Update] Flu shots"`,
+    ],
   },
   {
     title: "A backslash inside double quotes",
     front: ['title: "Cold\\Flu season"', date, description],
-    problems: [`${FILE}:2: the title has a backslash (\\) inside double quotes in "title: \\"Cold\\\\Flu season\\""; write it as \\\\, or put the title in single quotes`],
+    problems: [
+      `${FILE}:2: the title has a backslash (\\) inside double quotes in "title: \\"Cold\\\\Flu season\\""; write it as \\\\, or put the title in single quotes`,
+    ],
   },
   {
     title: "A line of text among the fields",
     front: [title, "Bring your insurance card", date, description],
-    problems: [`${FILE}:3: "Bring your insurance card" is not a field (a name, a colon, then the value); if it belongs to the line above, join the two lines, or put # in front of it to keep it as a note`],
+    problems: [
+      `${FILE}:3: "Bring your insurance card" is not a field (a name, a colon, then the value); if it belongs to the line above, join the two lines, or put # in front of it to keep it as a note`,
+    ],
   },
   {
     title: "The closing --- missing",
@@ -121,7 +156,9 @@ export const MISTAKES: Mistake[] = [
     title: "The opening --- missing",
     front: [],
     body: "NO-OPENING-FENCE",
-    problems: [`${FILE}:1: the file must start with a line of just ---, then the fields, then another ---; add --- above "title: \\"Flu shots are here\\""`],
+    problems: [
+      `${FILE}:1: the file must start with a line of just ---, then the fields, then another ---; add --- above "title: \\"Flu shots are here\\""`,
+    ],
   },
   {
     title: "A misspelled field name",
@@ -153,7 +190,9 @@ export const MISTAKES: Mistake[] = [
   {
     title: "A date and a time",
     front: [title, "date: 12/05/2026 9:30 AM", description],
-    problems: [`${FILE}:3: date: dates are written year-month-day: write "2026-12-05T09:30" for December 5, 2026 at 09:30, not "12/05/2026 9:30 AM"`],
+    problems: [
+      `${FILE}:3: date: dates are written year-month-day: write "2026-12-05T09:30" for December 5, 2026 at 09:30, not "12/05/2026 9:30 AM"`,
+    ],
   },
   {
     title: "A day that does not exist",
@@ -193,29 +232,39 @@ export const MISTAKES: Mistake[] = [
   {
     title: "The summary npm run new wrote, left in",
     front: [title, date, 'description: "One or two sentences; shown in lists and search results."'],
-    problems: [`${FILE}:4: description: still has the text npm run new put there ("One or two sentences; shown in lists and search results."); write your own, or put draft: true back until it is ready`],
+    problems: [
+      `${FILE}:4: description: still has the text npm run new put there ("One or two sentences; shown in lists and search results."); write your own, or put draft: true back until it is ready`,
+    ],
   },
   {
     title: "The text npm run new wrote, left in",
     front: [...ok],
     body: "Write the text here in Markdown. Start each section with ## and a heading.",
-    problems: [`${FILE}:6: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready`],
+    problems: [
+      `${FILE}:6: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready`,
+    ],
   },
   {
     title: "A # in a title without quotes",
     front: ["title: Flu shots #1 in town", date, description],
-    warnings: [`${FILE}:2: title: stops at " #" in "title: Flu shots #1 in town", because YAML reads the rest as a note: the page shows "Flu shots"; to keep the #, put the whole title in double quotes`],
+    warnings: [
+      `${FILE}:2: title: stops at " #" in "title: Flu shots #1 in town", because YAML reads the rest as a note: the page shows "Flu shots"; to keep the #, put the whole title in double quotes`,
+    ],
   },
   {
     title: "An opening curly quote that is never closed",
     front: [title, date, "description: “Walk-in flu shots every Saturday in October at our North office."],
-    warnings: [`${FILE}:4: description: starts with a curly quote (“) that is never closed, so the page shows it: "“Walk-in flu shots every Saturday in October at our North office."; remove it, or put the whole description in straight double quotes`],
+    warnings: [
+      `${FILE}:4: description: starts with a curly quote (“) that is never closed, so the page shows it: "“Walk-in flu shots every Saturday in October at our North office."; remove it, or put the whole description in straight double quotes`,
+    ],
   },
   {
     title: "A line indented by four spaces",
     front: [...ok],
     body: "Our clinics start this week.\n\n    Bring your child's insurance card.",
-    warnings: [`${FILE}:8: body: "Bring your child's insurance card." starts with four spaces or a tab, so the page shows it in a grey code box; remove the spaces at the start`],
+    warnings: [
+      `${FILE}:8: body: "Bring your child's insurance card." starts with four spaces or a tab, so the page shows it in a grey code box; remove the spaces at the start`,
+    ],
   },
   {
     title: "Dashes turned into an em dash by Word",

@@ -61,9 +61,24 @@ export const BUDGETS = [
   { name: "events", file: "events/index.html", strip: [], total: 14 * 1024 },
   { name: "team", file: "about/index.html", strip: [], total: 14 * 1024 },
   { name: "Spanish home", file: "es/index.html", strip: [], total: 14 * 1024 },
-  { name: "post (outside body and comments)", file: "blog/sleep-and-teens/index.html", strip: [".prose", ".comments", ".post__image"], total: 10 * 1024 },
-  { name: "post with video (outside body)", file: "blog/vaccine-questions-video/index.html", strip: [".prose", ".comments", ".post__image"], total: 10 * 1024 },
-  { name: "post with comments (outside body)", file: "blog/sun-safety/index.html", strip: [".prose", ".comments", ".post__image"], total: 10 * 1024 },
+  {
+    name: "post (outside body and comments)",
+    file: "blog/sleep-and-teens/index.html",
+    strip: [".prose", ".comments", ".post__image"],
+    total: 10 * 1024,
+  },
+  {
+    name: "post with video (outside body)",
+    file: "blog/vaccine-questions-video/index.html",
+    strip: [".prose", ".comments", ".post__image"],
+    total: 10 * 1024,
+  },
+  {
+    name: "post with comments (outside body)",
+    file: "blog/sun-safety/index.html",
+    strip: [".prose", ".comments", ".post__image"],
+    total: 10 * 1024,
+  },
 ] as const;
 
 export const JS_BUDGET = 5 * 1024;

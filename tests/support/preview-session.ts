@@ -62,7 +62,15 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewSession
   if (opts.sourceDateEpoch !== undefined) env.SOURCE_DATE_EPOCH = String(opts.sourceDateEpoch);
   const child: ChildProcess = spawn(
     process.execPath,
-    ["--import", "tsx", "node_modules/@11ty/eleventy/cmd.cjs", "--config=.eleventy.ts", "--serve", `--port=${port}`, `--output=${opts.out}`],
+    [
+      "--import",
+      "tsx",
+      "node_modules/@11ty/eleventy/cmd.cjs",
+      "--config=.eleventy.ts",
+      "--serve",
+      `--port=${port}`,
+      `--output=${opts.out}`,
+    ],
     { cwd: opts.root, env, stdio: ["ignore", "pipe", "pipe"] },
   );
   let log = "";
@@ -117,7 +125,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewSession
       const changed = () => (log.match(/File changed/g) ?? []).length;
       const seen = changed();
       while (changed() === seen) {
-        if (performance.now() - started > timeoutMs) throw new Error(`the preview server never noticed a change to ${probe}:\n${log.slice(-3000)}`);
+        if (performance.now() - started > timeoutMs)
+          throw new Error(`the preview server never noticed a change to ${probe}:\n${log.slice(-3000)}`);
         const now = machineTime();
         await utimes(probe, now, now);
         await new Promise((r) => setTimeout(r, 250));
@@ -125,7 +134,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewSession
       // Let the probe's rebuild (and any queued behind it) finish: a build after the last
       // change, then quiet for half a second.
       while (!/Wrote \d+ files?[^]*$/.test(log.slice(log.lastIndexOf("File changed")))) {
-        if (performance.now() - started > timeoutMs) throw new Error(`the preview server did not rebuild after a change to ${probe}:\n${log.slice(-3000)}`);
+        if (performance.now() - started > timeoutMs)
+          throw new Error(`the preview server did not rebuild after a change to ${probe}:\n${log.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       for (let last = log.length; ; last = log.length) {
@@ -139,7 +149,8 @@ export async function startPreview(opts: PreviewOptions): Promise<PreviewSession
       for (;;) {
         const text = await readFile(abs, "utf8").catch(() => "");
         if (text && test(text)) return performance.now() - started;
-        if (performance.now() - started > timeoutMs) throw new Error(`${file} did not change as expected within ${timeoutMs} ms:\n${log.slice(-3000)}`);
+        if (performance.now() - started > timeoutMs)
+          throw new Error(`${file} did not change as expected within ${timeoutMs} ms:\n${log.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 5));
       }
     },

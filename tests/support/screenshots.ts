@@ -30,7 +30,11 @@ const sheet: { page: string; look: string; width: string; file: string }[] = [];
 try {
   for (const w of widths) {
     for (const look of looks) {
-      const context = await browser.newContext({ viewport: { width: w.width, height: w.height }, deviceScaleFactor: 1, colorScheme: look.scheme });
+      const context = await browser.newContext({
+        viewport: { width: w.width, height: w.height },
+        deviceScaleFactor: 1,
+        colorScheme: look.scheme,
+      });
       if (look.rootSize) await context.addInitScript({ content: textSizeScript(look.rootSize) });
       const page = await context.newPage();
       for (const p of pages) {
@@ -49,7 +53,11 @@ try {
   }
   // The contact sheet: every first screen, one row per page.
   const rows = pages.map((p) => {
-    const cells = sheet.filter((s) => s.page === p).map((s) => `<figure><img src="${path.basename(s.file)}" class="${s.width}"><figcaption>${s.width} · ${s.look}</figcaption></figure>`);
+    const cells = sheet
+      .filter((s) => s.page === p)
+      .map(
+        (s) => `<figure><img src="${path.basename(s.file)}" class="${s.width}"><figcaption>${s.width} · ${s.look}</figcaption></figure>`,
+      );
     return `<section><h2>${p}</h2><div>${cells.join("")}</div></section>`;
   });
   const html = `<!doctype html><meta charset="utf-8"><style>

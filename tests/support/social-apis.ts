@@ -82,7 +82,10 @@ async function start(handler: Handler, errorBody: (status: number) => unknown, f
     }
     try {
       const before = fake.posts.length;
-      const reply = await handler({ method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) }, fake);
+      const reply = await handler(
+        { method: req.method ?? "GET", path: url.pathname, query: url.searchParams, headers: req.headers, body: Buffer.concat(chunks) },
+        fake,
+      );
       if (fake.posts.length > before && fake.delay) await new Promise((r) => setTimeout(r, fake.delay));
       if (reply === "drop" || (lose && fake.posts.length > before)) {
         lose = false;
@@ -103,7 +106,11 @@ async function start(handler: Handler, errorBody: (status: number) => unknown, f
 
 /** Reads a multipart/form-data body as the platform does. */
 async function formOf(req: Req): Promise<FormData> {
-  return new Request("http://x/", { method: "POST", headers: { "content-type": String(req.headers["content-type"]) }, body: new Uint8Array(req.body) }).formData();
+  return new Request("http://x/", {
+    method: "POST",
+    headers: { "content-type": String(req.headers["content-type"]) },
+    body: new Uint8Array(req.body),
+  }).formData();
 }
 
 const bearer = (req: Req) => /^Bearer (\S+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
@@ -135,7 +142,9 @@ export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
         const item = media.get(m[1]!);
         if (!item) return { status: 404, json: { error: "Record not found" } };
         item.checks++;
-        return item.checks < 2 ? { status: 206, json: { id: m[1], url: null } } : { status: 200, json: { id: m[1], url: `${fake.url}/media/${m[1]}.jpg` } };
+        return item.checks < 2
+          ? { status: 206, json: { id: m[1], url: null } }
+          : { status: 200, json: { id: m[1], url: `${fake.url}/media/${m[1]}.jpg` } };
       }
       if (req.method === "POST" && req.path === "/api/v1/statuses") {
         const key = String(req.headers["idempotency-key"] ?? "");
@@ -147,11 +156,15 @@ export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
         if (length > 500) return { status: 422, json: { error: "Validation failed: Text character limit of 500 exceeded" } };
         const ids = (body.media_ids as string[] | undefined) ?? [];
         const images = ids.map((id) => media.get(id));
-        if (images.some((i) => !i || i.checks < 2)) return { status: 422, json: { error: "Cannot attach files that have not finished processing. Try again in a moment!" } };
+        if (images.some((i) => !i || i.checks < 2))
+          return { status: 422, json: { error: "Cannot attach files that have not finished processing. Try again in a moment!" } };
         const id = String(next++);
         const image = images[0] && { bytes: images[0].bytes, type: images[0].type, alt: images[0].alt };
         fake.posts.push({ account, text, body, ...(image && { image }) });
-        const reply = { status: 200, json: { id, url: `${fake.url}/@${account}/${id}`, content: text, language: body.language, visibility: body.visibility } };
+        const reply = {
+          status: 200,
+          json: { id, url: `${fake.url}/@${account}/${id}`, content: text, language: body.language, visibility: body.visibility },
+        };
         if (key) byKey.set(`${account}\0${key}`, reply);
         return reply;
       }
@@ -175,7 +188,8 @@ export function fakeBluesky(passwords: Record<string, string>): Promise<Fake> {
     (req, fake) => {
       if (req.method === "POST" && req.path === "/xrpc/com.atproto.server.createSession") {
         const { identifier, password } = json(req) as { identifier: string; password: string };
-        if (passwords[identifier] === undefined || passwords[identifier] !== password) return { status: 401, json: { error: "AuthenticationRequired", message: "Invalid identifier or password" } };
+        if (passwords[identifier] === undefined || passwords[identifier] !== password)
+          return { status: 401, json: { error: "AuthenticationRequired", message: "Invalid identifier or password" } };
         const jwt = `jwt-${next++}`;
         sessions.set(jwt, identifier);
         return { status: 200, json: { accessJwt: jwt, refreshJwt: `r${jwt}`, handle: identifier, did: did(identifier) } };
@@ -192,21 +206,29 @@ export function fakeBluesky(passwords: Record<string, string>): Promise<Fake> {
       }
       if (req.method === "GET" && req.path === "/xrpc/com.atproto.repo.getRecord") {
         const found = records.get(`${req.query.get("repo")}/${req.query.get("collection")}/${req.query.get("rkey")}`);
-        return found ? { status: 200, json: { ...found, value: {} } } : { status: 400, json: { error: "RecordNotFound", message: "Could not locate record" } };
+        return found
+          ? { status: 200, json: { ...found, value: {} } }
+          : { status: 400, json: { error: "RecordNotFound", message: "Could not locate record" } };
       }
       if (req.method === "POST" && req.path === "/xrpc/com.atproto.repo.createRecord") {
         const body = json(req) as { repo: string; collection: string; rkey?: string; record: Record<string, unknown> };
         const bad = (message: string) => ({ status: 400, json: { error: "InvalidRequest", message } });
         if (body.repo !== did(handle)) return bad("repo does not match the session");
-        if (body.collection !== "app.bsky.feed.post" || body.record.$type !== "app.bsky.feed.post") return bad("expected app.bsky.feed.post");
+        if (body.collection !== "app.bsky.feed.post" || body.record.$type !== "app.bsky.feed.post")
+          return bad("expected app.bsky.feed.post");
         if (body.rkey !== undefined && !TID.test(body.rkey)) return bad("Invalid record key: expected a TID");
         const text = str(body.record.text);
-        if (graphemeCount(text) > 300 || Buffer.byteLength(text) > 3000) return bad("Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes");
+        if (graphemeCount(text) > 300 || Buffer.byteLength(text) > 3000)
+          return bad("Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes");
         if (Number.isNaN(Date.parse(String(body.record.createdAt)))) return bad("Record/createdAt must be a datetime");
         const bytes = Buffer.from(text);
-        for (const f of (body.record.facets as { index: { byteStart: number; byteEnd: number }; features: { $type: string; uri?: string }[] }[] | undefined) ?? []) {
-          if (!(f.index.byteStart >= 0 && f.index.byteEnd > f.index.byteStart && f.index.byteEnd <= bytes.length)) return bad("facet outside the text");
-          for (const feat of f.features) if (feat.$type !== "app.bsky.richtext.facet#link" || !URL.canParse(feat.uri ?? "")) return bad("facet feature: expected a link with a uri");
+        for (const f of (body.record.facets as
+          { index: { byteStart: number; byteEnd: number }; features: { $type: string; uri?: string }[] }[] | undefined) ?? []) {
+          if (!(f.index.byteStart >= 0 && f.index.byteEnd > f.index.byteStart && f.index.byteEnd <= bytes.length))
+            return bad("facet outside the text");
+          for (const feat of f.features)
+            if (feat.$type !== "app.bsky.richtext.facet#link" || !URL.canParse(feat.uri ?? ""))
+              return bad("facet feature: expected a link with a uri");
         }
         const embed = body.record.embed as { $type: string; images?: { alt?: string; image: { ref: { $link: string } } }[] } | undefined;
         let image: Posted["image"];
@@ -226,7 +248,10 @@ export function fakeBluesky(passwords: Record<string, string>): Promise<Fake> {
       }
       return { status: 404, json: { error: "MethodNotImplemented", message: "Method Not Implemented" } };
     },
-    (status) => ({ error: status === 401 ? "ExpiredToken" : status === 429 ? "RateLimitExceeded" : "InternalServerError", message: `HTTP ${status}` }),
+    (status) => ({
+      error: status === 401 ? "ExpiredToken" : status === 429 ? "RateLimitExceeded" : "InternalServerError",
+      message: `HTTP ${status}`,
+    }),
     () => records.clear(),
   );
 }
@@ -238,19 +263,38 @@ export function fakeFacebook(pages: Record<string, string>): Promise<Fake> {
   return start(
     (req, fake) => {
       const m = /^\/v\d+\.\d+\/(\d+)\/feed$/.exec(req.path);
-      if (req.method !== "POST" || !m) return { status: 400, json: { error: { message: "Unsupported post request.", type: "GraphMethodException", code: 100 } } };
-      if (String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded") === false) return { status: 400, json: { error: { message: "expected a form body", code: 100 } } };
+      if (req.method !== "POST" || !m)
+        return { status: 400, json: { error: { message: "Unsupported post request.", type: "GraphMethodException", code: 100 } } };
+      if (String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded") === false)
+        return { status: 400, json: { error: { message: "expected a form body", code: 100 } } };
       const form = new URLSearchParams(req.body.toString("utf8"));
-      if (req.query.has("access_token")) return { status: 400, json: { error: { message: "the test expects the token in the body, not the address", code: 100 } } };
-      if (pages[m[1]!] === undefined || form.get("access_token") !== pages[m[1]!]) return oauth("Invalid OAuth access token - Cannot parse access token");
+      if (req.query.has("access_token"))
+        return { status: 400, json: { error: { message: "the test expects the token in the body, not the address", code: 100 } } };
+      if (pages[m[1]!] === undefined || form.get("access_token") !== pages[m[1]!])
+        return oauth("Invalid OAuth access token - Cannot parse access token");
       const link = form.get("link");
-      if (!form.get("message") && !link) return { status: 400, json: { error: { message: "(#100) Missing message or attachment", code: 100 } } };
+      if (!form.get("message") && !link)
+        return { status: 400, json: { error: { message: "(#100) Missing message or attachment", code: 100 } } };
       const id = `${m[1]}_${next++}`;
-      fake.posts.push({ account: m[1]!, text: form.get("message") ?? "", body: Object.fromEntries([...form].filter(([k]) => k !== "access_token")) });
+      fake.posts.push({
+        account: m[1]!,
+        text: form.get("message") ?? "",
+        body: Object.fromEntries([...form].filter(([k]) => k !== "access_token")),
+      });
       return { status: 200, json: { id } };
     },
     (status) =>
-      status === 429 ? { error: { message: "(#4) Application request limit reached", type: "OAuthException", code: 4, fbtrace_id: "Ax2" } } : { error: { message: status === 401 ? "Invalid OAuth access token." : "An unexpected error has occurred. Please retry your request later.", type: "OAuthException", code: status === 401 ? 190 : 2, fbtrace_id: "Ax3" } },
+      status === 429
+        ? { error: { message: "(#4) Application request limit reached", type: "OAuthException", code: 4, fbtrace_id: "Ax2" } }
+        : {
+            error: {
+              message:
+                status === 401 ? "Invalid OAuth access token." : "An unexpected error has occurred. Please retry your request later.",
+              type: "OAuthException",
+              code: status === 401 ? 190 : 2,
+              fbtrace_id: "Ax3",
+            },
+          },
   );
 }
 
@@ -263,7 +307,12 @@ export interface XKeys {
 
 // RFC 3986 as OAuth uses it, written again here (not imported from lib/announce/oauth1.ts) so that
 // the stand-in checks the client's signature against its own reading of the rule, as X does.
-const rfc3986 = (s: string) => [...Buffer.from(s, "utf8")].map((b) => (/[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`)).join("");
+const rfc3986 = (s: string) =>
+  [...Buffer.from(s, "utf8")]
+    .map((b) =>
+      /[A-Za-z0-9\-._~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, "0")}`,
+    )
+    .join("");
 
 /**
  * Checks an OAuth 1.0a (HMAC-SHA1) Authorization header as X does: recomputes the signature
@@ -287,18 +336,22 @@ function oauth1Account(req: Req, keys: XKeys, nonces: Set<string>): string | und
   const account = keys.accounts[fields.get("oauth_token") ?? ""];
   const given = fields.get("oauth_signature");
   const nonce = fields.get("oauth_nonce") ?? "";
-  if (!account || !given || fields.get("oauth_consumer_key") !== keys.apiKey || fields.get("oauth_signature_method") !== "HMAC-SHA1") return undefined;
+  if (!account || !given || fields.get("oauth_consumer_key") !== keys.apiKey || fields.get("oauth_signature_method") !== "HMAC-SHA1")
+    return undefined;
   if (!/^\d+$/.test(fields.get("oauth_timestamp") ?? "") || !nonce || nonces.has(nonce)) return undefined;
   const params: [string, string][] = [...fields].filter(([k]) => k !== "oauth_signature" && k !== "realm");
   params.push(...req.query);
-  if (String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded")) params.push(...new URLSearchParams(req.body.toString("utf8")));
+  if (String(req.headers["content-type"] ?? "").startsWith("application/x-www-form-urlencoded"))
+    params.push(...new URLSearchParams(req.body.toString("utf8")));
   const normalized = params
     .map(([k, v]) => [rfc3986(k), rfc3986(v)])
     .sort(([a, x], [b, y]) => (a === b ? (x! < y! ? -1 : 1) : a! < b! ? -1 : 1))
     .map(([k, v]) => `${k}=${v}`)
     .join("&");
   const base = `${req.method.toUpperCase()}&${rfc3986(`http://${String(req.headers.host)}${req.path}`)}&${rfc3986(normalized)}`;
-  const expected = createHmac("sha1", `${rfc3986(keys.apiSecret)}&${rfc3986(account.secret)}`).update(base).digest();
+  const expected = createHmac("sha1", `${rfc3986(keys.apiSecret)}&${rfc3986(account.secret)}`)
+    .update(base)
+    .digest();
   const got = Buffer.from(given, "base64");
   if (got.length !== expected.length || !timingSafeEqual(got, expected)) return undefined;
   nonces.add(nonce);
@@ -311,7 +364,10 @@ export function fakeX(keys: XKeys, weighted: (text: string) => number): Promise<
   const texts = new Set<string>();
   const nonces = new Set<string>();
   let next = 1000;
-  const problem = (status: number, title: string, detail: string) => ({ status, json: { title, detail, type: `https://api.twitter.com/2/problems/${title.toLowerCase().replace(/ /g, "-")}`, status } });
+  const problem = (status: number, title: string, detail: string) => ({
+    status,
+    json: { title, detail, type: `https://api.twitter.com/2/problems/${title.toLowerCase().replace(/ /g, "-")}`, status },
+  });
   // X's answer to a missing or wrong signature, as its docs show it.
   const unauthorized = { status: 401, json: { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" } };
   return start(
@@ -321,7 +377,8 @@ export function fakeX(keys: XKeys, weighted: (text: string) => number): Promise<
       if (req.method === "POST" && req.path === "/2/media/upload") {
         const form = await formOf(req);
         const file = form.get("media");
-        if (!(file instanceof Blob) || form.get("media_category") !== "tweet_image") return problem(400, "Invalid Request", "expected media and media_category=tweet_image");
+        if (!(file instanceof Blob) || form.get("media_category") !== "tweet_image")
+          return problem(400, "Invalid Request", "expected media and media_category=tweet_image");
         const id = String(next++);
         media.set(id, { bytes: file.size, type: file.type, alt: "" });
         return { status: 200, json: { data: { id, media_key: `3_${id}`, size: file.size, expires_after_secs: 86400 } } };
@@ -330,14 +387,16 @@ export function fakeX(keys: XKeys, weighted: (text: string) => number): Promise<
         const body = json(req) as { id: string; metadata?: { alt_text?: { text?: string } } };
         const item = media.get(body.id);
         const alt = body.metadata?.alt_text?.text;
-        if (!item || typeof alt !== "string" || alt.length > 1000) return problem(400, "Invalid Request", "expected id and metadata.alt_text.text (1000 characters at most)");
+        if (!item || typeof alt !== "string" || alt.length > 1000)
+          return problem(400, "Invalid Request", "expected id and metadata.alt_text.text (1000 characters at most)");
         item.alt = alt;
         return { status: 200, json: { data: { id: body.id, associated_metadata: { alt_text: { text: alt } } } } };
       }
       if (req.method === "POST" && req.path === "/2/tweets") {
         const body = json(req) as { text: string; media?: { media_ids: string[] } };
         if (weighted(body.text) > 280) return problem(400, "Invalid Request", "Your Tweet text is too long.");
-        if (texts.has(`${account}\0${body.text}`)) return problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
+        if (texts.has(`${account}\0${body.text}`))
+          return problem(403, "Forbidden", "You are not allowed to create a Tweet with duplicate content.");
         const ids = body.media?.media_ids ?? [];
         if (ids.some((id) => !media.has(id))) return problem(400, "Invalid Request", "unknown media id");
         texts.add(`${account}\0${body.text}`);

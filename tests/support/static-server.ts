@@ -46,7 +46,10 @@ export async function serveStatic(rootDir: string, opts: { prefix?: string; merg
     const requested = pathname;
     const send = async (file: string, status: number) => {
       const body = await readFile(file);
-      res.writeHead(status, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream", ...headersFor(rules, requested, merge) });
+      res.writeHead(status, {
+        "content-type": TYPES[path.extname(file)] ?? "application/octet-stream",
+        ...headersFor(rules, requested, merge),
+      });
       res.end(body);
     };
     try {

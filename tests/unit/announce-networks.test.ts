@@ -32,8 +32,22 @@ const keep = async (f: Promise<Fake>) => {
 const link = "https://www.juniperhillpeds.example/blog/flu-shots/";
 const text = `¡Vacunas! 💉 Flu shots are here\n\nwww.juniperhillpeds.example/blog/flu-shots/`;
 const at = Buffer.byteLength(text) - Buffer.byteLength("www.juniperhillpeds.example/blog/flu-shots/");
-const composed = (over: Partial<Composed> = {}): Composed => ({ network: "mastodon", text: `Flu shots are here\n\n${link}`, link, length: 43, limit: 500, ...over });
-const image: ImageFile = { data: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]), type: "image/jpeg", name: "og-1.jpg", alt: "A nurse and a smiling child", width: 1200, height: 630 };
+const composed = (over: Partial<Composed> = {}): Composed => ({
+  network: "mastodon",
+  text: `Flu shots are here\n\n${link}`,
+  link,
+  length: 43,
+  limit: 500,
+  ...over,
+});
+const image: ImageFile = {
+  data: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]),
+  type: "image/jpeg",
+  name: "og-1.jpg",
+  alt: "A nurse and a smiling child",
+  width: 1200,
+  height: 630,
+};
 const input = (over: Partial<SendInput> = {}): SendInput => ({ composed: composed(), image, lang: "en", key: "k-1", ...over });
 
 async function refused(p: Promise<unknown>): Promise<SendError> {
@@ -53,7 +67,10 @@ test("Mastodon: the image with its description (202, then ready), the status wit
   const sent = await client.send(input());
   assert.deepEqual(m.log, ["POST /api/v2/media", "GET /api/v1/media/1", "GET /api/v1/media/1", "POST /api/v1/statuses"]);
   assert.deepEqual(m.posts[0]!.image, { bytes: 7, type: "image/jpeg", alt: "A nurse and a smiling child" });
-  assert.deepEqual({ language: m.posts[0]!.body.language, visibility: m.posts[0]!.body.visibility }, { language: "en", visibility: "public" });
+  assert.deepEqual(
+    { language: m.posts[0]!.body.language, visibility: m.posts[0]!.body.visibility },
+    { language: "en", visibility: "public" },
+  );
   const again = await client.send(input({ image: undefined }));
   assert.equal(again.id, sent.id, "the same key answers with the same status");
   assert.equal(m.posts.length, 1);
@@ -74,7 +91,12 @@ test("Bluesky: a session from the app password, the image as a blob with alt tex
   const b = await keep(fakeBluesky({ "juniperhill.bsky.social": "app-pass" }));
   const account: Account = { network: "bluesky", account: "juniperhill.bsky.social", password: "BLUESKY_APP_PASSWORD" };
   const client = clientFor(account, { password: "app-pass" }, { http, bases: { bluesky: b.url }, now });
-  const facets = [{ index: { byteStart: at, byteEnd: Buffer.byteLength(text) }, features: [{ $type: "app.bsky.richtext.facet#link" as const, uri: link }] }];
+  const facets = [
+    {
+      index: { byteStart: at, byteEnd: Buffer.byteLength(text) },
+      features: [{ $type: "app.bsky.richtext.facet#link" as const, uri: link }],
+    },
+  ];
   const key = newKey("bluesky", "post:en:flu-shots bluesky:juniperhill.bsky.social", now());
   assert.match(key, /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/);
   assert.equal(await client.find!(key), undefined);
@@ -89,14 +111,31 @@ test("Bluesky: a session from the app password, the image as a blob with alt tex
   const twice = await refused(client.send(input({ key, composed: composed({ network: "bluesky", text, facets }) })));
   assert.match(twice.message, /Record already exists/);
   // A facet past the end of the text is refused, as Bluesky refuses it.
-  const off = await refused(client.send(input({ key: tid(1n, 1), composed: composed({ network: "bluesky", text, facets: [{ ...facets[0]!, index: { byteStart: at, byteEnd: Buffer.byteLength(text) + 1 } }] }) })));
+  const off = await refused(
+    client.send(
+      input({
+        key: tid(1n, 1),
+        composed: composed({
+          network: "bluesky",
+          text,
+          facets: [{ ...facets[0]!, index: { byteStart: at, byteEnd: Buffer.byteLength(text) + 1 } }],
+        }),
+      }),
+    ),
+  );
   assert.match(off.message, /facet outside the text/);
   const wrong = clientFor(account, { password: "nope" }, { http, bases: { bluesky: b.url }, now });
   const e = await refused(wrong.send(input({ key: tid(2n, 1) })));
   assert.equal(e.kind, "auth");
   assert.match(e.message, /Bluesky sign-in: HTTP 401 Invalid identifier or password/);
   // An image over Bluesky's 1,000,000 bytes goes without it rather than failing the post.
-  await client.send(input({ key: tid(3n, 1), image: { ...image, data: new Uint8Array(1_000_001) }, composed: composed({ network: "bluesky", text, facets }) }));
+  await client.send(
+    input({
+      key: tid(3n, 1),
+      image: { ...image, data: new Uint8Array(1_000_001) },
+      composed: composed({ network: "bluesky", text, facets }),
+    }),
+  );
   assert.equal(b.posts.at(-1)!.image, undefined);
 });
 
@@ -118,16 +157,28 @@ test("Facebook: POST /{page-id}/feed with message and link, the token in the bod
 
 // X's own worked example ("Creating a signature", docs.x.com): its keys, nonce, time and request.
 const X_DOC = {
-  creds: { consumerKey: "xvz1evFS4wEEPTGEFPHBog", consumerSecret: "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw", token: "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", tokenSecret: "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE" },
+  creds: {
+    consumerKey: "xvz1evFS4wEEPTGEFPHBog",
+    consumerSecret: "kAcSOqF21Fu85e7zjz7ZN2U4ZRhfV3WpwPAoE3Z7kBw",
+    token: "370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb",
+    tokenSecret: "LswwdoUaIvS8ltyTt5jkRh4J50vUPVVHtR2YPi5kE",
+  },
   at: { nonce: "kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", timestamp: 1318622958 },
   form: [["status", "Hello Ladies + Gentlemen, a signed OAuth request!"]] as [string, string][],
 };
 
 test("OAuth 1.0a: X's published example gives X's published signature, on today's host and on the older one", () => {
-  const req = (host: string) => ({ method: "POST", url: `https://${host}/1.1/statuses/update.json?include_entities=true`, form: X_DOC.form });
+  const req = (host: string) => ({
+    method: "POST",
+    url: `https://${host}/1.1/statuses/update.json?include_entities=true`,
+    form: X_DOC.form,
+  });
   // The page's signature base string, character for character.
   assert.equal(
-    signatureBaseString("post", "https://api.x.com/1.1/statuses/update.json?include_entities=true", [...Object.entries(oauth1Params(req("api.x.com"), X_DOC.creds, X_DOC.at)).filter(([k]) => k !== "oauth_signature"), ...X_DOC.form]),
+    signatureBaseString("post", "https://api.x.com/1.1/statuses/update.json?include_entities=true", [
+      ...Object.entries(oauth1Params(req("api.x.com"), X_DOC.creds, X_DOC.at)).filter(([k]) => k !== "oauth_signature"),
+      ...X_DOC.form,
+    ]),
     "POST&https%3A%2F%2Fapi.x.com%2F1.1%2Fstatuses%2Fupdate.json&include_entities%3Dtrue%26oauth_consumer_key%3Dxvz1evFS4wEEPTGEFPHBog%26oauth_nonce%3DkYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg%26oauth_signature_method%3DHMAC-SHA1%26oauth_timestamp%3D1318622958%26oauth_token%3D370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb%26oauth_version%3D1.0%26status%3DHello%2520Ladies%2520%252B%2520Gentlemen%252C%2520a%2520signed%2520OAuth%2520request%2521",
   );
   assert.equal(oauth1Params(req("api.x.com"), X_DOC.creds, X_DOC.at).oauth_signature, "Ls93hJiZbQ3akF3HF3x1Bz8/zU4=");
@@ -138,7 +189,10 @@ test("OAuth 1.0a: X's published example gives X's published signature, on today'
     header,
     'OAuth oauth_consumer_key="xvz1evFS4wEEPTGEFPHBog", oauth_nonce="kYjzVBB8Y0ZFabxSWbWovY3uYSQ2pTgmZeNu2VS4cg", oauth_signature_method="HMAC-SHA1", oauth_timestamp="1318622958", oauth_token="370773112-GmHxMAgYyLbNEtIKZeRNFsMKPR9EyMZeS9weJAEb", oauth_version="1.0", oauth_signature="Ls93hJiZbQ3akF3HF3x1Bz8%2FzU4%3D"',
   );
-  assert.ok(!header.includes(X_DOC.creds.consumerSecret) && !header.includes(X_DOC.creds.tokenSecret), "the secrets sign; they are never sent");
+  assert.ok(
+    !header.includes(X_DOC.creds.consumerSecret) && !header.includes(X_DOC.creds.tokenSecret),
+    "the secrets sign; they are never sent",
+  );
 });
 
 test("OAuth 1.0a: RFC 5849's examples: the base string of section 3.4.1.1 and the signature of section 1.2", () => {
@@ -168,9 +222,20 @@ test("OAuth 1.0a: RFC 5849's examples: the base string of section 3.4.1.1 and th
   assert.equal(signatureBaseString("GET", "HTTPS://API.X.com:443/2/tweets#x", []), "GET&https%3A%2F%2Fapi.x.com%2F2%2Ftweets&");
 });
 
-const X_KEYS = { apiKey: "app-key", apiSecret: "app-secret", accounts: { "1-token": { secret: "token-secret", handle: "juniperhillpeds" } } };
+const X_KEYS = {
+  apiKey: "app-key",
+  apiSecret: "app-secret",
+  accounts: { "1-token": { secret: "token-secret", handle: "juniperhillpeds" } },
+};
 const X_SECRETS = { apiKey: "app-key", apiSecret: "app-secret", accessToken: "1-token", accessSecret: "token-secret" };
-const X_ACCOUNT: Account = { network: "x", account: "@juniperhillpeds", apiKey: "X_API_KEY", apiSecret: "X_API_SECRET", accessToken: "X_ACCESS_TOKEN", accessSecret: "X_ACCESS_SECRET" };
+const X_ACCOUNT: Account = {
+  network: "x",
+  account: "@juniperhillpeds",
+  apiKey: "X_API_KEY",
+  apiSecret: "X_API_SECRET",
+  accessToken: "X_ACCESS_TOKEN",
+  accessSecret: "X_ACCESS_SECRET",
+};
 
 test("X: each request signed with OAuth 1.0a; the image upload, its alt text, then the post with the media id; 401, 429 and 503 are told apart; a repeat is already posted", async () => {
   const x = await keep(fakeX(X_KEYS, (s) => [...s].length));
@@ -183,7 +248,11 @@ test("X: each request signed with OAuth 1.0a; the image upload, its alt text, th
   const repeat = await client.send(input({ image: undefined, composed: composed({ network: "x" }) }));
   assert.match(repeat.note!, /already posted/);
   assert.equal(x.posts.length, 1);
-  for (const [status, kind] of [[401, "auth"], [429, "rate"], [503, "down"]] as const) {
+  for (const [status, kind] of [
+    [401, "auth"],
+    [429, "rate"],
+    [503, "down"],
+  ] as const) {
     x.fail(status, 1);
     assert.equal((await refused(client.send(input({ composed: composed({ network: "x", text: `t${status}` }) })))).kind, kind);
   }
@@ -191,7 +260,12 @@ test("X: each request signed with OAuth 1.0a; the image upload, its alt text, th
 
 test("X: a wrong secret, a signature over another request, a reused nonce or a bearer token is refused with X's 401 body", async () => {
   const x = await keep(fakeX(X_KEYS, (s) => [...s].length));
-  const post = (over: Partial<typeof X_SECRETS>, nonce?: () => string) => refused(clientFor(X_ACCOUNT, { ...X_SECRETS, ...over }, { http, bases: { x: x.url }, now, nonce }).send(input({ image: undefined, composed: composed({ network: "x", text: "hello" }) })));
+  const post = (over: Partial<typeof X_SECRETS>, nonce?: () => string) =>
+    refused(
+      clientFor(X_ACCOUNT, { ...X_SECRETS, ...over }, { http, bases: { x: x.url }, now, nonce }).send(
+        input({ image: undefined, composed: composed({ network: "x", text: "hello" }) }),
+      ),
+    );
   for (const wrong of [{ apiSecret: "app-secreT" }, { accessSecret: "other" }, { apiKey: "another-app" }, { accessToken: "2-token" }]) {
     const e = await post(wrong);
     assert.equal(e.status, 401, JSON.stringify(wrong));
@@ -199,15 +273,29 @@ test("X: a wrong secret, a signature over another request, a reused nonce or a b
     assert.match(e.message, /^X post: HTTP 401 Unauthorized \(check that the secret/);
   }
   // A header signed for another address is refused: the fake recomputes the signature from the request it got.
-  const forOther = oauth1Header({ method: "POST", url: `${x.url}/2/media/upload` }, { consumerKey: "app-key", consumerSecret: "app-secret", token: "1-token", tokenSecret: "token-secret" }, { nonce: "n1", timestamp: 1 });
-  const moved = await fetch(`${x.url}/2/tweets`, { method: "POST", headers: { Authorization: forOther, "Content-Type": "application/json" }, body: JSON.stringify({ text: "hi" }) });
+  const forOther = oauth1Header(
+    { method: "POST", url: `${x.url}/2/media/upload` },
+    { consumerKey: "app-key", consumerSecret: "app-secret", token: "1-token", tokenSecret: "token-secret" },
+    { nonce: "n1", timestamp: 1 },
+  );
+  const moved = await fetch(`${x.url}/2/tweets`, {
+    method: "POST",
+    headers: { Authorization: forOther, "Content-Type": "application/json" },
+    body: JSON.stringify({ text: "hi" }),
+  });
   assert.equal(moved.status, 401);
   assert.deepEqual(await moved.json(), { title: "Unauthorized", type: "about:blank", status: 401, detail: "Unauthorized" });
-  const bearer = await fetch(`${x.url}/2/tweets`, { method: "POST", headers: { Authorization: "Bearer 1-token", "Content-Type": "application/json" }, body: JSON.stringify({ text: "hi" }) });
+  const bearer = await fetch(`${x.url}/2/tweets`, {
+    method: "POST",
+    headers: { Authorization: "Bearer 1-token", "Content-Type": "application/json" },
+    body: JSON.stringify({ text: "hi" }),
+  });
   assert.equal(bearer.status, 401, "an OAuth 2.0 bearer token is not what this account was given");
   // The same nonce twice: the second request is a replay.
   assert.equal(x.posts.length, 0);
-  await clientFor(X_ACCOUNT, X_SECRETS, { http, bases: { x: x.url }, now, nonce: () => "same" }).send(input({ image: undefined, composed: composed({ network: "x", text: "once" }) }));
+  await clientFor(X_ACCOUNT, X_SECRETS, { http, bases: { x: x.url }, now, nonce: () => "same" }).send(
+    input({ image: undefined, composed: composed({ network: "x", text: "once" }) }),
+  );
   assert.equal((await post({}, () => "same")).status, 401);
   assert.equal(x.posts.length, 1);
 });

@@ -4,7 +4,17 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { brandProblems, contrast, darkVars, DEFAULT_BRAND, derivePalette, failures, nearestPassing, pairs, paletteCss } from "../../lib/model/brand.ts";
+import {
+  brandProblems,
+  contrast,
+  darkVars,
+  DEFAULT_BRAND,
+  derivePalette,
+  failures,
+  nearestPassing,
+  pairs,
+  paletteCss,
+} from "../../lib/model/brand.ts";
 import { ROOT } from "../helpers.ts";
 
 test("contrast follows WCAG 2.1's formula", () => {
@@ -25,14 +35,18 @@ test("a colour too light for white text is refused with the nearest shade that p
   assert.deepEqual(brandProblems({ color: "#f5c518" }), [
     {
       field: "brand.color",
-      message: '"#f5c518" can\'t be read on the page: white text on the brand colour (buttons) has a contrast of 1.6:1 (WCAG AA needs 4.5:1); the nearest shade that passes is "#896e0d"',
+      message:
+        '"#f5c518" can\'t be read on the page: white text on the brand colour (buttons) has a contrast of 1.6:1 (WCAG AA needs 4.5:1); the nearest shade that passes is "#896e0d"',
     },
   ]);
   assert.deepEqual(failures(derivePalette("#896e0d")), []);
   const [accent] = brandProblems({ color: "#0b6e69", accent: "#ffcc00" });
   assert.equal(accent?.field, "brand.accent");
   assert.match(accent.message, /accent text on the page has a contrast of 1\.4:1 .*nearest shade that passes is "#[0-9a-f]{6}"/);
-  assert.equal(nearestPassing("#ffffff", () => false), undefined);
+  assert.equal(
+    nearestPassing("#ffffff", () => false),
+    undefined,
+  );
 });
 
 test("the palette reaches the stylesheet as custom properties, light and dark", () => {
@@ -44,7 +58,22 @@ test("the palette reaches the stylesheet as custom properties, light and dark", 
 });
 
 test("the dark scheme is derived for any brand: dark surfaces, cards above the page, every pair AA", () => {
-  const colours = ["#0b6e69", "#7a2e8f", "#1873cc", "#2f5d1e", "#c0392b", "#000000", "#4b0082", "#8b4513", "#896e0d", "#004d40", "#5b21b6", "#9d174d", "#1e3a8a", "#3f3f46"];
+  const colours = [
+    "#0b6e69",
+    "#7a2e8f",
+    "#1873cc",
+    "#2f5d1e",
+    "#c0392b",
+    "#000000",
+    "#4b0082",
+    "#8b4513",
+    "#896e0d",
+    "#004d40",
+    "#5b21b6",
+    "#9d174d",
+    "#1e3a8a",
+    "#3f3f46",
+  ];
   const lum = (hex: string) => contrast(hex, "#000000") * 0.05 - 0.05;
   for (const colour of colours) {
     const { dark } = derivePalette(colour);
@@ -52,11 +81,16 @@ test("the dark scheme is derived for any brand: dark surfaces, cards above the p
     assert.ok(lum(dark.card) > lum(dark.bg), `${colour}: cards stand out from the page`);
     assert.ok(contrast(dark.ink, dark.bg) >= 7, `${colour}: body text`);
     assert.notEqual(dark.muted, dark.brandDark, `${colour}: secondary text never looks like a link`);
-    for (const p of pairs(derivePalette(colour)).filter((x) => x.what.includes("dark"))) assert.ok(contrast(p.fg, p.bg) >= 4.5, `${colour}: ${p.what}`);
+    for (const p of pairs(derivePalette(colour)).filter((x) => x.what.includes("dark")))
+      assert.ok(contrast(p.fg, p.bg) >= 4.5, `${colour}: ${p.what}`);
   }
   // Any accent a practice may pick (one that passes in light) is lightened until it passes in dark.
   for (const accent of ["#b4451f", "#7a2e8f", "#0b6e69", "#000000", "#8f1d14"]) {
-    assert.deepEqual(failures(derivePalette("#0b6e69", accent)).filter((f) => f.includes("dark")), [], accent);
+    assert.deepEqual(
+      failures(derivePalette("#0b6e69", accent)).filter((f) => f.includes("dark")),
+      [],
+      accent,
+    );
   }
 });
 

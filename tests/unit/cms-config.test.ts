@@ -6,9 +6,22 @@ import YAML from "yaml";
 import { cmsConfig, cmsConfigYaml, CMS_COLLECTIONS, PRACTICE_FIELDS, type DecapField } from "../../lib/cms/config.ts";
 import { fieldsOf } from "../../lib/schema/introspect.ts";
 
-const practice = { name: "Juniper Hill Pediatrics", url: "https://www.example.org", language: "en", languages: ["en", "es"], locations: [{ key: "main" }, { key: "north" }] };
+const practice = {
+  name: "Juniper Hill Pediatrics",
+  url: "https://www.example.org",
+  language: "en",
+  languages: ["en", "es"],
+  locations: [{ key: "main" }, { key: "north" }],
+};
 const config = cmsConfig({ practice, backend: { name: "github", repo: "owner/site" }, localBackend: true });
-const collections = config.collections as { name: string; folder?: string; fields?: DecapField[]; files?: { fields: DecapField[]; file: string }[]; i18n?: boolean; slug?: string }[];
+const collections = config.collections as {
+  name: string;
+  folder?: string;
+  fields?: DecapField[];
+  files?: { fields: DecapField[]; file: string }[];
+  i18n?: boolean;
+  slug?: string;
+}[];
 const byName = (n: string) => collections.find((c) => c.name === n)!;
 const field = (c: string, f: string) => byName(c).fields!.find((x) => x.name === f)!;
 
@@ -59,7 +72,12 @@ test("posts and events are listed newest first, each with its date", () => {
 });
 
 test("dates are local strings: no UTC picker, the date or date-time form the schema accepts", () => {
-  for (const [c, f, format] of [["posts", "date", "YYYY-MM-DDTHH:mm"], ["posts", "reviewed", "YYYY-MM-DD"], ["events", "start", "YYYY-MM-DDTHH:mm"], ["alerts", "until", "YYYY-MM-DDTHH:mm"]] as const) {
+  for (const [c, f, format] of [
+    ["posts", "date", "YYYY-MM-DDTHH:mm"],
+    ["posts", "reviewed", "YYYY-MM-DD"],
+    ["events", "start", "YYYY-MM-DDTHH:mm"],
+    ["alerts", "until", "YYYY-MM-DDTHH:mm"],
+  ] as const) {
     assert.equal(field(c, f).widget, "datetime");
     assert.equal(field(c, f).format, format, `${c}.${f}`);
     assert.equal(field(c, f).picker_utc, false);
@@ -70,7 +88,7 @@ test("dates are local strings: no UTC picker, the date or date-time form the sch
 });
 
 test("patterns carry over: regexes, URLs and length limits", () => {
-  assert.deepEqual((field("posts", "author").pattern), undefined, "a relation needs none");
+  assert.deepEqual(field("posts", "author").pattern, undefined, "a relation needs none");
   const link = field("alerts", "link").pattern as [string, string];
   assert.ok(new RegExp(link[0]).test("/hours-locations/") && !new RegExp(link[0]).test("hours"));
   const title = field("posts", "title").pattern as [string, string];
@@ -96,15 +114,28 @@ test("media, backend and the practice file collection", () => {
   assert.equal(config.local_backend, true);
   const file = byName("practice").files![0]!;
   assert.equal(file.file, "content/_data/practice.yaml");
-  assert.deepEqual(file.fields.map((f) => f.name), [...PRACTICE_FIELDS]);
+  assert.deepEqual(
+    file.fields.map((f) => f.name),
+    [...PRACTICE_FIELDS],
+  );
   const np = file.fields.find((f) => f.name === "newPatients")!;
   const note = (np.fields as DecapField[]).find((f) => f.name === "note")!;
-  assert.deepEqual((note.fields as DecapField[]).map((f) => [f.name, f.required]), [["en", true], ["es", false]], "per-language text: one box per language");
+  assert.deepEqual(
+    (note.fields as DecapField[]).map((f) => [f.name, f.required]),
+    [
+      ["en", true],
+      ["es", false],
+    ],
+    "per-language text: one box per language",
+  );
 });
 
 test("the generated YAML parses back to the same config", () => {
   const text = cmsConfigYaml({ practice, backend: { name: "git-gateway" }, localBackend: "http://127.0.0.1:9999/api/v1" });
   const parsed = YAML.parse(text) as { local_backend: unknown };
-  assert.deepEqual(parsed, JSON.parse(JSON.stringify(cmsConfig({ practice, backend: { name: "git-gateway" }, localBackend: "http://127.0.0.1:9999/api/v1" }))));
+  assert.deepEqual(
+    parsed,
+    JSON.parse(JSON.stringify(cmsConfig({ practice, backend: { name: "git-gateway" }, localBackend: "http://127.0.0.1:9999/api/v1" }))),
+  );
   assert.deepEqual(parsed.local_backend, { url: "http://127.0.0.1:9999/api/v1" });
 });

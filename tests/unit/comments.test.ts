@@ -33,7 +33,9 @@ test("the comment renderer never lets markup through: every hostile payload is t
 });
 
 test("comment links are marked as user content; javascript: and data: links stay text", () => {
-  const { html, links } = renderComment("See [the AAP](https://www.healthychildren.org/) or https://www.example.org/, or [x](javascript:alert(1)).");
+  const { html, links } = renderComment(
+    "See [the AAP](https://www.healthychildren.org/) or https://www.example.org/, or [x](javascript:alert(1)).",
+  );
   assert.equal(links, 2);
   assert.equal(parse(html).querySelectorAll(`a[rel="${COMMENT_LINK_REL}"]`).length, 2);
   assert.match(html, /\[x\]\(javascript:alert\(1\)\)/);
@@ -49,9 +51,21 @@ test("comment Markdown: line breaks kept, raw HTML escaped, headings and images 
 
 const zone = "America/Los_Angeles";
 function c(id: string, date: string, replyTo?: string): Comment {
-  return { id, file: `content/comments/p/${id}.md`, author: id.toUpperCase(), date: { dt: DateTime.fromISO(date, { zone }), allDay: false }, lang: "en", html: "", text: "", replyTo };
+  return {
+    id,
+    file: `content/comments/p/${id}.md`,
+    author: id.toUpperCase(),
+    date: { dt: DateTime.fromISO(date, { zone }), allDay: false },
+    lang: "en",
+    html: "",
+    text: "",
+    replyTo,
+  };
 }
-const shape = (nodes: readonly CommentNode[]): unknown => nodes.map((n) => (n.replies.length || n.inReplyTo ? { [n.comment.id + (n.inReplyTo ? `<${n.inReplyTo.id}` : "")]: shape(n.replies) } : n.comment.id));
+const shape = (nodes: readonly CommentNode[]): unknown =>
+  nodes.map((n) =>
+    n.replies.length || n.inReplyTo ? { [n.comment.id + (n.inReplyTo ? `<${n.inReplyTo.id}` : "")]: shape(n.replies) } : n.comment.id,
+  );
 
 test("threads: oldest first at every level; replies deeper than three levels sit beside their parent, saying whom they answer", () => {
   const comments = [
@@ -66,13 +80,26 @@ test("threads: oldest first at every level; replies deeper than three levels sit
   ];
   const d = buildDiscussion(comments);
   assert.equal(d.count, 8);
-  assert.deepEqual(d.all.map((x) => x.id), ["a", "a2", "a1", "a11", "a12", "a111", "a1111", "b"]);
+  assert.deepEqual(
+    d.all.map((x) => x.id),
+    ["a", "a2", "a1", "a11", "a12", "a111", "a1111", "b"],
+  );
   assert.deepEqual(shape(d.threads), [{ a: ["a2", { a1: ["a11", "a12", { "a111<a11": [] }, { "a1111<a111": [] }] }] }, "b"]);
 });
 
 test("replies: an unknown comment and a circle are problems naming the file; the rest still threads", () => {
   const problems: Problem[] = [];
-  const ok = checkReplies([c("a", "2026-01-01"), c("x", "2026-01-02", "nope"), c("p", "2026-01-03", "q"), c("q", "2026-01-04", "p"), c("s", "2026-01-05", "s"), c("r", "2026-01-06", "p")], problems);
+  const ok = checkReplies(
+    [
+      c("a", "2026-01-01"),
+      c("x", "2026-01-02", "nope"),
+      c("p", "2026-01-03", "q"),
+      c("q", "2026-01-04", "p"),
+      c("s", "2026-01-05", "s"),
+      c("r", "2026-01-06", "p"),
+    ],
+    problems,
+  );
   assert.deepEqual([...ok].sort(), ["a"]);
   assert.deepEqual(
     problems.map((p) => `${p.file} ${p.field}: ${p.message}`),
@@ -102,10 +129,18 @@ test("comment front matter: date-time required, author unless a provider replies
   };
   assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30" }), []);
   assert.deepEqual(msgs({ provider: "maya-okafor", date: "2026-02-04T09:30:00-08:00", replyTo: "2026-02-03-ab12cd34" }), []);
-  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-30T09:30" }), ['date: February 2026 has only 28 days; check the day, got "2026-02-30T09:30"']);
-  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04" }), ['date: expected a date and time such as 2026-02-04T09:30, got "2026-02-04"']);
-  assert.deepEqual(msgs({ date: "2026-02-04T09:30" }), ["author: is required: the commenter's name (it may be left out only on a reply from the practice, with provider)"]);
-  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30", replyTo: "../x" }), ['replyTo: expected a comment id such as 2026-02-04-3f9a1c2e, got "../x"']);
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-30T09:30" }), [
+    'date: February 2026 has only 28 days; check the day, got "2026-02-30T09:30"',
+  ]);
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04" }), [
+    'date: expected a date and time such as 2026-02-04T09:30, got "2026-02-04"',
+  ]);
+  assert.deepEqual(msgs({ date: "2026-02-04T09:30" }), [
+    "author: is required: the commenter's name (it may be left out only on a reply from the practice, with provider)",
+  ]);
+  assert.deepEqual(msgs({ author: "Ana", date: "2026-02-04T09:30", replyTo: "../x" }), [
+    'replyTo: expected a comment id such as 2026-02-04-3f9a1c2e, got "../x"',
+  ]);
   assert.equal(commentFormSchema.safeParse({ endpoint: "http://forms.example/x" }).success, false);
   assert.equal(commentFormSchema.safeParse({ endpoint: "javascript:alert(1)" }).success, false);
   assert.equal(commentFormSchema.safeParse({ endpoint: "/comment-received/", netlify: true }).success, true);
@@ -126,7 +161,10 @@ test("wordpressId: an optional positive whole number; the old anchor it adds is 
 
   const at = (id: string, wordpressId?: number) => ({ id, file: `content/comments/p/${id}.md`, wordpressId });
   const problems: Problem[] = [];
-  checkOldAnchors([at("2024-10-01-aa", 501), at("2024-10-02-bb", 502), at("2024-10-03-cc", 501), at("502"), at("503", 503), at("2024-10-04-dd")], problems);
+  checkOldAnchors(
+    [at("2024-10-01-aa", 501), at("2024-10-02-bb", 502), at("2024-10-03-cc", 501), at("502"), at("503", 503), at("2024-10-04-dd")],
+    problems,
+  );
   assert.deepEqual(
     problems.map((p) => `${p.file} ${p.field}: ${p.message}`),
     [
@@ -141,9 +179,23 @@ test("wordpressId: an optional positive whole number; the old anchor it adds is 
 
 test("comment links within the site: paths (with the host's prefix) and comment anchors are links; nothing that leaves the site is", () => {
   const html = (s: string) => renderComment(s, { prefix: "/clinic" }).html;
-  assert.equal(html("[the answer](/blog/flu/#comment-2024-10-02-c8f17287)"), '<p><a href="/clinic/blog/flu/#comment-2024-10-02-c8f17287" rel="nofollow ugc noopener">the answer</a></p>\n');
-  assert.equal(renderComment("[above](#comment-2024-10-02-c8f17287) and [all](#comments)").html, '<p><a href="#comment-2024-10-02-c8f17287" rel="nofollow ugc noopener">above</a> and <a href="#comments" rel="nofollow ugc noopener">all</a></p>\n');
-  for (const away of ["[x](//evil.example/)", "[x](/\\evil.example/)", "[x](</\t/evil.example>)", "[x](/%2F/evil.example)", "[x](#top)", "[x](relative/path)", "[x](javascript:alert(1))"]) {
+  assert.equal(
+    html("[the answer](/blog/flu/#comment-2024-10-02-c8f17287)"),
+    '<p><a href="/clinic/blog/flu/#comment-2024-10-02-c8f17287" rel="nofollow ugc noopener">the answer</a></p>\n',
+  );
+  assert.equal(
+    renderComment("[above](#comment-2024-10-02-c8f17287) and [all](#comments)").html,
+    '<p><a href="#comment-2024-10-02-c8f17287" rel="nofollow ugc noopener">above</a> and <a href="#comments" rel="nofollow ugc noopener">all</a></p>\n',
+  );
+  for (const away of [
+    "[x](//evil.example/)",
+    "[x](/\\evil.example/)",
+    "[x](</\t/evil.example>)",
+    "[x](/%2F/evil.example)",
+    "[x](#top)",
+    "[x](relative/path)",
+    "[x](javascript:alert(1))",
+  ]) {
     assert.doesNotMatch(html(away), /<a /, away);
   }
 });
@@ -156,11 +208,16 @@ test("the form's service is allowed as a form target, and only that", () => {
   const csp = (s: Parameters<typeof siteHeaders>[0], path: string) => headersFor(siteHeaders(s), path)["Content-Security-Policy"]!;
   assert.match(csp(site, "/blog/x/"), /form-action 'self';/);
   const withForm = { ...site, practice: { commentForm: { endpoint: "https://forms.example.com/f/abc" } } };
-  for (const path of ["/blog/x/", "/search/", "/es/search/"]) assert.match(csp(withForm, path), /form-action 'self' https:\/\/forms\.example\.com;/, path);
+  for (const path of ["/blog/x/", "/search/", "/es/search/"])
+    assert.match(csp(withForm, path), /form-action 'self' https:\/\/forms\.example\.com;/, path);
 });
 
 test("CSV: quotes, doubled quotes, line breaks inside fields, CRLF and a byte-order mark", () => {
-  assert.deepEqual(parseCsv('\ufeffa,b\r\n"x, y","say ""hi""\nthere"\r\n\r\n1,\n'), [["a", "b"], ["x, y", 'say "hi"\nthere'], ["1", ""]]);
+  assert.deepEqual(parseCsv('\ufeffa,b\r\n"x, y","say ""hi""\nthere"\r\n\r\n1,\n'), [
+    ["a", "b"],
+    ["x, y", 'say "hi"\nthere'],
+    ["1", ""],
+  ]);
   assert.throws(() => parseCsv('a\n"open'), /missing closing quote/);
 });
 
@@ -174,7 +231,10 @@ test("dates from form services: ISO with Z, SQL-style UTC, and local times in th
 const ctx: ImportContext = {
   postKeys: new Set(["sun-safety", "fever"]),
   // sun-safety already has the comment the CSV's reply answers (a reply to a missing one is refused: see below).
-  existing: new Map([["fever", ["2026-01-01-aaaaaaaa"]], ["sun-safety", ["2026-06-11-0123abcd"]]]),
+  existing: new Map([
+    ["fever", ["2026-01-01-aaaaaaaa"]],
+    ["sun-safety", ["2026-06-11-0123abcd"]],
+  ]),
   zone,
   langs: ["en", "es"],
   defaultLang: "en",
@@ -210,7 +270,22 @@ test("import: new comments become files; honeypot, link-stuffing, duplicates and
   );
   for (const f of plan.files) {
     assert.doesNotMatch(f.text, /@|203\.0\.113|Mozilla/, "never an email, IP address or browser");
-    const parsed = commentSchema.safeParse(Object.fromEntries(f.text.split("---")[1]!.trim().split("\n").filter((l) => !l.startsWith("#")).map((l) => [l.slice(0, l.indexOf(":")), l.slice(l.indexOf(":") + 1).trim().replace(/^"|"$/g, "")])));
+    const parsed = commentSchema.safeParse(
+      Object.fromEntries(
+        f.text
+          .split("---")[1]!
+          .trim()
+          .split("\n")
+          .filter((l) => !l.startsWith("#"))
+          .map((l) => [
+            l.slice(0, l.indexOf(":")),
+            l
+              .slice(l.indexOf(":") + 1)
+              .trim()
+              .replace(/^"|"$/g, ""),
+          ]),
+      ),
+    );
     assert.ok(parsed.success, f.text);
   }
   const report = formatReport(plan, "export.csv", { contentDir: "content" });
@@ -230,24 +305,43 @@ test("import is stable: the same export twice writes nothing new the second time
   const again = planImport(parseSubmissions(NETLIFY_CSV, "csv"), { ...ctx, existing });
   assert.equal(again.files.length, 0);
   assert.equal(again.skipped.filter((s) => s.reason === "duplicate").length, 4);
-  assert.deepEqual(planImport(parseSubmissions(NETLIFY_CSV, "csv"), ctx).files.map((f) => f.path), first.files.map((f) => f.path));
+  assert.deepEqual(
+    planImport(parseSubmissions(NETLIFY_CSV, "csv"), ctx).files.map((f) => f.path),
+    first.files.map((f) => f.path),
+  );
 });
 
 test("import: a reply to a comment the post does not have is listed, not written (the build would refuse it)", () => {
   const plan = planImport(parseSubmissions(NETLIFY_CSV, "csv"), { ...ctx, existing: new Map() });
   assert.equal(plan.files.length, 2);
-  assert.deepEqual(plan.skipped.filter((s) => s.reason === "invalid").map((s) => `${s.where}: ${s.detail}`), ['row 7: no post "sun-safty" on this site', 'row 8: reply-to "2026-06-11-0123abcd" is no comment on "sun-safety"']);
+  assert.deepEqual(
+    plan.skipped.filter((s) => s.reason === "invalid").map((s) => `${s.where}: ${s.detail}`),
+    ['row 7: no post "sun-safty" on this site', 'row 8: reply-to "2026-06-11-0123abcd" is no comment on "sun-safety"'],
+  );
 });
 
 test("import reads Netlify's JSON (fields under data) and plain JSON lists", () => {
   const netlify = JSON.stringify([
-    { number: 2, email: "x@example.com", name: "Jenna K.", created_at: "2026-02-04T03:40:00.000Z", data: { name: "Jenna K.", email: "x@example.com", comment: "Welcome, Priya!", post: "fever", ip: "203.0.113.5", user_agent: "UA" }, ordered_human_fields: [] },
+    {
+      number: 2,
+      email: "x@example.com",
+      name: "Jenna K.",
+      created_at: "2026-02-04T03:40:00.000Z",
+      data: { name: "Jenna K.", email: "x@example.com", comment: "Welcome, Priya!", post: "fever", ip: "203.0.113.5", user_agent: "UA" },
+      ordered_human_fields: [],
+    },
   ]);
   const plan = planImport(parseSubmissions(netlify, "json"), ctx);
   assert.equal(plan.files.length, 1);
   assert.match(plan.files[0]!.text, /author: "Jenna K."\ndate: "2026-02-03T19:40:00-08:00"/);
   assert.doesNotMatch(plan.files[0]!.text, /example\.com|203\.0/);
-  const plain = planImport(parseSubmissions(JSON.stringify({ submissions: [{ author: "<script>x</script>", body: "<b>hi</b>", post: "fever", date: "2026-02-04T09:00" }] }), "json"), ctx);
+  const plain = planImport(
+    parseSubmissions(
+      JSON.stringify({ submissions: [{ author: "<script>x</script>", body: "<b>hi</b>", post: "fever", date: "2026-02-04T09:00" }] }),
+      "json",
+    ),
+    ctx,
+  );
   assert.match(plain.files[0]!.text, /author: "<script>x<\/script>"\n/, "kept as typed: the page escapes it");
   assert.throws(() => parseSubmissions("{nope", "json"), /not valid JSON/);
 });
@@ -266,10 +360,19 @@ test("import: a post whose comments are off gets none written; after commentsClo
     ["news", { mode: "closed" }],
   ]);
   const plan = planImport(parseSubmissions(csv, "csv"), { ...ctx, postKeys: new Set(["fever", "sun-safety", "news"]), modes });
-  assert.deepEqual(plan.files.map((f) => f.where), ["row 3", "row 5"]);
-  assert.deepEqual(plan.skipped.map((s) => `${s.where} ${s.reason}`), ["row 2 closed", "row 4 closed"]);
+  assert.deepEqual(
+    plan.files.map((f) => f.where),
+    ["row 3", "row 5"],
+  );
+  assert.deepEqual(
+    plan.skipped.map((s) => `${s.where} ${s.reason}`),
+    ["row 2 closed", "row 4 closed"],
+  );
   assert.match(plan.skipped[1]!.detail, /sent 2026-09-30, after comments on "sun-safety" closed \(2026-09-08/);
-  assert.deepEqual(plan.review.map((r) => r.where), ["row 5"]);
+  assert.deepEqual(
+    plan.review.map((r) => r.where),
+    ["row 5"],
+  );
   const report = formatReport(plan, "x.csv", { contentDir: "content" });
   assert.match(report, /Not imported: the post's comments are off or were closed \(2\):\n  row 2: comments are off on "fever"/);
   assert.match(report, /Needs a look \(1\):\n  row 5: comments on "news" are closed/);
@@ -279,8 +382,18 @@ test("import: Formspree's CSV export (_date, message, post as an address) reads 
   const text = readFileSync(path.resolve(import.meta.dirname, "../fixtures/comments/formspree.csv"), "utf8");
   const plan = planImport(parseSubmissions(text, "csv"), { ...ctx, existing: new Map() });
   assert.deepEqual(plan.skipped, []);
-  assert.deepEqual(plan.files.map((f) => f.path.replace(/-[0-9a-f]{8}\.md$/, "")), ["comments/fever/2026-02-06", "comments/fever/2026-02-07"]);
-  assert.match(plan.files[0]!.text, /\nauthor: "Lena"\ndate: "2026-02-06T07:04:05-08:00"\n---\nOur car seat fits now, thanks to the video\.\n$/);
-  assert.match(plan.files[1]!.text, /\ndate: "2026-02-07T08:00:00-08:00"\n---\nSame here, "five-step test" worked\.\n$/, "a date without a zone is the practice's");
+  assert.deepEqual(
+    plan.files.map((f) => f.path.replace(/-[0-9a-f]{8}\.md$/, "")),
+    ["comments/fever/2026-02-06", "comments/fever/2026-02-07"],
+  );
+  assert.match(
+    plan.files[0]!.text,
+    /\nauthor: "Lena"\ndate: "2026-02-06T07:04:05-08:00"\n---\nOur car seat fits now, thanks to the video\.\n$/,
+  );
+  assert.match(
+    plan.files[1]!.text,
+    /\ndate: "2026-02-07T08:00:00-08:00"\n---\nSame here, "five-step test" worked\.\n$/,
+    "a date without a zone is the practice's",
+  );
   for (const f of plan.files) assert.doesNotMatch(f.text, /@mail\.example|New comment/);
 });

@@ -35,14 +35,16 @@ export const RULES: IRegularForbiddenRuleType[] = [
   },
   {
     name: "layouts-do-no-date-arithmetic",
-    comment: "Dates reach the layouts worked out (lib/model: closures, open status, event times); a view may name luxon's DateTime type, not call it.",
+    comment:
+      "Dates reach the layouts worked out (lib/model: closures, open status, event times); a view may name luxon's DateTime type, not call it.",
     severity: "error",
     from: { path: "^layouts/" },
     to: { path: "(^|/)node_modules/luxon/", dependencyTypesNot: ["type-only", "type-import"] },
   },
   {
     name: "model-is-the-bottom",
-    comment: "The site model (lib/model) is what content builds and everything above reads: it imports no content reader, output, build step, view or file system.",
+    comment:
+      "The site model (lib/model) is what content builds and everything above reads: it imports no content reader, output, build step, view or file system.",
     severity: "error",
     from: { path: "^lib/model/" },
     to: { path: ["^lib/(content|outputs|build|import|preview|staff)/", "^layouts/", "^\\.eleventy\\.ts$", NODE_FS, SHARP] },
@@ -122,7 +124,10 @@ test("every rule names modules that exist (a mistyped pattern would make a rule 
   const patterns = (p: string | string[] | undefined) => (p === undefined ? [] : Array.isArray(p) ? p : [p]);
   for (const rule of RULES) {
     for (const pattern of [...patterns(rule.from.path), ...patterns(rule.to.path)]) {
-      assert.ok(sources.some((s) => new RegExp(pattern).test(s)), `${rule.name}: no module matches ${pattern}`);
+      assert.ok(
+        sources.some((s) => new RegExp(pattern).test(s)),
+        `${rule.name}: no module matches ${pattern}`,
+      );
     }
   }
 });

@@ -34,7 +34,11 @@ const XML_DROPPED = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
 
 function fakeSite(name: string, opts: { events?: Event[]; posts?: Post[] } = {}): Site {
   const urls = createUrls({ siteUrl: "https://www.example.org", defaultLang: "en" });
-  const location = { key: "main", name: `Main ${name}`, address: { street: `1 ${name}`, city: "Portland", region: "OR", postalCode: "97201", country: "US" } };
+  const location = {
+    key: "main",
+    name: `Main ${name}`,
+    address: { street: `1 ${name}`, city: "Portland", region: "OR", postalCode: "97201", country: "US" },
+  };
   const practice = { name, description: `Care for ${name}`, url: "https://www.example.org", locations: [location] };
   const posts = opts.posts ?? [];
   return {
@@ -45,7 +49,15 @@ function fakeSite(name: string, opts: { events?: Event[]; posts?: Post[] } = {})
     urls,
     prefix: "",
     byLang: { en: { practice, posts, upcoming: opts.events ?? [], past: [] } },
-    alternates: new Map([["/blog/", [{ lang: "en", url: "/blog/" }, { lang: "es\u0001\"<", url: "/es/blog/?a=1&b=2" }]]]),
+    alternates: new Map([
+      [
+        "/blog/",
+        [
+          { lang: "en", url: "/blog/" },
+          { lang: 'es\u0001"<', url: "/es/blog/?a=1&b=2" },
+        ],
+      ],
+    ]),
     routes: [
       { kind: "blog", url: "/blog/", lang: "en" },
       ...posts.map((post) => ({ kind: "post", url: post.url, lang: "en", post })),
@@ -127,7 +139,9 @@ function assertXml(xml: string, label: string) {
 
 test("Atom: control characters, lone surrogates, ']]>' and '<' in attributes never make the feed invalid XML", () => {
   const title = `${HOSTILE}\ufffe\uffff\ud800 lone`;
-  const posts = [0, 1].map((i) => fakePost(i, `${title} ${i}`, `<p>${title.replace(/[<&]/g, "")}</p><pre>a]]>b]]>c</pre> <a href="/x/">x</a>`));
+  const posts = [0, 1].map((i) =>
+    fakePost(i, `${title} ${i}`, `<p>${title.replace(/[<&]/g, "")}</p><pre>a]]>b]]>c</pre> <a href="/x/">x</a>`),
+  );
   const xml = atomFeed(fakeSite(`A <B> & C${HOSTILE}`, { posts }), "en");
   assertXml(xml, "feed.xml");
   assert.match(xml, /<feed xmlns="http:\/\/www\.w3\.org\/2005\/Atom">/);
@@ -137,9 +151,19 @@ test("Atom: control characters, lone surrogates, ']]>' and '<' in attributes nev
   assert.ok(String(doc.feed.title).startsWith("A <B> & C"), doc.feed.title);
   const entries = doc.feed.entry;
   assert.equal(entries.length, 2);
-  const entryTitle = entries[0]!.title["#cdata"].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  const entryTitle = entries[0]!.title["#cdata"]
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
   // (XML reads a CR LF as LF.)
-  assert.equal(entryTitle, `${title} 0`.replace(XML_DROPPED, "").replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, "").replace(/\r\n/g, "\n"));
+  assert.equal(
+    entryTitle,
+    `${title} 0`
+      .replace(XML_DROPPED, "")
+      .replace(/[\ud800-\udbff](?![\udc00-\udfff])/g, "")
+      .replace(/\r\n/g, "\n"),
+  );
   assert.match(entries[0]!.content["#cdata"], /a\]\]&gt;b\]\]&gt;c/);
   assert.match(entries[0]!.content["#cdata"], /href="https:\/\/www\.example\.org\/x\/"/);
   assert.ok(entries[0]!.category["@_label"].startsWith("&lt;3 &amp;") || entries[0]!.category["@_label"].startsWith("<3 &"));
@@ -148,7 +172,13 @@ test("Atom: control characters, lone surrogates, ']]>' and '<' in attributes nev
 test("JSON Feed: version 1.1 with authors lists and a language, items unchanged", () => {
   const posts = [0, 1].map((i) => fakePost(i, `${HOSTILE} ${i}`, "<p>Body</p>"));
   type Item = { id: string; title: string; authors: unknown; author?: unknown; tags: string[] };
-  const feed = JSON.parse(jsonFeed(fakeSite("Juniper Hill", { posts }), "en")) as { version: string; language: string; authors: unknown; author?: unknown; items: Item[] };
+  const feed = JSON.parse(jsonFeed(fakeSite("Juniper Hill", { posts }), "en")) as {
+    version: string;
+    language: string;
+    authors: unknown;
+    author?: unknown;
+    items: Item[];
+  };
   assert.equal(feed.version, "https://jsonfeed.org/version/1.1");
   assert.equal(feed.language, "en-US");
   assert.deepEqual(feed.authors, [{ name: "Juniper Hill", url: "https://www.example.org/" }]);
@@ -156,7 +186,9 @@ test("JSON Feed: version 1.1 with authors lists and a language, items unchanged"
   assert.equal(feed.items.length, 2);
   assert.equal(feed.items[0]?.id, "https://www.example.org/blog/post-0/");
   assert.equal(feed.items[0]?.title, `${HOSTILE} 0`.replace(XML_DROPPED, ""));
-  assert.deepEqual(feed.items[0]?.authors, [{ name: `${HOSTILE} 0`.replace(XML_DROPPED, "") + ", MD", url: "https://www.example.org/providers/x/" }]);
+  assert.deepEqual(feed.items[0]?.authors, [
+    { name: `${HOSTILE} 0`.replace(XML_DROPPED, "") + ", MD", url: "https://www.example.org/providers/x/" },
+  ]);
   assert.equal(feed.items[0]?.author, undefined);
   assert.deepEqual(feed.items[0]?.tags, [`<3 & ${HOSTILE} 0`.replace(XML_DROPPED, "")]);
 });
@@ -192,7 +224,12 @@ test("quote: at most 80 characters of a value, never a walk through a big one", 
 });
 
 const goodPost = { title: "Flu shots are here", date: "2026-10-01", description: "Walk-in flu shots every Saturday in October." };
-const goodEvent = { title: "Flu clinic", start: "2026-12-05T09:00", end: "2026-12-05T13:00", description: "Walk-in flu shots for every child." };
+const goodEvent = {
+  title: "Flu clinic",
+  start: "2026-12-05T09:00",
+  end: "2026-12-05T13:00",
+  description: "Walk-in flu shots for every child.",
+};
 
 function messages(schema: Parameters<typeof validate>[0], data: unknown): string[] {
   const r = validate(schema, "content/x.md", data);
@@ -219,7 +256,9 @@ test("one-line text refuses line breaks and control characters, naming the chara
   assert.deepEqual(messages(postSchema, { ...goodPost, title: "Flu shots 👩‍⚕️ عيادة" }), []);
   // Lists and localized text are built from the same fields.
   assert.deepEqual(messages(postSchema, { ...goodPost, tags: ["flu", "a\nb"] }), ["tags[1]: must be on one line: remove the line break"]);
-  assert.deepEqual(messages(eventSchema, { ...goodEvent, description: "Walk-in flu shots\nfor every child." }), ["description: must be on one line: remove the line break"]);
+  assert.deepEqual(messages(eventSchema, { ...goodEvent, description: "Walk-in flu shots\nfor every child." }), [
+    "description: must be on one line: remove the line break",
+  ]);
 });
 
 test("long text keeps line breaks and tabs but no other control characters", () => {
@@ -230,25 +269,43 @@ test("long text keeps line breaks and tabs but no other control characters", () 
   assert.deepEqual(message("a\u0001b"), ["contains an invisible control character (U+0001); retype the text"]);
   assert.deepEqual(message("a\rb"), ["contains an invisible control character (U+000D); retype the text"]);
   assert.deepEqual(message("a\u000bb"), ["contains an invisible control character (U+000B); retype the text"]);
-  assert.deepEqual(text({ label: "x" }).safeParse("a\tb").error?.issues.map((i) => i.message), ["contains a tab; use a space instead"]);
+  assert.deepEqual(
+    text({ label: "x" })
+      .safeParse("a\tb")
+      .error?.issues.map((i) => i.message),
+    ["contains a tab; use a space instead"],
+  );
 });
 
 test("practice.yaml text refuses line breaks, localized or not", async () => {
   const practice = parseYaml(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
   assert.deepEqual(messages(practiceSchema, practice), []);
-  assert.deepEqual(messages(practiceSchema, { ...practice, name: "Juniper\r\nBEGIN:VEVENT" }), ["name: must be on one line: remove the line break"]);
+  assert.deepEqual(messages(practiceSchema, { ...practice, name: "Juniper\r\nBEGIN:VEVENT" }), [
+    "name: must be on one line: remove the line break",
+  ]);
   const tagline = messages(practiceSchema, { ...practice, tagline: { en: "Care\nfor kids" } });
-  assert.ok(tagline.some((m) => m.includes("must be on one line")), JSON.stringify(tagline));
+  assert.ok(
+    tagline.some((m) => m.includes("must be on one line")),
+    JSON.stringify(tagline),
+  );
 });
 
 test("dates name a year between 1900 and 2100", () => {
-  assert.deepEqual(messages(postSchema, { ...goodPost, date: "9999-01-01" }), ['date: expected a year between 1900 and 2100, got "9999-01-01"']);
-  assert.deepEqual(messages(postSchema, { ...goodPost, date: "0000-01-01" }), ['date: expected a year between 1900 and 2100, got "0000-01-01"']);
-  assert.deepEqual(messages(eventSchema, { ...goodEvent, start: "1899-12-31T09:00" }), ['start: expected a year between 1900 and 2100, got "1899-12-31T09:00"']);
+  assert.deepEqual(messages(postSchema, { ...goodPost, date: "9999-01-01" }), [
+    'date: expected a year between 1900 and 2100, got "9999-01-01"',
+  ]);
+  assert.deepEqual(messages(postSchema, { ...goodPost, date: "0000-01-01" }), [
+    'date: expected a year between 1900 and 2100, got "0000-01-01"',
+  ]);
+  assert.deepEqual(messages(eventSchema, { ...goodEvent, start: "1899-12-31T09:00" }), [
+    'start: expected a year between 1900 and 2100, got "1899-12-31T09:00"',
+  ]);
   assert.deepEqual(messages(postSchema, { ...goodPost, date: "1900-01-01" }), []);
   assert.deepEqual(messages(postSchema, { ...goodPost, date: "2100-12-31" }), []);
   // An impossible date still says so, once.
-  assert.deepEqual(messages(postSchema, { ...goodPost, date: "9999-02-30" }), ['date: expected a year between 1900 and 2100, got "9999-02-30"']);
+  assert.deepEqual(messages(postSchema, { ...goodPost, date: "9999-02-30" }), [
+    'date: expected a year between 1900 and 2100, got "9999-02-30"',
+  ]);
   assert.equal(date({ label: "d" }).safeParse("2026-02-29").success, false);
 });
 

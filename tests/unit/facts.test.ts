@@ -15,8 +15,16 @@ const practice = {
   timezone: "America/Phoenix",
   closures: [{ from: "2026-12-25", label: "Christmas" }],
   locations: [
-    { key: "main", address: { street: "12 Santa Cruz Lane", city: "Tucson", region: "AZ", postalCode: "85701", country: "US" }, hours: { monday: ["08:00-17:00"], tuesday: ["08:00-17:00"], friday: ["08:00-12:00"] } },
-    { key: "east", address: { street: "9 Speedway Blvd", city: "Tucson", region: "AZ", postalCode: "85710", country: "US" }, hours: { saturday: ["09:00-13:00"] } },
+    {
+      key: "main",
+      address: { street: "12 Santa Cruz Lane", city: "Tucson", region: "AZ", postalCode: "85701", country: "US" },
+      hours: { monday: ["08:00-17:00"], tuesday: ["08:00-17:00"], friday: ["08:00-12:00"] },
+    },
+    {
+      key: "east",
+      address: { street: "9 Speedway Blvd", city: "Tucson", region: "AZ", postalCode: "85710", country: "US" },
+      hours: { saturday: ["09:00-13:00"] },
+    },
   ],
 } as unknown as Resolved<Practice>;
 
@@ -36,7 +44,10 @@ test("each fact shows practice.yaml's value, escaped; phones and email are links
     live: false,
   });
   assert.equal(fill("Welcome to [[name]]").html, "<p>Welcome to Riverside &amp; Sons &lt;Clinic&gt;</p>");
-  assert.equal(fill("[[address]] and [[ address : east ]]").html, "<p>12 Santa Cruz Lane, Tucson, AZ 85701 and 9 Speedway Blvd, Tucson, AZ 85710</p>");
+  assert.equal(
+    fill("[[address]] and [[ address : east ]]").html,
+    "<p>12 Santa Cruz Lane, Tucson, AZ 85701 and 9 Speedway Blvd, Tucson, AZ 85710</p>",
+  );
   assert.equal(fill("[Call [[phone]] now](/contact/)").html, '<p><a href="/contact/">Call (520) 555-0100 now</a></p>');
 });
 
@@ -46,7 +57,9 @@ test("code stays code: a fact in backticks or a code block is shown as typed", (
 });
 
 test("an unknown fact, or one the practice lacks, is named with its line; nothing is evaluated", () => {
-  const { problems } = fill("First line\n\nCall [[fax]] or\n[[phone:east]] or [[after-hours-phone]]\nat [[address:north]] {{ 7*7 }} [[constructor]] [[toString]] [[hours-today:west]]");
+  const { problems } = fill(
+    "First line\n\nCall [[fax]] or\n[[phone:east]] or [[after-hours-phone]]\nat [[address:north]] {{ 7*7 }} [[constructor]] [[toString]] [[hours-today:west]]",
+  );
   assert.deepEqual(problems, [
     "line 3: [[fax]] is not a practice fact; use one of [[name]], [[phone]], [[after-hours-phone]], [[email]], [[address]], [[hours-today]]",
     "line 4: [[phone:east]] is not a practice fact; use one of [[name]], [[phone]], [[after-hours-phone]], [[email]], [[address]], [[hours-today]]",
@@ -61,16 +74,27 @@ test("an unknown fact, or one the practice lacks, is named with its line; nothin
 test("[[hours-today]] says whether a location is open now, in the practice's zone, and marks the page for live.js", () => {
   const open = fill("We are [[hours-today]].");
   assert.equal(open.live, true);
-  const m = /^<p>We are <span class="open-status is-open" data-open-status="([^"]*)">Open now · closes at 5:00 PM<\/span>\.<\/p>$/.exec(open.html);
+  const m = /^<p>We are <span class="open-status is-open" data-open-status="([^"]*)">Open now · closes at 5:00 PM<\/span>\.<\/p>$/.exec(
+    open.html,
+  );
   assert.ok(m, open.html);
   // live.js recomputes from exactly this: the zone, the week and the closures, as data.
   const data = JSON.parse(m[1]!.replace(/&quot;/g, '"').replace(/&amp;/g, "&")) as Record<string, unknown>;
-  assert.deepEqual([data.zone, data.locale, data.weekly, data.closures], ["America/Phoenix", "en-US", practice.locations[0]!.hours, [{ from: "2026-12-25", until: "2026-12-25", hours: [] }]]);
+  assert.deepEqual(
+    [data.zone, data.locale, data.weekly, data.closures],
+    ["America/Phoenix", "en-US", practice.locations[0]!.hours, [{ from: "2026-12-25", until: "2026-12-25", hours: [] }]],
+  );
   // The east office opens Saturdays only; Monday evening in Tucson, the main one opens Tuesday.
   assert.match(fill("[[hours-today:east]]").html, />Closed · opens Saturday at 9:00 AM<\/span>/);
-  assert.match(fill("[[hours-today]]", practice, MONDAY.set({ hour: 18 })).html, /class="open-status" [^>]*>Closed · opens tomorrow at 8:00 AM<\/span>/);
+  assert.match(
+    fill("[[hours-today]]", practice, MONDAY.set({ hour: 18 })).html,
+    /class="open-status" [^>]*>Closed · opens tomorrow at 8:00 AM<\/span>/,
+  );
   // Christmas is a closure: Friday's hours don't apply.
-  assert.match(fill("[[hours-today]]", practice, DateTime.fromISO("2026-12-25T09:00:00", { zone: "America/Phoenix" })).html, />Closed · opens Monday at 8:00 AM<\/span>/);
+  assert.match(
+    fill("[[hours-today]]", practice, DateTime.fromISO("2026-12-25T09:00:00", { zone: "America/Phoenix" })).html,
+    />Closed · opens Monday at 8:00 AM<\/span>/,
+  );
   // Inside a link it is text only, and nothing on the page needs refreshing.
   const linked = fill("[Today: [[hours-today]]](/hours/)");
   assert.deepEqual([linked.html, linked.live], ['<p><a href="/hours/">Today: Open now · closes at 5:00 PM</a></p>', false]);

@@ -37,7 +37,11 @@ for (const [name, iso, expected] of cases) {
 
 test("wall clock follows daylight saving in the practice's zone", () => {
   // 2026-03-08: clocks in Oregon jump from 02:00 to 03:00.
-  assert.deepEqual(wallClock(new Date("2026-03-08T09:59:00Z"), "America/Los_Angeles"), { date: "2026-03-08", weekday: 6, minutes: 1 * 60 + 59 });
+  assert.deepEqual(wallClock(new Date("2026-03-08T09:59:00Z"), "America/Los_Angeles"), {
+    date: "2026-03-08",
+    weekday: 6,
+    minutes: 1 * 60 + 59,
+  });
   assert.deepEqual(wallClock(new Date("2026-03-08T10:00:00Z"), "America/Los_Angeles"), { date: "2026-03-08", weekday: 6, minutes: 3 * 60 });
   // Monday 8:00 local is 16:00 UTC in winter and 15:00 UTC in summer: both open.
   assert.match(at("2026-01-05T16:00:00Z"), /^Open now/);

@@ -29,13 +29,23 @@ test("line lengths count graphemes: an emoji family or an accented letter is one
 });
 
 test("the square's SVG is 1080×1080 and well-formed XML whatever the title, details or name hold", () => {
-  const svg = squareSvg({ title: `Fever & "cough" <script>alert(1)</script> ¿niños? 🌡️`, details: ["Dec 5 <9:00>", "Oficina & más"], name: `Dr. O'Neil & Partners <Pediatrics>` });
+  const svg = squareSvg({
+    title: `Fever & "cough" <script>alert(1)</script> ¿niños? 🌡️`,
+    details: ["Dec 5 <9:00>", "Oficina & más"],
+    name: `Dr. O'Neil & Partners <Pediatrics>`,
+  });
   assert.equal(XMLValidator.validate(svg), true);
   const doc = new XMLParser({ ignoreAttributes: false, preserveOrder: false }).parse(svg) as { svg: Record<string, string> };
   assert.equal(doc.svg["@_width"], "1080");
   assert.equal(doc.svg["@_height"], "1080");
   assert.ok(!svg.includes("<script"), "the title is text, never markup");
-  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&amp;/g, "&"));
+  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) =>
+    m[1]!
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, "&"),
+  );
   assert.deepEqual(texts.slice(-3), ["Dec 5 <9:00>", "Oficina & más", `Dr. O'Neil & Partners <Pediatrics>`]);
   // Every character of the title is drawn, in order (a word longer than a line is cut across lines).
   const title = `Fever & "cough" <script>alert(1)</script> ¿niños? 🌡️`;
@@ -48,7 +58,10 @@ test("with a photo the title moves below it; a long title gets smaller type but 
   const photo = squareSvg({ title: "Flu shots", details: [], name: "Practice" }, true);
   assert.ok(y(photo)[0]! > 540, "below the photo's band");
   assert.ok(y(short)[0]! < 540);
-  const long = squareSvg({ title: "word ".repeat(80).trim(), details: ["Saturday, December 5, 2026", "9:00 AM – 1:00 PM", "North office"], name: "Practice" }, true);
+  const long = squareSvg(
+    { title: "word ".repeat(80).trim(), details: ["Saturday, December 5, 2026", "9:00 AM – 1:00 PM", "North office"], name: "Practice" },
+    true,
+  );
   const size = Number(/\.t\{font:700 (\d+)px/.exec(long)![1]);
   assert.ok(size < Number(/\.t\{font:700 (\d+)px/.exec(short)![1]!));
   const lastDetail = Math.max(...[...long.matchAll(/<text x="\d+" y="(\d+)" class="s"/g)].map((m) => Number(m[1])));

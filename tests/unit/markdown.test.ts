@@ -50,7 +50,10 @@ test("file names give key and language; odd names fail clearly", () => {
 });
 
 test("feed content links become absolute", () => {
-  assert.equal(absolutizeLinks('<a href="/blog/x/">x</a> <img src="/a.png">', "https://p.example"), '<a href="https://p.example/blog/x/">x</a> <img src="https://p.example/a.png">');
+  assert.equal(
+    absolutizeLinks('<a href="/blog/x/">x</a> <img src="/a.png">', "https://p.example"),
+    '<a href="https://p.example/blog/x/">x</a> <img src="https://p.example/a.png">',
+  );
 });
 
 test("URL helper applies language folder, prefix and origin in one place", () => {
@@ -74,7 +77,9 @@ test("table alignment becomes a class, never an inline style (the CSP forbids th
 });
 
 test("a video link alone on its line becomes a facade; inside a sentence it stays a link", () => {
-  const { html, videoHosts, problems } = renderMarkdown("Watch https://youtu.be/dQw4w9WgXcQ today.\n\nhttps://youtu.be/dQw4w9WgXcQ\n{title=\"Hello\"}\n\nhttps://example.org/video");
+  const { html, videoHosts, problems } = renderMarkdown(
+    'Watch https://youtu.be/dQw4w9WgXcQ today.\n\nhttps://youtu.be/dQw4w9WgXcQ\n{title="Hello"}\n\nhttps://example.org/video',
+  );
   assert.equal(html.match(/<figure class="video/g)?.length, 1);
   assert.match(html, /<p>Watch <a href="https:\/\/youtu.be\/dQw4w9WgXcQ">/);
   assert.match(html, /data-play-label="Play video: Hello"/);
@@ -100,11 +105,15 @@ test("a self-hosted video gets controls, preload=none and captions when a .vtt s
   assert.match(html, /<video class="video__file" controls preload="none"/);
   assert.match(html, /<source src="\/clinic\/assets\/video\/tour.mp4" type="video\/mp4">/);
   assert.match(html, /<track kind="captions" src="\/clinic\/assets\/video\/tour.vtt" srclang="en" label="Captions" default>/);
-  assert.deepEqual(renderMarkdown("/assets/video/missing.webm", { exists: () => false }).problems, ["video file assets/video/missing.webm does not exist"]);
+  assert.deepEqual(renderMarkdown("/assets/video/missing.webm", { exists: () => false }).problems, [
+    "video file assets/video/missing.webm does not exist",
+  ]);
 });
 
 test("named anchors: {#id} after a heading and []{#id} in the text; bad, repeated and the page's own ids are problems", async () => {
-  const { html, problems } = renderMarkdown("# Dosage {#dosage}\n\nGive it []{#how}with food, see [dosage](#dosage).\n\n### Mixing {#mixing_2}\n\n<b>raw</b> HTML on the page too");
+  const { html, problems } = renderMarkdown(
+    "# Dosage {#dosage}\n\nGive it []{#how}with food, see [dosage](#dosage).\n\n### Mixing {#mixing_2}\n\n<b>raw</b> HTML on the page too",
+  );
   assert.equal(problems.length, 0, problems.join("\n"));
   assert.match(html, /<h2 id="dosage">Dosage<\/h2>/);
   assert.match(html, /Give it <span id="how"><\/span>with food, see <a href="#dosage">dosage<\/a>\./);
@@ -126,7 +135,10 @@ test("named anchors: {#id} after a heading and []{#id} in the text; bad, repeate
 
   // The FAQ's questions are the heading text, without the anchor.
   const { extractFaq } = await import("../../lib/markdown/faq.ts");
-  assert.deepEqual(extractFaq("## Is it safe? {#safe}\n\nYes.").map((q) => q.question), ["Is it safe?"]);
+  assert.deepEqual(
+    extractFaq("## Is it safe? {#safe}\n\nYes.").map((q) => q.question),
+    ["Is it safe?"],
+  );
 });
 
 test("the ids content may not take are every id the layouts give a page", async () => {
@@ -144,10 +156,14 @@ test("the ids content may not take are every id the layouts give a page", async 
 });
 
 test("code blocks that may scroll sideways are keyboard-focusable and named, fenced or typed as HTML", () => {
-  const fenced = renderMarkdown("```\nmix 1 scoop of formula with 2 oz water, then shake well before feeding your baby\n```\n\n    indented code\n").html;
+  const fenced = renderMarkdown(
+    "```\nmix 1 scoop of formula with 2 oz water, then shake well before feeding your baby\n```\n\n    indented code\n",
+  ).html;
   assert.equal(fenced.match(/<pre tabindex="0" role="region" aria-label="Preformatted text">/g)?.length, 2);
   // An author's own attributes never double up or override the name; the language names it.
-  const typed = renderMarkdown('<pre tabindex="-1" role="img" aria-label="x" lang="es">uno\ndos</pre>\n\nText <strong>here</strong>', { lang: "es" }).html;
+  const typed = renderMarkdown('<pre tabindex="-1" role="img" aria-label="x" lang="es">uno\ndos</pre>\n\nText <strong>here</strong>', {
+    lang: "es",
+  }).html;
   assert.match(typed, /^<pre tabindex="0" role="region" aria-label="Texto con formato fijo" lang="es">uno\ndos<\/pre>/);
   assert.equal(typed.match(/tabindex/g)?.length, 1);
   // Text that only mentions the tag is left alone.

@@ -11,7 +11,8 @@ import { DEMO, ROOT } from "../helpers.ts";
 test("files read by the worker give the same results as on the main thread", async () => {
   const tasks: FileTask[] = [];
   for (const kind of ["post", "page", "provider", "event", "alert"] as ContentKind[]) {
-    for (const f of await listMarkdown(path.join(DEMO, "content", FOLDERS[kind]), ROOT)) tasks.push({ kind, f, langs: ["en", "es"], defaultLang: "en", prefix: "/clinic" });
+    for (const f of await listMarkdown(path.join(DEMO, "content", FOLDERS[kind]), ROOT))
+      tasks.push({ kind, f, langs: ["en", "es"], defaultLang: "en", prefix: "/clinic" });
   }
   const many = Array.from({ length: 3 }, () => tasks).flat();
   const stats = { byWorker: 0 };

@@ -12,7 +12,7 @@ import { HINT, PreviewStatus } from "../../lib/preview/status.ts";
 
 const problems = [
   { file: "blog/2026-01-05-alpha.md", field: "title", message: "is required" },
-  { file: "blog/2026-01-05-alpha.md", message: "the front matter is not valid YAML <here> & \"there\"" },
+  { file: "blog/2026-01-05-alpha.md", message: 'the front matter is not valid YAML <here> & "there"' },
 ];
 
 function finished(fill: (s: PreviewStatus) => void, debug = false): { status: PreviewStatus; printed: string[] } {
@@ -45,7 +45,10 @@ test("a page that could not be rendered: one plain line and the hint; the stack 
   };
   const plain = finished((s) => s.fail(bug())).printed.join("\n");
   assert.match(plain, /^Build failed: 1 problem\. /);
-  assert.match(plain, /^the page \/blog\/alpha\/ \(from blog\/2026-01-05-alpha\.md\) could not be written: Cannot read properties of undefined/m);
+  assert.match(
+    plain,
+    /^the page \/blog\/alpha\/ \(from blog\/2026-01-05-alpha\.md\) could not be written: Cannot read properties of undefined/m,
+  );
   assert.ok(plain.includes(HINT));
   assert.doesNotMatch(plain, /^\s+at /m, "no stack trace");
   const debug = finished((s) => s.fail(bug()), true).printed.join("\n");
@@ -77,7 +80,10 @@ test("the banner goes first in the body, escaped, in English, with its styleshee
   assert.equal(root.querySelector("body")!.firstElementChild?.getAttribute("id"), "pp-problems");
   assert.equal(root.querySelector("#pp-problems h2")?.text, "Preview not updated: 2 problems");
   assert.equal(root.querySelector("#pp-problems")?.getAttribute("lang"), "en");
-  assert.deepEqual(root.querySelectorAll("#pp-problems li").map((li) => li.text), problems.map(formatProblem));
+  assert.deepEqual(
+    root.querySelectorAll("#pp-problems li").map((li) => li.text),
+    problems.map(formatProblem),
+  );
   assert.ok(once.includes("&lt;here&gt; &amp; &quot;there&quot;"), "the author's text is escaped");
   assert.ok(root.querySelector('head link[href="/_problems/problems.css"]'));
   assert.equal(root.querySelector("h1")?.text, "Hola", "the page itself is kept");

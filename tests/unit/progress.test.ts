@@ -67,7 +67,12 @@ test("photos encoded one after another share one count; the same line is not rep
   h.wait(3000);
   finish();
   h.wait(1000);
-  assert.deepEqual(h.lines, ["Encoding photos (0 of 1)…", "Encoding photos (0 of 1)…", "Encoding photos (1 of 2)…", "Encoding photos: done in 15.0 s"]);
+  assert.deepEqual(h.lines, [
+    "Encoding photos (0 of 1)…",
+    "Encoding photos (0 of 1)…",
+    "Encoding photos (1 of 2)…",
+    "Encoding photos: done in 15.0 s",
+  ]);
 });
 
 test("without a place to print, counting costs nothing and says nothing", () => {

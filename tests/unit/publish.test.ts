@@ -14,17 +14,34 @@ import { practiceSchema } from "../../lib/schema/practice.ts";
 test("hosts that ignore _headers are known (their pages' <meta> policy is all there is)", () => {
   assert.deepEqual(
     (["netlify", "cloudflare-pages", "github-pages", "s3"] as const).map((host) => [host, resolveHosting({ host }).metaFallback]),
-    [["netlify", false], ["cloudflare-pages", false], ["github-pages", true], ["s3", true]],
+    [
+      ["netlify", false],
+      ["cloudflare-pages", false],
+      ["github-pages", true],
+      ["s3", true],
+    ],
   );
   const other = resolveHosting({ host: "other", name: "Example Hosting", privacyUrl: "https://hosting.example/privacy" });
-  assert.deepEqual(other, { host: "other", name: "Example Hosting", privacyUrl: "https://hosting.example/privacy", headersFile: false, metaFallback: true });
+  assert.deepEqual(other, {
+    host: "other",
+    name: "Example Hosting",
+    privacyUrl: "https://hosting.example/privacy",
+    headersFile: false,
+    metaFallback: true,
+  });
   assert.equal(resolveHosting({ host: "github-pages" }).name, "GitHub");
 });
 
 test("the <meta> policy is the page's own policy minus what only a header can say", () => {
   const page = metaPolicy("/blog/flu/");
   const header = cspString(parentCsp());
-  assert.equal(page.csp, header.split("; ").filter((d) => !d.startsWith("frame-ancestors")).join("; "));
+  assert.equal(
+    page.csp,
+    header
+      .split("; ")
+      .filter((d) => !d.startsWith("frame-ancestors"))
+      .join("; "),
+  );
   assert.doesNotMatch(page.csp, /frame-ancestors/);
   assert.equal(page.referrer, "no-referrer");
   // The search page's own policy (WebAssembly for the index reader) carries over too.
@@ -58,21 +75,35 @@ test("comparing two builds lists changed, added and removed files; pages come fr
   await write("a", { "index.html": "home", "blog/flu/index.html": "flu", "feed.xml": "1", "old/index.html": "gone", "404.html": "x" });
   await write("b", { "index.html": "home", "blog/flu/index.html": "flu!", "feed.xml": "2", "new/index.html": "new", "404.html": "y" });
   const diff = await compareTrees(path.join(base, "a"), path.join(base, "b"));
-  assert.deepEqual(diff, { same: 1, changed: ["404.html", "blog/flu/index.html", "feed.xml"], added: ["new/index.html"], removed: ["old/index.html"] });
+  assert.deepEqual(diff, {
+    same: 1,
+    changed: ["404.html", "blog/flu/index.html", "feed.xml"],
+    added: ["new/index.html"],
+    removed: ["old/index.html"],
+  });
   assert.deepEqual(changedPages(diff), ["/404.html", "/blog/flu/", "/new/"]);
 });
 
 test("click-to-load hosts come from the markers in built HTML; an unlisted host is a loud error", () => {
   assert.deepEqual(clickToLoadHosts([{ html: "<p>No video here</p>" }]), []);
   const html = '<figure class="video" data-third-party="youtube"><a href="#">Play</a></figure>';
-  assert.deepEqual(clickToLoadHosts([{ html }, { html: html + '<figure data-third-party="vimeo"></figure>' }]), [CLICK_TO_LOAD_HOSTS.vimeo, CLICK_TO_LOAD_HOSTS.youtube]);
-  assert.throws(() => clickToLoadHosts([{ html: '<figure data-third-party="tiktok">', file: "content/blog/x.md" }]), /content\/blog\/x\.md: data-third-party="tiktok" is not in CLICK_TO_LOAD_HOSTS/);
+  assert.deepEqual(clickToLoadHosts([{ html }, { html: html + '<figure data-third-party="vimeo"></figure>' }]), [
+    CLICK_TO_LOAD_HOSTS.vimeo,
+    CLICK_TO_LOAD_HOSTS.youtube,
+  ]);
+  assert.throws(
+    () => clickToLoadHosts([{ html: '<figure data-third-party="tiktok">', file: "content/blog/x.md" }]),
+    /content\/blog\/x\.md: data-third-party="tiktok" is not in CLICK_TO_LOAD_HOSTS/,
+  );
 });
 
 test("policy facts: first-party only today; a click-to-load origin is not counted as loaded on sight", () => {
   const facts = policyFacts(pageHeaders(undefined, "/privacy/"));
   assert.deepEqual(facts, { otherOrigins: [], noReferrer: true });
-  const withVideo = { "Content-Security-Policy": "default-src 'self'; frame-src https://www.youtube-nocookie.com; img-src 'self' https://cdn.example data:; form-action https://forms.example" };
+  const withVideo = {
+    "Content-Security-Policy":
+      "default-src 'self'; frame-src https://www.youtube-nocookie.com; img-src 'self' https://cdn.example data:; form-action https://forms.example",
+  };
   assert.deepEqual(policyFacts(withVideo).otherOrigins, ["https://cdn.example", "https://www.youtube-nocookie.com"]);
   assert.deepEqual(policyFacts(withVideo, [CLICK_TO_LOAD_HOSTS.youtube!]).otherOrigins, ["https://cdn.example"]);
 });
@@ -85,10 +116,22 @@ test("practice.yaml: hosting and the Notice of Privacy Practices are validated w
   };
   assert.deepEqual(msg({ hosting: { host: "netlify" }, notice: "/assets/npp.pdf" }), []);
   assert.deepEqual(msg({ hosting: { host: "github-pages" }, notice: "https://www.example-peds.org/privacy-notice" }), []);
-  assert.match(msg({ hosting: { host: "other" }, notice: "/assets/npp.pdf" })[0]!, /host "other": also give the company's name and its privacyUrl/);
-  assert.match(msg({ hosting: { host: "geocities" }, notice: "/assets/npp.pdf" })[0]!, /expected one of netlify, cloudflare-pages, github-pages, s3, other/);
-  assert.match(msg({ hosting: { host: "netlify" }, notice: undefined })[0]!, /^is required: the Notice of Privacy Practices that HIPAA requires/);
-  assert.match(msg({ hosting: { host: "netlify" }, notice: "npp.pdf" })[0]!, /expected a web address starting with https:\/\/ or a file under \/assets\//);
+  assert.match(
+    msg({ hosting: { host: "other" }, notice: "/assets/npp.pdf" })[0]!,
+    /host "other": also give the company's name and its privacyUrl/,
+  );
+  assert.match(
+    msg({ hosting: { host: "geocities" }, notice: "/assets/npp.pdf" })[0]!,
+    /expected one of netlify, cloudflare-pages, github-pages, s3, other/,
+  );
+  assert.match(
+    msg({ hosting: { host: "netlify" }, notice: undefined })[0]!,
+    /^is required: the Notice of Privacy Practices that HIPAA requires/,
+  );
+  assert.match(
+    msg({ hosting: { host: "netlify" }, notice: "npp.pdf" })[0]!,
+    /expected a web address starting with https:\/\/ or a file under \/assets\//,
+  );
   assert.deepEqual(noticeLink("/assets/npp.pdf"), { href: "/assets/npp.pdf", local: true, type: "PDF" });
   assert.deepEqual(noticeLink("https://x.example/notice"), { href: "https://x.example/notice", local: false, type: undefined });
 });

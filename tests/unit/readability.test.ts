@@ -4,7 +4,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { proseBlocks, sentences, sentencesOf } from "../../lib/readability/text.ts";
 import { easeToGrade, fernandezHuerta, infleszBand, spanishSyllables, szigrisztPazos } from "../../lib/readability/spanish.ts";
-import { aboveTarget, gradeFromCounts, MIN_WORDS, readingLevel, readingLevelOf, type ReadingLevel, type ReadingLevelCache } from "../../lib/readability/index.ts";
+import {
+  aboveTarget,
+  gradeFromCounts,
+  MIN_WORDS,
+  readingLevel,
+  readingLevelOf,
+  type ReadingLevel,
+  type ReadingLevelCache,
+} from "../../lib/readability/index.ts";
 import { KeptWhileUsed } from "../../lib/build/cache.ts";
 
 test("Spanish syllables follow the RAE's rules: diphthongs, hiatus, silent u, y as a vowel", () => {
@@ -137,11 +145,32 @@ test("only prose is measured: no code, raw HTML, alt text, addresses or practice
 
 test("sentences end at . ! ? … but not after an abbreviation, an initial or inside a number", () => {
   const table: [string, string, string[][]][] = [
-    ["Call Dr. Okafor. She can help!", "en", [["Call", "Dr", "Okafor"], ["She", "can", "help"]]],
+    [
+      "Call Dr. Okafor. She can help!",
+      "en",
+      [
+        ["Call", "Dr", "Okafor"],
+        ["She", "can", "help"],
+      ],
+    ],
     ["Is it flu? Maybe… Rest now.", "en", [["Is", "it", "flu"], ["Maybe"], ["Rest", "now"]]],
     ["Maya S. Okafor said so.", "en", [["Maya", "S", "Okafor", "said", "so"]]],
-    ["A fever is 100.4°F or more. Call us.", "en", [["A", "fever", "is", "or", "more"], ["Call", "us"]]],
-    ['He said "stop." Then he left.', "en", [["He", "said", "stop"], ["Then", "he", "left"]]],
+    [
+      "A fever is 100.4°F or more. Call us.",
+      "en",
+      [
+        ["A", "fever", "is", "or", "more"],
+        ["Call", "us"],
+      ],
+    ],
+    [
+      'He said "stop." Then he left.',
+      "en",
+      [
+        ["He", "said", "stop"],
+        ["Then", "he", "left"],
+      ],
+    ],
     ["Open at 8 a.m. every day, e.g. Monday.", "en", [["Open", "at", "a", "m", "every", "day", "e", "g", "Monday"]]],
     ["Abrimos a las 8 p. m. con la Dra. Reyes. ¿Viene?", "es", [["Abrimos", "a", "las", "p", "m", "con", "la", "Dra", "Reyes"], ["Viene"]]],
     ["Take 2nd dose, not an mp3.", "en", [["Take", "dose", "not", "an"]]],
@@ -151,8 +180,10 @@ test("sentences end at . ! ? … but not after an abbreviation, an initial or in
   for (const [text, lang, want] of table) assert.deepEqual(sentencesOf(text, lang), want, text);
 });
 
-const EN = "Give your child plenty of water. Most colds get better in a week or two. Call us if the fever lasts more than three days. Honey can calm a cough in kids over one year old. Never give honey to a baby.";
-const ES = "La fiebre es una señal de que el cuerpo combate una infección. Ofrézcale muchos líquidos y deje que descanse. Llámenos si la fiebre dura más de tres días. Si su bebé tiene menos de tres meses, llámenos enseguida.";
+const EN =
+  "Give your child plenty of water. Most colds get better in a week or two. Call us if the fever lasts more than three days. Honey can calm a cough in kids over one year old. Never give honey to a baby.";
+const ES =
+  "La fiebre es una señal de que el cuerpo combate una infección. Ofrézcale muchos líquidos y deje que descanse. Llámenos si la fiebre dura más de tres días. Si su bebé tiene menos de tres meses, llámenos enseguida.";
 
 test("English: Flesch–Kincaid grade from the body, counted by hand", () => {
   // Syllables per sentence: 8, 10, 11, 13, 9 = 51 in 42 words, 5 sentences:
@@ -177,11 +208,29 @@ test("Spanish: Fernández-Huerta ease as a grade, with the INFLESZ score beside 
 
 test("a grade from counts, or none: too short, or a language without a formula", () => {
   // 0.39 × 100/5 + 11.8 × 140/100 − 15.59 = 8.73
-  assert.deepEqual(gradeFromCounts({ words: 100, sentences: 5, syllables: 140 }, "en"), { words: 100, sentences: 5, syllables: 140, formula: "flesch-kincaid", grade: 8.7 });
+  assert.deepEqual(gradeFromCounts({ words: 100, sentences: 5, syllables: 140 }, "en"), {
+    words: 100,
+    sentences: 5,
+    syllables: 140,
+    formula: "flesch-kincaid",
+    grade: 8.7,
+  });
   // Very easy text goes below zero in the formula; no grade is below 0.
   assert.equal((gradeFromCounts({ words: 40, sentences: 10, syllables: 40 }, "en") as { grade: number }).grade, 0);
-  assert.deepEqual(gradeFromCounts({ words: MIN_WORDS - 1, sentences: 2, syllables: 40 }, "en"), { words: MIN_WORDS - 1, sentences: 2, syllables: 40, formula: "none", reason: "short" });
-  assert.deepEqual(gradeFromCounts({ words: 100, sentences: 5, syllables: 140 }, "vi"), { words: 100, sentences: 5, syllables: 140, formula: "none", reason: "language" });
+  assert.deepEqual(gradeFromCounts({ words: MIN_WORDS - 1, sentences: 2, syllables: 40 }, "en"), {
+    words: MIN_WORDS - 1,
+    sentences: 2,
+    syllables: 40,
+    formula: "none",
+    reason: "short",
+  });
+  assert.deepEqual(gradeFromCounts({ words: 100, sentences: 5, syllables: 140 }, "vi"), {
+    words: 100,
+    sentences: 5,
+    syllables: 140,
+    formula: "none",
+    reason: "language",
+  });
   assert.deepEqual(readingLevel("Xin chào các bạn.", "vi"), { words: 0, sentences: 0, syllables: 0, formula: "none", reason: "language" });
 });
 

@@ -16,7 +16,10 @@ const covers = (from: string, which: string) =>
 
 /** A site with a home page, an about page, a blog and a search page; files under /assets/. */
 const PAGES = ["/", "/about/", "/blog/", "/blog/flu/", "/search/", "/es/", "/es/about/", "/admin/"];
-const site: TargetCheck = Object.assign((p: string) => (PAGES.includes(p) || p.startsWith("/assets/") ? undefined : "is no page or file of this site"), { pages: () => PAGES });
+const site: TargetCheck = Object.assign(
+  (p: string) => (PAGES.includes(p) || p.startsWith("/assets/") ? undefined : "is no page or file of this site"),
+  { pages: () => PAGES },
+);
 
 test("each refused line gets its own message, with its line number", () => {
   const cases: [line: string, message: string | undefined][] = [
@@ -32,9 +35,15 @@ test("each refused line gets its own message, with its line number", () => {
     ["/portal/  https://portal.example.com/  301  external", undefined],
     ["/portal/  https://portal.example.com/  external", undefined],
     ["/portal/  https://portal.example.com/  302  EXTERNAL", undefined],
-    ["/old/  /blog/flu/  301  external", "the line ends with external, but its new address /blog/flu/ is on this site; remove the word external"],
+    [
+      "/old/  /blog/flu/  301  external",
+      "the line ends with external, but its new address /blog/flu/ is on this site; remove the word external",
+    ],
     // A backslash is a second slash to a browser: not a path on this site.
-    ["/old/  /\\evil.example/  301", `the new address must be a path on this site ("/blog/flu/") or a web address ("https://…"); expected "/old/address/  /new/address/  301" (or "/  p=12  /new/address/  301" for an old ?p=12 address), got ${JSON.stringify("/old/  /\\evil.example/  301")}`],
+    [
+      "/old/  /\\evil.example/  301",
+      `the new address must be a path on this site ("/blog/flu/") or a web address ("https://…"); expected "/old/address/  /new/address/  301" (or "/  p=12  /new/address/  301" for an old ?p=12 address), got ${JSON.stringify("/old/  /\\evil.example/  301")}`,
+    ],
     // From a page of this site: its exact address, its other spellings, a pattern that covers it.
     ["/about/  /blog/  301", page("/about/")],
     ["/about  /blog/  301", page("/about")],
@@ -70,7 +79,12 @@ test("a marked external redirect parses as one, and the marker is not part of th
 });
 
 test("the hostile file: every line refused, each named", () => {
-  const text = ["/*  https://evil.example/:splat  200!", "/about/  https://evil.example/about", "/contact/  /about/  200", "/  https://evil.example/  301  external"].join("\n");
+  const text = [
+    "/*  https://evil.example/:splat  200!",
+    "/about/  https://evil.example/about",
+    "/contact/  /about/  200",
+    "/  https://evil.example/  301  external",
+  ].join("\n");
   assert.deepEqual(
     redirectProblems(text, "content/_data/redirects.txt", site).map((p) => p.file),
     ["content/_data/redirects.txt:1", "content/_data/redirects.txt:2", "content/_data/redirects.txt:3", "content/_data/redirects.txt:4"],

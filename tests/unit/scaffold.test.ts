@@ -58,7 +58,10 @@ test("post: dated file name, today's date, slug and address from the title", () 
 });
 
 test("page and provider: their own folders and addresses; a provider's slug drops Dr.", () => {
-  assert.deepEqual([made("page", "Sports physicals").path, made("page", "Sports physicals").url], ["pages/sports-physicals.md", "/sports-physicals/"]);
+  assert.deepEqual(
+    [made("page", "Sports physicals").path, made("page", "Sports physicals").url],
+    ["pages/sports-physicals.md", "/sports-physicals/"],
+  );
   const p = made("provider", "Dr. José Núñez");
   assert.deepEqual([p.path, p.url, p.slug], ["providers/jose-nunez.md", "/providers/jose-nunez/", "jose-nunez"]);
   assert.equal(frontMatter("provider", p.text).name, "Dr. José Núñez");
@@ -88,18 +91,27 @@ test("events and alerts can be started too, in their own folders", () => {
 });
 
 const undrafted: [keyof typeof SCAFFOLD_SCHEMAS, string[]][] = [
-  ["post", [
-    'x.md:4: description: still has the text npm run new put there ("One or two sentences; shown in lists and search results."); write your own, or put draft: true back until it is ready',
-    'x.md:15: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
-  ]],
-  ["page", [
-    'x.md:3: description: still has the text npm run new put there ("One or two sentences; shown in search results."); write your own, or put draft: true back until it is ready',
-    'x.md:13: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
-  ]],
-  ["event", [
-    'x.md:5: description: still has the text npm run new put there ("Write the summary here."); write your own, or put draft: true back until it is ready',
-    'x.md:12: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
-  ]],
+  [
+    "post",
+    [
+      'x.md:4: description: still has the text npm run new put there ("One or two sentences; shown in lists and search results."); write your own, or put draft: true back until it is ready',
+      'x.md:15: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
+    ],
+  ],
+  [
+    "page",
+    [
+      'x.md:3: description: still has the text npm run new put there ("One or two sentences; shown in search results."); write your own, or put draft: true back until it is ready',
+      'x.md:13: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
+    ],
+  ],
+  [
+    "event",
+    [
+      'x.md:5: description: still has the text npm run new put there ("Write the summary here."); write your own, or put draft: true back until it is ready',
+      'x.md:12: body: still has the text npm run new put there ("Write the text here in Markdown. Start each section with ## and a heading."); write your own, or put draft: true back until it is ready',
+    ],
+  ],
   ["alert", []],
 ];
 for (const [kind, expected] of undrafted) {
@@ -110,7 +122,10 @@ for (const [kind, expected] of undrafted) {
 }
 
 test("a closing quote forgotten in a new post's summary no longer publishes the draft: the line is named", () => {
-  const text = made("post", "Flu shots are here").text.replace('description: "One or two sentences; shown in lists and search results."', 'description: "Walk-in flu shots every Saturday in October.');
+  const text = made("post", "Flu shots are here").text.replace(
+    'description: "One or two sentences; shown in lists and search results."',
+    'description: "Walk-in flu shots every Saturday in October.',
+  );
   assert.deepEqual(problems("post", text), [
     'x.md:5: the quote that starts the description in "description: \\"Walk-in flu shots every Saturday in October." is never closed; add " at the end of the line',
   ]);
@@ -157,6 +172,9 @@ test("titles with quotes, colons and hashes stay exactly as typed", () => {
 test("no title, or a title without letters, is refused with a plain message", () => {
   assert.match((scaffold(SCAFFOLD_SCHEMAS.post, { title: " ", today }) as { error: string }).error, /give the new post a title/);
   assert.match((scaffold(SCAFFOLD_SCHEMAS.post, { title: "?!", today }) as { error: string }).error, /no letters or digits/);
-  assert.match((scaffold(SCAFFOLD_SCHEMAS.post, { title: "Ok", today, slug: "Not A Slug" }) as { error: string }).error, /--slug: expected/);
+  assert.match(
+    (scaffold(SCAFFOLD_SCHEMAS.post, { title: "Ok", today, slug: "Not A Slug" }) as { error: string }).error,
+    /--slug: expected/,
+  );
   assert.equal(made("post", "?!", "custom-slug").path, "blog/2026-10-01-custom-slug.md");
 });

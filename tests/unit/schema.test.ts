@@ -35,10 +35,26 @@ const badPosts: [string, Record<string, unknown>, string][] = [
   ["author not a slug", { ...goodPost, author: "Dr. Okafor" }, 'author: expected a slug such as jane-doe, got "Dr. Okafor"'],
   ["empty title", { ...goodPost, title: "  " }, "title: is empty; write it after the colon"],
   ["title left empty", { ...goodPost, title: null }, "title: is empty; write it after the colon"],
-  ["title read as a number", { ...goodPost, title: 2026 }, 'title: is read as a number; to keep it as text, put it in double quotes: "2026"'],
-  ["summary too short", { ...goodPost, description: "Sixteen chars ok" }, "description: has 16 characters; it needs at least 20, so add a few words"],
-  ["date typed the American way", { ...goodPost, date: "12/05/2026" }, 'date: dates are written year-month-day: write "2026-12-05" for December 5, 2026, not "12/05/2026"'],
-  ["half an emoji in the title", { ...goodPost, title: "Flu \ud83d shots" }, "title: contains a broken character (half of an emoji or symbol); retype the text"],
+  [
+    "title read as a number",
+    { ...goodPost, title: 2026 },
+    'title: is read as a number; to keep it as text, put it in double quotes: "2026"',
+  ],
+  [
+    "summary too short",
+    { ...goodPost, description: "Sixteen chars ok" },
+    "description: has 16 characters; it needs at least 20, so add a few words",
+  ],
+  [
+    "date typed the American way",
+    { ...goodPost, date: "12/05/2026" },
+    'date: dates are written year-month-day: write "2026-12-05" for December 5, 2026, not "12/05/2026"',
+  ],
+  [
+    "half an emoji in the title",
+    { ...goodPost, title: "Flu \ud83d shots" },
+    "title: contains a broken character (half of an emoji or symbol); retype the text",
+  ],
 ];
 
 for (const [name, data, expected] of badPosts) {
@@ -49,7 +65,11 @@ for (const [name, data, expected] of badPosts) {
 
 test("pages and providers validate their own fields", () => {
   assert.deepEqual(messages(pageSchema, { title: "FAQ", description: "Answers to common questions from parents.", nav: 3 }), []);
-  assert.ok(messages(pageSchema, { title: "FAQ", description: "Answers to common questions from parents.", blocks: ["weather"] })[0]?.startsWith("blocks[0]: expected one of hours"));
+  assert.ok(
+    messages(pageSchema, { title: "FAQ", description: "Answers to common questions from parents.", blocks: ["weather"] })[0]?.startsWith(
+      "blocks[0]: expected one of hours",
+    ),
+  );
   assert.deepEqual(messages(providerSchema, { name: "Dr. A", credentials: "MD", role: "Pediatrician" }), []);
   assert.deepEqual(messages(providerSchema, { name: "Dr. A", role: "Pediatrician" }), ["credentials: is required"]);
 });
@@ -68,16 +88,33 @@ test("the demo practice.yaml is valid; broken practice data names the nested fie
 
 test("an X account names its four secrets, never their values; a value where a name belongs is refused without repeating it", async () => {
   const data = parseYaml(await readFile(path.join(DEMO, "content/_data/practice.yaml"), "utf8")) as Record<string, unknown>;
-  const x = { network: "x", account: "@juniperhillpeds", apiKey: "X_API_KEY", apiSecret: "X_API_SECRET", accessToken: "X_ACCESS_TOKEN", accessSecret: "X_ACCESS_SECRET" };
+  const x = {
+    network: "x",
+    account: "@juniperhillpeds",
+    apiKey: "X_API_KEY",
+    apiSecret: "X_API_SECRET",
+    accessToken: "X_ACCESS_TOKEN",
+    accessSecret: "X_ACCESS_SECRET",
+  };
   assert.deepEqual(messages(practiceSchema, { ...data, announce: { accounts: [x] } }), []);
   const pasted = "1234567890-AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcd";
   const got = messages(practiceSchema, { ...data, announce: { accounts: [{ ...x, accessSecret: pasted }] } });
   assert.equal(got.length, 1, got.join("\n"));
-  assert.match(got[0]!, /^announce\.accounts\[0\]\.accessSecret: expected the name of a CI secret in capitals, such as X_ACCESS_SECRET; never write the token itself/);
+  assert.match(
+    got[0]!,
+    /^announce\.accounts\[0\]\.accessSecret: expected the name of a CI secret in capitals, such as X_ACCESS_SECRET; never write the token itself/,
+  );
   assert.ok(!got[0]!.includes(pasted), "the pasted secret is not repeated in the build log");
   // The OAuth 2.0 setup's single token is gone: each of the four is asked for by name.
-  const old = messages(practiceSchema, { ...data, announce: { accounts: [{ network: "x", account: "@juniperhillpeds", token: "X_ACCESS_TOKEN" }] } });
-  for (const field of ["apiKey", "apiSecret", "accessToken", "accessSecret"]) assert.ok(old.some((m) => m.startsWith(`announce.accounts[0].${field}:`)), old.join("\n"));
+  const old = messages(practiceSchema, {
+    ...data,
+    announce: { accounts: [{ network: "x", account: "@juniperhillpeds", token: "X_ACCESS_TOKEN" }] },
+  });
+  for (const field of ["apiKey", "apiSecret", "accessToken", "accessSecret"])
+    assert.ok(
+      old.some((m) => m.startsWith(`announce.accounts[0].${field}:`)),
+      old.join("\n"),
+    );
 });
 
 test("front matter keeps dates as written (no YAML timestamp coercion)", () => {
@@ -90,14 +127,21 @@ test("front matter keeps dates as written (no YAML timestamp coercion)", () => {
 test("malformed YAML is reported with its line, quoted, and what to do", () => {
   const parsed = parseFrontMatter("content/blog/x.md", '---\ntitle: "open\ndate: 2024-01-01\n---\n');
   assert.ok("message" in parsed);
-  assert.deepEqual(parsed, { file: "content/blog/x.md", line: 2, message: 'the quote that starts the title in "title: \\"open" is never closed; add " at the end of the line' });
+  assert.deepEqual(parsed, {
+    file: "content/blog/x.md",
+    line: 2,
+    message: 'the quote that starts the title in "title: \\"open" is never closed; add " at the end of the line',
+  });
 });
 
 test("the staff guides document every field of every content schema", async () => {
   const { fieldsOf } = await import("../../lib/schema/introspect.ts");
-  const guides = await Promise.all(["docs/staff/writing.md", "docs/staff/practice-yaml.md"].map((f) => readFile(path.join(ROOT, f), "utf8")));
+  const guides = await Promise.all(
+    ["docs/staff/writing.md", "docs/staff/practice-yaml.md"].map((f) => readFile(path.join(ROOT, f), "utf8")),
+  );
   const text = guides.join("\n");
   for (const schema of [postSchema, pageSchema, providerSchema, practiceSchema]) {
-    for (const field of Object.keys(fieldsOf(schema))) assert.match(text, new RegExp("`" + field + "[`.]"), `docs/staff/writing.md or practice-yaml.md does not mention ${field}`);
+    for (const field of Object.keys(fieldsOf(schema)))
+      assert.match(text, new RegExp("`" + field + "[`.]"), `docs/staff/writing.md or practice-yaml.md does not mention ${field}`);
   }
 });

@@ -22,7 +22,10 @@ test("a file is the demo's when it is today's demo file or a shipped version at 
   const old = Buffer.from("---\ntitle: Winter colds\n---\nAn older text.\n");
   for (const dir of [demo, project]) await mkdir(path.join(dir, "content/blog"), { recursive: true });
   await writeFile(path.join(demo, "content/blog/colds.md"), "---\ntitle: Winter colds\n---\nToday's text.\n");
-  await writeFile(path.join(demo, "shipped-versions.txt"), `# comment\n${blobId(old)} content/blog/colds.md\n${blobId(old)} content/blog/elsewhere.md\n`);
+  await writeFile(
+    path.join(demo, "shipped-versions.txt"),
+    `# comment\n${blobId(old)} content/blog/colds.md\n${blobId(old)} content/blog/elsewhere.md\n`,
+  );
   const shipped = shippedVersions(demo);
   const at = async (file: string, text: string | Buffer) => {
     await writeFile(path.join(project, file), text);
@@ -41,6 +44,9 @@ test("the demo's list names every file examples/demo ships today", () => {
   assert.ok(tracked.length > 50, `${tracked.length} files`);
   for (const line of tracked) {
     const [, blob, , file] = line.split(/\s+/);
-    assert.ok(shipped.has(`${blob} ${file}`), `examples/demo/shipped-versions.txt lacks ${file} as it is now: regenerate it (docs/upgrading.md)`);
+    assert.ok(
+      shipped.has(`${blob} ${file}`),
+      `examples/demo/shipped-versions.txt lacks ${file} as it is now: regenerate it (docs/upgrading.md)`,
+    );
   }
 });

@@ -45,7 +45,11 @@ test("npm run check's lines: every post's grade, then one warning per post above
     now: at("2026-11-25T12:00:00"),
     reading: [
       { post: post("content/blog/a.md", "published"), level: { ...counts, formula: "flesch-kincaid", grade: 8 }, above: false },
-      { post: post("content/blog/b.es.md", "draft"), level: { ...counts, formula: "fernandez-huerta", grade: 10.3, ease: 63.8, inflesz: { score: 59, band: "normal" } }, above: true },
+      {
+        post: post("content/blog/b.es.md", "draft"),
+        level: { ...counts, formula: "fernandez-huerta", grade: 10.3, ease: 63.8, inflesz: { score: 59, band: "normal" } },
+        above: true,
+      },
       { post: post("content/blog/c.md", "scheduled"), level: { ...counts, words: 12, formula: "none", reason: "short" }, above: false },
       { post: post("content/blog/d.vi.md", "published"), level: { ...counts, formula: "none", reason: "language" }, above: false },
       { post: post("content/blog/e.md", "published"), level: { ...counts, formula: "flesch-kincaid", grade: 12.3 }, above: true },

@@ -4,8 +4,14 @@ import { parseVideoUrl, parseStart } from "../../lib/video/parse.ts";
 
 const ID = "dQw4w9WgXcQ";
 const valid: [string, Partial<ReturnType<typeof parseVideoUrl>> & object][] = [
-  [`https://www.youtube.com/watch?v=${ID}`, { provider: "youtube", id: ID, embedUrl: `https://www.youtube-nocookie.com/embed/${ID}?autoplay=1` }],
-  [`https://youtube.com/watch?v=${ID}&t=1m30s`, { id: ID, start: 90, embedUrl: `https://www.youtube-nocookie.com/embed/${ID}?autoplay=1&start=90` }],
+  [
+    `https://www.youtube.com/watch?v=${ID}`,
+    { provider: "youtube", id: ID, embedUrl: `https://www.youtube-nocookie.com/embed/${ID}?autoplay=1` },
+  ],
+  [
+    `https://youtube.com/watch?v=${ID}&t=1m30s`,
+    { id: ID, start: 90, embedUrl: `https://www.youtube-nocookie.com/embed/${ID}?autoplay=1&start=90` },
+  ],
   [`https://m.youtube.com/watch?v=${ID}&feature=share`, { id: ID }],
   [`https://youtu.be/${ID}`, { id: ID }],
   [`https://youtu.be/${ID}?t=42&si=abcdef`, { id: ID, start: 42 }],
@@ -14,11 +20,23 @@ const valid: [string, Partial<ReturnType<typeof parseVideoUrl>> & object][] = [
   [`https://www.youtube.com/live/${ID}`, { id: ID }],
   [`https://www.youtube-nocookie.com/embed/${ID}`, { id: ID }],
   [`https://www.youtube.com/watch?v=${ID}&list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG`, { id: ID, list: "PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG" }],
-  [`https://www.youtube.com/playlist?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG`, { id: undefined, embedUrl: "https://www.youtube-nocookie.com/embed/videoseries?autoplay=1&list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG" }],
-  ["https://vimeo.com/76979871", { provider: "vimeo", id: "76979871", embedUrl: "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1" }],
-  ["https://vimeo.com/76979871/8272103f6e", { id: "76979871", hash: "8272103f6e", embedUrl: "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&h=8272103f6e" }],
+  [
+    `https://www.youtube.com/playlist?list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG`,
+    { id: undefined, embedUrl: "https://www.youtube-nocookie.com/embed/videoseries?autoplay=1&list=PLx0sYbCqOb8TBPRdmBHs5Iftvv9TPboYG" },
+  ],
+  [
+    "https://vimeo.com/76979871",
+    { provider: "vimeo", id: "76979871", embedUrl: "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1" },
+  ],
+  [
+    "https://vimeo.com/76979871/8272103f6e",
+    { id: "76979871", hash: "8272103f6e", embedUrl: "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1&h=8272103f6e" },
+  ],
   ["https://player.vimeo.com/video/76979871?h=8272103f6e", { id: "76979871", hash: "8272103f6e" }],
-  ["https://vimeo.com/76979871#t=30s", { id: "76979871", start: 30, embedUrl: "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=30s" }],
+  [
+    "https://vimeo.com/76979871#t=30s",
+    { id: "76979871", start: 30, embedUrl: "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1#t=30s" },
+  ],
   ["https://vimeo.com/channels/staffpicks/76979871", { id: "76979871" }],
 ];
 

@@ -8,7 +8,15 @@ import path from "node:path";
 import matter from "gray-matter";
 import { parseWxr, WxrError } from "../../lib/import/wordpress/wxr.ts";
 import { htmlToMarkdown, escapeMarkdown, anchorIds, cleanAnchorId } from "../../lib/import/wordpress/html.ts";
-import { planImport, personKey, uploadPath, wpDate, redirectsFile, documentPath, type ImportPlan } from "../../lib/import/wordpress/plan.ts";
+import {
+  planImport,
+  personKey,
+  uploadPath,
+  wpDate,
+  redirectsFile,
+  documentPath,
+  type ImportPlan,
+} from "../../lib/import/wordpress/plan.ts";
 import { formatReport } from "../../lib/import/wordpress/report.ts";
 import { parseRedirects, checkRedirectRules, redirectProblems } from "../../lib/content/redirects.ts";
 import { ContentError } from "../../lib/content/problems.ts";
@@ -44,20 +52,35 @@ test("WXR: reads the channel, authors, terms, items and comments", () => {
   const wxr = parseWxr(XML);
   assert.equal(wxr.version, "1.2");
   assert.equal(wxr.siteUrl, "https://juniperhillpeds.example");
-  assert.deepEqual(wxr.authors.map((a) => a.displayName), ["Dr. Maya Okafor", "Front Desk Team", "Daniel Reyes, MD"]);
+  assert.deepEqual(
+    wxr.authors.map((a) => a.displayName),
+    ["Dr. Maya Okafor", "Front Desk Team", "Daniel Reyes, MD"],
+  );
   const flu = wxr.items.find((i) => i.id === 101)!;
   assert.equal(flu.title, "Flu shots are here for 2024 – walk in on Saturdays");
   assert.equal(flu.meta._thumbnail_id, "201");
   assert.equal(flu.comments.length, 12);
-  assert.deepEqual(flu.terms.map((t) => `${t.domain}:${t.nicename}`), ["category:vaccines", "post_tag:flu"]);
+  assert.deepEqual(
+    flu.terms.map((t) => `${t.domain}:${t.nicename}`),
+    ["category:vaccines", "post_tag:flu"],
+  );
   const vacunas = wxr.items.find((i) => i.id === 103)!;
   assert.equal(vacunas.slug, "予防接種-vacunas");
-  assert.equal(wxr.items.find((i) => i.id === 202)!.attachmentUrl, "https://juniperhillpeds.example/wp-content/uploads/2024/06/sunscreen-scaled.jpg");
+  assert.equal(
+    wxr.items.find((i) => i.id === 202)!.attachmentUrl,
+    "https://juniperhillpeds.example/wp-content/uploads/2024/06/sunscreen-scaled.jpg",
+  );
 });
 
 test("WXR: commenters' emails, IP addresses and web sites are never read", () => {
   const json = JSON.stringify(parseWxr(XML));
-  for (const secret of ["rachel.parent@mail.example", "203.0.113.45", "rachels-blog.example", "javascript:alert(document.cookie)", "maya.okafor@juniperhillpeds.example"]) {
+  for (const secret of [
+    "rachel.parent@mail.example",
+    "203.0.113.45",
+    "rachels-blog.example",
+    "javascript:alert(document.cookie)",
+    "maya.okafor@juniperhillpeds.example",
+  ]) {
     assert.ok(!json.includes(secret), secret);
   }
 });
@@ -69,14 +92,19 @@ test("WXR: a truncated file, an RSS feed, an unknown version and an empty file a
     ["unknown-version.xml", /version 9\.0, which this importer does not know/],
   ];
   for (const [name, message] of cases) {
-    assert.throws(() => parseWxr(readFileSync(path.join(FIXTURES, name), "utf8"), name), (err: unknown) => err instanceof WxrError && message.test(err.message) && err.message.startsWith(name));
+    assert.throws(
+      () => parseWxr(readFileSync(path.join(FIXTURES, name), "utf8"), name),
+      (err: unknown) => err instanceof WxrError && message.test(err.message) && err.message.startsWith(name),
+    );
   }
   assert.throws(() => parseWxr("", "x.xml"), /x\.xml is empty/);
   assert.throws(() => parseWxr("<html><body>hi</body></html>", "x.xml"), /not a WordPress export/);
 });
 
 test("HTML → Markdown: classic editor paragraphs, line breaks, lists, headings, tables, code", () => {
-  const md = htmlToMarkdown("First line\nsecond line\n\n<h1>Big</h1><h4>Small</h4>\n\n<ol start=\"3\"><li>three</li><li>four<ul><li>nested</li></ul></li></ol>\n\n<pre><code>a &lt; b\n  c</code></pre>\n\n<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2|3</td></tr></table>").markdown;
+  const md = htmlToMarkdown(
+    'First line\nsecond line\n\n<h1>Big</h1><h4>Small</h4>\n\n<ol start="3"><li>three</li><li>four<ul><li>nested</li></ul></li></ol>\n\n<pre><code>a &lt; b\n  c</code></pre>\n\n<table><tr><th>A</th><th>B</th></tr><tr><td>1</td><td>2|3</td></tr></table>',
+  ).markdown;
   assert.equal(
     md,
     "First line\\\nsecond line\n\n## Big\n\n#### Small\n\n3. three\n4. four\n   - nested\n\n```\na < b\n  c\n```\n\n| A | B |\n| --- | --- |\n| 1 | 2\\|3 |\n",
@@ -84,7 +112,9 @@ test("HTML → Markdown: classic editor paragraphs, line breaks, lists, headings
 });
 
 test("HTML → Markdown: text that looks like Markdown or HTML stays text", () => {
-  const md = htmlToMarkdown("<p>* star, _under_, [brackets](x), &lt;b&gt;tag&lt;/b&gt;, &amp;copy;</p><p># not a heading</p><p>1. not a list</p><p>{title=\"x\"}</p>").markdown;
+  const md = htmlToMarkdown(
+    '<p>* star, _under_, [brackets](x), &lt;b&gt;tag&lt;/b&gt;, &amp;copy;</p><p># not a heading</p><p>1. not a list</p><p>{title="x"}</p>',
+  ).markdown;
   const html = renderMarkdown(md).html;
   assert.doesNotMatch(html, /<(b|h\d|ol|li|em)\b/);
   assert.match(html, /\* star, _under_, \[brackets\]\(x\), &lt;b&gt;tag&lt;\/b&gt;, &amp;copy;/);
@@ -139,7 +169,8 @@ test("HTML → Markdown: hostile markup becomes inert text or disappears, and is
   assert.doesNotMatch(html, /<(script|style|svg|form|input|iframe|object|img)\b/i);
   assert.doesNotMatch(html, /\son\w+=|javascript:|data:text/i);
   assert.match(html, /&lt;script&gt;alert\(5\)&lt;\/script&gt;/);
-  for (const note of ["<script> removed", "<style> removed", "<svg> removed", "<form> removed", "<object> removed"]) assert.ok(r.notes.includes(note), note);
+  for (const note of ["<script> removed", "<style> removed", "<svg> removed", "<form> removed", "<object> removed"])
+    assert.ok(r.notes.includes(note), note);
   assert.ok(r.notes.some((n) => n.includes('"javascript:alert(1)"')));
   assert.ok(r.notes.some((n) => n.includes("data:text/html")));
 });
@@ -207,7 +238,10 @@ test("HTML → Markdown: links to uploaded documents go to their copies; a missi
       return undefined;
     },
   });
-  assert.equal(r.markdown, "[Consent form](/uploads/2024/10/form.pdf)\n\nBring the checklist and read [page 2](/uploads/2024/10/form.pdf#page=2).\n");
+  assert.equal(
+    r.markdown,
+    "[Consent form](/uploads/2024/10/form.pdf)\n\nBring the checklist and read [page 2](/uploads/2024/10/form.pdf#page=2).\n",
+  );
   assert.deepEqual(r.notes, ["file 2024/10/gone.docx is not in the media folder"]);
 });
 
@@ -224,7 +258,10 @@ test("helpers: provider names and resized upload names", () => {
   assert.equal(personKey("Dr. Maya Okafor"), "maya okafor");
   assert.equal(personKey("Daniel Reyes, MD"), "daniel reyes");
   assert.equal(personKey("Ana López"), "ana lopez");
-  assert.deepEqual(uploadPath("https://x.example/wp-content/uploads/2024/10/a-300x200.jpg?resize=1"), { rel: "2024/10/a-300x200.jpg", original: "2024/10/a.jpg" });
+  assert.deepEqual(uploadPath("https://x.example/wp-content/uploads/2024/10/a-300x200.jpg?resize=1"), {
+    rel: "2024/10/a-300x200.jpg",
+    original: "2024/10/a.jpg",
+  });
   assert.equal(uploadPath("https://x.example/wp-content/uploads/2024/06/s-scaled.jpg")!.original, "2024/06/s.jpg");
   assert.equal(uploadPath("https://x.example/wp-content/uploads/../../etc/passwd"), undefined);
   assert.equal(uploadPath("https://cdn.example/photo.jpg"), undefined);
@@ -232,7 +269,16 @@ test("helpers: provider names and resized upload names", () => {
 
 test("plan: posts with valid front matter, drafts, private, scheduled and the report's counts", () => {
   const p = plan();
-  assert.deepEqual(p.report.counts, { posts: 6, drafts: 2, privatePosts: 1, scheduled: 1, pages: 2, comments: 11, media: 4, redirects: p.redirects.length });
+  assert.deepEqual(p.report.counts, {
+    posts: 6,
+    drafts: 2,
+    privatePosts: 1,
+    scheduled: 1,
+    pages: 2,
+    comments: 11,
+    media: 4,
+    redirects: p.redirects.length,
+  });
   for (const f of p.files.filter((x) => x.path.startsWith("blog/"))) {
     const r = postSchema.safeParse(matter(f.text).data);
     assert.ok(r.success, `${f.path}: ${JSON.stringify(r.error?.issues)}`);
@@ -243,7 +289,8 @@ test("plan: posts with valid front matter, drafts, private, scheduled and the re
   assert.deepEqual(flu.data, {
     title: "Flu shots are here for 2024 – walk in on Saturdays",
     date: "2024-10-01T08:30",
-    description: "Our Saturday flu clinics start this week at the North office. Every child 6\u00a0months and older should get a flu shot each year — it’s the best protection we have.",
+    description:
+      "Our Saturday flu clinics start this week at the North office. Every child 6\u00a0months and older should get a flu shot each year — it’s the best protection we have.",
     tags: ["Vaccines", "flu"],
     author: "maya-okafor",
     image: "./flu-clinic.jpg",
@@ -309,7 +356,12 @@ test("plan: linked documents are copied into uploads/ and linked there; a missin
   assert.match(schedule.content, /^Missed a shot\? Print the catch-up schedule and bring it along\.$/m);
   assert.doesNotMatch(schedule.content, /wp-content|\]\(/);
   const review = p.report.review.map((s) => `${s.item}: ${s.message}`);
-  assert.ok(review.includes("page “Vaccine schedule” (id 111): file 2021/01/catch-up-schedule.docx is not in the media folder, so the link was removed, its text is kept: find it, put it in content/uploads/ and link it again"), review.join("\n"));
+  assert.ok(
+    review.includes(
+      "page “Vaccine schedule” (id 111): file 2021/01/catch-up-schedule.docx is not in the media folder, so the link was removed, its text is kept: find it, put it in content/uploads/ and link it again",
+    ),
+    review.join("\n"),
+  );
   // The old file address goes to the copy; the attachment's page still to the post.
   const map = new Map(p.redirects.map((r) => [r.from, r.to]));
   assert.equal(map.get("/wp-content/uploads/2024/10/flu-consent-form.pdf"), "/uploads/2024/10/flu-consent-form.pdf");
@@ -320,7 +372,11 @@ test("plan: linked documents are copied into uploads/ and linked there; a missin
   const bare = plan({ media: false });
   assert.ok(!bare.media.some((m) => m.to.startsWith("uploads/")));
   assert.match(file(bare, "blog/2024-10-01-flu-shots-2024.md").content, /^Flu shot consent form$/m);
-  assert.ok(bare.report.review.some((r) => r.item.includes("(id 101)") && /file 2024\/10\/flu-consent-form\.pdf left out .*--media-dir/.test(r.message)));
+  assert.ok(
+    bare.report.review.some(
+      (r) => r.item.includes("(id 101)") && /file 2024\/10\/flu-consent-form\.pdf left out .*--media-dir/.test(r.message),
+    ),
+  );
 
   // Only documents are copied: never a web page or a script from the uploads folder.
   const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><link>https://x.example</link><wp:wxr_version>1.2</wp:wxr_version>
@@ -332,7 +388,11 @@ test("plan: linked documents are copied into uploads/ and linked there; a missin
     "Our [intake form](/uploads/2024/01/Intake-Form-v2.PDF), [again](/uploads/2024/01/intake-form-v2-2.pdf), a page, [theirs](https://other.example/wp-content/uploads/2024/01/theirs.pdf), a photo.\n",
   );
   // A link to the old site's photo that no post shows: after the move it leads nowhere, so it is removed and listed.
-  assert.ok(forms.report.review.some((r) => r.message.startsWith("a link to the old site's /wp-content/uploads/2024/01/photo.jpg was removed, its text is kept")));
+  assert.ok(
+    forms.report.review.some((r) =>
+      r.message.startsWith("a link to the old site's /wp-content/uploads/2024/01/photo.jpg was removed, its text is kept"),
+    ),
+  );
   assert.deepEqual(forms.media, [
     { from: "2024/01/Intake Form (v2).PDF", to: "uploads/2024/01/Intake-Form-v2.PDF" },
     { from: "2024/01/intake form (v2).pdf", to: "uploads/2024/01/intake-form-v2-2.pdf" },
@@ -350,8 +410,17 @@ test("plan: anchors from the old HTML stay, and links to them from other posts f
   assert.match(file(p, "pages/about-us.md").content, /^## Our team \{#Our_team\}$/m);
   const vacunas = file(p, "blog/2023-05-01-vacunas.md");
   // WordPress's own #comments, a contents plugin's anchor, and one that no longer exists (the link stays, without it).
-  assert.match(vacunas.content, /\[comentarios\]\(\/blog\/flu-shots-2024\/#comments\), conozca a \[nuestro equipo\]\(\/about-us\/#Our_team\) o vea el \[mapa\]\(\/about-us\/\)\./);
-  assert.ok(p.report.review.some((r) => r.item.includes("(id 103)") && r.message === "a link to /about-us/#map names no anchor on that page: it now goes to the top of the page"));
+  assert.match(
+    vacunas.content,
+    /\[comentarios\]\(\/blog\/flu-shots-2024\/#comments\), conozca a \[nuestro equipo\]\(\/about-us\/#Our_team\) o vea el \[mapa\]\(\/about-us\/\)\./,
+  );
+  assert.ok(
+    p.report.review.some(
+      (r) =>
+        r.item.includes("(id 103)") &&
+        r.message === "a link to /about-us/#map names no anchor on that page: it now goes to the top of the page",
+    ),
+  );
   // The file block's own id is WordPress's, not an editor's: it is not carried.
   assert.doesNotMatch(file(p, "blog/2024-10-01-flu-shots-2024.md").content, /\{#/);
 });
@@ -365,20 +434,33 @@ test("plan: comments keep their threads; staff replies are the provider's; no pr
   for (const f of comments) {
     const r = commentSchema.safeParse(matter(f.text).data);
     assert.ok(r.success, `${f.path}: ${JSON.stringify(r.error?.issues)}`);
-    for (const secret of ["@mail.example", "203.0.113", "198.51.100", "rachels-blog", "spam.example", "impostor"]) assert.ok(!f.text.includes(secret), `${f.path} has ${secret}`);
+    for (const secret of ["@mail.example", "203.0.113", "198.51.100", "rachels-blog", "spam.example", "impostor"])
+      assert.ok(!f.text.includes(secret), `${f.path} has ${secret}`);
   }
   const first = byBody.get("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old.")!;
   assert.deepEqual(first.data, { author: "Rachel M.", date: "2024-10-01T19:14", wordpressId: 501 });
   assert.match(first.path, /^comments\/flu-shots-2024\/2024-10-01-[0-9a-f]{8}\.md$/);
   const reply = [...byBody.entries()].find(([b]) => b.startsWith("No appointment needed"))!;
-  assert.deepEqual(reply[1].data, { date: "2024-10-02T08:05", replyTo: id("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old."), provider: "maya-okafor", wordpressId: 502 });
+  assert.deepEqual(reply[1].data, {
+    date: "2024-10-02T08:05",
+    replyTo: id("Do we need an appointment for the Saturday clinic?\\\nOur son is 7 months old."),
+    provider: "maya-okafor",
+    wordpressId: 502,
+  });
   assert.equal(byBody.get("Thank you! See you Saturday.")!.data.replyTo, path.basename(reply[1].path, ".md"));
   // A reply to a spam comment stands alone; a visitor using a provider's name is not the provider.
   assert.equal(byBody.get("Please don't click links like that one above.")!.data.replyTo, undefined);
-  assert.deepEqual(byBody.get("A visitor who typed a provider's name: not a reply from the practice.")!.data, { author: "Dr. Maya Okafor", date: "2024-10-08T10:00", wordpressId: 510 });
+  assert.deepEqual(byBody.get("A visitor who typed a provider's name: not a reply from the practice.")!.data, {
+    author: "Dr. Maya Okafor",
+    date: "2024-10-08T10:00",
+    wordpressId: 510,
+  });
   // Zero GMT date: the local one. Replies from a WordPress user matching a provider.
   assert.equal(byBody.get("¡Gracias! ¿Sirve el protector solar en spray para bebés?")!.data.date, "2024-06-18T17:22");
-  assert.equal([...byBody.values()].find((c) => c.data.provider === "daniel-reyes")?.data.replyTo, id("¡Gracias! ¿Sirve el protector solar en spray para bebés?"));
+  assert.equal(
+    [...byBody.values()].find((c) => c.data.provider === "daniel-reyes")?.data.replyTo,
+    id("¡Gracias! ¿Sirve el protector solar en spray para bebés?"),
+  );
   // The same export gives the same files.
   assert.deepEqual(plan().files, p.files);
 });
@@ -386,10 +468,16 @@ test("plan: comments keep their threads; staff replies are the provider's; no pr
 test("plan: old comment links (#comment-501) land on the imported comment; every imported comment keeps its number", () => {
   const p = plan();
   const comments = p.files.filter((f) => f.path.startsWith("comments/"));
-  const byWp = new Map(comments.map((f) => [matter(f.text).data.wordpressId as number, { id: path.basename(f.path, ".md"), post: f.path.split("/")[1], body: matter(f.text).content }]));
+  const byWp = new Map(
+    comments.map((f) => [
+      matter(f.text).data.wordpressId as number,
+      { id: path.basename(f.path, ".md"), post: f.path.split("/")[1], body: matter(f.text).content },
+    ]),
+  );
   // Every imported comment carries its old number, once per post, and none is another comment's id.
   assert.deepEqual([...byWp.keys()].sort(), [501, 502, 503, 507, 509, 510, 511, 512, 520, 521, 522]);
-  for (const c of byWp.values()) assert.match(c.id, /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/, "a new id is never a bare number, so #comment-501 cannot clash with one");
+  for (const c of byWp.values())
+    assert.match(c.id, /^\d{4}-\d{2}-\d{2}-[0-9a-f]{8}$/, "a new id is never a bare number, so #comment-501 cannot clash with one");
   const anchor = (wp: number) => `#comment-${byWp.get(wp)!.id}`;
   // From another post (by its old address, a comment page, ?p=), and within the post; a comment not imported → the comments.
   const sun = file(p, "blog/2024-06-10-sun-safety.md");
@@ -399,7 +487,13 @@ test("plan: old comment links (#comment-501) land on the imported comment; every
     ),
     sun.content,
   );
-  assert.ok(p.report.review.some((r) => r.item.includes("(id 102)") && r.message.startsWith("a link to /blog/flu-shots-2024/#comment-504 names comment 504, which was not imported")));
+  assert.ok(
+    p.report.review.some(
+      (r) =>
+        r.item.includes("(id 102)") &&
+        r.message.startsWith("a link to /blog/flu-shots-2024/#comment-504 names comment 504, which was not imported"),
+    ),
+  );
   // From comments: the same post's and another post's comments.
   assert.ok(byWp.get(511)!.body.includes(`see [my answer above](${anchor(502)}).`), byWp.get(511)!.body);
   assert.ok(byWp.get(512)!.body.includes(`Also useful: [the sunscreen answer](/blog/sun-safety/${anchor(521)}).`), byWp.get(512)!.body);
@@ -421,11 +515,17 @@ test("plan: a comment its rewritten links push over the limit is left out, and l
     <item><title>Flu</title><link>https://x.example/2024/01/flu/</link><wp:post_id>1</wp:post_id><wp:post_date>2024-01-02 10:00:00</wp:post_date><wp:post_date_gmt>2024-01-02 18:00:00</wp:post_date_gmt><wp:post_name>flu</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type><wp:comment_status>open</wp:comment_status>
     <content:encoded><![CDATA[<p>See <a href="#comment-2">the long one</a> and <a href="#comment-1">the first</a>.</p>]]></content:encoded>${cm(1, 0, "First.")}${cm(2, 0, long)}${cm(3, 2, 'Reply to <a href="#comment-2">it</a>.')}</item></channel></rss>`;
   const p = planImport(parseWxr(xml), { zone: ZONE, providers: [] });
-  assert.deepEqual(p.files.map((f) => f.path), ["blog/2024-01-02-flu.md", "comments/flu/2024-01-03-50a709d4.md", "comments/flu/2024-01-03-a6172271.md"]);
+  assert.deepEqual(
+    p.files.map((f) => f.path),
+    ["blog/2024-01-02-flu.md", "comments/flu/2024-01-03-50a709d4.md", "comments/flu/2024-01-03-a6172271.md"],
+  );
   assert.equal(matter(p.files[0]!.text).content, "See [the long one](#comments) and [the first](#comment-2024-01-03-50a709d4).\n");
   const reply = matter(p.files[2]!.text);
   assert.deepEqual([reply.data, reply.content], [{ author: "P3", date: "2024-01-03T10:00", wordpressId: 3 }, "Reply to it.\n"]);
-  assert.deepEqual(p.report.skipped.map((s) => `${s.item}: ${s.message}`), ["comment 2 by “P2” on “Flu”: 5056 characters long; the site shows at most 5000"]);
+  assert.deepEqual(
+    p.report.skipped.map((s) => `${s.item}: ${s.message}`),
+    ["comment 2 by “P2” on “Flu”: 5056 characters long; the site shows at most 5000"],
+  );
   assert.deepEqual(p.report.commentsSkipped, { "too long": 1 });
 });
 
@@ -439,11 +539,19 @@ test("plan: documents linked from comments go to the copy a post brings; a file 
   assert.ok(!p.media.some((m) => m.from.includes("saturday-checklist")), "never copied");
   assert.ok(!p.redirects.some((r) => r.from.includes("saturday-checklist")), "and never given an address");
   assert.ok(
-    p.report.review.some((r) => r.item.startsWith("comment 512 by “Priya S.”") && r.message.startsWith("a link to the uploaded file 2024/10/saturday-checklist-priya.pdf was removed, its text is kept: a file linked only from a comment is never copied")),
+    p.report.review.some(
+      (r) =>
+        r.item.startsWith("comment 512 by “Priya S.”") &&
+        r.message.startsWith(
+          "a link to the uploaded file 2024/10/saturday-checklist-priya.pdf was removed, its text is kept: a file linked only from a comment is never copied",
+        ),
+    ),
     p.report.review.map((r) => `${r.item}: ${r.message}`).join("\n"),
   );
   // No comment links to the old site's uploads, with or without --media-dir.
-  for (const q of [p, plan({ media: false })]) for (const f of q.files.filter((x) => x.path.startsWith("comments/"))) assert.doesNotMatch(f.text, /wp-content|juniperhillpeds\.example/, f.path);
+  for (const q of [p, plan({ media: false })])
+    for (const f of q.files.filter((x) => x.path.startsWith("comments/")))
+      assert.doesNotMatch(f.text, /wp-content|juniperhillpeds\.example/, f.path);
   // Without --media-dir nothing is copied, so the consent form's link in the comment goes too (its text stays).
   const bare = plan({ media: false });
   const bareBody = matter(bare.files.find((f) => f.path.startsWith("comments/") && matter(f.text).data.wordpressId === 511)!.text).content;
@@ -483,12 +591,16 @@ test("plan: every old address in the fixture has a redirect, and none shadows a 
   };
   for (const [from, to] of Object.entries(expected)) assert.equal(map.get(from), to, from);
   // Drafts, private and scheduled posts never had a public address; the site's own pages are never redirected.
-  for (const from of ["/?p=104", "/?p=105", "/2024/11/staff-holiday-coverage/", "/blog/", "/about-us/", "/blog/page/*"]) assert.equal(map.has(from), false, from);
+  for (const from of ["/?p=104", "/?p=105", "/2024/11/staff-holiday-coverage/", "/blog/", "/about-us/", "/blog/page/*"])
+    assert.equal(map.has(from), false, from);
   // The file parses back to the same rules.
   const parsed = parseRedirects(redirectsFile(p.redirects, "export.xml"));
   assert.deepEqual(parsed.problems, []);
   assert.equal(parsed.rules.length, p.redirects.length);
-  assert.deepEqual(parsed.rules.find((r) => r.query === "p=101"), { from: "/", query: "p=101", to: "/blog/flu-shots-2024/", status: 301, line: 5 });
+  assert.deepEqual(
+    parsed.rules.find((r) => r.query === "p=101"),
+    { from: "/", query: "p=101", to: "/blog/flu-shots-2024/", status: 301, line: 5 },
+  );
 });
 
 test("plan: without --media-dir images are listed, not silently lost; the report says so", () => {
@@ -503,20 +615,32 @@ test("plan: without --media-dir images are listed, not silently lost; the report
   assert.match(text, /^Dry run \(nothing written\) from export\.xml:/);
   assert.match(text, /6 posts \(2 as drafts, 1 of them private; 1 scheduled\), 2 pages, 11 comments, 0 media files/);
   assert.match(text, /\n\nNo --media-dir was given, so no photo or document was copied \(each is listed under "Media not copied"\)/);
-  assert.match(text, /\n\nMedia not copied \(11\):\n  post “Flu shots are here for 2024 – walk in on Saturdays” \(id 101\): image 2024\/10\/flu-clinic\.jpg left out: run the import with --media-dir/);
+  assert.match(
+    text,
+    /\n\nMedia not copied \(11\):\n  post “Flu shots are here for 2024 – walk in on Saturdays” \(id 101\): image 2024\/10\/flu-clinic\.jpg left out: run the import with --media-dir/,
+  );
   assert.match(text, /\n\nComments left out \(4\): 1 spam, 1 pending, 1 pingback, 1 trash\n/);
   assert.match(text, /Cloudflare Pages cannot match \?p=123/);
   assert.match(text, /Commenters' email addresses, IP addresses and web sites were not copied/);
 });
 
 test("plan: pages never take the site's own addresses; two posts with one slug get two addresses", () => {
-  const item = (id: number, type: string, slug: string) => `<item><title>Title ${id}</title><link>https://x.example/${slug}/</link><wp:post_id>${id}</wp:post_id>
+  const item = (
+    id: number,
+    type: string,
+    slug: string,
+  ) => `<item><title>Title ${id}</title><link>https://x.example/${slug}/</link><wp:post_id>${id}</wp:post_id>
     <wp:post_date>2024-01-0${id % 9 || 1} 10:00:00</wp:post_date><wp:post_date_gmt>2024-01-0${id % 9 || 1} 18:00:00</wp:post_date_gmt><wp:post_name>${slug}</wp:post_name>
     <wp:status>publish</wp:status><wp:post_type>${type}</wp:post_type><content:encoded><![CDATA[<p>Some words for page ${id} that are long enough.</p>]]></content:encoded></item>`;
   const xml = `<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><link>https://x.example</link><wp:wxr_version>1.1</wp:wxr_version>
     ${item(1, "page", "privacy")}${item(2, "page", "es")}${item(3, "post", "flu")}${item(4, "post", "flu")}</channel></rss>`;
   const p = planImport(parseWxr(xml), { zone: ZONE, providers: [], reservedPages: ["en", "es"] });
-  assert.deepEqual(p.files.map((f) => f.path).sort(), ["blog/2024-01-03-flu.md", "blog/2024-01-04-flu-2.md", "pages/es-page.md", "pages/privacy-page.md"]);
+  assert.deepEqual(p.files.map((f) => f.path).sort(), [
+    "blog/2024-01-03-flu.md",
+    "blog/2024-01-04-flu-2.md",
+    "pages/es-page.md",
+    "pages/privacy-page.md",
+  ]);
   const map = new Map(p.redirects.map((r) => [r.from, r.to]));
   assert.equal(map.get("/privacy/"), undefined, "the site's privacy page is never redirected away");
   assert.equal(map.get("/?page_id=1"), "/privacy-page/");
@@ -535,27 +659,45 @@ test("the build's redirects: Netlify gets every rule, Cloudflare Pages loses onl
   await mkdir(path.join(dir, "out/blog/flu"), { recursive: true });
   await writeFile(path.join(dir, "out/blog/flu/index.html"), "<!doctype html><title>Flu</title>");
   await writeFile(path.join(dir, "out/feed.xml"), "<feed/>");
-  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "" }), { rules: 3, stubs: 0 });
-  assert.equal(await readFile(path.join(dir, "out/_redirects"), "utf8"), "/2024/10/flu/  /blog/flu/  301\n/  p=12  /blog/flu/  301\n/feed/*  /feed.xml  301\n");
-  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "cloudflare-pages", prefix: "" }), { rules: 2, stubs: 0 });
+  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "" }), {
+    rules: 3,
+    stubs: 0,
+  });
+  assert.equal(
+    await readFile(path.join(dir, "out/_redirects"), "utf8"),
+    "/2024/10/flu/  /blog/flu/  301\n/  p=12  /blog/flu/  301\n/feed/*  /feed.xml  301\n",
+  );
+  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "cloudflare-pages", prefix: "" }), {
+    rules: 2,
+    stubs: 0,
+  });
   assert.doesNotMatch(await readFile(path.join(dir, "out/_redirects"), "utf8"), /p=12/);
-  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "s3", prefix: "/clinic" }), { rules: 0, stubs: 1 });
+  assert.deepEqual(await writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "s3", prefix: "/clinic" }), {
+    rules: 0,
+    stubs: 1,
+  });
   assert.match(await readFile(path.join(dir, "out/2024/10/flu/index.html"), "utf8"), /url=\/clinic\/blog\/flu\//);
   await rm(path.join(dir, "out/_redirects"));
   // A bad file stops the build, every problem named with its line, nothing written.
-  await writeFile(path.join(dir, "content/_data/redirects.txt"), "# moved\nold-page new-page\n/2024/10/flu/  /blog/flu/\n/2024/10/flu/  /blog/gone/  301\n/x/  /blog/gone/\n");
-  await assert.rejects(writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "", root: dir }), (err: unknown) => {
-    assert.ok(err instanceof ContentError);
-    assert.deepEqual(
-      err.problems.map((p) => `${p.file}: ${p.message.split(";")[0]}`),
-      [
-        "content/_data/redirects.txt:2: the old address must be a path on this site, starting with \"/\"",
-        "content/_data/redirects.txt:4: the old address /2024/10/flu/ is already redirected on line 3",
-        "content/_data/redirects.txt:5: the new address /blog/gone/ is no page or file of this site",
-      ],
-    );
-    return true;
-  });
+  await writeFile(
+    path.join(dir, "content/_data/redirects.txt"),
+    "# moved\nold-page new-page\n/2024/10/flu/  /blog/flu/\n/2024/10/flu/  /blog/gone/  301\n/x/  /blog/gone/\n",
+  );
+  await assert.rejects(
+    writeRedirects(path.join(dir, "content"), path.join(dir, "out"), { host: "netlify", prefix: "", root: dir }),
+    (err: unknown) => {
+      assert.ok(err instanceof ContentError);
+      assert.deepEqual(
+        err.problems.map((p) => `${p.file}: ${p.message.split(";")[0]}`),
+        [
+          'content/_data/redirects.txt:2: the old address must be a path on this site, starting with "/"',
+          "content/_data/redirects.txt:4: the old address /2024/10/flu/ is already redirected on line 3",
+          "content/_data/redirects.txt:5: the new address /blog/gone/ is no page or file of this site",
+        ],
+      );
+      return true;
+    },
+  );
   assert.ok(!existsSync(path.join(dir, "out/_redirects")));
 });
 
@@ -578,7 +720,10 @@ test("redirects file: each line's form, repeated old addresses and where each ne
     "/?p=3  /q/  301",
   ].join("\n");
   const { rules, problems } = parseRedirects(text);
-  assert.deepEqual(rules.find((r) => r.from === "/c/"), { from: "/c/", query: undefined, to: "/d/", status: 301, force: true, line: 4 });
+  assert.deepEqual(
+    rules.find((r) => r.from === "/c/"),
+    { from: "/c/", query: undefined, to: "/d/", status: 301, force: true, line: 4 },
+  );
   assert.deepEqual(
     problems.map((p) => `${p.line}: ${p.message.split(";")[0]}`),
     [
@@ -594,15 +739,19 @@ test("redirects file: each line's form, repeated old addresses and where each ne
   assert.ok(problems.every((p) => p.message.includes('expected "/old/address/  /new/address/  301"')));
   const exists = new Set(["/b/", "/d/", "/e/", "/f/", "/search/"]);
   const checked = checkRedirectRules(rules, (p) => (exists.has(p) ? undefined : "is no page or file of this site"));
-  assert.deepEqual(checked.map((p) => `${p.line}: ${p.message}`), [
-    "6: the old address / with p=12 is already redirected on line 5; only the first rule is used, so remove one",
-  ]);
+  assert.deepEqual(
+    checked.map((p) => `${p.line}: ${p.message}`),
+    ["6: the old address / with p=12 is already redirected on line 5; only the first rule is used, so remove one"],
+  );
   // Without a way to look (the site could not be read), the form and repeats are still checked.
   assert.deepEqual(
     redirectProblems("/a/  /b/\n/a/  /c/\n", "content/_data/redirects.txt").map((p) => `${p.file}: ${p.message}`),
     ["content/_data/redirects.txt:2: the old address /a/ is already redirected on line 1; only the first rule is used, so remove one"],
   );
-  assert.deepEqual(redirectProblems("/a/  /gone/\n", "r.txt", () => "is no page or file of this site").map((p) => p.file), ["r.txt:1"]);
+  assert.deepEqual(
+    redirectProblems("/a/  /gone/\n", "r.txt", () => "is no page or file of this site").map((p) => p.file),
+    ["r.txt:1"],
+  );
 });
 
 test("plan: a title with line breaks, tabs and control characters becomes one clean line the schema accepts", () => {
@@ -645,10 +794,16 @@ test("plan: a single site in a subfolder (https://x.example/news): old addresses
 });
 
 test("HTML → Markdown: a cover block's background without alt text is decoration: left out and listed; with alt text it is a picture", () => {
-  const cover = (alt: string) => `<!-- wp:cover --><div class="wp-block-cover"><img class="wp-block-cover__image-background wp-image-9" alt="${alt}" src="https://old.example/wp-content/uploads/2024/03/room.jpg"/><div class="wp-block-cover__inner-container"><p>Welcome</p></div></div><!-- /wp:cover -->`;
-  const image = ({ src, alt }: { src: string; alt: string }) => ({ src: `./${src.split("/").pop()}`, alt: alt || "from the media library" });
+  const cover = (alt: string) =>
+    `<!-- wp:cover --><div class="wp-block-cover"><img class="wp-block-cover__image-background wp-image-9" alt="${alt}" src="https://old.example/wp-content/uploads/2024/03/room.jpg"/><div class="wp-block-cover__inner-container"><p>Welcome</p></div></div><!-- /wp:cover -->`;
+  const image = ({ src, alt }: { src: string; alt: string }) => ({
+    src: `./${src.split("/").pop()}`,
+    alt: alt || "from the media library",
+  });
   const plain = htmlToMarkdown(cover(""), { image });
   assert.equal(plain.markdown, "Welcome\n");
-  assert.deepEqual(plain.notes, ["image room.jpg was a cover block's background (decoration, no alt text): left out; add it with a description if it shows something parents need"]);
+  assert.deepEqual(plain.notes, [
+    "image room.jpg was a cover block's background (decoration, no alt text): left out; add it with a description if it shows something parents need",
+  ]);
   assert.equal(htmlToMarkdown(cover("Our bright waiting room"), { image }).markdown, "![Our bright waiting room](./room.jpg)\n\nWelcome\n");
 });

@@ -56,8 +56,15 @@ export function blueskyClient(opts: { service?: string; handle: string; password
       const auth = bearer(s.accessJwt);
       let embed: Record<string, unknown> | undefined;
       if (image && image.data.byteLength <= BLUESKY_MAX_IMAGE) {
-        const up = await call(opts.http, "Bluesky image upload", `${base}/xrpc/com.atproto.repo.uploadBlob`, { method: "POST", headers: { ...auth, "Content-Type": image.type }, body: image.data });
-        embed = { $type: "app.bsky.embed.images", images: [{ alt: image.alt, image: up.json.blob, aspectRatio: { width: image.width, height: image.height } }] };
+        const up = await call(opts.http, "Bluesky image upload", `${base}/xrpc/com.atproto.repo.uploadBlob`, {
+          method: "POST",
+          headers: { ...auth, "Content-Type": image.type },
+          body: image.data,
+        });
+        embed = {
+          $type: "app.bsky.embed.images",
+          images: [{ alt: image.alt, image: up.json.blob, aspectRatio: { width: image.width, height: image.height } }],
+        };
       }
       const record = {
         $type: "app.bsky.feed.post",
@@ -67,11 +74,17 @@ export function blueskyClient(opts: { service?: string; handle: string; password
         ...(composed.facets && { facets: composed.facets }),
         ...(embed && { embed }),
       };
-      const r = await call(opts.http, "Bluesky post", `${base}/xrpc/com.atproto.repo.createRecord`, {
-        method: "POST",
-        headers: { ...auth, "Content-Type": "application/json" },
-        body: JSON.stringify({ repo: s.did, collection: "app.bsky.feed.post", rkey: key, record }),
-      }, true);
+      const r = await call(
+        opts.http,
+        "Bluesky post",
+        `${base}/xrpc/com.atproto.repo.createRecord`,
+        {
+          method: "POST",
+          headers: { ...auth, "Content-Type": "application/json" },
+          body: JSON.stringify({ repo: s.did, collection: "app.bsky.feed.post", rkey: key, record }),
+        },
+        true,
+      );
       return { id: String(r.json.uri), url: postUrl(key) };
     },
   };

@@ -18,8 +18,10 @@ export function facebookClient(opts: { base?: string; page: string; token: strin
         const id = String(r.json.id);
         return { id, url: `https://www.facebook.com/${id}` };
       } catch (err) {
-        if (err instanceof SendError && err.code === "190") throw new SendError("auth", `${err.message} (the Page access token was refused: make a new one)`, err.status, err.code);
-        if (err instanceof SendError && err.code && RATE_CODES.has(err.code)) throw new SendError("rate", err.message, err.status, err.code);
+        if (err instanceof SendError && err.code === "190")
+          throw new SendError("auth", `${err.message} (the Page access token was refused: make a new one)`, err.status, err.code);
+        if (err instanceof SendError && err.code && RATE_CODES.has(err.code))
+          throw new SendError("rate", err.message, err.status, err.code);
         throw err;
       }
     },

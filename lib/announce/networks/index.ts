@@ -26,17 +26,32 @@ export function secretsOf(account: Account): Record<string, string> {
 }
 
 /** `secrets`: the values of secretsOf(account), by the same keys. */
-export function clientFor(account: Account, secrets: Readonly<Record<string, string>>, ctx: { http: Http; bases: ApiBases; now: () => Date; nonce?: () => string }): NetworkClient {
+export function clientFor(
+  account: Account,
+  secrets: Readonly<Record<string, string>>,
+  ctx: { http: Http; bases: ApiBases; now: () => Date; nonce?: () => string },
+): NetworkClient {
   const get = (what: string) => secrets[what] ?? "";
   switch (account.network) {
     case "mastodon":
       return mastodonClient({ instance: account.instance, token: get("token"), http: ctx.http });
     case "bluesky":
-      return blueskyClient({ service: ctx.bases.bluesky ?? account.service, handle: account.account, password: get("password"), http: ctx.http, now: ctx.now });
+      return blueskyClient({
+        service: ctx.bases.bluesky ?? account.service,
+        handle: account.account,
+        password: get("password"),
+        http: ctx.http,
+        now: ctx.now,
+      });
     case "facebook":
       return facebookClient({ base: ctx.bases.facebook, page: account.page, token: get("token"), http: ctx.http });
     case "x": {
-      const credentials = { consumerKey: get("apiKey"), consumerSecret: get("apiSecret"), token: get("accessToken"), tokenSecret: get("accessSecret") };
+      const credentials = {
+        consumerKey: get("apiKey"),
+        consumerSecret: get("apiSecret"),
+        token: get("accessToken"),
+        tokenSecret: get("accessSecret"),
+      };
       return xClient({ base: ctx.bases.x, handle: account.account, credentials, http: ctx.http, now: ctx.now, nonce: ctx.nonce });
     }
   }

@@ -29,11 +29,17 @@ export function mastodonClient(opts: { instance: string; token: string; http: Ht
         if (!ready) throw new SendError("down", "Mastodon image upload: the server was still processing the image after 10 s");
         mediaIds.push(id);
       }
-      const status = await call(opts.http, "Mastodon post", `${base}/api/v1/statuses`, {
-        method: "POST",
-        headers: { ...auth, "Content-Type": "application/json", "Idempotency-Key": key },
-        body: JSON.stringify({ status: composed.text, media_ids: mediaIds, visibility: "public", language: lang }),
-      }, true);
+      const status = await call(
+        opts.http,
+        "Mastodon post",
+        `${base}/api/v1/statuses`,
+        {
+          method: "POST",
+          headers: { ...auth, "Content-Type": "application/json", "Idempotency-Key": key },
+          body: JSON.stringify({ status: composed.text, media_ids: mediaIds, visibility: "public", language: lang }),
+        },
+        true,
+      );
       return { id: String(status.json.id), url: typeof status.json.url === "string" ? status.json.url : undefined };
     },
   };

@@ -11,11 +11,21 @@ import { newNonce, oauth1Header, type OAuth1Credentials } from "../oauth1.ts";
 
 export const X_API = "https://api.x.com";
 
-export function xClient(opts: { base?: string; handle: string; credentials: OAuth1Credentials; http: Http; now: () => Date; nonce?: () => string }): NetworkClient {
+export function xClient(opts: {
+  base?: string;
+  handle: string;
+  credentials: OAuth1Credentials;
+  http: Http;
+  now: () => Date;
+  nonce?: () => string;
+}): NetworkClient {
   const base = (opts.base ?? X_API).replace(/\/+$/, "");
   const handle = opts.handle.replace(/^@/, "");
   const auth = (url: string): Record<string, string> => ({
-    Authorization: oauth1Header({ method: "POST", url }, opts.credentials, { nonce: (opts.nonce ?? newNonce)(), timestamp: Math.floor(opts.now().getTime() / 1000) }),
+    Authorization: oauth1Header({ method: "POST", url }, opts.credentials, {
+      nonce: (opts.nonce ?? newNonce)(),
+      timestamp: Math.floor(opts.now().getTime() / 1000),
+    }),
   });
   return {
     async send({ composed, image }) {
@@ -51,7 +61,8 @@ export function xClient(opts: { base?: string; handle: string; credentials: OAut
         const id = String((r.json.data as { id?: string } | undefined)?.id);
         return { id, url: `https://x.com/${handle}/status/${id}` };
       } catch (err) {
-        if (err instanceof SendError && err.status === 403 && /duplicate/i.test(err.message)) return { id: "", note: "X says this text was already posted (duplicate content)" };
+        if (err instanceof SendError && err.status === 403 && /duplicate/i.test(err.message))
+          return { id: "", note: "X says this text was already posted (duplicate content)" };
         throw err;
       }
     },

@@ -49,11 +49,15 @@ export interface FinishOptions {
  * one the build accepts. `notRedirected` names every old address of a post or page that has
  * no redirect, and why; catch-alls and lines the build would refuse are named too.
  */
-export function finishRedirects(wanted: readonly WantedRedirect[], opts: FinishOptions): { redirects: Redirect[]; notRedirected: ReportLine[] } {
+export function finishRedirects(
+  wanted: readonly WantedRedirect[],
+  opts: FinishOptions,
+): { redirects: Redirect[]; notRedirected: ReportLine[] } {
   const notRedirected: ReportLine[] = [];
   const out: Redirect[] = [];
   const seen = new Set<string>();
-  const tell = (r: WantedRedirect, message: string) => notRedirected.push({ item: r.item ?? `old address ${r.from}`, message, section: "addresses" });
+  const tell = (r: WantedRedirect, message: string) =>
+    notRedirected.push({ item: r.item ?? `old address ${r.from}`, message, section: "addresses" });
   for (const w of wanted) {
     const from = cleanOldPath(w.from);
     if (!from) {
@@ -62,7 +66,8 @@ export function finishRedirects(wanted: readonly WantedRedirect[], opts: FinishO
     }
     if (from === w.to || from === `${w.to}index.html` || from.replace(/\/$/, "") === w.to.replace(/\/$/, "")) continue;
     if (opts.ownPath(from)) {
-      if (w.item) tell(w, `its old address ${from} is now a page of this site itself, so it is not redirected (parents get that page there)`);
+      if (w.item)
+        tell(w, `its old address ${from} is now a page of this site itself, so it is not redirected (parents get that page there)`);
       continue;
     }
     // Browsers send non-ASCII addresses with upper-case escapes; WordPress wrote lower-case ones.

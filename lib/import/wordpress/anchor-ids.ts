@@ -55,7 +55,9 @@ export class AnchorBook {
   /** The Markdown ids of an element's id (and an <a>'s name), the first time it is met. */
   take(el: HTMLElement): string[] {
     if (this.comment) return [];
-    const raws = [el.getAttribute("id"), el.rawTagName.toLowerCase() === "a" ? el.getAttribute("name") : undefined].map((r) => r?.trim()).filter((r): r is string => !!r);
+    const raws = [el.getAttribute("id"), el.rawTagName.toLowerCase() === "a" ? el.getAttribute("name") : undefined]
+      .map((r) => r?.trim())
+      .filter((r): r is string => !!r);
     const out: string[] = [];
     for (const raw of raws) {
       if (this.assign && !this.anchors.has(raw) && (!MACHINE_IDS.test(raw) || this.referenced.has(raw))) {

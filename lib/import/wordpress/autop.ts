@@ -2,7 +2,8 @@
 // newlines, and adds the <p> and <br> when it shows the post (wpautop); the import does the same.
 /** The classic editor stores paragraphs as blank lines and line breaks as newlines (wpautop). */
 export function autop(html: string): string {
-  const blockStart = /^<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|hr|iframe|dl|section|address|form|script|style|details|video|audio|center|!--)\b/i;
+  const blockStart =
+    /^<(p|div|h[1-6]|ul|ol|li|blockquote|pre|table|thead|tbody|tr|td|th|figure|hr|iframe|dl|section|address|form|script|style|details|video|audio|center|!--)\b/i;
   const pres: string[] = [];
   const kept = html.replace(/<pre\b[\s\S]*?<\/pre>/gi, (m) => {
     pres.push(m);

@@ -9,14 +9,71 @@ import type { ConvertOptions } from "./convert-types.ts";
 
 /** Elements that make blocks of their own (or, inside a line, a space around them). */
 export const BLOCK = new Set([
-  "p", "div", "section", "article", "header", "footer", "main", "aside", "nav", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li",
-  "blockquote", "pre", "table", "figure", "figcaption", "hr", "iframe", "dl", "dt", "dd", "address", "center", "video", "audio",
-  "details", "summary", "hgroup",
+  "p",
+  "div",
+  "section",
+  "article",
+  "header",
+  "footer",
+  "main",
+  "aside",
+  "nav",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "ul",
+  "ol",
+  "li",
+  "blockquote",
+  "pre",
+  "table",
+  "figure",
+  "figcaption",
+  "hr",
+  "iframe",
+  "dl",
+  "dt",
+  "dd",
+  "address",
+  "center",
+  "video",
+  "audio",
+  "details",
+  "summary",
+  "hgroup",
 ]);
 /** Elements removed with what is inside them (and noted for the report). */
 export const DROP = new Set([
-  "script", "style", "noscript", "form", "input", "button", "select", "textarea", "object", "embed", "applet", "svg", "canvas",
-  "template", "link", "meta", "base", "frame", "frameset", "math", "head", "title", "source", "track", "map", "area", "dialog",
+  "script",
+  "style",
+  "noscript",
+  "form",
+  "input",
+  "button",
+  "select",
+  "textarea",
+  "object",
+  "embed",
+  "applet",
+  "svg",
+  "canvas",
+  "template",
+  "link",
+  "meta",
+  "base",
+  "frame",
+  "frameset",
+  "math",
+  "head",
+  "title",
+  "source",
+  "track",
+  "map",
+  "area",
+  "dialog",
 ]);
 
 /** What block elements need from the converter. */
@@ -28,19 +85,40 @@ export interface BlockElementHost extends BlockHost {
 /** An element's Markdown blocks (its anchors are attached by the walker). */
 export function blockMarkdown(host: BlockElementHost, el: HTMLElement, tag: string): string[] {
   switch (tag) {
-    case "p": case "address": case "center": case "summary": case "dt": case "figcaption": {
+    case "p":
+    case "address":
+    case "center":
+    case "summary":
+    case "dt":
+    case "figcaption": {
       const inner = host.blocks(el.childNodes);
-      if (tag === "figcaption") return inner.length ? [`*${inner.join(" ").replace(/^\*+|\*+$/g, "").trim()}*`] : [];
+      if (tag === "figcaption")
+        return inner.length
+          ? [
+              `*${inner
+                .join(" ")
+                .replace(/^\*+|\*+$/g, "")
+                .trim()}*`,
+            ]
+          : [];
       if (tag === "dt") return inner.map((b) => `**${b}**`);
       return inner;
     }
-    case "ul": case "ol":
+    case "ul":
+    case "ol":
       return [listMarkdown(host, el, tag === "ol")];
     case "li":
       return host.blocks(el.childNodes);
     case "blockquote": {
       const inner = host.blocks(el.childNodes).join("\n\n");
-      return inner ? [inner.split("\n").map((l) => (l ? `> ${l}` : ">")).join("\n")] : [];
+      return inner
+        ? [
+            inner
+              .split("\n")
+              .map((l) => (l ? `> ${l}` : ">"))
+              .join("\n"),
+          ]
+        : [];
     }
     case "pre": {
       const text = el.text.replace(/\r\n?/g, "\n").replace(/^\n+|\n+$/g, "");
@@ -55,7 +133,10 @@ export function blockMarkdown(host: BlockElementHost, el: HTMLElement, tag: stri
     case "figure": {
       const cls = el.getAttribute("class") ?? "";
       if (/wp-block-embed/.test(cls)) {
-        const url = collapse(el.querySelector(".wp-block-embed__wrapper")?.text ?? el.text).trim().split(" ")[0] ?? "";
+        const url =
+          collapse(el.querySelector(".wp-block-embed__wrapper")?.text ?? el.text)
+            .trim()
+            .split(" ")[0] ?? "";
         const video = parseVideoUrl(url);
         if (video) return [video.watchUrl];
         if (URL_ONLY.test(url)) return [host.opts.link ? host.opts.link(url) : url];
@@ -71,11 +152,14 @@ export function blockMarkdown(host: BlockElementHost, el: HTMLElement, tag: stri
       let site = src;
       try {
         site = new URL(src.startsWith("//") ? `https:${src}` : src).hostname;
-      } catch { /* keep the raw text */ }
+      } catch {
+        /* keep the raw text */
+      }
       host.note(`an embedded frame from ${site || "an unknown address"} was removed (only YouTube and Vimeo are kept)`);
       return [];
     }
-    case "video": case "audio": {
+    case "video":
+    case "audio": {
       const src = el.getAttribute("src") ?? el.querySelector("source")?.getAttribute("src") ?? "";
       host.note(`a <${tag}> file was left out${src ? ` (${src})` : ""}: upload it under /assets/ and add it by hand`);
       return [];

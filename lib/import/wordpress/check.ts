@@ -23,7 +23,8 @@ export async function checkContent(root: string, contentDir: string): Promise<st
     problems.push(...content.problems);
   }
   const text = await readFile(path.join(contentDir, REDIRECTS_SOURCE), "utf8").catch(() => undefined);
-  if (text !== undefined) problems.push(...redirectProblems(text, redirectsFileName(contentDir, root), site && siteTarget(site, { root, contentDir })));
+  if (text !== undefined)
+    problems.push(...redirectProblems(text, redirectsFileName(contentDir, root), site && siteTarget(site, { root, contentDir })));
   return problems.map(formatProblem);
 }
 

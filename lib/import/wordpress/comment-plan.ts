@@ -51,7 +51,10 @@ export function chooseComments(targets: readonly Target[], siteUrl: string, zone
           continue;
         }
         if (text.length > COMMENT_MAX_CHARS) {
-          report.skipped.push({ item: commentWhere(c, t), message: `${text.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}` });
+          report.skipped.push({
+            item: commentWhere(c, t),
+            message: `${text.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}`,
+          });
           skipComment(report, "too long");
           continue;
         }
@@ -75,16 +78,25 @@ function commentLink(links: Links, t: Target, review: Review) {
     let fragment = href.slice(1);
     try {
       fragment = decodeURIComponent(fragment);
-    } catch { /* keep it as it is */ }
+    } catch {
+      /* keep it as it is */
+    }
     const id = own.get(fragment);
     if (id) return `#${id}`;
-    review(`a link to "${href.slice(0, 40)}" points at nothing under the post${/^comment-\d+$/.test(fragment) ? " (that comment was not imported)" : ""}: its text is kept without the link`);
+    review(
+      `a link to "${href.slice(0, 40)}" points at nothing under the post${/^comment-\d+$/.test(fragment) ? " (that comment was not imported)" : ""}: its text is kept without the link`,
+    );
     return "";
   };
 }
 
 /** The comment files, added to `files`; links already written to a comment left out after all go to the post's comments. */
-export function writeComments(chosen: ChosenComments, deps: { links: Links; media: MediaPlan; site: SiteIndex }, files: PlannedFile[], report: ImportReport): void {
+export function writeComments(
+  chosen: ChosenComments,
+  deps: { links: Links; media: MediaPlan; site: SiteIndex },
+  files: PlannedFile[],
+  report: ImportReport,
+): void {
   const tooLong = new Set<string>();
   for (const [t, kept] of chosen.kept) {
     const ids = chosen.ids.get(t)!;
@@ -92,11 +104,16 @@ export function writeComments(chosen: ChosenComments, deps: { links: Links; medi
     for (const { c, date, id } of kept) {
       const where = commentWhere(c, t);
       const notes: string[] = [];
-      const converted = htmlToMarkdown(autop(c.content), { comment: true, link: commentLink(deps.links, t, (m) => notes.push(m)), file: deps.media.commentFileFor });
+      const converted = htmlToMarkdown(autop(c.content), {
+        comment: true,
+        link: commentLink(deps.links, t, (m) => notes.push(m)),
+        file: deps.media.commentFileFor,
+      });
       const body = converted.markdown.trim();
       // Rewritten links are rarely longer than the old ones; when they push a comment over the limit it is left out after all.
       if (!body || body.length > COMMENT_MAX_CHARS) {
-        if (body) report.skipped.push({ item: where, message: `${body.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}` });
+        if (body)
+          report.skipped.push({ item: where, message: `${body.length} characters long; the site shows at most ${COMMENT_MAX_CHARS}` });
         skipComment(report, body ? "too long" : "no text");
         ids.delete(c.id);
         tooLong.add(id);
@@ -112,7 +129,13 @@ export function writeComments(chosen: ChosenComments, deps: { links: Links; medi
       if (c.parent) {
         const loop = circular(c, kept);
         replyTo = loop ? undefined : ids.get(c.parent);
-        if (!replyTo) report.review.push({ item: where, message: loop ? "its thread leads back to itself in the export, so it is shown on its own" : "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own" });
+        if (!replyTo)
+          report.review.push({
+            item: where,
+            message: loop
+              ? "its thread leads back to itself in the export, so it is shown on its own"
+              : "it answers a comment that was not imported (spam, pending or deleted), so it is shown on its own",
+          });
       }
       const author = clip(c.author.trim() || "Anonymous", 80);
       // wordpressId: the page keeps the old anchor #comment-<number> for links from elsewhere.

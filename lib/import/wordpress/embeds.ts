@@ -36,7 +36,10 @@ function escapeAttr(s: string): string {
 }
 
 function decode(s: string): string {
-  return s.replace(/&amp;/g, "&").replace(/&#0?38;/g, "&").trim();
+  return s
+    .replace(/&amp;/g, "&")
+    .replace(/&#0?38;/g, "&")
+    .trim();
 }
 
 /** The link that replaces an embed, and the report's note about it. */
@@ -68,14 +71,24 @@ export function rewriteEmbeds(html: string): { html: string; notes: string[] } {
     return lead === "<p>" ? `<p>${link.slice(3, -4)}` : `${lead}${link}`;
   });
   // The networks' own embed code: the link to the post inside it (or data-href) is kept.
-  out = out.replace(/<blockquote\b[^>]*class="[^"]*(twitter-tweet|twitter-video|instagram-media|tiktok-embed|reddit-embed-bq|text-post-media)[^"]*"[^>]*>([\s\S]*?)<\/blockquote>/gi, (m, _cls, inner: string) => {
-    const attr = /\b(?:cite|data-instgrm-permalink)="([^"]+)"/i.exec(m)?.[1];
-    const hrefs = [...inner.matchAll(/href="([^"]+)"/gi)].map((h) => h[1]!);
-    const url = [attr, ...hrefs.reverse()].find((u) => u && networkOf(decode(u)));
-    return (url && linkFor(url, notes)) ?? m;
-  });
-  out = out.replace(/<div\b[^>]*class="[^"]*\bfb-(?:post|video)\b[^"]*"[^>]*data-href="([^"]+)"[^>]*>[\s\S]*?<\/div>/gi, (m, url: string) => linkFor(url, notes) ?? m);
+  out = out.replace(
+    /<blockquote\b[^>]*class="[^"]*(twitter-tweet|twitter-video|instagram-media|tiktok-embed|reddit-embed-bq|text-post-media)[^"]*"[^>]*>([\s\S]*?)<\/blockquote>/gi,
+    (m, _cls, inner: string) => {
+      const attr = /\b(?:cite|data-instgrm-permalink)="([^"]+)"/i.exec(m)?.[1];
+      const hrefs = [...inner.matchAll(/href="([^"]+)"/gi)].map((h) => h[1]!);
+      const url = [attr, ...hrefs.reverse()].find((u) => u && networkOf(decode(u)));
+      return (url && linkFor(url, notes)) ?? m;
+    },
+  );
+  out = out.replace(
+    /<div\b[^>]*class="[^"]*\bfb-(?:post|video)\b[^"]*"[^>]*data-href="([^"]+)"[^>]*>[\s\S]*?<\/div>/gi,
+    (m, url: string) => linkFor(url, notes) ?? m,
+  );
   // Their loaders go too (the converter would drop them anyway, but listed as unknown scripts).
-  if (notes.length) out = out.replace(/<script\b[^>]*src="(?:https?:)?\/\/(platform\.twitter\.com|www\.instagram\.com|connect\.facebook\.net|www\.tiktok\.com|embed\.reddit\.com)\/[^"]*"[^>]*>\s*<\/script>/gi, "");
+  if (notes.length)
+    out = out.replace(
+      /<script\b[^>]*src="(?:https?:)?\/\/(platform\.twitter\.com|www\.instagram\.com|connect\.facebook\.net|www\.tiktok\.com|embed\.reddit\.com)\/[^"]*"[^>]*>\s*<\/script>/gi,
+      "",
+    );
   return { html: out, notes };
 }

@@ -33,7 +33,8 @@ export { cleanAnchorId } from "./anchor-ids.ts";
 /** Plugin (namespaced) Gutenberg blocks, which may not look right as plain content. */
 function pluginBlocks(html: string): string[] {
   const names = new Set<string>();
-  for (const m of html.matchAll(/<!--\s*wp:([a-z0-9-]+\/[a-z0-9-]+)/gi)) if (!m[1]!.startsWith("core-embed/") && !m[1]!.startsWith("core/")) names.add(m[1]!);
+  for (const m of html.matchAll(/<!--\s*wp:([a-z0-9-]+\/[a-z0-9-]+)/gi))
+    if (!m[1]!.startsWith("core-embed/") && !m[1]!.startsWith("core/")) names.add(m[1]!);
   return [...names];
 }
 
@@ -82,15 +83,22 @@ class Converter {
   /** A run of inline nodes as one paragraph; a bare web address stays alone on its line. */
   paragraph(nodes: readonly Node[]): string {
     const plain = collapse(nodes.map((n) => n.text).join("")).trim();
-    if (URL_ONLY.test(plain) && nodes.every((n) => n instanceof TextNode || (n instanceof HTMLElement && ["a", "span", "br"].includes(n.rawTagName.toLowerCase())))) {
-      const ids = nodes.flatMap((n) => (n instanceof HTMLElement ? [n, ...n.querySelectorAll("[id], a[name]")].flatMap((e) => this.book.take(e)) : []));
+    if (
+      URL_ONLY.test(plain) &&
+      nodes.every((n) => n instanceof TextNode || (n instanceof HTMLElement && ["a", "span", "br"].includes(n.rawTagName.toLowerCase())))
+    ) {
+      const ids = nodes.flatMap((n) =>
+        n instanceof HTMLElement ? [n, ...n.querySelectorAll("[id], a[name]")].flatMap((e) => this.book.take(e)) : [],
+      );
       const lead = ids.length ? `${ids.map(span).join("")}\n\n` : "";
       const file = this.opts.file?.(plain);
       if (file) {
         let name = plain.split(/[?#]/)[0]!.split("/").pop() ?? plain;
         try {
           name = decodeURIComponent(name);
-        } catch { /* keep it as it is */ }
+        } catch {
+          /* keep it as it is */
+        }
         if ("drop" in file) {
           this.note(file.drop);
           return `${lead}${escapeMarkdown(name)}`;
@@ -140,7 +148,6 @@ class Converter {
     return [`${"#".repeat(Math.max(2, Number(tag[1])))} ${more.map(span).join("")}${text}${own ? ` {#${own}}` : ""}`];
   }
 
-
   inlineChildren(el: HTMLElement): string {
     return el.childNodes.map((n) => this.inline(n)).join("");
   }
@@ -160,7 +167,6 @@ class Converter {
     const ids = this.book.take(n).map(span).join("");
     return ids + inlineMarkdown(this, n, tag);
   }
-
 }
 
 function convert(c: Converter, html: string, opts: ConvertOptions): string {

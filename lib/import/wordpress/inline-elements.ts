@@ -10,13 +10,20 @@ export function inlineMarkdown(host: InlineHost, n: HTMLElement, tag: string): s
   switch (tag) {
     case "br":
       return "\\\n";
-    case "strong": case "b":
+    case "strong":
+    case "b":
       return wrap("**", host.inlineChildren(n));
-    case "em": case "i": case "cite":
+    case "em":
+    case "i":
+    case "cite":
       return wrap("*", host.inlineChildren(n));
-    case "del": case "s": case "strike":
+    case "del":
+    case "s":
+    case "strike":
       return wrap("~~", host.inlineChildren(n));
-    case "code": case "kbd": case "tt": {
+    case "code":
+    case "kbd":
+    case "tt": {
       const text = collapse(n.text);
       if (!text.trim()) return text;
       const ticks = "`".repeat(Math.max(1, ...[...text.matchAll(/`+/g)].map((m) => m[0].length + 1)));

@@ -26,7 +26,9 @@ export function imageMarkdown(host: InlineHost, el: HTMLElement): string {
   // A cover block's background is decoration on WordPress unless the editor gave it alt text:
   // shown as a picture it would repeat, under the media library's description, what the post shows.
   if (/\bwp-block-cover__image-background\b/.test(el.getAttribute("class") ?? "") && !alt) {
-    host.note(`image ${src.split(/[?#]/)[0]!.split("/").pop()} was a cover block's background (decoration, no alt text): left out; add it with a description if it shows something parents need`);
+    host.note(
+      `image ${src.split(/[?#]/)[0]!.split("/").pop()} was a cover block's background (decoration, no alt text): left out; add it with a description if it shows something parents need`,
+    );
     return "";
   }
   const caption = el.getAttribute("data-caption") || captionOf(el);
@@ -55,7 +57,8 @@ export function linkMarkdown(host: InlineHost, el: HTMLElement): string {
   // <a href="photo-full.jpg"><img></a>: WordPress's "link to media file"; the picture is enough.
   const onlyImage = children.filter((c) => !(c instanceof TextNode && !c.text.trim()));
   if (onlyImage.length === 1 && onlyImage[0] instanceof HTMLElement && onlyImage[0].rawTagName.toLowerCase() === "img") {
-    if (IMAGE_EXT.test(raw.split(/[?#]/)[0] ?? "") || /attachment_id=|\/attachment\//.test(raw) || !raw) return imageMarkdown(host, onlyImage[0]);
+    if (IMAGE_EXT.test(raw.split(/[?#]/)[0] ?? "") || /attachment_id=|\/attachment\//.test(raw) || !raw)
+      return imageMarkdown(host, onlyImage[0]);
   }
   // The file block's "Download" button repeats the link just before it.
   if (/\bwp-block-file__button\b/.test(el.getAttribute("class") ?? "")) return "";
@@ -72,7 +75,9 @@ export function linkMarkdown(host: InlineHost, el: HTMLElement): string {
     let fragment = safe.slice(1);
     try {
       fragment = decodeURIComponent(fragment);
-    } catch { /* keep it as it is */ }
+    } catch {
+      /* keep it as it is */
+    }
     const id = host.anchors.get(fragment);
     if (!id) {
       host.note(`a link to "${safe.slice(0, 40)}" points at nothing on the page: its text is kept without the link`);

@@ -41,7 +41,10 @@ export function writeItem(t: Target, deps: ItemDeps): PlannedFile {
       const text = alt || altOf(att) || caption || "";
       const file = media.mediaFor(src, t.folder);
       if ("drop" in file) return file;
-      if (!text) return { drop: `image ./${file.to.split("/").pop()} has no alt text, so it was left out: add it back with a description, e.g. ![What the picture shows](./${file.to.split("/").pop()})` };
+      if (!text)
+        return {
+          drop: `image ./${file.to.split("/").pop()} has no alt text, so it was left out: add it back with a description, e.g. ![What the picture shows](./${file.to.split("/").pop()})`,
+        };
       return { src: `./${file.to.split("/").pop()}`, alt: text };
     },
   });
@@ -62,7 +65,10 @@ export function writeItem(t: Target, deps: ItemDeps): PlannedFile {
   const author = site.providerOfLogin(item.creator);
   if (!author && item.creator) deps.unmatchedAuthors.add(site.authorName(item.creator));
   const draft = !["publish", "future"].includes(item.status) || !!item.password;
-  if (item.password) review("it was password-protected on WordPress: imported as a draft, without the password; publish it only if every parent may read it");
+  if (item.password)
+    review(
+      "it was password-protected on WordPress: imported as a draft, without the password; publish it only if every parent may read it",
+    );
   else if (item.status === "private") review("it was private on WordPress: imported as a draft; publish it only if parents should read it");
   else if (draft) review(`it was ${item.status === "pending" ? "pending review" : "a draft"} on WordPress: imported as a draft`);
 
@@ -70,7 +76,9 @@ export function writeItem(t: Target, deps: ItemDeps): PlannedFile {
   if (t.kind === "page") {
     report.counts.pages++;
     const skippedHere = item.comments.filter((c) => c.approval === "approved").length;
-    if (skippedHere) report.commentsSkipped["on a page (pages have no comments)"] = (report.commentsSkipped["on a page (pages have no comments)"] ?? 0) + skippedHere;
+    if (skippedHere)
+      report.commentsSkipped["on a page (pages have no comments)"] =
+        (report.commentsSkipped["on a page (pages have no comments)"] ?? 0) + skippedHere;
     return { path: `pages/${t.key}.md`, text: frontMatter({ title, description, draft: draft || undefined }) + body };
   }
   const tags = [...links.tagsOf(item).values()];
@@ -106,7 +114,10 @@ function featuredImage(t: Target, deps: ItemDeps, review: (message: string) => v
   const file = deps.media.mediaFor(att.attachmentUrl, t.folder);
   const alt = altOf(att);
   if ("drop" in file) review(`featured image: ${file.drop}`);
-  else if (!alt) review(`its featured image ./${file.to.split("/").pop()} has no alt text, so it is not shown: add image and imageAlt to the front matter`);
+  else if (!alt)
+    review(
+      `its featured image ./${file.to.split("/").pop()} has no alt text, so it is not shown: add image and imageAlt to the front matter`,
+    );
   else return { image: `./${file.to.split("/").pop()}`, imageAlt: clip(alt, 300) };
   return {};
 }

@@ -31,7 +31,16 @@ export interface Links {
   commentAnchorsOf: (t: Target) => ReadonlyMap<string, string>;
 }
 
-export function planLinks(wxr: Wxr, ctx: PlanContext, site: SiteIndex, targets: readonly Target[], emptyPages: readonly WxrItem[], commentIds: ReadonlyMap<Target, ReadonlyMap<number, string>>, hasComments: (t: Target) => boolean, report: ImportReport): Links {
+export function planLinks(
+  wxr: Wxr,
+  ctx: PlanContext,
+  site: SiteIndex,
+  targets: readonly Target[],
+  emptyPages: readonly WxrItem[],
+  commentIds: ReadonlyMap<Target, ReadonlyMap<number, string>>,
+  hasComments: (t: Target) => boolean,
+  report: ImportReport,
+): Links {
   const { base } = site;
   const redirects: WantedRedirect[] = [];
   const newUrls = new Set(targets.map((t) => t.url));
@@ -48,7 +57,8 @@ export function planLinks(wxr: Wxr, ctx: PlanContext, site: SiteIndex, targets: 
     return seen;
   };
   // Only the tags a post keeps (the first 8) get a page.
-  for (const t of targets) if (t.published && t.kind === "post") for (const slug of [...tagsOf(t.item).keys()].slice(0, 8)) usedTags.add(slug);
+  for (const t of targets)
+    if (t.published && t.kind === "post") for (const slug of [...tagsOf(t.item).keys()].slice(0, 8)) usedTags.add(slug);
 
   // Never redirect an address the new site serves itself (some hosts apply redirects before files).
   const sitePages = new Set(ctx.sitePages ?? []);
@@ -57,7 +67,9 @@ export function planLinks(wxr: Wxr, ctx: PlanContext, site: SiteIndex, targets: 
     sitePages.has(p) ||
     p === "/blog/" ||
     /^\/blog\/(page|tags)\//.test(p) ||
-    /^\/(search|events|providers|privacy|accessibility|assets|uploads|admin|pagefind|language-assistance|feed\.xml|feed\.json|sitemap[^/]*|robots\.txt|404\.html)(\/|$)/.test(p) ||
+    /^\/(search|events|providers|privacy|accessibility|assets|uploads|admin|pagefind|language-assistance|feed\.xml|feed\.json|sitemap[^/]*|robots\.txt|404\.html)(\/|$)/.test(
+      p,
+    ) ||
     newUrls.has(p);
   // Cleaned, checked and told in the report by finishRedirects (lib/import/wordpress/addresses.ts).
   const add = (from: string | undefined, to: string, item?: string) => {
@@ -70,7 +82,12 @@ export function planLinks(wxr: Wxr, ctx: PlanContext, site: SiteIndex, targets: 
   for (const t of targets) {
     if (!t.published) continue;
     const old = pathOf(t.item.link, wxr.siteUrl);
-    if (!old) report.review.push({ item: describe(t.item), message: `its old address ${t.item.link || "(none in the export)"} is not on the old site (${wxr.siteUrl}), so it is not redirected`, section: "addresses" });
+    if (!old)
+      report.review.push({
+        item: describe(t.item),
+        message: `its old address ${t.item.link || "(none in the export)"} is not on the old site (${wxr.siteUrl}), so it is not redirected`,
+        section: "addresses",
+      });
     add(old, t.url, describe(t.item));
     // WordPress splits long discussions into /<post>/comment-page-2/#comment-501.
     if (hasComments(t) && old?.endsWith("/") && !old.includes("?")) add(`${old}comment-page-*`, t.url);
@@ -130,32 +147,40 @@ export function planLinks(wxr: Wxr, ctx: PlanContext, site: SiteIndex, targets: 
     let fragment = hash.slice(1);
     try {
       fragment = decodeURIComponent(fragment);
-    } catch { /* keep it as it is */ }
+    } catch {
+      /* keep it as it is */
+    }
     const id = anchorsOf(target).get(fragment) ?? (target.kind === "post" ? commentAnchorsOf(target).get(fragment) : undefined);
     if (id) return `#${id}`;
     const old = /^comment-(\d+)$/.exec(fragment);
     if (old && target.kind === "post") {
-      review(`a link to ${url}${hash.slice(0, 40)} names comment ${old[1]}, which was not imported (spam, pending, deleted or too long): it now goes to the post's comments`);
+      review(
+        `a link to ${url}${hash.slice(0, 40)} names comment ${old[1]}, which was not imported (spam, pending, deleted or too long): it now goes to the post's comments`,
+      );
       return "#comments";
     }
     review(`a link to ${url}${hash.slice(0, 40)} names no anchor on that page: it now goes to the top of the page`);
     return "";
   };
-  const linkFor = (review: Review) => (href: string): string => {
-    const hashAt = href.indexOf("#");
-    const hash = hashAt < 0 ? "" : href.slice(hashAt);
-    const bare = hashAt < 0 ? href : href.slice(0, hashAt);
-    const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl)?.replace(/\/comment-page-\d+\/?(?=$|\?)/, "/") : undefined;
-    if (p === undefined) return href;
-    const mapped = linkMap.get(p) ?? linkMap.get(p.replace(/\/?$/, "/"));
-    if (mapped) return `${mapped}${fragmentFor(mapped, hash, review)}`;
-    const slashed = p.replace(/\/?$/, "/");
-    if (newUrls.has(p) || newUrls.has(slashed)) return `${slashed}${fragmentFor(slashed, hash, review)}`;
-    // The new site's own page (/privacy/, the practice's /contact/): kept, on this site.
-    if (ownPath(p) || ownPath(slashed)) return `${p}${hash}`;
-    // After the move the old address leads nowhere: the text stays, the link goes, and staff are told.
-    review(`a link to the old site's ${p}${hash.slice(0, 40)} was removed, its text is kept: nothing imported has that address (it was not in the export, or not imported); link the text again if parents need it`);
-    return "";
-  };
+  const linkFor =
+    (review: Review) =>
+    (href: string): string => {
+      const hashAt = href.indexOf("#");
+      const hash = hashAt < 0 ? "" : href.slice(hashAt);
+      const bare = hashAt < 0 ? href : href.slice(0, hashAt);
+      const p = /^(https?:)?\/\/|^\//.test(bare) ? pathOf(bare, wxr.siteUrl)?.replace(/\/comment-page-\d+\/?(?=$|\?)/, "/") : undefined;
+      if (p === undefined) return href;
+      const mapped = linkMap.get(p) ?? linkMap.get(p.replace(/\/?$/, "/"));
+      if (mapped) return `${mapped}${fragmentFor(mapped, hash, review)}`;
+      const slashed = p.replace(/\/?$/, "/");
+      if (newUrls.has(p) || newUrls.has(slashed)) return `${slashed}${fragmentFor(slashed, hash, review)}`;
+      // The new site's own page (/privacy/, the practice's /contact/): kept, on this site.
+      if (ownPath(p) || ownPath(slashed)) return `${p}${hash}`;
+      // After the move the old address leads nowhere: the text stays, the link goes, and staff are told.
+      review(
+        `a link to the old site's ${p}${hash.slice(0, 40)} was removed, its text is kept: nothing imported has that address (it was not in the export, or not imported); link the text again if parents need it`,
+      );
+      return "";
+    };
   return { redirects, add, ownPath, tagsOf, usedBy, linkFor, anchorsOf, commentAnchorsOf };
 }

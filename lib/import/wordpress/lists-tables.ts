@@ -19,7 +19,10 @@ export function listMarkdown(host: BlockHost, el: HTMLElement, ordered: boolean)
       const pad = " ".repeat(marker.length + 1);
       const ids = host.book.take(li);
       const body = host.book.attach(host.blocks(li.childNodes), ids).join("\n") || "";
-      return `${marker} ${body.split("\n").map((l, j) => (j === 0 || !l ? l : pad + l)).join("\n")}`.trimEnd();
+      return `${marker} ${body
+        .split("\n")
+        .map((l, j) => (j === 0 || !l ? l : pad + l))
+        .join("\n")}`.trimEnd();
     })
     .join("\n");
 }
@@ -30,7 +33,14 @@ export function tableMarkdown(host: BlockHost, el: HTMLElement): string[] {
     const rowIds = host.book.take(tr);
     return tr.childNodes
       .filter((c): c is HTMLElement => c instanceof HTMLElement && ["td", "th"].includes(c.rawTagName.toLowerCase()))
-      .map((c, i) => [...(i === 0 ? rowIds : []), ...host.book.take(c)].map(span).join("") + host.inlineChildren(c).replace(/\\\n|\n/g, " ").trim());
+      .map(
+        (c, i) =>
+          [...(i === 0 ? rowIds : []), ...host.book.take(c)].map(span).join("") +
+          host
+            .inlineChildren(c)
+            .replace(/\\\n|\n/g, " ")
+            .trim(),
+      );
   });
   const width = Math.max(0, ...rows.map((r) => r.length));
   if (!width) return [];

@@ -51,10 +51,17 @@ export function planMedia(wxr: Wxr, ctx: PlanContext): MediaPlan {
     const { up, hash } = found;
     const kept = "the link was removed, its text is kept";
     if (!DOCUMENT_EXT.test(up.rel)) {
-      return { drop: `a link to the uploaded file ${up.rel} was removed, its text is kept: only documents (PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text and CSV files) are copied; add it by hand if parents need it` };
+      return {
+        drop: `a link to the uploaded file ${up.rel} was removed, its text is kept: only documents (PDF, Word, Excel, PowerPoint, OpenDocument, RTF, text and CSV files) are copied; add it by hand if parents need it`,
+      };
     }
-    if (!ctx.mediaExists) return mediaNotCopied++, { drop: `file ${up.rel} left out (${kept}): run the import with --media-dir pointing at a copy of wp-content/uploads` };
-    if (!ctx.mediaExists(up.rel)) return { drop: `file ${up.rel} is not in the media folder, so ${kept}: find it, put it in content/${UPLOADS}/ and link it again` };
+    if (!ctx.mediaExists)
+      return (
+        mediaNotCopied++,
+        { drop: `file ${up.rel} left out (${kept}): run the import with --media-dir pointing at a copy of wp-content/uploads` }
+      );
+    if (!ctx.mediaExists(up.rel))
+      return { drop: `file ${up.rel} is not in the media folder, so ${kept}: find it, put it in content/${UPLOADS}/ and link it again` };
     let planned = documents.get(up.rel);
     if (!planned) {
       let to = documentPath(up.rel);
@@ -76,18 +83,29 @@ export function planMedia(wxr: Wxr, ctx: PlanContext): MediaPlan {
   };
   const mediaFor = (src: string, folder: "blog" | "pages"): { to: string } | { drop: string } => {
     const up = uploadPath(src);
-    if (!up) return { drop: `image ${src} is not from this WordPress site's uploads: left out (a page never loads images from other sites); download it and add it by hand` };
-    if (!ctx.mediaExists) return mediaNotCopied++, { drop: `image ${up.original} left out: run the import with --media-dir pointing at a copy of wp-content/uploads` };
+    if (!up)
+      return {
+        drop: `image ${src} is not from this WordPress site's uploads: left out (a page never loads images from other sites); download it and add it by hand`,
+      };
+    if (!ctx.mediaExists)
+      return (
+        mediaNotCopied++,
+        { drop: `image ${up.original} left out: run the import with --media-dir pointing at a copy of wp-content/uploads` }
+      );
     const forms = [up.original, up.rel, up.original.replace(/(\.[a-z0-9]+)$/i, "-scaled$1")];
     // A multisite sub-site's uploads are in sites/4/: a copy of that folder alone works too.
     const candidates = [...new Set([...forms, ...forms.map((f) => f.replace(/^sites\/\d+\//, ""))])];
     const found = candidates.find((c) => ctx.mediaExists!(c));
     if (!found) return { drop: `image ${up.original} is not in the media folder: left out` };
-    if (!/\.(jpe?g|png|webp|avif|gif|svg)$/i.test(found)) return { drop: `image ${found} is not a JPEG, PNG, WebP, AVIF, GIF or SVG: left out` };
+    if (!/\.(jpe?g|png|webp|avif|gif|svg)$/i.test(found))
+      return { drop: `image ${found} is not a JPEG, PNG, WebP, AVIF, GIF or SVG: left out` };
     const key = `${folder}:${found}`;
     const existing = media.get(key);
     if (existing) return { to: existing.to };
-    const base = found.split("/").pop()!.replace(/[^A-Za-z0-9._-]+/g, "-");
+    const base = found
+      .split("/")
+      .pop()!
+      .replace(/[^A-Za-z0-9._-]+/g, "-");
     let to = `${folder}/${base}`;
     const clash = [...media.values()].some((m) => m.to === to);
     if (clash) to = `${folder}/${found.split("/").slice(-3, -1).join("-")}-${base}`;

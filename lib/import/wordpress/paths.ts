@@ -7,7 +7,24 @@ import { wellFormed } from "../../outputs/encode.ts";
 import type { WxrComment, WxrItem } from "./wxr.ts";
 
 /** Pages a WordPress page may not replace: the site's own addresses. */
-export const RESERVED_PAGES = ["blog", "privacy", "accessibility", "search", "events", "providers", "language-assistance", "admin", "assets", "uploads", "pagefind", "index", "404", "feed", "wp-content", "wp-admin"];
+export const RESERVED_PAGES = [
+  "blog",
+  "privacy",
+  "accessibility",
+  "search",
+  "events",
+  "providers",
+  "language-assistance",
+  "admin",
+  "assets",
+  "uploads",
+  "pagefind",
+  "index",
+  "404",
+  "feed",
+  "wp-content",
+  "wp-admin",
+];
 
 /** The content folder whose files every build publishes as they are, at /uploads/ (see .eleventy.ts). */
 export const UPLOADS = "uploads";
@@ -57,7 +74,8 @@ export function wpDate(gmt: string, local: string, zone: string): string | undef
 /** The upload path of a media address, without WordPress's resized suffixes: "2024/10/a-300x200.jpg" → "2024/10/a.jpg". */
 export function uploadPath(url: string): { rel: string; original: string } | undefined {
   // A site hosted on WordPress.com keeps its uploads at <site>.files.wordpress.com/2024/10/a.jpg.
-  const m = /\/wp-content\/uploads\/([^?#]+)/.exec(url) ?? /^https?:\/\/[a-z0-9-]+\.files\.wordpress\.com\/(\d{4}\/\d{2}\/[^?#]+)/i.exec(url);
+  const m =
+    /\/wp-content\/uploads\/([^?#]+)/.exec(url) ?? /^https?:\/\/[a-z0-9-]+\.files\.wordpress\.com\/(\d{4}\/\d{2}\/[^?#]+)/i.exec(url);
   if (!m) return undefined;
   let rel: string;
   try {

@@ -47,15 +47,20 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   const unmatchedAuthors = new Set<string>();
   for (const t of targets) files.push(writeItem(t, { site, links, media, report, unmatchedAuthors }));
   for (const name of unmatchedAuthors) {
-    report.review.push({ item: `author “${name}”`, message: "matches no provider's name, so their posts have no author: add author: <provider file name> by hand" });
+    report.review.push({
+      item: `author “${name}”`,
+      message: "matches no provider's name, so their posts have no author: add author: <provider file name> by hand",
+    });
   }
   writeComments(chosen, { links, media, site }, files, report);
 
   // 6. Uploaded files' old addresses (a copied document: its new address), then catch-alls for WordPress's other address forms.
   // A multisite sub-site's own uploads folder (sites/4/) is in uploadsAt already.
-  const uploaded = (rel: string) => `${uploadsAt}${(/\/sites\/\d+\/$/.test(uploadsAt) ? rel.replace(/^sites\/\d+\//, "") : rel).split("/").map(encodeURIComponent).join("/")}`;
+  const uploaded = (rel: string) =>
+    `${uploadsAt}${(/\/sites\/\d+\/$/.test(uploadsAt) ? rel.replace(/^sites\/\d+\//, "") : rel).split("/").map(encodeURIComponent).join("/")}`;
   for (const d of documents.values()) add(uploaded(d.from), `/${d.to}`);
-  for (const m of media.media.values()) add(uploaded(mediaOld.get(m.from) ?? m.from), usedBy.get(mediaOld.get(m.from) ?? m.from) ?? "/blog/");
+  for (const m of media.media.values())
+    add(uploaded(mediaOld.get(m.from) ?? m.from), usedBy.get(mediaOld.get(m.from) ?? m.from) ?? "/blog/");
   for (const [original, to] of usedBy) add(uploaded(original), to);
   const years = new Set(targets.filter((t) => t.published && t.kind === "post").map((t) => t.date.slice(0, 4)));
   for (const y of [...years].sort()) add(`${base}/${y}/*`, "/blog/");
@@ -74,7 +79,9 @@ export function planImport(wxr: Wxr, ctx: PlanContext): ImportPlan {
   const unique = finished.redirects;
   report.review.push(...finished.notRedirected);
   if (!ctx.mediaExists && media.notCopied()) {
-    report.notices.push(`No --media-dir was given, so no photo or document was copied (each is listed under "Media not copied"): run the import again with --media-dir pointing at a copy of the old site's wp-content/uploads.`);
+    report.notices.push(
+      `No --media-dir was given, so no photo or document was copied (each is listed under "Media not copied"): run the import again with --media-dir pointing at a copy of the old site's wp-content/uploads.`,
+    );
   }
   report.counts.redirects = unique.length;
   report.counts.media = media.media.size + documents.size;

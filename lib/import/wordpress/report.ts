@@ -37,7 +37,12 @@ const TITLES: [ReportSection, string][] = [
 export function sectionOf(line: ReportLine): ReportSection | undefined {
   if (line.section) return line.section;
   const m = line.message;
-  if (/^(featured image: )?(image |file |its featured image|gallery photo|a \[gallery\]|\[(video|audio|playlist)\] shortcode|a <(video|audio)> file|a link to the uploaded file)/.test(m)) return "media";
+  if (
+    /^(featured image: )?(image |file |its featured image|gallery photo|a \[gallery\]|\[(video|audio|playlist)\] shortcode|a <(video|audio)> file|a link to the uploaded file)/.test(
+      m,
+    )
+  )
+    return "media";
   if (/^a link to the old site's /.test(m)) return "links";
   if (/^(an embedded frame|an embed block|an embedded .* post became)/.test(m)) return "embeds";
   if (/^comment \d+/.test(line.item)) return "comments";
@@ -56,7 +61,11 @@ function sections(report: ImportReport): Map<ReportSection | "skipped" | "review
   return out;
 }
 
-export function formatReport(report: ImportReport, apply: ApplyResult | undefined, opts: { source: string; dryRun?: boolean; host?: HostId; problems?: readonly string[] }): string {
+export function formatReport(
+  report: ImportReport,
+  apply: ApplyResult | undefined,
+  opts: { source: string; dryRun?: boolean; host?: HostId; problems?: readonly string[] },
+): string {
   const c = report.counts;
   const lines: string[] = [];
   lines.push(`${opts.dryRun ? "Dry run (nothing written)" : "Imported"} from ${opts.source}:`);
@@ -73,7 +82,10 @@ export function formatReport(report: ImportReport, apply: ApplyResult | undefine
   for (const [section, title] of TITLES) {
     const list = lists.get(section) ?? [];
     if (section === "comments" && skippedComments.length) {
-      lines.push("", `${title} (${skippedComments.reduce((n, [, k]) => n + k, 0)}): ${skippedComments.map(([why, n]) => `${n} ${why}`).join(", ")}`);
+      lines.push(
+        "",
+        `${title} (${skippedComments.reduce((n, [, k]) => n + k, 0)}): ${skippedComments.map(([why, n]) => `${n} ${why}`).join(", ")}`,
+      );
     } else if (list.length) lines.push("", `${title} (${list.length}):`);
     for (const r of list) lines.push(`  ${r.item}: ${r.message}`);
   }
@@ -90,11 +102,17 @@ export function formatReport(report: ImportReport, apply: ApplyResult | undefine
   if (apply) {
     const by = (o: string) => apply.outcomes.filter((x) => x.outcome === o);
     const verb = opts.dryRun ? "would write" : "wrote";
-    lines.push("", `Files: ${by("new").length} new, ${by("updated").length + by("overwritten").length} updated, ${by("unchanged").length} unchanged (${verb} ${by("new").length + by("updated").length + by("overwritten").length}).`);
+    lines.push(
+      "",
+      `Files: ${by("new").length} new, ${by("updated").length + by("overwritten").length} updated, ${by("unchanged").length} unchanged (${verb} ${by("new").length + by("updated").length + by("overwritten").length}).`,
+    );
     const kept = [...by("kept-edited"), ...by("kept-not-ours")];
     if (kept.length) {
       lines.push(`Kept as they are (${kept.length}); run again with --force to replace them:`);
-      for (const k of kept) lines.push(`  content/${k.path}: ${k.outcome === "kept-edited" ? "edited since the last import" : "not written by an earlier import"}`);
+      for (const k of kept)
+        lines.push(
+          `  content/${k.path}: ${k.outcome === "kept-edited" ? "edited since the last import" : "not written by an earlier import"}`,
+        );
     }
   }
   const note = hostNote(opts.host);

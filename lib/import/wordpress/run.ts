@@ -66,7 +66,9 @@ export async function importWordPress(opts: ImportOptions): Promise<ImportOutcom
   }
   const mediaDir = opts.mediaDir;
   // The practice's own pages (written before the move, or by an earlier import): never redirected away.
-  const sitePages = (await readdir(path.join(opts.contentDir, FOLDERS.page)).catch(() => [] as string[])).map(pageAddress).filter((p): p is string => !!p);
+  const sitePages = (await readdir(path.join(opts.contentDir, FOLDERS.page)).catch(() => [] as string[]))
+    .map(pageAddress)
+    .filter((p): p is string => !!p);
   const plan = planImport(wxr, {
     zone: practice.data.timezone,
     providers,
@@ -76,8 +78,19 @@ export async function importWordPress(opts: ImportOptions): Promise<ImportOutcom
     tagBase: opts.tagBase,
     mediaExists: mediaDir ? (rel) => existsSync(path.join(mediaDir, rel)) && statSync(path.join(mediaDir, rel)).isFile() : undefined,
   });
-  const apply = await applyPlan(plan, { contentDir: opts.contentDir, mediaDir, source: opts.exportFile, dryRun: opts.dryRun, force: opts.force });
+  const apply = await applyPlan(plan, {
+    contentDir: opts.contentDir,
+    mediaDir,
+    source: opts.exportFile,
+    dryRun: opts.dryRun,
+    force: opts.force,
+  });
   const problems = opts.dryRun ? [] : await checkContent(root, opts.contentDir);
-  const text = formatReport(plan.report, apply, { source: path.basename(opts.exportFile), dryRun: opts.dryRun, host: practice.data.hosting.host, problems });
+  const text = formatReport(plan.report, apply, {
+    source: path.basename(opts.exportFile),
+    dryRun: opts.dryRun,
+    host: practice.data.hosting.host,
+    problems,
+  });
   return { plan, apply, text, problems };
 }

@@ -11,7 +11,8 @@ const SHORTCODES_KNOWN = new Set(["caption", "wp_caption", "embed", "gallery", "
 
 export function attrsOf(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/g)) out[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? "";
+  for (const m of text.matchAll(/([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"']+))/g))
+    out[m[1]!.toLowerCase()] = m[2] ?? m[3] ?? m[4] ?? "";
   return out;
 }
 
@@ -42,7 +43,10 @@ export function expandShortcodes(html: string, opts: Pick<ConvertOptions, "attac
   });
   out = out.replace(/\[embed([^\]]*)\]([\s\S]*?)\[\/embed\]/gi, (_m, _attrs, url: string) => `<p>${url.trim()}</p>`);
   out = out.replace(/\[gallery([^\]]*)\]/gi, (_m, attrs: string) => {
-    const ids = (attrsOf(attrs).ids ?? "").split(",").map((s) => Number.parseInt(s, 10)).filter(Number.isFinite);
+    const ids = (attrsOf(attrs).ids ?? "")
+      .split(",")
+      .map((s) => Number.parseInt(s, 10))
+      .filter(Number.isFinite);
     if (!ids.length) {
       notes.add("a [gallery] shortcode without ids was removed: add the photos by hand");
       return "";

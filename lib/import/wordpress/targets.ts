@@ -17,7 +17,18 @@ export interface Target {
 }
 
 /** WordPress's own machinery, never content: left out without a line in the report. */
-const MACHINERY = ["revision", "nav_menu_item", "customize_changeset", "custom_css", "oembed_cache", "wp_global_styles", "wp_navigation", "wp_template", "wp_template_part", "user_request"];
+const MACHINERY = [
+  "revision",
+  "nav_menu_item",
+  "customize_changeset",
+  "custom_css",
+  "oembed_cache",
+  "wp_global_styles",
+  "wp_navigation",
+  "wp_template",
+  "wp_template_part",
+  "user_request",
+];
 const SKIP_STATUS: Record<string, string> = { trash: "in the trash", "auto-draft": "an unsaved auto-draft", inherit: "a revision" };
 
 export function chooseTargets(wxr: Wxr, ctx: PlanContext, report: ImportReport): { targets: Target[]; emptyPages: WxrItem[] } {
@@ -28,7 +39,10 @@ export function chooseTargets(wxr: Wxr, ctx: PlanContext, report: ImportReport):
   for (const item of wxr.items) {
     if (item.type !== "post" && item.type !== "page") {
       if (item.type !== "attachment" && !MACHINERY.includes(item.type)) {
-        report.skipped.push({ item: `${item.type} “${item.title}” (id ${item.id})`, message: `content type "${item.type}" is not imported` });
+        report.skipped.push({
+          item: `${item.type} “${item.title}” (id ${item.id})`,
+          message: `content type "${item.type}" is not imported`,
+        });
       }
       continue;
     }
@@ -47,22 +61,37 @@ export function chooseTargets(wxr: Wxr, ctx: PlanContext, report: ImportReport):
     }
     const kind = item.type;
     if (kind === "page" && !plainText(item.content) && !/<img|<iframe|\[/i.test(item.content)) {
-      report.skipped.push({ item: describe(item), message: "not imported: the page is empty (on WordPress, usually the page that lists the posts); its old address goes to /blog/" });
+      report.skipped.push({
+        item: describe(item),
+        message: "not imported: the page is empty (on WordPress, usually the page that lists the posts); its old address goes to /blog/",
+      });
       emptyPages.push(item);
       continue;
     }
     let key = keyOf(item.slug || item.title);
     if (!key) key = `${kind}-${item.id}`;
     if (kind === "page" && reserved.has(key)) {
-      report.review.push({ item: describe(item), message: `the address /${key}/ belongs to the site itself, so the page is /${key}-page/` });
+      report.review.push({
+        item: describe(item),
+        message: `the address /${key}/ belongs to the site itself, so the page is /${key}-page/`,
+      });
       key = `${key}-page`;
     }
     const base = key;
     for (let n = 2; taken[kind].has(key); n++) key = `${base.slice(0, 76)}-${n}`;
-    if (key !== base) report.review.push({ item: describe(item), message: `another ${kind} already has the address "${base}", so this one is "${key}"` });
+    if (key !== base)
+      report.review.push({ item: describe(item), message: `another ${kind} already has the address "${base}", so this one is "${key}"` });
     taken[kind].add(key);
     const url = kind === "post" ? `/blog/${key}/` : `/${key}/`;
-    targets.push({ item, kind, key, date, url, folder: kind === "post" ? "blog" : "pages", published: item.status === "publish" && !item.password });
+    targets.push({
+      item,
+      kind,
+      key,
+      date,
+      url,
+      folder: kind === "post" ? "blog" : "pages",
+      published: item.status === "publish" && !item.password,
+    });
   }
   return { targets, emptyPages };
 }

@@ -79,7 +79,16 @@ export interface Wxr {
   items: WxrItem[];
 }
 
-const ARRAYS = new Set(["rss.channel.item", "rss.channel.wp:author", "rss.channel.wp:category", "rss.channel.wp:tag", "rss.channel.item.category", "rss.channel.item.wp:postmeta", "rss.channel.item.wp:comment", "rss.channel.item.wp:comment.wp:commentmeta"]);
+const ARRAYS = new Set([
+  "rss.channel.item",
+  "rss.channel.wp:author",
+  "rss.channel.wp:category",
+  "rss.channel.wp:tag",
+  "rss.channel.item.category",
+  "rss.channel.item.wp:postmeta",
+  "rss.channel.item.wp:comment",
+  "rss.channel.item.wp:comment.wp:commentmeta",
+]);
 
 type Node = Record<string, unknown>;
 
@@ -145,9 +154,14 @@ export function parseWxr(xml: string, fileName = "the export"): Wxr {
     throw new WxrError(`${fileName} is XML but not a WordPress export (no <rss><channel>): export from WordPress with Tools → Export`);
   }
   const version = str(channel["wp:wxr_version"]);
-  if (!version) throw new WxrError(`${fileName} is an RSS feed, not a WordPress export (no <wp:wxr_version>): export from WordPress with Tools → Export`);
+  if (!version)
+    throw new WxrError(
+      `${fileName} is an RSS feed, not a WordPress export (no <wp:wxr_version>): export from WordPress with Tools → Export`,
+    );
   if (!(WXR_VERSIONS as readonly string[]).includes(version)) {
-    throw new WxrError(`${fileName} is WordPress export version ${version}, which this importer does not know (it reads ${WXR_VERSIONS.join(", ")})`);
+    throw new WxrError(
+      `${fileName} is WordPress export version ${version}, which this importer does not know (it reads ${WXR_VERSIONS.join(", ")})`,
+    );
   }
   const siteUrl = (str(channel["wp:base_blog_url"]) || str(channel.link) || str(channel["wp:base_site_url"])).replace(/\/+$/, "");
 

@@ -17,7 +17,11 @@ import { linkOrCopy } from "../files.ts";
 export { SEARCH_DIR } from "../../model/search.ts";
 
 // The package does not export its package.json; find it from its entry point.
-const PAGEFIND_VERSION = (JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as { version: string }).version;
+const PAGEFIND_VERSION = (
+  JSON.parse(readFileSync(path.join(path.dirname(fileURLToPath(import.meta.resolve("pagefind"))), "..", "package.json"), "utf8")) as {
+    version: string;
+  }
+).version;
 /** Cached bundles not used for this long are removed. */
 const KEEP_UNUSED_MS = 14 * 86_400_000;
 
@@ -48,7 +52,11 @@ let pagefindModule: Promise<typeof import("pagefind")> | undefined;
 const loadPagefind = () => (pagefindModule ??= import("pagefind"));
 
 /** Writes every shard's bundle into `siteDir`. Throws with Pagefind's own messages on failure. */
-export async function writeSearchIndex(siteDir: string, shards: readonly SearchShard[], opts: SearchIndexOptions = {}): Promise<SearchIndexResult> {
+export async function writeSearchIndex(
+  siteDir: string,
+  shards: readonly SearchShard[],
+  opts: SearchIndexOptions = {},
+): Promise<SearchIndexResult> {
   const store = opts.cacheDir ? path.join(opts.cacheDir, "search") : undefined;
   const result: SearchIndexResult = { files: 0, built: [] };
   pagefindUsers.count++;
@@ -122,7 +130,9 @@ async function linkTree(from: string, to: string): Promise<void> {
   await mkdir(to, { recursive: true });
   await Promise.all(
     (await readdir(from, { withFileTypes: true })).map((entry) =>
-      entry.isDirectory() ? linkTree(path.join(from, entry.name), path.join(to, entry.name)) : linkOrCopy(path.join(from, entry.name), path.join(to, entry.name)),
+      entry.isDirectory()
+        ? linkTree(path.join(from, entry.name), path.join(to, entry.name))
+        : linkOrCopy(path.join(from, entry.name), path.join(to, entry.name)),
     ),
   );
 }

@@ -28,7 +28,9 @@ export function indexedPart(html: string): string | undefined {
 
 /** A fingerprint of what Pagefind reads from a page (see indexedPart). */
 export function pageDigest(html: string): string {
-  return createHash("sha1").update(indexedPart(html) ?? html).digest("base64");
+  return createHash("sha1")
+    .update(indexedPart(html) ?? html)
+    .digest("base64");
 }
 
 /**
