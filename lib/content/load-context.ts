@@ -13,6 +13,11 @@ import type { SiteFolders } from "./inside.ts";
 
 export interface LoadContext {
   practice: Practice;
+  /**
+   * practice.yaml has problems, so `practice` is a stand-in: facts drawn from it (a body's
+   * [[phone]]) would be reported missing when they are only unread. Its own problems say what to fix.
+   */
+  practiceStandIn?: boolean;
   langs: readonly Lang[];
   defaultLang: Lang;
   urls: Urls;

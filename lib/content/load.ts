@@ -76,7 +76,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   if (practiceResult.ok && practiceResult.data.logo) checkLogo(practiceResult.data.logo, folders, practiceFile, svgChecked, problems);
   if (practiceResult.ok) await checkNotice(practiceResult.data.noticeOfPrivacyPractices, folders, practiceFile, problems);
   // Keep validating content even when practice.yaml is broken, so one run shows everything.
-  const practice: Practice = practiceResult.ok ? practiceResult.data : FALLBACK_PRACTICE;
+  const practice: Practice = practiceResult.ok ? practiceResult.data : (practiceResult.partial ?? FALLBACK_PRACTICE);
 
   const defaultLang = practice.language;
   // The default language first, then the others in the order practice.yaml lists them.
@@ -90,6 +90,7 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   const prefix = normalizePrefix(opts.prefix);
   const ctx: LoadContext = {
     practice,
+    practiceStandIn: !practiceResult.ok && !practiceResult.partial,
     langs,
     defaultLang,
     urls: createUrls({ siteUrl: practice.url, prefix, defaultLang }),

@@ -178,7 +178,11 @@ function practiceDateOrder(contentFile: string): DateOrder {
   }
 }
 
-export async function readYamlFile<S extends z.ZodType>(schema: S, abs: string, root: string): Promise<{ ok: true; data: z.infer<S> } | { ok: false; problems: Problem[] }> {
+export async function readYamlFile<S extends z.ZodType>(
+  schema: S,
+  abs: string,
+  root: string,
+): Promise<{ ok: true; data: z.infer<S> } | { ok: false; problems: Problem[]; partial?: z.infer<S> }> {
   const file = path.relative(root, abs).split(path.sep).join("/");
   let source: string;
   try {
@@ -197,5 +201,19 @@ export async function readYamlFile<S extends z.ZodType>(schema: S, abs: string, 
   // practice.yaml names its own language and country: its dates are read in that order.
   const v = validate(schema, file, data ?? {});
   if (v.ok || !data || typeof data !== "object") return v;
-  return { ok: false, problems: inDateOrder(v.problems, data as Record<string, unknown>, fieldsOf(schema), () => dateOrder(practiceLocale(data))) };
+  const problems = inDateOrder(v.problems, data as Record<string, unknown>, fieldsOf(schema), () => dateOrder(practiceLocale(data)));
+  return { ok: false, problems, ...partialOf(schema, file, data as Record<string, unknown>, problems) };
+}
+
+/**
+ * The file as far as it can be read: without the top-level fields that have problems, when
+ * what is left is valid. The build goes on checking the rest of the content against it, so
+ * a mistyped booking address is one problem, not one on every page that shows the phone.
+ */
+function partialOf<S extends z.ZodType>(schema: S, file: string, data: Record<string, unknown>, problems: readonly Problem[]): { partial?: z.infer<S> } {
+  const bad = new Set(problems.map((p) => p.field?.split(/[.[]/)[0]).filter((k): k is string => !!k));
+  if (!bad.size || problems.some((p) => !p.field)) return {};
+  const rest = Object.fromEntries(Object.entries(data).filter(([k]) => !bad.has(k)));
+  const again = validate(schema, file, rest);
+  return again.ok ? { partial: again.data } : {};
 }

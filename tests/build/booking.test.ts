@@ -129,3 +129,17 @@ test("a hostile booking address stops the build with one clear message naming th
     await assert.rejects(readFile(path.join(out, "index.html")), "nothing half-written");
   }
 });
+
+test("a booking address typed without https:// is the one problem reported: pages using practice facts don't fail too", async () => {
+  // While practice.yaml has a problem the build reads a stand-in, whose facts ([[phone]],
+  // [[hours-today]]) would otherwise be reported missing on every page that uses them.
+  const dir = await makeContent({}, { withDemo: true });
+  const file = path.join(dir, "_data/practice.yaml");
+  await writeFile(file, (await readFile(file, "utf8")).replace(BOOKING_RE, "booking:\n  url: www.mychart.example/book\n"));
+  const { result } = await buildInto({ contentDir: dir });
+  assert.equal(result.ok, false);
+  assert.deepEqual(
+    (result.problems ?? []).map((p) => `${path.basename(p.file)}: ${p.field}`),
+    ["practice.yaml: booking.url"],
+  );
+});
