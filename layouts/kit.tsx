@@ -9,8 +9,7 @@ import { KIT_URL, type Kit, type KitImage, type KitItem } from "../lib/kit/items
 import { KIT_CSS, KIT_JS } from "../lib/kit/page.ts";
 import { STAFF_URL } from "../lib/staff/page.ts";
 import { displayDate } from "../lib/model/time.ts";
-import { ICONS } from "../lib/model/site-files.ts";
-import { HostPolicy } from "./components/host-policy.tsx";
+import { StaffShell } from "./components/staff-shell.tsx";
 import { renderToString } from "./render.ts";
 
 const number = new Intl.NumberFormat("en");
@@ -170,50 +169,32 @@ export function kitHtml(site: Site, kit: Kit): string {
   return renderToString(
     <>
       {{ html: "<!doctype html>" }}
-      <html lang="en" dir="ltr">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <HostPolicy site={site} url={KIT_URL} />
-          <meta name="robots" content="noindex, nofollow" />
-          <title>Social kit (preview only) · {site.practice.name}</title>
-          <link rel="stylesheet" href={site.urls.href(site.assets.css)} />
-          <link rel="stylesheet" href={site.urls.href(KIT_CSS)} />
-          <link rel="icon" href={site.urls.href(ICONS.svg)} type="image/svg+xml" />
-          <script type="module" src={site.urls.href(KIT_JS)} />
-        </head>
-        <body>
-          <a class="skip" href="#main">
-            Skip to content
-          </a>
-          <main id="main" tabindex="-1" class="wrap">
-            <h1>Social kit</h1>
-            <p class="note">
-              This page is only in the preview (<code>npm start</code>) and is never published. It lists{" "}
-              {kit.rule === "record" ? (
-                <>
-                  the posts and events that go out with the next publish, and those announced in the last {kit.days} days (from{" "}
-                  <code>content/_data/announced.json</code>)
-                </>
-              ) : (
-                <>the posts of the last {kit.days} days and the events not yet over (nothing has been announced yet to compare with)</>
-              )}
-              , as of <time datetime={kit.now.toISODate()!}>{displayDate(kit.now, "en")}</time>. For each: the text for each network, ready
-              to copy, and the images to download.
-            </p>
-            {kit.recordError && (
-              <p>
-                <span class="status status--no">Record not read</span> {kit.recordError}
-              </p>
-            )}
-            <p>
-              <a href={site.urls.href(STAFF_URL)}>Staff checks</a> · <a href={site.urls.href("/")}>Back to the preview of the site</a>
-            </p>
-            <Section site={site} kit={kit} id="kit-posts" title="New posts" items={kit.posts} none="No new posts." />
-            <Section site={site} kit={kit} id="kit-events" title="Events" items={kit.events} none="No new events." />
-          </main>
-        </body>
-      </html>
+      <StaffShell site={site} url={KIT_URL} title="Social kit" css={KIT_CSS} script={KIT_JS}>
+        <h1>Social kit</h1>
+        <p class="note">
+          This page is only in the preview (<code>npm start</code>) and is never published. It lists{" "}
+          {kit.rule === "record" ? (
+            <>
+              the posts and events that go out with the next publish, and those announced in the last {kit.days} days (from{" "}
+              <code>content/_data/announced.json</code>)
+            </>
+          ) : (
+            <>the posts of the last {kit.days} days and the events not yet over (nothing has been announced yet to compare with)</>
+          )}
+          , as of <time datetime={kit.now.toISODate()!}>{displayDate(kit.now, "en")}</time>. For each: the text for each network, ready to
+          copy, and the images to download.
+        </p>
+        {kit.recordError && (
+          <p>
+            <span class="status status--no">Record not read</span> {kit.recordError}
+          </p>
+        )}
+        <p>
+          <a href={site.urls.href(STAFF_URL)}>Staff checks</a> · <a href={site.urls.href("/")}>Back to the preview of the site</a>
+        </p>
+        <Section site={site} kit={kit} id="kit-posts" title="New posts" items={kit.posts} none="No new posts." />
+        <Section site={site} kit={kit} id="kit-events" title="Events" items={kit.events} none="No new events." />
+      </StaffShell>
     </>,
   );
 }

@@ -6,8 +6,7 @@ import type { Site } from "../lib/model/model.ts";
 import type { ReadingLevel } from "../lib/readability/index.ts";
 import { formulaName, noGradeReason, type ReadingRow, type ReviewRow, type StaffReport } from "../lib/staff/report.ts";
 import { displayDate } from "../lib/model/time.ts";
-import { ICONS } from "../lib/model/site-files.ts";
-import { HostPolicy } from "./components/host-policy.tsx";
+import { StaffShell } from "./components/staff-shell.tsx";
 import { renderToString } from "./render.ts";
 import { STAFF_CSS, STAFF_URL } from "../lib/staff/page.ts";
 import { KIT_URL } from "../lib/kit/items.ts";
@@ -122,59 +121,42 @@ export function staffHtml(site: Site, report: StaffReport): string {
   return renderToString(
     <>
       {{ html: "<!doctype html>" }}
-      <html lang="en" dir="ltr">
-        <head>
-          <meta charset="utf-8" />
-          <meta name="viewport" content="width=device-width, initial-scale=1" />
-          <HostPolicy site={site} url={STAFF_URL} />
-          <meta name="robots" content="noindex, nofollow" />
-          <title>Staff checks (preview only) · {site.practice.name}</title>
-          <link rel="stylesheet" href={site.urls.href(site.assets.css)} />
-          <link rel="stylesheet" href={site.urls.href(STAFF_CSS)} />
-          <link rel="icon" href={site.urls.href(ICONS.svg)} type="image/svg+xml" />
-        </head>
-        <body>
-          <a class="skip" href="#main">
-            Skip to content
-          </a>
-          <main id="main" tabindex="-1" class="wrap">
-            <h1>Staff checks</h1>
-            <p class="note">
-              This page is only in the preview (<code>npm start</code>) and is never published. <code>npm run check</code> prints the same
-              lists. Worked out {when(report.now)} from <code>practice.yaml</code>: medical reviews are due every {reviewEveryMonths} months
-              (<code>reviewEveryMonths</code>), posts aim for grade {readingGrade} or below (<code>readingGrade</code>). Nothing here stops
-              the site from building.
-            </p>
+      <StaffShell site={site} url={STAFF_URL} title="Staff checks" css={STAFF_CSS}>
+        <h1>Staff checks</h1>
+        <p class="note">
+          This page is only in the preview (<code>npm start</code>) and is never published. <code>npm run check</code> prints the same
+          lists. Worked out {when(report.now)} from <code>practice.yaml</code>: medical reviews are due every {reviewEveryMonths} months (
+          <code>reviewEveryMonths</code>), posts aim for grade {readingGrade} or below (<code>readingGrade</code>). Nothing here stops the
+          site from building.
+        </p>
+        <p>
+          <a href={site.urls.href(KIT_URL)}>Social kit: text and images for new posts and events</a> ·{" "}
+          <a href={site.urls.href("/")}>Back to the preview of the site</a>
+        </p>
+        <h2 id="staff-reviews">Medical reviews due ({report.reviewsDue.length})</h2>
+        {report.reviewsDue.length ? (
+          <>
             <p>
-              <a href={site.urls.href(KIT_URL)}>Social kit: text and images for new posts and events</a> ·{" "}
-              <a href={site.urls.href("/")}>Back to the preview of the site</a>
+              Ask the provider to read these again. When the advice is still right (or once it is fixed), change <code>reviewed</code> to
+              the date of the new review.
             </p>
-            <h2 id="staff-reviews">Medical reviews due ({report.reviewsDue.length})</h2>
-            {report.reviewsDue.length ? (
-              <>
-                <p>
-                  Ask the provider to read these again. When the advice is still right (or once it is fixed), change <code>reviewed</code>{" "}
-                  to the date of the new review.
-                </p>
-                <ReviewTable site={site} rows={report.reviewsDue} />
-              </>
-            ) : (
-              <p>None: every medical review is less than {reviewEveryMonths} months old.</p>
-            )}
-            <h2 id="staff-reading">
-              Reading grade of each post ({above} above grade {readingGrade})
-            </h2>
-            <p>
-              The grade is the US school year a reader needs to follow the text easily: grade {readingGrade} or below is the target. It
-              comes from sentence length and word length only, so shorter sentences and everyday words bring it down. English uses
-              Flesch–Kincaid; Spanish uses Fernández-Huerta, turned into a grade with Flesch's table, and shows the INFLESZ score too (55 or
-              more is what Spanish health writing aims for). Headings, list items and table cells count as sentences; code, web addresses,
-              image descriptions and numbers are left out.
-            </p>
-            {report.reading.length ? <ReadingTable site={site} rows={report.reading} target={readingGrade} /> : <p>No posts yet.</p>}
-          </main>
-        </body>
-      </html>
+            <ReviewTable site={site} rows={report.reviewsDue} />
+          </>
+        ) : (
+          <p>None: every medical review is less than {reviewEveryMonths} months old.</p>
+        )}
+        <h2 id="staff-reading">
+          Reading grade of each post ({above} above grade {readingGrade})
+        </h2>
+        <p>
+          The grade is the US school year a reader needs to follow the text easily: grade {readingGrade} or below is the target. It comes
+          from sentence length and word length only, so shorter sentences and everyday words bring it down. English uses Flesch–Kincaid;
+          Spanish uses Fernández-Huerta, turned into a grade with Flesch's table, and shows the INFLESZ score too (55 or more is what
+          Spanish health writing aims for). Headings, list items and table cells count as sentences; code, web addresses, image descriptions
+          and numbers are left out.
+        </p>
+        {report.reading.length ? <ReadingTable site={site} rows={report.reading} target={readingGrade} /> : <p>No posts yet.</p>}
+      </StaffShell>
     </>,
   );
 }
