@@ -18,7 +18,7 @@ import { resolveHosting } from "../model/hosting.ts";
 import { planSearchShards } from "../model/search.ts";
 import { clickToLoadHosts, noticeLink } from "../model/trust.ts";
 import { closuresAhead, openNow } from "../model/hours.ts";
-import { collectTags, paginate, relatedPosts } from "./lists.ts";
+import { collectTags, paginate, relatedPostsOf } from "./lists.ts";
 import { alternatesOf, checkReservedUrls, checkUniqueUrls } from "./addresses.ts";
 
 export const HOME_LATEST = 3;
@@ -109,7 +109,8 @@ export function assemble(input: AssembleInput): Site {
     const home = pages.find((p) => p.key === "index");
     routes.push({ kind: "home", url: urls.local(lang, "/"), lang, page: home, latest: listing.slice(0, HOME_LATEST), upcoming: upcoming.filter((e) => !e.cancelled).slice(0, HOME_EVENTS) });
     for (const page of own(pages)) if (page.key !== "index") routes.push({ kind: "page", url: page.url, lang, page });
-    for (const post of posts) routes.push({ kind: "post", url: post.url, lang, post, related: relatedPosts(post, listing) });
+    const relatedPosts = relatedPostsOf(listing);
+    for (const post of posts) routes.push({ kind: "post", url: post.url, lang, post, related: relatedPosts(post) });
     for (const provider of own(providers)) {
       routes.push({ kind: "provider", url: provider.url, lang, provider, posts: listing.filter((p) => p.author?.key === provider.key) });
     }
