@@ -7,6 +7,7 @@
 export class KeptWhileUsed<K, V> {
   readonly #entries = new Map<K, { value: V; load: number }>();
   #load = 0;
+  #changed = false;
 
   get(key: K): V | undefined {
     const entry = this.#entries.get(key);
@@ -16,6 +17,19 @@ export class KeptWhileUsed<K, V> {
 
   set(key: K, value: V): void {
     this.#entries.set(key, { value, load: this.#load });
+    this.#changed = true;
+  }
+
+  /** Every entry, for keeping them on disk (lib/content/stored.ts). */
+  *entries(): IterableIterator<[K, V]> {
+    for (const [key, entry] of this.#entries) yield [key, entry.value];
+  }
+
+  /** Whether an entry was set or let go since the last call (something new to keep). */
+  takeChanged(): boolean {
+    const changed = this.#changed;
+    this.#changed = false;
+    return changed;
   }
 
   has(key: K): boolean {
@@ -33,6 +47,7 @@ export class KeptWhileUsed<K, V> {
       if (entry.load === this.#load) continue;
       this.#entries.delete(key);
       dropped.push(key);
+      this.#changed = true;
     }
     this.#load++;
     return dropped;

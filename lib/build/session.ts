@@ -8,6 +8,8 @@ import { assetUrls } from "../outputs/assets.ts";
 import { systemClock, type Clock } from "./clock.ts";
 import { loadSite } from "../content/load.ts";
 import { createContentCaches, type ContentCaches } from "../content/caches.ts";
+import { restoreContentCaches, saveContentCaches, storeFile } from "../content/stored.ts";
+import { sourceKey } from "./source-key.ts";
 import type { Mode, Site } from "../model/model.ts";
 import { createProgress, type Progress } from "./progress.ts";
 
@@ -31,6 +33,8 @@ export interface SessionOptions {
   contentWorker?: URL;
   /** Where lines about long steps go (the terminal); none when absent. */
   progress?: Progress;
+  /** The content caches kept on disk between builds (lib/content/stored.ts), in cacheDir. */
+  contentStore: string;
 }
 
 export interface BuildSession {
@@ -41,6 +45,8 @@ export interface BuildSession {
   readonly digests: Map<string, string>;
   /** A model already loaded and checked for the next build (lib/build/build.ts validates before Eleventy starts). */
   preloaded: Site | undefined;
+  /** Whether the caches were filled from the content store yet (the session's first load does it). */
+  restored: boolean;
 }
 
 export interface SessionInput {
@@ -62,18 +68,20 @@ export interface SessionInput {
 
 export function createSession(input: SessionInput = {}): BuildSession {
   const root = path.resolve(input.root ?? process.cwd());
+  const cacheDir = path.resolve(root, input.cacheDir || ".cache");
   const options: SessionOptions = {
     root,
     contentDir: path.resolve(root, input.contentDir || "content"),
     mode: input.mode ?? "production",
     prefix: input.prefix ?? "",
     clock: input.clock ?? systemClock,
-    cacheDir: path.resolve(root, input.cacheDir || ".cache"),
+    cacheDir,
     run: input.run ?? "build",
+    contentStore: storeFile(cacheDir, sourceKey()),
     ...(input.contentWorker && { contentWorker: input.contentWorker }),
     ...(input.progress && { progress: createProgress(input.progress) }),
   };
-  return { options: Object.freeze(options), caches: createContentCaches(), digests: new Map(), preloaded: undefined };
+  return { options: Object.freeze(options), caches: createContentCaches(), digests: new Map(), preloaded: undefined, restored: false };
 }
 
 /** The model for the next build: the one loaded ahead, else a fresh load through the session's caches. */
@@ -82,18 +90,27 @@ export async function loadModel(session: BuildSession): Promise<Site> {
   session.preloaded = undefined;
   if (ready) return ready;
   const o = session.options;
-  return loadSite({
-    root: o.root,
-    contentDir: o.contentDir,
-    mode: o.mode,
-    prefix: o.prefix,
-    clock: o.clock,
-    cacheDir: o.cacheDir,
-    assets: assetUrls(),
-    caches: session.caches,
-    contentWorker: o.contentWorker,
-    progress: o.progress,
-  });
+  if (!session.restored) {
+    session.restored = true;
+    restoreContentCaches(session.caches, o.contentStore);
+  }
+  try {
+    return await loadSite({
+      root: o.root,
+      contentDir: o.contentDir,
+      mode: o.mode,
+      prefix: o.prefix,
+      clock: o.clock,
+      cacheDir: o.cacheDir,
+      assets: assetUrls(),
+      caches: session.caches,
+      contentWorker: o.contentWorker,
+      progress: o.progress,
+    });
+  } finally {
+    // Also after a load with problems: every file it did read is worth keeping.
+    saveContentCaches(session.caches, o.contentStore);
+  }
 }
 
 /** The digests recorded since the last call, which starts the next build's. */

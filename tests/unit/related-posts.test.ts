@@ -19,11 +19,11 @@ function byDefinition(post: Post, listing: readonly Post[]): Post[] {
 }
 
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 function listingOf(n: number, tagCount: number, random: () => number): Post[] {
-  const posts = Array.from({ length: n }, (_, i) => {
+  const posts = Array.from({ length: n }, () => {
     const tags = Array.from({ length: Math.floor(random() * 4) }, () => {
       const slug = `t${Math.floor(random() * tagCount)}`;
       return { slug, name: slug, url: `/blog/tags/${slug}/` };
