@@ -11,16 +11,20 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import path from "node:path";
 import v8 from "node:v8";
 import { SCHEMAS } from "./parallel.ts";
+import { commentSchema } from "../schema/comment.ts";
 import type { ContentCaches, RenderCache } from "./caches.ts";
-import type { ContentKind } from "./paths.ts";
 import type { Validated } from "./read.ts";
 
 const EXT = ".v8";
 
+// Every schema whose files go through the read cache: the content kinds and visitors' comments.
+const STORED_SCHEMAS = { ...SCHEMAS, comment: commentSchema } as const;
+type StoredKind = keyof typeof STORED_SCHEMAS;
+
 type RenderEntry = RenderCache extends { get(key: string): infer V | undefined } ? V : never;
 
 interface Stored {
-  reads: [abs: string, kind: ContentKind, source: string, result: Validated<unknown>][];
+  reads: [abs: string, kind: StoredKind, source: string, result: Validated<unknown>][];
   renders: [abs: string, entry: RenderEntry][];
 }
 
@@ -40,8 +44,8 @@ export function restoreContentCaches(caches: ContentCaches, file: string): numbe
     return 0;
   }
   for (const [abs, kind, source, result] of stored.reads) {
-    const schema = SCHEMAS[kind];
-    if (schema && typeof source === "string") caches.reads.set(abs, { schema, source, result });
+    const schema = STORED_SCHEMAS[kind];
+    if (Object.hasOwn(STORED_SCHEMAS, kind) && typeof source === "string") caches.reads.set(abs, { schema, source, result });
   }
   for (const [abs, entry] of stored.renders) caches.renders.set(abs, entry);
   // Restored counts as kept from an earlier load, so the next load's trim lets go of what it
@@ -58,7 +62,7 @@ export function restoreContentCaches(caches: ContentCaches, file: string): numbe
 export function saveContentCaches(caches: ContentCaches, file: string): void {
   const changed = [caches.reads.takeChanged(), caches.renders.takeChanged()].some(Boolean);
   if (!changed) return;
-  const kindOf = new Map<unknown, ContentKind>(Object.entries(SCHEMAS).map(([kind, schema]) => [schema, kind as ContentKind]));
+  const kindOf = new Map<unknown, StoredKind>(Object.entries(STORED_SCHEMAS).map(([kind, schema]) => [schema, kind as StoredKind]));
   const stored: Stored = { reads: [], renders: [...caches.renders.entries()] };
   for (const [abs, { schema, source, result }] of caches.reads.entries()) {
     const kind = kindOf.get(schema);

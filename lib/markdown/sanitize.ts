@@ -1,7 +1,15 @@
 // Allowlist for HTML that authors type into Markdown (tables, details, abbreviations):
 // no scripts, styles, forms, frames or event handlers, and only safe link schemes.
-import sanitize from "sanitize-html";
+import { createRequire } from "node:module";
+import type sanitize from "sanitize-html";
 import { ALLOWED_SCHEMES } from "./url-policy.ts";
+
+// Loaded on first use, not with the build: when every body comes from the content store
+// (lib/content/stored.ts) nothing is sanitized, and sanitize-html with PostCSS is a tenth of
+// a second of start-up.
+const load = createRequire(import.meta.url);
+let loaded: typeof sanitize | undefined;
+const sanitizer = () => (loaded ??= load("sanitize-html") as typeof sanitize);
 
 const OPTIONS: sanitize.IOptions = {
   allowedTags: [
@@ -76,5 +84,5 @@ const OPTIONS: sanitize.IOptions = {
 };
 
 export function sanitizeHtml(html: string): string {
-  return sanitize(html, OPTIONS);
+  return sanitizer()(html, OPTIONS);
 }
