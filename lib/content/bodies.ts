@@ -9,11 +9,12 @@ import { fillFacts } from "./facts.ts";
 import { isReadCached, rememberRead, type SourceFile } from "./read.ts";
 import type { ContentKind } from "./paths.ts";
 import { practiceIn, type LoadContext } from "./load-context.ts";
+import { textDigest } from "./digest.ts";
 
 // Markdown rendered per file for the preview server's next load (lib/content/caches.ts).
 function cachedRender(ctx: LoadContext, source: string, f: SourceFile, lang: Lang): Rendered | undefined {
   const hit = ctx.caches.renders.get(f.abs);
-  if (hit && hit.source === source && hit.lang === lang && hit.prefix === ctx.prefix && hit.checked.every(([p, was]) => ctx.exists(p) === was)) return hit.result;
+  if (hit && hit.digest === textDigest(source) && hit.lang === lang && hit.prefix === ctx.prefix && hit.checked.every(([p, was]) => ctx.exists(p) === was)) return hit.result;
   return undefined;
 }
 
@@ -21,7 +22,7 @@ function renderCached(ctx: LoadContext, source: string, f: SourceFile, lang: Lan
   const hit = cachedRender(ctx, source, f, lang);
   if (hit) return hit;
   const { result, checked } = renderChecked({ source, lang, prefix: ctx.prefix }, ctx.root);
-  ctx.caches.renders.set(f.abs, { source, lang, prefix: ctx.prefix, checked, result });
+  ctx.caches.renders.set(f.abs, { digest: textDigest(source), lang, prefix: ctx.prefix, checked, result });
   return result;
 }
 
@@ -36,7 +37,7 @@ export async function prepareFiles(ctx: LoadContext, root: string, files: readon
   todo.forEach((task, i) => {
     const { id, read, rendered: body } = results[i]!;
     if (read) rememberRead(SCHEMAS[task.kind], task.f, read, ctx.caches.reads);
-    if (body && read?.ok && !("error" in id)) ctx.caches.renders.set(task.f.abs, { source: read.body, lang: id.lang, prefix: ctx.prefix, checked: body.checked, result: body.result });
+    if (body && read?.ok && !("error" in id)) ctx.caches.renders.set(task.f.abs, { digest: textDigest(read.body), lang: id.lang, prefix: ctx.prefix, checked: body.checked, result: body.result });
   });
 }
 

@@ -13,6 +13,7 @@ import { dateOrder, practiceLocale, type DateOrder } from "./dates.ts";
 import { dateProblem } from "../schema/fields.ts";
 import { explainYamlError } from "./yaml-messages.ts";
 import type { KeptWhileUsed } from "../build/cache.ts";
+import { textDigest } from "./digest.ts";
 
 export interface SourceFile {
   abs: string;
@@ -84,11 +85,11 @@ export function validate<S extends z.ZodType>(schema: S, file: string, data: unk
 // The preview server loads the whole site again after every save; a file whose text
 // did not change gives the same result, so it is parsed and validated once per build
 // session (lib/build/session.ts). Keyed by path, so an edited file replaces its entry.
-export type ReadCache = KeptWhileUsed<string, { schema: z.ZodType; source: string; result: Validated<unknown> }>;
+export type ReadCache = KeptWhileUsed<string, { schema: z.ZodType; digest: string; result: Validated<unknown> }>;
 
 function cachedRead(schema: z.ZodType, f: SourceFile, cache: ReadCache | undefined): Validated<unknown> | undefined {
   const hit = cache?.get(f.abs);
-  return hit && hit.schema === schema && hit.source === f.source ? hit.result : undefined;
+  return hit && hit.schema === schema && hit.digest === textDigest(f.source) ? hit.result : undefined;
 }
 
 export function isReadCached(schema: z.ZodType, f: SourceFile, cache: ReadCache | undefined): boolean {
@@ -99,13 +100,13 @@ export function readMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile, 
   const hit = cachedRead(schema, f, cache);
   if (hit) return hit as Validated<z.infer<S>>;
   const result = parseMarkdownFile(schema, f);
-  cache?.set(f.abs, { schema, source: f.source, result });
+  cache?.set(f.abs, { schema, digest: textDigest(f.source), result });
   return result;
 }
 
 /** Seeds the cache with a result computed elsewhere (lib/content/parallel.ts). */
 export function rememberRead(schema: z.ZodType, f: SourceFile, result: Validated<unknown>, cache: ReadCache): void {
-  cache.set(f.abs, { schema, source: f.source, result });
+  cache.set(f.abs, { schema, digest: textDigest(f.source), result });
 }
 
 /** readMarkdownFile without the cache. */

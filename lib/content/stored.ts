@@ -24,7 +24,7 @@ type StoredKind = keyof typeof STORED_SCHEMAS;
 type RenderEntry = RenderCache extends { get(key: string): infer V | undefined } ? V : never;
 
 interface Stored {
-  reads: [abs: string, kind: StoredKind, source: string, result: Validated<unknown>][];
+  reads: [abs: string, kind: StoredKind, digest: string, result: Validated<unknown>][];
   renders: [abs: string, entry: RenderEntry][];
 }
 
@@ -43,9 +43,9 @@ export function restoreContentCaches(caches: ContentCaches, file: string): numbe
   } catch {
     return 0;
   }
-  for (const [abs, kind, source, result] of stored.reads) {
+  for (const [abs, kind, digest, result] of stored.reads) {
     const schema = STORED_SCHEMAS[kind];
-    if (Object.hasOwn(STORED_SCHEMAS, kind) && typeof source === "string") caches.reads.set(abs, { schema, source, result });
+    if (Object.hasOwn(STORED_SCHEMAS, kind) && typeof digest === "string") caches.reads.set(abs, { schema, digest, result });
   }
   for (const [abs, entry] of stored.renders) caches.renders.set(abs, entry);
   // Restored counts as kept from an earlier load, so the next load's trim lets go of what it
@@ -64,9 +64,9 @@ export function saveContentCaches(caches: ContentCaches, file: string): void {
   if (!changed) return;
   const kindOf = new Map<unknown, StoredKind>(Object.entries(STORED_SCHEMAS).map(([kind, schema]) => [schema, kind as StoredKind]));
   const stored: Stored = { reads: [], renders: [...caches.renders.entries()] };
-  for (const [abs, { schema, source, result }] of caches.reads.entries()) {
+  for (const [abs, { schema, digest, result }] of caches.reads.entries()) {
     const kind = kindOf.get(schema);
-    if (kind) stored.reads.push([abs, kind, source, result]);
+    if (kind) stored.reads.push([abs, kind, digest, result]);
   }
   const dir = path.dirname(file);
   const temp = `${file}.${process.pid}.tmp`;
