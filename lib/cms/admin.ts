@@ -3,6 +3,7 @@
 // first-party start-up script. Nothing here is linked from parents' pages, listed in the
 // sitemap or indexed by search; the page says noindex and has its own CSP (lib/model/policy.ts).
 import { readdirSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import path from "node:path";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -10,11 +11,13 @@ import type { Site } from "../model/model.ts";
 import { cmsConfigYaml, CMS_COLLECTIONS, type CmsBackend } from "./config.ts";
 import { fieldsOf } from "../schema/introspect.ts";
 import { metaPolicy } from "../model/hosting.ts";
+import { linkOrCopy } from "../outputs/files.ts";
 
 export const ADMIN_DIR = "admin";
 
 /** The Decap bundle and the chunks and WebAssembly files it loads on demand (no source maps). */
 export function decapFiles(): { dir: string; files: string[] } {
+  // resolve() gives the real path (links followed), so what is linked from here is a file.
   const main = createRequire(import.meta.url).resolve("decap-cms");
   const dir = path.dirname(main);
   const files = readdirSync(dir).filter(
@@ -198,6 +201,13 @@ export function addAdmin(cfg: UserConfig, getSite: () => Site | undefined, opts:
     },
     render: (data: { cmsAdminFile: string }) => files[data.cmsAdminFile]!(getSite()!),
   });
-  const { dir, files: decap } = decapFiles();
-  for (const f of decap) cfg.addPassthroughCopy({ [path.join(dir, f)]: `${ADMIN_DIR}/${f}` });
+  // The editor's own scripts (about 6 MB), hard-linked from node_modules after each build
+  // rather than copied by Eleventy's passthrough copy: no bytes copied, and the same files
+  // the preview serves. Real files only (a copy where a link cannot be made).
+  cfg.on("eleventy.after", async ({ directories }: { directories: { output: string } }) => {
+    const { dir, files: decap } = decapFiles();
+    const to = path.join(directories.output, ADMIN_DIR);
+    await mkdir(to, { recursive: true });
+    await Promise.all(decap.map((f) => linkOrCopy(path.join(dir, f), path.join(to, f), { replace: true })));
+  });
 }
