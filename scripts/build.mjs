@@ -14,7 +14,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ENTRY = path.join(ROOT, "scripts", "build.ts");
-const SOURCES = [".eleventy.ts", "scripts/build.ts", "tsconfig.json", "package.json", "lib", "layouts"];
+const SOURCES = [".eleventy.ts", "scripts/build.ts", "scripts/build.mjs", "tsconfig.json", "package.json", "lib", "layouts"];
 
 function sourceFiles() {
   const files = [];
