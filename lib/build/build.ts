@@ -132,7 +132,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     const logger = eleventy.logger as { overrideLogger(logger: Record<"log" | "info" | "warn" | "error", typeof record>): void };
     logger.overrideLogger({ log: record, info: record, warn: record, error: record });
     const written = (await eleventy.write()) as unknown as [unknown[], unknown[]];
-    files = Array.isArray(written?.[1]) ? written[1].length : 0;
+    files = (Array.isArray(written?.[1]) ? written[1].length : 0) + session.pagesWritten;
     writing?.end();
     lap("Eleventy: render and write");
     // Old addresses (content/_data/redirects.txt, e.g. from a WordPress import), in the host's form.

@@ -47,6 +47,8 @@ export interface BuildSession {
   preloaded: Site | undefined;
   /** Whether the caches were filled from the content store yet (the session's first load does it). */
   restored: boolean;
+  /** Pages `npm run build` wrote itself (lib/build/configure.ts), not through Eleventy. */
+  pagesWritten: number;
 }
 
 export interface SessionInput {
@@ -81,7 +83,14 @@ export function createSession(input: SessionInput = {}): BuildSession {
     ...(input.contentWorker && { contentWorker: input.contentWorker }),
     ...(input.progress && { progress: createProgress(input.progress) }),
   };
-  return { options: Object.freeze(options), caches: createContentCaches(), digests: new Map(), preloaded: undefined, restored: false };
+  return {
+    options: Object.freeze(options),
+    caches: createContentCaches(),
+    digests: new Map(),
+    preloaded: undefined,
+    restored: false,
+    pagesWritten: 0,
+  };
 }
 
 /** The model for the next build: the one loaded ahead, else a fresh load through the session's caches. */
