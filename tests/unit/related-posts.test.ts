@@ -19,7 +19,7 @@ function byDefinition(post: Post, listing: readonly Post[]): Post[] {
 }
 
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 }
 
 function listingOf(n: number, tagCount: number, random: () => number): Post[] {
