@@ -23,7 +23,7 @@ function rng(seed: number) {
 }
 
 function listingOf(n: number, tagCount: number, random: () => number): Post[] {
-  const posts = Array.from({ length: n }, (_, i) => {
+  const posts = Array.from({ length: n }, () => {
     const tags = Array.from({ length: Math.floor(random() * 4) }, () => {
       const slug = `t${Math.floor(random() * tagCount)}`;
       return { slug, name: slug, url: `/blog/tags/${slug}/` };
