@@ -5,7 +5,7 @@
 #   npm run lint           ESLint and Prettier (scripts/lint.sh); no test files. With other
 #                          tiers it runs beside them at a lower priority (it keeps one core
 #                          busy for long, and the test files leave a core idle much of the
-#                          time waiting on Chromium, Java or a server); its report comes last
+#                          time waiting on Chromium, Java or a server); its report comes last.
 #   npm run test:unit      pure functions, seconds, no system tools
 #   npm run test:build     real builds of fixtures and the demo
 #   npm run test:browser   Debian's Chromium and the Nu checker against built sites
