@@ -16,6 +16,10 @@ if [ ! -f "$stamp" ] || [ tests/package-lock.json -nt "$stamp" ] || [ tests/pack
   # third-party-web@"latest", which `npm ci` compares with the registry's newest release
   # and refuses. --no-save leaves the lock file as committed.
   (cd tests && npm install --no-save --no-audit --no-fund --loglevel=error >/dev/null)
+  # npm rewrites its stamp only when it changed something: after a checkout that only touched
+  # the lock's time (a new clone's node_modules copied in, a branch switch), every run would
+  # install again.
+  touch "$stamp"
 fi
 [ "${1:-}" = "tools" ] && exit 0
 need=()

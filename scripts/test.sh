@@ -2,8 +2,10 @@
 # npm test: lint, system tools, type check, then the test files of each tier asked for
 # (default: lint unit build browser). Fails when it finds no test files or runs no tests
 # (on Node 20, `node --test dir/` would pass with zero).
-#   npm run lint           ESLint and Prettier (scripts/lint.sh); no test files, and first,
-#                          so a style slip fails in a minute rather than after the builds
+#   npm run lint           ESLint and Prettier (scripts/lint.sh); no test files. With other
+#                          tiers it runs beside them at a lower priority (it keeps one core
+#                          busy for long, and the test files leave a core idle much of the
+#                          time waiting on Chromium, Java or a server); its report comes last.
 #   npm run test:unit      pure functions, seconds, no system tools
 #   npm run test:build     real builds of fixtures and the demo
 #   npm run test:browser   Debian's Chromium and the Nu checker against built sites
@@ -21,10 +23,9 @@ for tier in "${tiers[@]}"; do
     *) echo "npm test: unknown tier \"$tier\" (use lint, unit, build or browser)" >&2; exit 2 ;;
   esac
 done
-if $lint; then
+if $lint && [ ${#tiers[@]} -eq 1 ]; then
   echo "== lint"
-  bash scripts/lint.sh
-  [ ${#tiers[@]} -eq 1 ] && exit 0
+  exec bash scripts/lint.sh
 fi
 if [ ${#files[@]} -eq 0 ]; then
   echo "npm test: no test files found under tests/" >&2
@@ -32,13 +33,32 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 # The type check and the unit tests need only the test tools; builds and browsers need Chromium and Java.
 if [[ " ${tiers[*]} " == " unit " ]]; then bash scripts/test-setup.sh tools; else bash scripts/test-setup.sh; fi
+# Lint after the setup (it needs the test tools, and two installs at once would collide).
+lint_log=""
+lint_pid=""
+PP_TEST_RUN=""
+cleanup() {
+  [ -z "$PP_TEST_RUN" ] || rm -rf "$PP_TEST_RUN"
+  # A run that stops early (the type check failed) stops its lint too.
+  if [ -n "$lint_pid" ] && kill -0 "$lint_pid" 2>/dev/null; then kill -- "-$lint_pid" 2>/dev/null || true; fi
+  [ -z "$lint_log" ] || rm -f "$lint_log"
+}
+trap cleanup EXIT
+if $lint; then
+  lint_log=$(mktemp)
+  echo "== lint (beside the tests; its report comes at the end)"
+  # In its own process group (set -m), so that stopping it stops ESLint and Prettier too.
+  set -m
+  (nice -n 10 bash scripts/lint.sh >"$lint_log" 2>&1 || { echo "== lint FAILED (its report comes at the end)" >&2; exit 1; }) &
+  lint_pid=$!
+  set +m
+fi
 echo "== type check"
 npx tsc --noEmit -p .
 echo "== ${#files[@]} test files (${tiers[*]})"
 # Builds of the demo that tests only read are made once per run and shared (tests/helpers.ts).
 PP_TEST_RUN=$(mktemp -d "${TMPDIR:-/tmp}/pp-test-run-XXXXXX")
 export PP_TEST_RUN
-trap 'rm -rf "$PP_TEST_RUN"' EXIT
 # Build that shared demo first (scripts/test-prebuild.ts): the files then start with it ready, and
 # every demo image is already encoded in examples/demo/.cache when several builds run at once.
 if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebuild.ts; fi
@@ -54,6 +74,18 @@ status=${PIPESTATUS[0]}
 set -e
 if ! grep -Eq '^# (tests|pass) [1-9]' "$log"; then
   echo "npm test: no tests ran" >&2
-  exit 1
+  status=1
+fi
+if [ -n "$lint_pid" ]; then
+  echo "== lint"
+  if wait "$lint_pid"; then
+    cat "$lint_log"
+    echo "lint: no problems"
+  else
+    cat "$lint_log"
+    echo "npm test: lint failed (above); npm run format fixes what Prettier reports" >&2
+    status=1
+  fi
+  lint_pid=""
 fi
 exit "$status"

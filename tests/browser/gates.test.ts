@@ -17,12 +17,9 @@ import assert from "node:assert/strict";
 import type { BrowserContext, Page } from "playwright-core";
 import { DEMO, htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
 import { axeViolations, describeViolations } from "../support/axe.ts";
-import { textSizeScript } from "../support/text-size.ts";
-import { sidewaysScroll } from "../support/reflow.ts";
+import { PHONE, reflowProblems } from "../support/reflow.ts";
 
-const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
-const NARROW = { width: 320, height: 640 };
 
 /** The pages checked in dark at desktop width as well (every page is, at phone width). */
 const DARK_DESKTOP = [
@@ -93,8 +90,7 @@ test("every page passes the gates", { concurrency: AT_ONCE }, async (t) => {
         const response = await page.goto(site.server.url + path, { waitUntil: "load" });
         if (response?.status() !== 200) problems.push(`[phone] HTTP ${response?.status()}`);
         await note("phone", common(page));
-        await note("phone", sideways(page, NARROW, "at 320 px"));
-        await note("phone", sideways(page, PHONE, "at 390 px with text at 200 %", "200%"));
+        await note("phone", reflowProblems(page));
         look = "phone, dark";
         await page.emulateMedia({ colorScheme: "dark" });
         await note(look, axeProblems(page));
@@ -134,16 +130,6 @@ async function common(page: Page): Promise<string[]> {
   const lang = await page.evaluate(() => document.documentElement.lang);
   if (!lang) p.push("<html> has no lang");
   return p;
-}
-
-/** Sideways scrolling at a viewport (and root font size), naming what sticks out; the page is left as it was. */
-async function sideways(page: Page, viewport: { width: number; height: number }, label: string, rootSize?: string): Promise<string[]> {
-  await page.setViewportSize(viewport);
-  if (rootSize) await page.evaluate(textSizeScript(rootSize));
-  const found = await sidewaysScroll(page);
-  if (rootSize) await page.evaluate(() => document.documentElement.style.removeProperty("font-size"));
-  await page.setViewportSize(PHONE);
-  return found ? [`reflow ${label}: ${found}`] : [];
 }
 
 /** Tabs to the page, then focuses each interactive element and checks a visible focus indicator. */

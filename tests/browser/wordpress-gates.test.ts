@@ -3,19 +3,22 @@
 // tests/build/wordpress-sites.test.ts does), with the site's own headers: axe WCAG 2.0/2.1
 // A+AA at phone width in the light and dark schemes, no request to another origin, no
 // console error, no CSP violation; and reflow: nothing scrolls sideways at 320 px, nor at
-// 390 px with text at 200 % (tests/support/reflow.ts, as for the demo). One browser for all.
+// 390 px with text at 200 % (tests/support/reflow.ts, as for the demo). One browser for all,
+// and, as in tests/browser/gates.test.ts, one load of each page for every check: the dark
+// scheme is switched with page.emulateMedia (CSS only), 320 px and large text are applied to
+// the loaded page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { axeViolations } from "../support/axe.ts";
 import { buildInto, htmlFiles, makeContent, DEMO, ROOT, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/import/wordpress/run.ts";
 import { parseRedirects } from "../../lib/content/redirects.ts";
 import { launchBrowser } from "../support/browser.ts";
 import { serveStatic, type StaticServer } from "../support/static-server.ts";
-import { reflowLooks, sidewaysScroll, type Look } from "../support/reflow.ts";
+import { PHONE, reflowProblems } from "../support/reflow.ts";
 
 const FIXTURES = path.join(ROOT, "tests/fixtures/wordpress");
 /** Each fixture as a practice would import it (the options tests/build/wordpress-sites.test.ts uses). */
@@ -64,17 +67,8 @@ after(async () => {
 
 test("every page of every imported site passes axe (light and dark) and reflows at 320 px and with 200 % text", async () => {
   for (const s of sites) assert.ok(s.pages.length >= 8, `${s.file}: only ${s.pages.length} pages`);
-  const axeLooks: Look[] = [];
-  for (const scheme of ["light", "dark"] as const) {
-    const context: BrowserContext = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      colorScheme: scheme,
-      reducedMotion: "reduce",
-    });
-    await recordCspViolations(context);
-    axeLooks.push({ name: `390 px, ${scheme}`, context });
-  }
-  const reflow = await reflowLooks(browser);
+  const context = await browser.newContext({ viewport: PHONE, colorScheme: "light", reducedMotion: "reduce" });
+  await recordCspViolations(context);
   const problems: string[] = [];
   // A few pages at a time: the time goes to Chromium's renderers running axe.
   const queue = sites.flatMap((s) => s.pages.map((p) => ({ s, p })));
@@ -82,33 +76,29 @@ test("every page of every imported site passes axe (light and dark) and reflows 
   const checkPage = async ({ s, p }: { s: Imported; p: string }) => {
     const where = `${s.file} ${p}`;
     const origin = new URL(s.server.url).origin;
-    for (const look of axeLooks) {
-      const page = await look.context.newPage();
-      page.on("console", (m) => m.type() === "error" && problems.push(`${where}: console: ${m.text()}`));
-      page.on("pageerror", (e) => problems.push(`${where}: script error: ${e.message}`));
-      page.on(
-        "request",
-        (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`),
-      );
-      await page.goto(s.server.url + p);
-      const violations = await axeViolations(page);
-      for (const v of violations) for (const n of v.nodes) problems.push(`${where} (${look.name}): axe ${v.id}: ${n.target.join(" ")}`);
-      for (const c of await cspViolations(page)) problems.push(`${where}: CSP ${c}`);
-      await page.close();
+    const page = await context.newPage();
+    page.on("console", (m) => m.type() === "error" && problems.push(`${where}: console: ${m.text()}`));
+    page.on("pageerror", (e) => problems.push(`${where}: script error: ${e.message}`));
+    page.on(
+      "request",
+      (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`),
+    );
+    await page.goto(s.server.url + p, { waitUntil: "load" });
+    for (const scheme of ["light", "dark"] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const v of await axeViolations(page))
+        for (const n of v.nodes) problems.push(`${where} (390 px, ${scheme}): axe ${v.id}: ${n.target.join(" ")}`);
     }
-    for (const look of reflow) {
-      const page = await look.context.newPage();
-      await page.goto(s.server.url + p, { waitUntil: "load" });
-      const found = await sidewaysScroll(page);
-      if (found) problems.push(`${where} (${look.name}): ${found}`);
-      await page.close();
-    }
+    await page.emulateMedia({ colorScheme: "light" });
+    for (const r of await reflowProblems(page)) problems.push(`${where}: ${r}`);
+    for (const c of await cspViolations(page)) problems.push(`${where}: CSP ${c}`);
+    await page.close();
   };
   const worker = async () => {
     for (let item = queue.shift(); item !== undefined; item = queue.shift()) await checkPage(item);
   };
   await Promise.all([worker(), worker(), worker()]);
-  for (const look of [...axeLooks, ...reflow]) await look.context.close();
+  await context.close();
   assert.ok(checked >= 30, `only ${checked} pages checked`);
   assert.deepEqual(problems.sort(), []);
 });

@@ -1,24 +1,34 @@
 // Reflow (WCAG 1.4.10) and large text (1.4.4), as every browser test checks them: the two
 // looks (320 px; a phone's 390 px with text at 200 %), and what sticks out when a page
-// scrolls sideways. Used by tests/browser/gates.test.ts (the site, on its one load of each
-// page) and tests/browser/wordpress-gates.test.ts (imported sites).
-import type { Browser, BrowserContext, Page } from "playwright-core";
+// scrolls sideways. Both are applied to a page already loaded at phone width (Chromium lays
+// it out again before it answers scrollWidth), so a gate loads each page once for every
+// check: tests/browser/gates.test.ts (the site) and tests/browser/wordpress-gates.test.ts
+// (imported sites).
+import type { Page } from "playwright-core";
 import { textSizeScript } from "./text-size.ts";
 
-export interface Look {
-  name: string;
-  context: BrowserContext;
-}
+export const PHONE = { width: 390, height: 844 };
+const NARROW = { width: 320, height: 640 };
 
-/** The two looks nothing may scroll sideways in. */
-export async function reflowLooks(browser: Browser): Promise<Look[]> {
-  const narrow = await browser.newContext({ viewport: { width: 320, height: 640 } });
-  const big = await browser.newContext({ viewport: { width: 390, height: 844 } });
-  await big.addInitScript({ content: textSizeScript("200%") });
-  return [
-    { name: "320 px", context: narrow },
-    { name: "390 px, text at 200 %", context: big },
-  ];
+/**
+ * Sideways scrolling at 320 px and at 390 px with text at 200 % (the root font size stands
+ * in for the browser's text size), one line per look that scrolls, naming what sticks out.
+ * The page is left as it was: at phone width, normal text.
+ */
+export async function reflowProblems(page: Page): Promise<string[]> {
+  const problems: string[] = [];
+  for (const look of [
+    { name: "at 320 px", viewport: NARROW },
+    { name: "at 390 px with text at 200 %", viewport: PHONE, rootSize: "200%" },
+  ]) {
+    await page.setViewportSize(look.viewport);
+    if (look.rootSize) await page.evaluate(textSizeScript(look.rootSize));
+    const found = await sidewaysScroll(page);
+    if (look.rootSize) await page.evaluate(() => document.documentElement.style.removeProperty("font-size"));
+    if (found) problems.push(`reflow ${look.name}: ${found}`);
+  }
+  await page.setViewportSize(PHONE);
+  return problems;
 }
 
 /** Undefined when the loaded page fits its width; else by how much it scrolls and the first elements sticking out. */

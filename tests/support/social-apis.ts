@@ -118,12 +118,23 @@ const json = (req: Req) => JSON.parse(req.body.toString("utf8")) as Record<strin
 /** A field the network reads as text: anything else counts as empty. */
 const str = (v: unknown): string => (typeof v === "string" ? v : "");
 
+export interface MastodonFake extends Fake {
+  /**
+   * true (as after reset): an upload is processed in the background (202, then ready on the
+   * second check), as on a busy server. false: processed at once (200 with its url), as
+   * Mastodon answers for a small image; the client then never waits between checks, which
+   * matters to a test that runs `npm run announce` as a process (its waits are a real second).
+   */
+  background: boolean;
+}
+
 /** Mastodon: tokens → account names. Statuses count graphemes, each http(s) link as 23; 500 at most. */
-export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
+export async function fakeMastodon(tokens: Record<string, string>): Promise<MastodonFake> {
   const media = new Map<string, { bytes: number; type: string; alt: string; checks: number }>();
   const byKey = new Map<string, { status: number; json: unknown }>();
   let next = 1;
-  return start(
+  let background = true;
+  const server = await start(
     async (req, fake) => {
       const token = bearer(req);
       const account = token && tokens[token];
@@ -133,8 +144,10 @@ export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
         const file = form.get("file");
         if (!(file instanceof Blob)) return { status: 422, json: { error: "Validation failed: File can't be blank" } };
         const id = String(next++);
-        media.set(id, { bytes: file.size, type: file.type, alt: str(form.get("description")), checks: 0 });
-        // Processed in the background: 202 and no url yet.
+        media.set(id, { bytes: file.size, type: file.type, alt: str(form.get("description")), checks: background ? 0 : 2 });
+        // Processed in the background: 202 and no url yet. Processed at once: 200 and its url.
+        if (!background)
+          return { status: 200, json: { id, type: "image", url: `${fake.url}/media/${id}.jpg`, description: form.get("description") } };
         return { status: 202, json: { id, type: "image", url: null, description: form.get("description") } };
       }
       const m = /^\/api\/v1\/media\/(\d+)$/.exec(req.path);
@@ -171,8 +184,16 @@ export function fakeMastodon(tokens: Record<string, string>): Promise<Fake> {
       return { status: 404, json: { error: "Record not found" } };
     },
     (status) => ({ error: status === 401 ? "The access token is invalid" : status === 429 ? "Too many requests" : "Something went wrong" }),
-    () => byKey.clear(),
+    () => {
+      byKey.clear();
+      background = true;
+    },
   );
+  return Object.defineProperty(server, "background", {
+    get: () => background,
+    set: (on: boolean) => void (background = on),
+    enumerable: true,
+  }) as MastodonFake;
 }
 
 const TID = /^[234567abcdefghij][234567abcdefghijklmnopqrstuvwxyz]{12}$/;
