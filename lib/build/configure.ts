@@ -26,6 +26,7 @@ import { routeFile } from "../content/addresses.ts";
 import { copyDereferenced, findLinks, relName } from "../content/inside.ts";
 import type { Route, Site } from "../model/model.ts";
 import { failedPage, pausedWhen, previewStatus } from "../preview/config.ts";
+import { createWrittenPages } from "../preview/unchanged.ts";
 import { loadModel, type BuildSession } from "./session.ts";
 
 export function configure(cfg: UserConfig, session: BuildSession): void {
@@ -42,6 +43,8 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   // on the pages the preview serves; Eleventy, given the error, would print it three times
   // with a stack trace and stop the server when it was the first build.
   const preview = opts.run === "serve" ? previewStatus(cfg, () => outDir, opts.prefix) : undefined;
+  // Rebuilds after a save (npm start, eleventy --watch) skip writing pages that came out as last time.
+  const written = opts.run === "build" ? undefined : createWrittenPages();
 
   const before = async ({ directories }: { directories: { output: string } }) => {
     site = undefined;
@@ -136,18 +139,20 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
       permalink: (data: { routeUrl: string }) => data.routeUrl,
       eleventyExcludeFromCollections: true,
     },
-    render: (data: { routeUrl: string }) => {
+    render: (data: { routeUrl: string; page: { outputPath: string } }) => {
       const route = byUrl.get(data.routeUrl)!;
+      // undefined: Eleventy writes nothing, and the file keeps the same HTML from the last build.
+      const changed = (html: string) => (written?.unchanged(data.page.outputPath, html) ? undefined : html);
       let html: string;
       try {
         html = renderRoute(site!, route);
       } catch (err) {
         const failure = new PageRenderError(route.url, routeFile(route), err);
-        if (preview) return failedPage(preview, failure, route.url);
+        if (preview) return changed(failedPage(preview, failure, route.url));
         throw failure;
       }
       recordIndexedPage(session.digests, route, html);
-      return html;
+      return changed(html);
     },
   });
 
