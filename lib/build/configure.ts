@@ -151,7 +151,8 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
         if (preview) return changed(failedPage(preview, failure, route.url));
         throw failure;
       }
-      recordIndexedPage(session.digests, route, html);
+      // Only `npm run build` indexes the site for search (lib/build/build.ts); the preview has no use for the fingerprints.
+      if (opts.run === "build") recordIndexedPage(session.digests, route, html);
       return changed(html);
     },
   });
