@@ -172,11 +172,7 @@ export interface PolicySite {
 
 function policyInputs(site: PolicySite | undefined): [frames: string[], searchPages: string[], forms: string[]] {
   if (!site) return [[], ["/search/"], []];
-  return [
-    site.clickToLoadHosts.map((h) => h.origin),
-    searchPagesOf(site),
-    formOrigins(site.practice?.commentForm?.endpoint),
-  ];
+  return [site.clickToLoadHosts.map((h) => h.origin), searchPagesOf(site), formOrigins(site.practice?.commentForm?.endpoint)];
 }
 
 /** The `_headers` rules for a built site. */
