@@ -1,6 +1,6 @@
 // Which host serves the site, and so which security settings it can apply (every page
 // carries its own policy as <meta> tags; hosts that ignore `_headers` get only that).
-import { pageHeaders, type PolicySite } from "./policy.ts";
+import { pageHeaders, policyKind, searchPagesOf, type PolicyKind, type PolicySite } from "./policy.ts";
 import { HOST_IDS, type HostId } from "../schema/trust.ts";
 
 export { HOST_IDS, type HostId };
@@ -65,6 +65,21 @@ export interface MetaPolicy {
  * referrer policy. `site`: its video players, search pages and form service (defaults without).
  */
 export function metaPolicy(sitePath: string, site?: PolicySite): MetaPolicy {
+  if (!site) return policyOf(sitePath, site);
+  // Every page asks (1,500 pages at 1,000 posts), and a page's policy depends only on its
+  // kind: worked out once per kind, remembered per site object, so the memo goes with the
+  // model it belongs to (nothing outlives a build).
+  const kind = policyKind(sitePath, searchPagesOf(site));
+  let byKind = metaPolicies.get(site);
+  if (!byKind) metaPolicies.set(site, (byKind = new Map<PolicyKind, MetaPolicy>()));
+  let policy = byKind.get(kind);
+  if (!policy) byKind.set(kind, (policy = policyOf(sitePath, site)));
+  return policy;
+}
+
+const metaPolicies = new WeakMap<PolicySite, Map<PolicyKind, MetaPolicy>>();
+
+function policyOf(sitePath: string, site: PolicySite | undefined): MetaPolicy {
   const h = pageHeaders(site, sitePath);
   const csp = (h["Content-Security-Policy"] ?? "")
     .split(";")

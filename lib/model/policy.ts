@@ -97,9 +97,26 @@ export function pageCsp(
   searchPages: readonly string[] = ["/search/"],
   forms: readonly string[] = [],
 ): Csp {
-  if (sitePath.startsWith(ADMIN_PATH)) return adminCsp();
-  if (searchPages.some((p) => sitePath.startsWith(p))) return searchCsp(frames, forms);
-  return parentCsp(frames, forms);
+  const kind = policyKind(sitePath, searchPages);
+  return kind === "admin" ? adminCsp() : kind === "search" ? searchCsp(frames, forms) : parentCsp(frames, forms);
+}
+
+/**
+ * Which of the three page policies a page runs under (pageCsp). The header rules of
+ * securityHeaders differ only under /admin/ too, so pages of one kind on one site run under
+ * the same headers (lib/model/hosting.ts metaPolicy works each kind out once per site).
+ */
+export type PolicyKind = "admin" | "search" | "parent";
+
+export function policyKind(sitePath: string, searchPages: readonly string[] = ["/search/"]): PolicyKind {
+  if (sitePath.startsWith(ADMIN_PATH)) return "admin";
+  if (searchPages.some((p) => sitePath.startsWith(p))) return "search";
+  return "parent";
+}
+
+/** Each language's search page (the pages that may run Pagefind's WebAssembly). */
+export function searchPagesOf(site: PolicySite | undefined): string[] {
+  return site ? site.langs.map((lang) => site.urls.local(lang, "/search/")) : ["/search/"];
 }
 
 /** Every source any page's policy allows, directive by directive: the header every page gets. */
@@ -155,11 +172,7 @@ export interface PolicySite {
 
 function policyInputs(site: PolicySite | undefined): [frames: string[], searchPages: string[], forms: string[]] {
   if (!site) return [[], ["/search/"], []];
-  return [
-    site.clickToLoadHosts.map((h) => h.origin),
-    site.langs.map((lang) => site.urls.local(lang, "/search/")),
-    formOrigins(site.practice?.commentForm?.endpoint),
-  ];
+  return [site.clickToLoadHosts.map((h) => h.origin), searchPagesOf(site), formOrigins(site.practice?.commentForm?.endpoint)];
 }
 
 /** The `_headers` rules for a built site. */

@@ -38,9 +38,14 @@ export async function measureDevLoop(tmp: string, rounds: number): Promise<DevLo
       await writeFile(file, text);
       into.push(await session.waitForFile(page, (html) => html.includes(token)));
       await session.waitForBuilds(builds);
+      // The build counted may be one that started before the save (a watcher event of the
+      // last one), with the save's own build still writing: each page gets until then to agree.
       for (const f of everywhere) {
-        const html = await readFile(path.join(session.out, f), "utf8");
-        if (!html.includes(token)) throw new Error(`dev loop: after the save, ${f} does not show ${token}`);
+        await session
+          .waitForFile(f, (html) => html.includes(token), 60_000)
+          .catch(() => {
+            throw new Error(`dev loop: after the save, ${f} does not show ${token}`);
+          });
       }
     };
     // The pages of its older and newer neighbours name it in their previous/next links.

@@ -49,6 +49,23 @@ test("the <meta> policy is the page's own policy minus what only a header can sa
   assert.doesNotMatch(metaPolicy("/").csp, /wasm-unsafe-eval/);
 });
 
+test("a site's <meta> policies, worked out once per kind of page, are each page's own", () => {
+  const site = {
+    clickToLoadHosts: [{ origin: "https://www.youtube-nocookie.com" }],
+    langs: ["en", "es"],
+    urls: { local: (lang: string, p: string) => (lang === "en" ? p : `/es${p}`) },
+    practice: { commentForm: { endpoint: "https://forms.example/comments" } },
+  };
+  const paths = ["/", "/blog/flu/", "/search/", "/es/", "/es/search/", "/admin/", "/admin/config.yml", "/es/blog/gripe/"];
+  // Asked in this order of one site, against each page asked first of a site of its own (nothing remembered yet).
+  for (const p of paths) assert.deepEqual(metaPolicy(p, site), metaPolicy(p, { ...site }), p);
+  assert.match(metaPolicy("/es/search/", site).csp, /'wasm-unsafe-eval'/);
+  assert.doesNotMatch(metaPolicy("/es/blog/gripe/", site).csp, /'wasm-unsafe-eval'/);
+  assert.match(metaPolicy("/blog/flu/", site).csp, /frame-src[^;]*youtube-nocookie/);
+  assert.match(metaPolicy("/blog/flu/", site).csp, /form-action[^;]*forms\.example/);
+  assert.notDeepEqual(metaPolicy("/admin/", site), metaPolicy("/", site));
+});
+
 test("CI plan: full suite for code, content-only pushes gate the changed pages, nightly rebuilds, weekly full", () => {
   const cases: [Parameters<typeof ciPlan>[0], string][] = [
     [{ event: "push", changed: ["content/blog/flu.md"] }, "content"],

@@ -36,3 +36,14 @@ test("SOURCE_DATE_EPOCH pins the clock; garbage is refused", () => {
   assert.equal(clockFromEnv({ SOURCE_DATE_EPOCH: "0" })().toISO(), "1970-01-01T00:00:00.000Z");
   assert.throws(() => clockFromEnv({ SOURCE_DATE_EPOCH: "yesterday" }), /SOURCE_DATE_EPOCH/);
 });
+
+test("a date text read again in the same zone is the same instant (shared, so a rebuild skips luxon's zone lookup), and another zone's is its own", () => {
+  const a = toZoned("2026-03-10T23:30", "America/Chicago");
+  const b = toZoned("2026-03-10T23:30", "America/Chicago");
+  assert.equal(a.dt, b.dt);
+  assert.equal(machineDate(b), "2026-03-10T23:30:00-05:00");
+  const c = toZoned("2026-03-10T23:30", "Europe/Madrid");
+  assert.equal(machineDate(c), "2026-03-10T23:30:00+01:00");
+  assert.equal(toZoned("2026-03-10", "America/Chicago").allDay, true);
+  assert.equal(toZoned("2026-03-10T00:00", "America/Chicago").allDay, false);
+});
