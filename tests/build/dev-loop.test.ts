@@ -44,20 +44,48 @@ test(
     await session.ready(path.join(content, "_data/practice.yaml"));
     const page = async (f: string) => parse(await readFile(path.join(out, f), "utf8"));
     const text = (f: string) => readFile(path.join(out, f), "utf8");
-    const save = async (name: string, body: string) => {
+    // A save, then every page named in `until` shows what it must: the build counted by
+    // waitForBuilds can be one that started before the save (a watcher event of the last
+    // save), with the save's own build still writing, so each page gets until then.
+    const save = async (name: string, body: string, until: Record<string, (text: string) => boolean> = {}) => {
       const n = session!.builds();
       await writeFile(path.join(content, name), body);
       await session!.waitForBuilds(n);
+      for (const [f, ok] of Object.entries(until)) await session!.waitForFile(f, ok, 60_000);
     };
     const charlie = file("2026-03-05", "charlie");
 
     // A body edit.
-    await save(charlie, source("2026-03-05", "Charlie post about fevers", "Now with advice on fluids and rest."));
+    const fluids = (t: string) => t.includes("advice on fluids and rest");
+    await save(charlie, source("2026-03-05", "Charlie post about fevers", "Now with advice on fluids and rest."), {
+      "blog/charlie/index.html": fluids,
+      "feed.json": fluids,
+    });
     assert.match(await text("blog/charlie/index.html"), /advice on fluids and rest/);
     assert.match(await text("feed.json"), /advice on fluids and rest/);
 
     // A title edit reaches every page that names the post.
-    await save(charlie, source("2026-03-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
+    const prevnextIn = (html: string) =>
+      parse(html)
+        .querySelectorAll(".prevnext a")
+        .map((a) => a.text)
+        .join("\n");
+    const retitled = (t: string) => t.includes("Fevers: when to call us") && !t.includes("Charlie post about fevers");
+    await save(
+      charlie,
+      source("2026-03-05", "Fevers: when to call us", "Now with advice on fluids and rest."),
+      Object.fromEntries(
+        [
+          "blog/charlie/index.html",
+          "blog/index.html",
+          "blog/tags/wellness/index.html",
+          "feed.xml",
+          "feed.json",
+          "blog/bravo/index.html",
+          "blog/delta/index.html",
+        ].map((f) => [f, retitled]),
+      ),
+    );
     assert.equal((await page("blog/charlie/index.html")).querySelector("h1")?.text.trim(), "Fevers: when to call us");
     for (const f of ["blog/index.html", "blog/tags/wellness/index.html", "feed.xml", "feed.json"]) {
       const t = await text(f);
@@ -77,7 +105,12 @@ test(
     await writeFile(path.join(content, charlie), "");
     const { rm } = await import("node:fs/promises");
     await rm(path.join(content, charlie));
-    await save(file("2026-06-05", "charlie"), source("2026-06-05", "Fevers: when to call us", "Now with advice on fluids and rest."));
+    await save(file("2026-06-05", "charlie"), source("2026-06-05", "Fevers: when to call us", "Now with advice on fluids and rest."), {
+      "blog/bravo/index.html": (t) => prevnextIn(t).includes("Delta post about car seats"),
+      "blog/charlie/index.html": (t) => prevnextIn(t).includes("Echo post about sunscreen"),
+      "feed.json": (t) => (JSON.parse(t) as { items: { title: string }[] }).items[0]?.title === "Fevers: when to call us",
+      "blog/index.html": (t) => t.indexOf("Fevers: when to call us") < t.indexOf("Echo post about sunscreen"),
+    });
     const first = (await page("blog/index.html")).querySelector("main h2 a, main h3 a");
     assert.equal(first?.text.trim(), "Fevers: when to call us", "the blog index lists the moved post first");
     assert.deepEqual(await prevnext("bravo"), { prev: "Alpha post about naps", next: "Delta post about car seats" });
