@@ -10,6 +10,7 @@ import { loadSite } from "../content/load.ts";
 import { createContentCaches, type ContentCaches } from "../content/caches.ts";
 import { restoreContentCaches, saveContentCaches, storeFile } from "../content/stored.ts";
 import { sourceKey } from "./source-key.ts";
+import type { PendingImages } from "../outputs/images.ts";
 import type { Mode, Site } from "../model/model.ts";
 import { createProgress, type Progress } from "./progress.ts";
 
@@ -49,6 +50,8 @@ export interface BuildSession {
   restored: boolean;
   /** Pages `npm run build` wrote itself (lib/build/configure.ts), not through Eleventy. */
   pagesWritten: number;
+  /** The preview's photos being encoded in the background (lib/outputs/images.ts); `npm run build` encodes before it writes. */
+  readonly pendingImages: PendingImages;
 }
 
 export interface SessionInput {
@@ -90,6 +93,7 @@ export function createSession(input: SessionInput = {}): BuildSession {
     preloaded: undefined,
     restored: false,
     pagesWritten: 0,
+    pendingImages: new Map(),
   };
 }
 
@@ -115,6 +119,7 @@ export async function loadModel(session: BuildSession): Promise<Site> {
       caches: session.caches,
       contentWorker: o.contentWorker,
       progress: o.progress,
+      backgroundImages: o.run === "build" ? undefined : session.pendingImages,
     });
   } finally {
     // Also after a load with problems: every file it did read is worth keeping.

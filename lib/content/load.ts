@@ -7,7 +7,7 @@ import path from "node:path";
 import type { AlertFrontMatter, EventFrontMatter, PageFrontMatter, PostFrontMatter } from "../schema/content.ts";
 import { practiceSchema, type Practice } from "../schema/practice.ts";
 import { assetExists } from "../markdown/checked.ts";
-import { createImageService } from "../outputs/images.ts";
+import { createImageService, type PendingImages } from "../outputs/images.ts";
 import type { Progress } from "../build/progress.ts";
 import { heroPictures } from "./photos.ts";
 import { missingKeys, stringsFile, type Lang } from "../i18n/index.ts";
@@ -49,6 +49,8 @@ export interface LoadOptions {
   assets?: Site["assets"];
   /** Lines about long steps (a cold cache's photo encoding). */
   progress?: Progress;
+  /** The preview: new photos are encoded in the background, shown meanwhile as a quick stand-in (lib/outputs/images.ts). */
+  backgroundImages?: PendingImages;
 }
 
 export async function loadSite(opts: LoadOptions): Promise<Site> {
@@ -128,7 +130,12 @@ export async function loadSite(opts: LoadOptions): Promise<Site> {
   // Production builds never contain drafts or posts scheduled for later.
   const visible = <T extends { status: string }>(items: T[]) => (ctx.mode === "preview" ? items : items.filter((i) => i.status === "published"));
   // Images: one pass over everything read, so encoding runs in parallel and in one queue.
-  const images = createImageService({ cacheDir: opts.cacheDir ?? path.join(root, ".cache"), prefix, progress: opts.progress });
+  const images = createImageService({
+    cacheDir: opts.cacheDir ?? path.join(root, ".cache"),
+    prefix,
+    progress: opts.progress,
+    background: opts.backgroundImages,
+  });
   await addPictures(ctx, root, images, { posts, pages, providers, events });
   const heroes = await heroPictures(practice.brand?.hero, (lang) => practiceIn(ctx, lang).brand?.hero?.alt, langs, practiceFile, { service: images, folders, problems });
   const site = assemble({ ...ctx, providers: visible(providers), pages: visible(pages), posts: visible(posts), events: visible(events), alerts, formSizes, heroes, imageFiles: images.files(), assets: opts.assets ?? { css: "/assets/css/site.css" } });

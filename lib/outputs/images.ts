@@ -155,7 +155,26 @@ function once<T>(work: (key: string) => Promise<T>): (key: string) => Promise<T>
   };
 }
 
-export function createImageService(opts: { cacheDir: string; prefix: string; progress?: Progress }): ImageService {
+/**
+ * Photos being encoded in the background, by cache key, across the loads of one preview
+ * session (lib/build/session.ts): a load that finds a photo already on its way does not
+ * start it again. A key whose encoding failed is kept with its error, so the next load
+ * encodes it in the open and the problem is reported as in any build.
+ */
+export type PendingImages = Map<string, { done: Promise<void>; failed?: unknown }>;
+
+export function createImageService(opts: {
+  cacheDir: string;
+  prefix: string;
+  progress?: Progress;
+  /**
+   * The preview: a photo not encoded yet does not hold up the save's pages. It is shown as
+   * one quick, metadata-free WebP while its widths and formats are encoded in the
+   * background; the encoder's answer is then written to img/meta/, which the preview
+   * watches (lib/build/configure.ts), and the rebuild that follows shows the real picture.
+   */
+  background?: PendingImages;
+}): ImageService {
   const outputDir = path.join(opts.cacheDir, "img");
   const used = new Set<string>();
   // A new photo is encoded in up to four widths and three formats: seconds on a cold cache.
@@ -197,6 +216,22 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
       files!.forEach((f) => used.add(f));
       return known;
     }
+    const pending = opts.background;
+    if (pending && !pending.get(key)?.failed) {
+      if (!pending.has(key)) {
+        const entry: { done: Promise<void>; failed?: unknown } = { done: Promise.resolve() };
+        entry.done = encodeAndRemember(abs, widths, remembered).then(
+          () => void pending.delete(key),
+          (err: unknown) => void (entry.failed = err ?? new Error("encoding failed")),
+        );
+        pending.set(key, entry);
+      }
+      return standIn(abs, hash);
+    }
+    return encodeAndRemember(abs, widths, remembered);
+  }
+
+  async function encodeAndRemember(abs: string, widths: number[], remembered: string): Promise<Metadata> {
     const finished = encoding.start();
     try {
       const meta = await encode(abs, widths);
@@ -210,6 +245,25 @@ export function createImageService(opts: { cacheDir: string; prefix: string; pro
     } finally {
       finished();
     }
+  }
+
+  /** The preview's picture of a photo still being encoded: one WebP, 800 px at most, orientation applied and no metadata (sharp writes none unless asked). */
+  async function standIn(abs: string, hash: string): Promise<Metadata> {
+    const file = path.join(outputDir, `pending-${hash.slice(0, 16)}.webp`);
+    let size: { width?: number; height?: number } | undefined = await loadSharp()(file)
+      .metadata()
+      .catch(() => undefined);
+    if (!size?.width || !size.height) {
+      await mkdir(outputDir, { recursive: true });
+      const temp = `${file}.${process.pid}.tmp`;
+      size = await loadSharp()(abs).rotate().resize({ width: 800, withoutEnlargement: true }).webp({ quality: 70, effort: 0 }).toFile(temp);
+      await rename(temp, file);
+    }
+    const { width = 0, height = 0 } = size;
+    used.add(file);
+    const url = `${opts.prefix}/img/${path.basename(file)}`;
+    const entry = { url, srcset: `${url} ${width}w`, width, height, outputPath: file, format: "webp", sourceType: "image/webp" };
+    return { webp: [entry] };
   }
 
   async function encode(abs: string, widths: number[]): Promise<Metadata> {
