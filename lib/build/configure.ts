@@ -179,8 +179,12 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   cfg.addWatchTarget(`${opts.contentDir}/uploads/**`);
   cfg.addWatchTarget(`${opts.root}/assets/**`);
   // A photo the preview encoded in the background (lib/outputs/images.ts) writes its answer
-  // here when it is done: the rebuild that follows swaps the stand-in for the real picture.
-  if (opts.run !== "build") cfg.addWatchTarget(`${opts.cacheDir}/img/meta/*.json`);
+  // here when it is done, and its card's crop appears beside it: the rebuild that follows
+  // swaps the stand-in for the real picture and publishes the crop.
+  if (opts.run !== "build") {
+    cfg.addWatchTarget(`${opts.cacheDir}/img/meta/*.json`);
+    cfg.addWatchTarget(`${opts.cacheDir}/img/og-*.jpg`);
+  }
   // Eleventy waits until a saved file has kept its size for 150 ms before it rebuilds (so it
   // never reads half a file); editors and the web editor write a Markdown file in one go, so
   // 50 ms is as safe and takes a tenth of a second off every save's wait. A file still being

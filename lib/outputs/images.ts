@@ -302,23 +302,44 @@ export function createImageService(opts: {
   };
 
   async function cropFor(abs: string): Promise<string> {
-    const source = await readFile(abs);
     const hash = (await bytesOf(abs)).hash.slice(0, 12);
     const file = path.join(outputDir, `og-${hash}.jpg`);
+    const url = `/img/${path.basename(file)}`;
     if (!(await stat(file).catch(() => undefined))) {
-      await mkdir(outputDir, { recursive: true });
-      // rotate() applies EXIF orientation; sharp writes no metadata to a JPEG unless asked to.
-      await writeFile(
-        file,
-        await loadSharp()(source)
-          .rotate()
-          .resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" })
-          .jpeg({ quality: 82, mozjpeg: true })
-          .toBuffer(),
-      );
+      const pending = opts.background;
+      // The preview: the card's crop is made beside the photo's encoding and published by the
+      // rebuild that encoding sets off (nothing in the preview fetches it meanwhile).
+      if (pending && !pending.get(file)?.failed) {
+        if (!pending.has(file)) {
+          const entry: { done: Promise<void>; failed?: unknown } = { done: Promise.resolve() };
+          entry.done = crop(abs, file).then(
+            () => void pending.delete(file),
+            (err: unknown) => void (entry.failed = err ?? new Error("crop failed")),
+          );
+          pending.set(file, entry);
+        }
+        return url;
+      }
+      await crop(abs, file);
     }
     used.add(file);
-    return `/img/${path.basename(file)}`;
+    return url;
+  }
+
+  async function crop(abs: string, file: string): Promise<void> {
+    await mkdir(outputDir, { recursive: true });
+    // Whole or not at all: a killed build never leaves half a card to publish.
+    const temp = `${file}.${process.pid}.tmp`;
+    // rotate() applies EXIF orientation; sharp writes no metadata to a JPEG unless asked to.
+    await writeFile(
+      temp,
+      await loadSharp()(await readFile(abs))
+        .rotate()
+        .resize(SOCIAL.width, SOCIAL.height, { fit: "cover", position: "attention" })
+        .jpeg({ quality: 82, mozjpeg: true })
+        .toBuffer(),
+    );
+    await rename(temp, file);
   }
 }
 

@@ -39,7 +39,9 @@ test(
     await session.ready(path.join(content, "_data/practice.yaml"));
 
     // A phone-sized photo with a camera's metadata, added to one post; another post edited in the same save.
-    await sharp({ create: { width: 3000, height: 2000, channels: 3, noise: { type: "gaussian", mean: 120, sigma: 40 } } })
+    await sharp({
+      create: { width: 3000, height: 2000, channels: 3, background: "#777777", noise: { type: "gaussian", mean: 120, sigma: 40 } },
+    })
       .jpeg({ quality: 90 })
       .withExif({ IFD0: { Copyright: "SECRET-GPS-PLACE" } })
       .toFile(path.join(content, "blog/nap-photo.jpg"));
@@ -56,8 +58,8 @@ test(
     const standIn = /src="\/img\/(pending-[0-9a-f]+\.webp)"/.exec(page);
     assert.ok(standIn, `the save's build shows a stand-in, not waiting for the encoder:\n${/<img[^>]*toddler[^>]*>/.exec(page)?.[0]}`);
     // Linked into the output once the build's pages are written.
-  await session.waitForFile(`img/${standIn[1]}`, (t) => t.length > 0, 60_000);
-  const standInFile = await readFile(path.join(out, "img", standIn[1]!));
+    await session.waitForFile(`img/${standIn[1]}`, (t) => t.length > 0, 60_000);
+    const standInFile = await readFile(path.join(out, "img", standIn[1]!));
     const meta = await sharp(standInFile).metadata();
     assert.equal(meta.format, "webp");
     assert.ok(meta.width! <= 800, `the stand-in is small: ${meta.width} px`);
@@ -70,6 +72,13 @@ test(
       (t) => /<picture>[^]*\.avif[^]*A toddler asleep on a blanket/.test(t) && !t.includes("pending-"),
       180_000,
     );
+
+    // The social card's crop, made beside the encoding, is published by then too.
+    const card = /property="og:image" content="[^"]*\/img\/(og-[0-9a-f]+\.jpg)"/.exec(
+      await readFile(path.join(out, "blog/alpha/index.html"), "utf8"),
+    );
+    assert.ok(card, "the post's card is its photo's crop");
+    await session.waitForFile(`img/${card[1]}`, (t) => t.length > 0, 60_000);
 
     // npm run build encodes before it writes: no stand-in is ever published.
     const built = await buildInto({ contentDir: path.relative(DEMO, content), sourceDateEpoch: NOW });
