@@ -15,7 +15,7 @@ import { addAdmin } from "../cms/admin.ts";
 import { addStaffPage } from "../staff/page.ts";
 import { staffReport } from "../staff/report.ts";
 import { socialCardSvg, writeSocialCard } from "../outputs/social-card.ts";
-import { publishImages } from "../outputs/images.ts";
+import { publishImages, startBackgroundImages } from "../outputs/images.ts";
 import { writeIcons } from "../outputs/icons.ts";
 import { writeMinifiedCss } from "../outputs/css.ts";
 import { addKitPage, loadKit, writeKitImages } from "../kit/page.ts";
@@ -104,6 +104,8 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     copyDereferenced(PUBLIC_DIR, path.join(out, "assets"));
     copyDereferenced(path.join(opts.contentDir, "uploads"), path.join(out, "uploads"));
     await publishImages(site.imageFiles, out);
+    // The preview's new photos, encoded now that this build's pages are written.
+    if (opts.run !== "build") startBackgroundImages(session.pendingImages);
     if (kit) await writeKitImages(kit, out, opts.cacheDir);
     // After the copy above, so the published stylesheet is the minified one.
     // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.

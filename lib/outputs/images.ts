@@ -156,12 +156,34 @@ function once<T>(work: (key: string) => Promise<T>): (key: string) => Promise<T>
 }
 
 /**
- * Photos being encoded in the background, by cache key, across the loads of one preview
- * session (lib/build/session.ts): a load that finds a photo already on its way does not
- * start it again. A key whose encoding failed is kept with its error, so the next load
- * encodes it in the open and the problem is reported as in any build.
+ * Photos to encode in the background, by cache key, across the loads of one preview session
+ * (lib/build/session.ts): a load that finds a photo already queued or on its way does not
+ * add it again. Work is queued during a build and started when the build has written its
+ * pages (startBackgroundImages): the encoder uses every core, and the save's own pages come
+ * first. A key whose work failed is kept with its error, so the next load does it in the open
+ * and the problem is reported as in any build.
  */
-export type PendingImages = Map<string, { done: Promise<void>; failed?: unknown }>;
+export type PendingImages = Map<string, { run: () => Promise<void>; started?: boolean; failed?: unknown }>;
+
+/** Starts the queued work (the preview calls it after each build); each job leaves the queue when done. */
+export function startBackgroundImages(pending: PendingImages): void {
+  for (const [key, job] of pending) {
+    if (job.started) continue;
+    job.started = true;
+    job.run().then(
+      () => void pending.delete(key),
+      (err: unknown) => void (job.failed = err ?? new Error("background image work failed")),
+    );
+  }
+}
+
+/** Queues work once per key; false when the key's earlier work failed (the caller then does it now). */
+function queue(pending: PendingImages, key: string, run: () => Promise<unknown>): boolean {
+  const job = pending.get(key);
+  if (job?.failed) return false;
+  if (!job) pending.set(key, { run: async () => void (await run()) });
+  return true;
+}
 
 export function createImageService(opts: {
   cacheDir: string;
@@ -170,8 +192,9 @@ export function createImageService(opts: {
   /**
    * The preview: a photo not encoded yet does not hold up the save's pages. It is shown as
    * one quick, metadata-free WebP while its widths and formats are encoded in the
-   * background; the encoder's answer is then written to img/meta/, which the preview
-   * watches (lib/build/configure.ts), and the rebuild that follows shows the real picture.
+   * background, after the build (startBackgroundImages); the encoder's answer is then
+   * written to img/meta/, which the preview watches (lib/build/configure.ts), and the
+   * rebuild that follows shows the real picture.
    */
   background?: PendingImages;
 }): ImageService {
@@ -216,18 +239,7 @@ export function createImageService(opts: {
       files!.forEach((f) => used.add(f));
       return known;
     }
-    const pending = opts.background;
-    if (pending && !pending.get(key)?.failed) {
-      if (!pending.has(key)) {
-        const entry: { done: Promise<void>; failed?: unknown } = { done: Promise.resolve() };
-        entry.done = encodeAndRemember(abs, widths, remembered).then(
-          () => void pending.delete(key),
-          (err: unknown) => void (entry.failed = err ?? new Error("encoding failed")),
-        );
-        pending.set(key, entry);
-      }
-      return standIn(abs, hash);
-    }
+    if (opts.background && queue(opts.background, key, () => encodeAndRemember(abs, widths, remembered))) return standIn(abs, hash);
     return encodeAndRemember(abs, widths, remembered);
   }
 
@@ -306,20 +318,9 @@ export function createImageService(opts: {
     const file = path.join(outputDir, `og-${hash}.jpg`);
     const url = `/img/${path.basename(file)}`;
     if (!(await stat(file).catch(() => undefined))) {
-      const pending = opts.background;
-      // The preview: the card's crop is made beside the photo's encoding and published by the
-      // rebuild that encoding sets off (nothing in the preview fetches it meanwhile).
-      if (pending && !pending.get(file)?.failed) {
-        if (!pending.has(file)) {
-          const entry: { done: Promise<void>; failed?: unknown } = { done: Promise.resolve() };
-          entry.done = crop(abs, file).then(
-            () => void pending.delete(file),
-            (err: unknown) => void (entry.failed = err ?? new Error("crop failed")),
-          );
-          pending.set(file, entry);
-        }
-        return url;
-      }
+      // The preview: the card's crop is made beside the photo's encoding; its file appearing
+      // sets off the rebuild that publishes it (nothing in the preview fetches it meanwhile).
+      if (opts.background && queue(opts.background, file, () => crop(abs, file))) return url;
       await crop(abs, file);
     }
     used.add(file);
