@@ -22,7 +22,9 @@ async function openAt(path: string, instant: string) {
   const context = await browser.newContext({ timezoneId: "Asia/Tokyo", viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date(instant));
-  await page.goto(server.url + path);
+  // live.js awaits a second module (hours-core.js) before it rewrites the open-now text, and a
+  // module's top-level await does not hold up the load event: wait for the network to settle.
+  await page.goto(server.url + path, { waitUntil: "networkidle" });
   return { page, context };
 }
 
