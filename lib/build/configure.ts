@@ -186,6 +186,13 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   if (opts.run !== "build") {
     cfg.addWatchTarget(`${opts.cacheDir}/img/meta/*.json`);
     cfg.addWatchTarget(`${opts.cacheDir}/img/og-*.jpg`);
+    // Eleventy's watcher leaves out what .gitignore lists, and .gitignore lists .cache/. It
+    // finds no templates in the content folder either way (the pages are one virtual
+    // template), so the file only ever served to hide the folder watched above.
+    cfg.setUseGitIgnore(false);
+    // The watcher watches folders that exist when it starts: on a first `npm start` this one
+    // would only appear with the first photo encoded in the background.
+    mkdirSync(path.join(opts.cacheDir, "img", "meta"), { recursive: true });
   }
   // Eleventy waits until a saved file has kept its size for 150 ms before it rebuilds (so it
   // never reads half a file); editors and the web editor write a Markdown file in one go, so
