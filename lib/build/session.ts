@@ -10,7 +10,7 @@ import { loadSite } from "../content/load.ts";
 import { createContentCaches, type ContentCaches } from "../content/caches.ts";
 import { restoreContentCaches, saveContentCaches, storeFile } from "../content/stored.ts";
 import { sourceKey } from "./source-key.ts";
-import type { PendingImages } from "../outputs/images.ts";
+import type { PendingImages } from "../outputs/image-queue.ts";
 import type { Mode, Site } from "../model/model.ts";
 import { createProgress, type Progress } from "./progress.ts";
 

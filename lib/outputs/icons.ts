@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import { copyFile, mkdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { ICONS } from "../model/site-files.ts";
-import { loadSharp, stripPng } from "./images.ts";
+import { loadSharp } from "./images.ts";
+import { stripPng } from "./png.ts";
 
 export interface IconOptions {
   /** Absolute path of the source logo (SVG or a large square PNG). */

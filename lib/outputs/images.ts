@@ -18,6 +18,8 @@ import { createRequire } from "node:module";
 import type { Sharp } from "sharp";
 import { countedStep, type Progress } from "../build/progress.ts";
 import { WIDTHS, widestUseful } from "./image-widths.ts";
+import { stripPng } from "./png.ts";
+import { queue, type PendingImages } from "./image-queue.ts";
 
 interface ImageFormatEntry {
   url: string;
@@ -63,34 +65,6 @@ function loadEncoder(): NonNullable<typeof encoder> {
 /** sharp, for the callers that draw (icons, social card), loaded on first use: a warm build needs none. */
 export function loadSharp(): typeof import("sharp") {
   return encoder?.sharp ?? (require("sharp") as typeof import("sharp"));
-}
-
-/**
- * PNG chunks an image needs to be drawn as intended; every other chunk goes. libvips
- * (sharp 0.33) copies a source PNG's text chunks (tEXt, zTXt, iTXt: a camera's Make and
- * Model, an editor's comments, sometimes a whole XMP packet) into every PNG it writes,
- * although it strips EXIF and XMP everywhere else; eXIf and tIME go the same way.
- */
-const PNG_KEEP = new Set(["IHDR", "PLTE", "IDAT", "IEND", "tRNS", "gAMA", "cHRM", "sRGB", "iCCP", "sBIT", "pHYs", "acTL", "fcTL", "fdAT"]);
-const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-
-/** A PNG with only the chunks in PNG_KEEP (the pixels are untouched); anything else is returned as it is. */
-export function stripPng(png: Buffer): Buffer {
-  if (png.length < 8 || !png.subarray(0, 8).equals(PNG_SIGNATURE)) return png;
-  const parts: Buffer[] = [png.subarray(0, 8)];
-  let at = 8;
-  let dropped = false;
-  while (at + 12 <= png.length) {
-    const size = png.readUInt32BE(at);
-    const type = png.toString("latin1", at + 4, at + 8);
-    const end = at + 12 + size;
-    if (end > png.length) return png;
-    if (PNG_KEEP.has(type)) parts.push(png.subarray(at, end));
-    else dropped = true;
-    at = end;
-    if (type === "IEND") break;
-  }
-  return dropped ? Buffer.concat(parts) : png;
 }
 
 export const SOCIAL = { width: 1200, height: 630 } as const;
@@ -153,36 +127,6 @@ function once<T>(work: (key: string) => Promise<T>): (key: string) => Promise<T>
     if (!result) started.set(key, (result = work(key)));
     return result;
   };
-}
-
-/**
- * Photos to encode in the background, by cache key, across the loads of one preview session
- * (lib/build/session.ts): a load that finds a photo already queued or on its way does not
- * add it again. Work is queued during a build and started when the build has written its
- * pages (startBackgroundImages): the encoder uses every core, and the save's own pages come
- * first. A key whose work failed is kept with its error, so the next load does it in the open
- * and the problem is reported as in any build.
- */
-export type PendingImages = Map<string, { run: () => Promise<void>; started?: boolean; failed?: unknown }>;
-
-/** Starts the queued work (the preview calls it after each build); each job leaves the queue when done. */
-export function startBackgroundImages(pending: PendingImages): void {
-  for (const [key, job] of pending) {
-    if (job.started) continue;
-    job.started = true;
-    job.run().then(
-      () => void pending.delete(key),
-      (err: unknown) => void (job.failed = err ?? new Error("background image work failed")),
-    );
-  }
-}
-
-/** Queues work once per key; false when the key's earlier work failed (the caller then does it now). */
-function queue(pending: PendingImages, key: string, run: () => Promise<unknown>): boolean {
-  const job = pending.get(key);
-  if (job?.failed) return false;
-  if (!job) pending.set(key, { run: async () => void (await run()) });
-  return true;
 }
 
 export function createImageService(opts: {

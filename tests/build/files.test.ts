@@ -11,7 +11,7 @@ import sharp from "sharp";
 import { parse } from "node-html-parser";
 import { buildInto, makeContent, post, read, DEMO } from "../helpers.ts";
 import { svgFindings } from "../../lib/content/svg.ts";
-import { stripPng } from "../../lib/outputs/images.ts";
+import { stripPng } from "../../lib/outputs/png.ts";
 
 const ok = { date: "2024-03-01", description: "A perfectly ordinary summary of this post for parents." };
 const SVG_RULE = "SVG files may only hold drawings. Export it again without scripts, or use a PNG";
