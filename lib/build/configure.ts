@@ -35,6 +35,8 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   // The social card and icons are kept in the project's own .cache/, as they always were
   // (cacheDir, which tests and the bench move elsewhere, holds the images and search bundles).
   const projectCache = path.join(opts.root, ".cache");
+  // The preview's "background images done" signal (below).
+  const signal = path.join(opts.cacheDir, "preview", `${process.pid}.signal`);
   let site: Site | undefined;
   let byUrl = new Map<string, Route>();
   let outDir: string | undefined;
@@ -106,7 +108,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     copyDereferenced(path.join(opts.contentDir, "uploads"), path.join(out, "uploads"));
     await publishImages(site.imageFiles, out);
     // The preview's new photos, encoded now that this build's pages are written.
-    if (opts.run !== "build") startBackgroundImages(session.pendingImages);
+    if (opts.run !== "build") startBackgroundImages(session.pendingImages, () => signalPreview(signal));
     if (kit) await writeKitImages(kit, out, opts.cacheDir);
     // After the copy above, so the published stylesheet is the minified one.
     // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.
@@ -181,19 +183,17 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   cfg.addWatchTarget(`${opts.contentDir}/**/*.{md,yaml}`);
   cfg.addWatchTarget(`${opts.contentDir}/uploads/**`);
   cfg.addWatchTarget(`${opts.root}/assets/**`);
-  // A photo the preview encoded in the background (lib/outputs/images.ts) writes its answer
-  // here when it is done, and its card's crop appears beside it: the rebuild that follows
-  // swaps the stand-in for the real picture and publishes the crop.
+  // When a photo the preview encoded in the background (lib/outputs/images.ts) is done, this
+  // session's own signal file is rewritten: the rebuild that follows swaps the stand-in for
+  // the real picture. Its own file, so another build writing to the same cache sets off nothing.
   if (opts.run !== "build") {
-    cfg.addWatchTarget(`${opts.cacheDir}/img/meta/*.json`);
-    cfg.addWatchTarget(`${opts.cacheDir}/img/og-*.jpg`);
+    mkdirSync(path.dirname(signal), { recursive: true });
+    writeFileSync(signal, "");
+    cfg.addWatchTarget(`${path.dirname(signal)}/*.signal`);
     // Eleventy's watcher leaves out what .gitignore lists, and .gitignore lists .cache/. It
     // finds no templates in the content folder either way (the pages are one virtual
-    // template), so the file only ever served to hide the folder watched above.
+    // template), so the file only ever served to hide the signal above.
     cfg.setUseGitIgnore(false);
-    // The watcher watches folders that exist when it starts: on a first `npm start` this one
-    // would only appear with the first photo encoded in the background.
-    mkdirSync(path.join(opts.cacheDir, "img", "meta"), { recursive: true });
   }
   // Eleventy waits until a saved file has kept its size for 150 ms before it rebuilds (so it
   // never reads half a file); editors and the web editor write a Markdown file in one go, so
@@ -213,4 +213,13 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
 function writePage(file: string, html: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, html);
+}
+
+/** Tells the preview's watcher to rebuild; a cache folder removed meanwhile only means the next save shows the picture. */
+function signalPreview(file: string): void {
+  try {
+    writeFileSync(file, `${Date.now()}\n`);
+  } catch {
+    // nothing to do
+  }
 }

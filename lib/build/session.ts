@@ -103,6 +103,9 @@ export async function loadModel(session: BuildSession): Promise<Site> {
   session.preloaded = undefined;
   if (ready) return ready;
   const o = session.options;
+  // The first load of a preview encodes its photos before it writes (it is the one before the
+  // file watcher is up, which a background encode relies on to rebuild).
+  const first = !session.restored;
   if (!session.restored) {
     session.restored = true;
     restoreContentCaches(session.caches, o.contentStore);
@@ -119,7 +122,7 @@ export async function loadModel(session: BuildSession): Promise<Site> {
       caches: session.caches,
       contentWorker: o.contentWorker,
       progress: o.progress,
-      backgroundImages: o.run === "build" ? undefined : session.pendingImages,
+      backgroundImages: o.run === "build" || first ? undefined : session.pendingImages,
     });
   } finally {
     // Also after a load with problems: every file it did read is worth keeping.

@@ -10,15 +10,22 @@
  */
 export type PendingImages = Map<string, { run: () => Promise<void>; started?: boolean; failed?: unknown }>;
 
-/** Starts the queued work (the preview calls it after each build); each job leaves the queue when done. */
-export function startBackgroundImages(pending: PendingImages): void {
+/**
+ * Starts the queued work (the preview calls it after each build); each job leaves the queue
+ * when done, and `finished` is told, so the preview can rebuild with the real picture (or,
+ * after a failure, do the work in the open and report it).
+ */
+export function startBackgroundImages(pending: PendingImages, finished: () => void): void {
   for (const [key, job] of pending) {
     if (job.started) continue;
     job.started = true;
-    job.run().then(
-      () => void pending.delete(key),
-      (err: unknown) => void (job.failed = err ?? new Error("background image work failed")),
-    );
+    job
+      .run()
+      .then(
+        () => void pending.delete(key),
+        (err: unknown) => void (job.failed = err ?? new Error("background image work failed")),
+      )
+      .finally(finished);
   }
 }
 
