@@ -37,6 +37,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   const projectCache = path.join(opts.root, ".cache");
   // The preview's "background images done" signal (below).
   const signal = path.join(opts.cacheDir, "preview", `${process.pid}.signal`);
+  let signals = 0;
   let site: Site | undefined;
   let byUrl = new Map<string, Route>();
   let outDir: string | undefined;
@@ -108,7 +109,7 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     copyDereferenced(path.join(opts.contentDir, "uploads"), path.join(out, "uploads"));
     await publishImages(site.imageFiles, out);
     // The preview's new photos, encoded now that this build's pages are written.
-    if (opts.run !== "build") startBackgroundImages(session.pendingImages, () => signalPreview(signal));
+    if (opts.run !== "build") startBackgroundImages(session.pendingImages, () => signalPreview(signal, ++signals));
     if (kit) await writeKitImages(kit, out, opts.cacheDir);
     // After the copy above, so the published stylesheet is the minified one.
     // The practice's palette (practice.yaml `brand`) goes at the end, overriding the stylesheet's own.
@@ -216,9 +217,10 @@ function writePage(file: string, html: string): void {
 }
 
 /** Tells the preview's watcher to rebuild; a cache folder removed meanwhile only means the next save shows the picture. */
-function signalPreview(file: string): void {
+function signalPreview(file: string, count: number): void {
   try {
-    writeFileSync(file, `${Date.now()}\n`);
+    // A count, not the time: the watcher needs only a change, and build code reads no clock.
+    writeFileSync(file, `${count}\n`);
   } catch {
     // nothing to do
   }
