@@ -8,7 +8,7 @@ import type UserConfig from "@11ty/eleventy/UserConfig";
 import { DateTime } from "luxon";
 import { findContentError, formatProblem, plainCause, type Problem } from "../content/problems.ts";
 import type { Clock } from "./clock.ts";
-import { configure } from "./configure.ts";
+import { configure, NO_TEMPLATES } from "./configure.ts";
 import { createSession, loadModel, takeDigests } from "./session.ts";
 import { writeSearchIndex } from "../outputs/search/index.ts";
 import { writeRedirects } from "../outputs/redirects.ts";
@@ -126,7 +126,7 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     let files = 0;
     // The configuration as a function of this session, not a file path: also when the build runs compiled ahead of time.
     const writing = session.options.progress?.step("Writing the pages");
-    const eleventy = new Eleventy(contentDir, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, session) });
+    const eleventy = new Eleventy(NO_TEMPLATES, staging, { quietMode: true, config: (cfg: UserConfig) => configure(cfg, session) });
     const record = (...args: unknown[]) => void eleventyLog.push(args.map(String).join(" "));
     // Eleventy's logger has no type declarations; this is the one method used.
     const logger = eleventy.logger as { overrideLogger(logger: Record<"log" | "info" | "warn" | "error", typeof record>): void };

@@ -3,6 +3,7 @@
 // lib/content, never by Eleventy's template engines, so Markdown is data and never code.
 // .eleventy.ts (npm start) and lib/build/build.ts (npm run build) both call configure().
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import type UserConfig from "@11ty/eleventy/UserConfig";
@@ -29,6 +30,9 @@ import type { Route, Site } from "../model/model.ts";
 import { failedPage, pausedWhen, previewStatus } from "../preview/config.ts";
 import { createWrittenPages } from "../preview/unchanged.ts";
 import { loadModel, type BuildSession } from "./session.ts";
+
+/** Eleventy's input: a folder with no templates (see its README), so nothing in content/ runs as code. */
+export const NO_TEMPLATES = fileURLToPath(new URL("./no-templates/", import.meta.url));
 
 export function configure(cfg: UserConfig, session: BuildSession): void {
   const opts = session.options;
@@ -203,10 +207,10 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   cfg.setChokidarConfig({ awaitWriteFinish: { stabilityThreshold: 50, pollInterval: 10 } });
   cfg.setQuietMode(true);
   // Setters, not a returned `dir`: lib/build/build.ts passes this function to Eleventy, which
-  // ignores its return value. The content folder is Eleventy's input as an absolute path,
-  // so nothing depends on the working directory; Eleventy reads no template from it (the
-  // routes are one virtual template).
-  cfg.setInputDirectory(opts.contentDir);
+  // ignores its return value. Eleventy's input is an empty folder, not content/: Eleventy
+  // runs any *.11ty.js file it finds in its input as code, and content is data (the routes
+  // are one virtual template; content/ is watched through the targets above).
+  cfg.setInputDirectory(NO_TEMPLATES);
   cfg.setDataDirectory("_eleventy_data");
   cfg.setIncludesDirectory("_eleventy_includes");
 }

@@ -106,6 +106,32 @@ test("hostile content is refused at once, each file named with its problem, and 
   );
 });
 
+test("a file named like an Eleventy template or data file in content/ is never run nor published", async () => {
+  // Eleventy runs *.11ty.js templates and JavaScript data files it finds in its input folder;
+  // content/ is data only (a web editor's upload could be named so).
+  const mark = `${MARK}-template`;
+  await rm(mark, { force: true });
+  const code = (kind: string) =>
+    `require("fs").writeFileSync(${JSON.stringify(mark)}, ${JSON.stringify(kind)}); module.exports = () => "ran";\n`;
+  const dir = await makeContent({
+    "blog/2024-03-01-ordinary.md": post({ ...ok, title: "An ordinary post" }),
+    "blog/evil.11ty.js": code("blog template"),
+    "pages/evil.11ty.cjs": code("page template"),
+    "_eleventy_data/evil.cjs": code("data file"),
+    "_data/evil.js": code("data file"),
+  });
+  const { out, result } = await buildInto({ contentDir: dir });
+  assert.equal(result.ok, true, JSON.stringify(result));
+  assert.equal(existsSync(mark), false, "a file in content/ ran as code");
+  const pages = await htmlFiles(out);
+  assert.ok(pages.includes("blog/ordinary/index.html"), "the ordinary post is built");
+  assert.deepEqual(
+    pages.filter((f) => f.includes("evil")),
+    [],
+    "no page made from the files",
+  );
+});
+
 test("npm run check refuses the same files (it said 'No problems' and ran the fence before)", async () => {
   const dir = await refusedContent();
   const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
