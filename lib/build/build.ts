@@ -1,6 +1,7 @@
 // A whole build, all or nothing: Eleventy writes into a fresh sibling folder, and only
 // a build that succeeded replaces the output folder. A bad post therefore never leaves
 // a half-written site behind.
+import { rmSync } from "node:fs";
 import { mkdir, rm, rename, mkdtemp, readdir } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
@@ -147,7 +148,9 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
     await rename(staging, out);
-    await rm(old, { recursive: true, force: true });
+    // Synchronously: nothing else is left to run by now, and Node 20's promise version of the
+    // recursive removal costs half as much again (a build's last step, every build).
+    rmSync(old, { recursive: true, force: true });
     lap("publish");
     return { ok: true, out, files, searchBuilt: search.built };
   } catch (err) {

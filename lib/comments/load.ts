@@ -15,6 +15,7 @@ import { parseFileName } from "../content/paths.ts";
 import type { ContentCaches } from "../content/caches.ts";
 import { toZoned } from "../model/time.ts";
 import { renderComment } from "./markdown.ts";
+import { textDigest } from "../content/digest.ts";
 import { buildDiscussion, checkOldAnchors, checkReplies } from "./thread.ts";
 
 export const COMMENTS_FOLDER = "comments";
@@ -42,7 +43,7 @@ export interface CommentsInput {
   /** The host's path prefix ("" or "/clinic"), for links within the site in comments. */
   prefix?: string;
   /** Kept between loads of a build session (lib/content/caches.ts). */
-  caches?: Pick<ContentCaches, "reads" | "slugs">;
+  caches?: Pick<ContentCaches, "reads" | "slugs" | "commentHtml">;
 }
 
 /** Comments close this many days after publication when practice.yaml says so (at build time). */
@@ -167,12 +168,25 @@ function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
     author: fm.author ?? provider!.name,
     date: toZoned(fm.date, input.practice.timezone),
     lang,
-    html: renderComment(text, { prefix: input.prefix }).html,
+    html: commentHtml(input, f.abs, text),
     text,
     replyTo: fm.replyTo,
     provider,
     wordpressId: fm.wordpressId,
   };
+}
+
+/** The comment's HTML, from the session's cache while its text and the prefix are the same (a warm build renders none). */
+function commentHtml(input: CommentsInput, abs: string, text: string): string {
+  const cache = input.caches?.commentHtml;
+  if (!cache) return renderComment(text, { prefix: input.prefix }).html;
+  const digest = textDigest(text);
+  const prefix = input.prefix ?? "";
+  const kept = cache.get(abs);
+  if (kept && kept.digest === digest && kept.prefix === prefix) return kept.html;
+  const html = renderComment(text, { prefix }).html;
+  cache.set(abs, { digest, prefix, html });
+  return html;
 }
 
 /** A site-path endpoint is Netlify Forms' thank-you page, so that page must exist. */

@@ -15,11 +15,16 @@ import type { ReadingLevelCache } from "../readability/index.ts";
  */
 export type RenderCache = KeptWhileUsed<string, { digest: string; lang: Lang; prefix: string; checked: [string, boolean][]; result: Rendered }>;
 
+/** A visitor's comment rendered once, reused while its text (by digest) and the prefix are the same. */
+export type CommentHtmlCache = KeptWhileUsed<string, { digest: string; prefix: string; html: string }>;
+
 export interface ContentCaches {
   /** Parsed and validated Markdown files, by absolute path. */
   reads: ReadCache;
   /** Rendered bodies, by absolute path. */
   renders: RenderCache;
+  /** Rendered comments, by absolute path. */
+  commentHtml: CommentHtmlCache;
   /** Posts' reading levels (preview only), by absolute path. */
   readingLevels: ReadingLevelCache;
   /** Slugs of tag names and file names, by text. */
@@ -27,10 +32,22 @@ export interface ContentCaches {
 }
 
 export function createContentCaches(): ContentCaches {
-  return { reads: new KeptWhileUsed(), renders: new KeptWhileUsed(), readingLevels: new KeptWhileUsed(), slugs: new KeptWhileUsed() };
+  return {
+    reads: new KeptWhileUsed(),
+    renders: new KeptWhileUsed(),
+    commentHtml: new KeptWhileUsed(),
+    readingLevels: new KeptWhileUsed(),
+    slugs: new KeptWhileUsed(),
+  };
 }
 
 /** After a load: drops what it did not use. Returns how many entries each cache let go. */
 export function trimContentCaches(caches: ContentCaches): Record<keyof ContentCaches, number> {
-  return { reads: caches.reads.trim().length, renders: caches.renders.trim().length, readingLevels: caches.readingLevels.trim().length, slugs: caches.slugs.trim().length };
+  return {
+    reads: caches.reads.trim().length,
+    renders: caches.renders.trim().length,
+    commentHtml: caches.commentHtml.trim().length,
+    readingLevels: caches.readingLevels.trim().length,
+    slugs: caches.slugs.trim().length,
+  };
 }

@@ -13,12 +13,19 @@
 // how deeply it nests (deep nesting overflows either parser's stack) and how many values
 // it holds once its &anchors/*aliases are expanded (a 500-byte "alias bomb" expands to
 // millions of strings when anything walks it).
-import matter from "gray-matter";
+import { createRequire } from "node:module";
+import type matterType from "gray-matter";
 import jsYaml from "js-yaml";
 import YAML from "yaml";
 import { quote, type Problem } from "./problems.ts";
 import { cleanSource, findFences } from "./paste.ts";
 import { explainYamlError } from "./yaml-messages.ts";
+
+// gray-matter (with its own js-yaml and esprima) loads on the first Markdown file parsed: a
+// build whose files all come from the content store (lib/content/stored.ts) parses none.
+const load = createRequire(import.meta.url);
+let loaded: typeof matterType | undefined;
+const matter = (...args: Parameters<typeof matterType>) => (loaded ??= load("gray-matter") as typeof matterType)(...args);
 
 /** Front matter of a post or page; practice.yaml is allowed more (it lists every location and closure). */
 export const LIMITS = {

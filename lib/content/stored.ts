@@ -12,7 +12,7 @@ import path from "node:path";
 import v8 from "node:v8";
 import { SCHEMAS } from "./parallel.ts";
 import { commentSchema } from "../schema/comment.ts";
-import type { ContentCaches, RenderCache } from "./caches.ts";
+import type { CommentHtmlCache, ContentCaches, RenderCache } from "./caches.ts";
 import type { Validated } from "./read.ts";
 
 const EXT = ".v8";
@@ -22,10 +22,12 @@ const STORED_SCHEMAS = { ...SCHEMAS, comment: commentSchema } as const;
 type StoredKind = keyof typeof STORED_SCHEMAS;
 
 type RenderEntry = RenderCache extends { get(key: string): infer V | undefined } ? V : never;
+type CommentEntry = CommentHtmlCache extends { get(key: string): infer V | undefined } ? V : never;
 
 interface Stored {
   reads: [abs: string, kind: StoredKind, digest: string, result: Validated<unknown>][];
   renders: [abs: string, entry: RenderEntry][];
+  comments: [abs: string, entry: CommentEntry][];
 }
 
 /** The store of one version of the code, in the build's cache folder. */
@@ -39,7 +41,7 @@ export function restoreContentCaches(caches: ContentCaches, file: string): numbe
   try {
     // Structured clone, as the content worker's results cross threads: the same values come back.
     stored = v8.deserialize(readFileSync(file)) as Stored;
-    if (!Array.isArray(stored?.reads) || !Array.isArray(stored.renders)) return 0;
+    if (!Array.isArray(stored?.reads) || !Array.isArray(stored.renders) || !Array.isArray(stored.comments)) return 0;
   } catch {
     return 0;
   }
@@ -48,22 +50,23 @@ export function restoreContentCaches(caches: ContentCaches, file: string): numbe
     if (Object.hasOwn(STORED_SCHEMAS, kind) && typeof digest === "string") caches.reads.set(abs, { schema, digest, result });
   }
   for (const [abs, entry] of stored.renders) caches.renders.set(abs, entry);
+  for (const [abs, entry] of stored.comments) caches.commentHtml.set(abs, entry);
   // Restored counts as kept from an earlier load, so the next load's trim lets go of what it
   // does not use (a deleted file); and it is not new: only what a load parses or renders
   // itself is worth writing back.
-  caches.reads.trim();
-  caches.renders.trim();
-  caches.reads.takeChanged();
-  caches.renders.takeChanged();
+  for (const cache of [caches.reads, caches.renders, caches.commentHtml]) {
+    cache.trim();
+    cache.takeChanged();
+  }
   return stored.reads.length;
 }
 
 /** Writes the caches back when a load added or dropped anything (whole or not at all: a build beside this one reads the old file or the new). */
 export function saveContentCaches(caches: ContentCaches, file: string): void {
-  const changed = [caches.reads.takeChanged(), caches.renders.takeChanged()].some(Boolean);
+  const changed = [caches.reads.takeChanged(), caches.renders.takeChanged(), caches.commentHtml.takeChanged()].some(Boolean);
   if (!changed) return;
   const kindOf = new Map<unknown, StoredKind>(Object.entries(STORED_SCHEMAS).map(([kind, schema]) => [schema, kind as StoredKind]));
-  const stored: Stored = { reads: [], renders: [...caches.renders.entries()] };
+  const stored: Stored = { reads: [], renders: [...caches.renders.entries()], comments: [...caches.commentHtml.entries()] };
   for (const [abs, { schema, digest, result }] of caches.reads.entries()) {
     const kind = kindOf.get(schema);
     if (kind) stored.reads.push([abs, kind, digest, result]);

@@ -34,13 +34,14 @@ test(
   async () => {
     const files = {
       "blog/2026-01-05-naps.md": post(
-        { title: "Naps for toddlers", date: "2026-01-05", description: desc, tags: ["sleep"] },
+        { title: "Naps for toddlers", date: "2026-01-05", description: desc, tags: ["sleep"], comments: "closed" },
         "Most toddlers nap **once** a day.",
       ),
       "blog/2026-02-05-snacks.md": post(
         { title: "Healthy snacks", date: "2026-02-05", description: desc, tags: ["food"] },
         "Fruit, yogurt and cheese.",
       ),
+      "comments/naps/2026-01-06-aa11bb22.md": '---\nauthor: "Sam P."\ndate: "2026-01-06T09:30"\n---\nDoes a *short* nap count?\n',
     };
     // A project of its own, so a file can appear in its assets/.
     const root = await mkdtemp(path.join(tmpdir(), "pp-store-root-"));
@@ -72,6 +73,21 @@ test(
     assert.doesNotMatch(page, /STORED-MARKER/);
     assert.match(page, /<strong>twice<\/strong>/);
     await sameAsFresh(root, edited.out, "after an edit");
+
+    // A visitor's comment is stored rendered, and an edited one is rendered again.
+    const comments = (v8.deserialize(await readFile(store)) as { comments: [string, { html: string }][] }).comments;
+    assert.ok(
+      comments.some(([abs, c]) => abs.endsWith("2026-01-06-aa11bb22.md") && c.html.includes("<em>short</em>")),
+      "the comment's HTML is stored",
+    );
+    await writeFile(
+      path.join(content, "comments/naps/2026-01-06-aa11bb22.md"),
+      files["comments/naps/2026-01-06-aa11bb22.md"].replace("*short*", "**long**"),
+    );
+    const commented = await build();
+    assert.ok(commented.result.ok);
+    assert.match(await readFile(path.join(commented.out, "blog/naps/index.html"), "utf8"), /<strong>long<\/strong>/);
+    await sameAsFresh(root, commented.out, "after a comment was edited");
 
     // A body that names a video's poster: stored while the file is missing (a problem), then
     // the file appears, and the stored result (with its problem) must not be reused.
