@@ -10,12 +10,11 @@ import type { Practice } from "../schema/practice.ts";
 import type { CommentMode } from "../schema/content.ts";
 import { COMMENT_ID_MAX, COMMENT_ID_RE, commentSchema, type CommentFrontMatter } from "../schema/comment.ts";
 import type { Problem } from "../content/problems.ts";
-import { listMarkdown, readMarkdownFile, type SourceFile } from "../content/read.ts";
+import { listMarkdown, readMarkdownFile, sourceDigest, type SourceFile } from "../content/read.ts";
 import { parseFileName } from "../content/paths.ts";
 import type { ContentCaches } from "../content/caches.ts";
 import { toZoned } from "../model/time.ts";
 import { renderComment } from "./markdown.ts";
-import { textDigest } from "../content/digest.ts";
 import { buildDiscussion, checkOldAnchors, checkReplies } from "./thread.ts";
 
 export const COMMENTS_FOLDER = "comments";
@@ -168,7 +167,7 @@ function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
     author: fm.author ?? provider!.name,
     date: toZoned(fm.date, input.practice.timezone),
     lang,
-    html: commentHtml(input, f.abs, text),
+    html: commentHtml(input, f, text),
     text,
     replyTo: fm.replyTo,
     provider,
@@ -177,15 +176,16 @@ function toComment(input: CommentsInput, f: SourceFile): Comment | undefined {
 }
 
 /** The comment's HTML, from the session's cache while its text and the prefix are the same (a warm build renders none). */
-function commentHtml(input: CommentsInput, abs: string, text: string): string {
+function commentHtml(input: CommentsInput, f: SourceFile, text: string): string {
   const cache = input.caches?.commentHtml;
   if (!cache) return renderComment(text, { prefix: input.prefix }).html;
-  const digest = textDigest(text);
+  // The text is the file's body: the file's digest stands for it.
+  const digest = sourceDigest(f);
   const prefix = input.prefix ?? "";
-  const kept = cache.get(abs);
+  const kept = cache.get(f.abs);
   if (kept && kept.digest === digest && kept.prefix === prefix) return kept.html;
   const html = renderComment(text, { prefix }).html;
-  cache.set(abs, { digest, prefix, html });
+  cache.set(f.abs, { digest, prefix, html });
   return html;
 }
 

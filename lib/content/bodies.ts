@@ -6,23 +6,23 @@ import { renderChecked } from "../markdown/checked.ts";
 import type { Lang } from "../i18n/index.ts";
 import { PARALLEL_MIN, processFiles, SCHEMAS, type FileTask } from "./parallel.ts";
 import { fillFacts } from "./facts.ts";
-import { isReadCached, rememberRead, type SourceFile } from "./read.ts";
+import { isReadCached, rememberRead, sourceDigest, type SourceFile } from "./read.ts";
 import type { ContentKind } from "./paths.ts";
 import { practiceIn, type LoadContext } from "./load-context.ts";
-import { textDigest } from "./digest.ts";
 
-// Markdown rendered per file for the preview server's next load (lib/content/caches.ts).
-function cachedRender(ctx: LoadContext, source: string, f: SourceFile, lang: Lang): Rendered | undefined {
+// Markdown rendered per file for the preview server's next load (lib/content/caches.ts). The
+// body is always the body of `f`, so the file's digest (sourceDigest) identifies it.
+function cachedRender(ctx: LoadContext, f: SourceFile, lang: Lang): Rendered | undefined {
   const hit = ctx.caches.renders.get(f.abs);
-  if (hit && hit.digest === textDigest(source) && hit.lang === lang && hit.prefix === ctx.prefix && hit.checked.every(([p, was]) => ctx.exists(p) === was)) return hit.result;
+  if (hit && hit.digest === sourceDigest(f) && hit.lang === lang && hit.prefix === ctx.prefix && hit.checked.every(([p, was]) => ctx.exists(p) === was)) return hit.result;
   return undefined;
 }
 
 function renderCached(ctx: LoadContext, source: string, f: SourceFile, lang: Lang): Rendered {
-  const hit = cachedRender(ctx, source, f, lang);
+  const hit = cachedRender(ctx, f, lang);
   if (hit) return hit;
   const { result, checked } = renderChecked({ source, lang, prefix: ctx.prefix }, ctx.root);
-  ctx.caches.renders.set(f.abs, { digest: textDigest(source), lang, prefix: ctx.prefix, checked, result });
+  ctx.caches.renders.set(f.abs, { digest: sourceDigest(f), lang, prefix: ctx.prefix, checked, result });
   return result;
 }
 
@@ -37,7 +37,7 @@ export async function prepareFiles(ctx: LoadContext, root: string, files: readon
   todo.forEach((task, i) => {
     const { id, read, rendered: body } = results[i]!;
     if (read) rememberRead(SCHEMAS[task.kind], task.f, read, ctx.caches.reads);
-    if (body && read?.ok && !("error" in id)) ctx.caches.renders.set(task.f.abs, { digest: textDigest(read.body), lang: id.lang, prefix: ctx.prefix, checked: body.checked, result: body.result });
+    if (body && read?.ok && !("error" in id)) ctx.caches.renders.set(task.f.abs, { digest: sourceDigest(task.f), lang: id.lang, prefix: ctx.prefix, checked: body.checked, result: body.result });
   });
 }
 

@@ -10,7 +10,7 @@ import type { SlugCache } from "./paths.ts";
 import type { ReadingLevelCache } from "../readability/index.ts";
 
 /**
- * A body rendered once, reused while its text (compared by digest), language and prefix are the same and
+ * A body rendered once, reused while its file's text (compared by digest), language and prefix are the same and
  * every file it refers to still exists (or still doesn't): `checked` lists them.
  */
 export type RenderCache = KeptWhileUsed<string, { digest: string; lang: Lang; prefix: string; checked: [string, boolean][]; result: Rendered }>;

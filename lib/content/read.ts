@@ -87,9 +87,20 @@ export function validate<S extends z.ZodType>(schema: S, file: string, data: unk
 // session (lib/build/session.ts). Keyed by path, so an edited file replaces its entry.
 export type ReadCache = KeptWhileUsed<string, { schema: z.ZodType; digest: string; result: Validated<unknown> }>;
 
+// A file's digest is asked for by the read cache, then by the render cache (its body is part
+// of its text, so the file's digest stands for the body's too): worked out once per file read.
+const digests = new WeakMap<SourceFile, string>();
+
+/** The digest of a file's text, by which the content caches recognise it unchanged. */
+export function sourceDigest(f: SourceFile): string {
+  let digest = digests.get(f);
+  if (digest === undefined) digests.set(f, (digest = textDigest(f.source)));
+  return digest;
+}
+
 function cachedRead(schema: z.ZodType, f: SourceFile, cache: ReadCache | undefined): Validated<unknown> | undefined {
   const hit = cache?.get(f.abs);
-  return hit && hit.schema === schema && hit.digest === textDigest(f.source) ? hit.result : undefined;
+  return hit && hit.schema === schema && hit.digest === sourceDigest(f) ? hit.result : undefined;
 }
 
 export function isReadCached(schema: z.ZodType, f: SourceFile, cache: ReadCache | undefined): boolean {
@@ -100,13 +111,13 @@ export function readMarkdownFile<S extends z.ZodType>(schema: S, f: SourceFile, 
   const hit = cachedRead(schema, f, cache);
   if (hit) return hit as Validated<z.infer<S>>;
   const result = parseMarkdownFile(schema, f);
-  cache?.set(f.abs, { schema, digest: textDigest(f.source), result });
+  cache?.set(f.abs, { schema, digest: sourceDigest(f), result });
   return result;
 }
 
 /** Seeds the cache with a result computed elsewhere (lib/content/parallel.ts). */
 export function rememberRead(schema: z.ZodType, f: SourceFile, result: Validated<unknown>, cache: ReadCache): void {
-  cache.set(f.abs, { schema, digest: textDigest(f.source), result });
+  cache.set(f.abs, { schema, digest: sourceDigest(f), result });
 }
 
 /** readMarkdownFile without the cache. */
