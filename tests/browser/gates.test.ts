@@ -11,12 +11,14 @@
 // Each page is loaded once per width and every check runs on that load: the dark scheme is
 // switched with page.emulateMedia (the site's scheme is CSS only: `prefers-color-scheme` media
 // queries, which Chromium re-evaluates at once), and 320 px and large text are applied to the
-// loaded page (Chromium lays it out again before it answers scrollWidth).
+// loaded page (Chromium lays it out again before it answers scrollWidth). A few tabs go from
+// page to page, each with axe already in every document it loads (preloadAxe): a new tab per
+// page cost a new renderer process, where axe was compiled and warmed up again every time.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import type { BrowserContext, Page } from "playwright-core";
+import type { BrowserContext, ConsoleMessage, Page, Request } from "playwright-core";
 import { DEMO, htmlFiles, cspViolations, recordCspViolations, serveBuiltSite, SITE_ROOT, type BuiltSite } from "../helpers.ts";
-import { axeViolations, describeViolations } from "../support/axe.ts";
+import { axeViolations, describeViolations, preloadAxe } from "../support/axe.ts";
 import { PHONE, reflowProblems } from "../support/reflow.ts";
 
 const DESKTOP = { width: 1280, height: 800 };
@@ -54,7 +56,11 @@ before(async () => {
   context = await site.browser.newContext({ viewport: PHONE, reducedMotion: "reduce", colorScheme: "light" });
   // Record CSP violations the page reports, as a host's report endpoint would.
   await recordCspViolations(context);
+  await preloadAxe(context);
 });
+
+/** Tabs not in use: a page's checks take one (or open one) and give it back. */
+const idle: Page[] = [];
 
 after(() => site?.close());
 
@@ -73,20 +79,23 @@ test("every page passes the gates", { concurrency: AT_ONCE }, async (t) => {
   await Promise.all(
     pages.map((path) =>
       t.test(path, async () => {
-        const page = await context.newPage();
+        const page = idle.pop() ?? (await context.newPage());
         const problems: string[] = [];
         let look = "phone";
         const origin = new URL(site.server.url).origin;
-        page.on("console", (m) => m.type() === "error" && problems.push(`[${look}] console error: ${m.text()}`));
-        page.on("pageerror", (e) => problems.push(`[${look}] script error: ${e.message}`));
-        page.on(
-          "request",
-          (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`[${look}] third-party request: ${r.url()}`),
-        );
+        const onConsole = (m: ConsoleMessage) => m.type() === "error" && problems.push(`[${look}] console error: ${m.text()}`);
+        const onError = (e: Error) => problems.push(`[${look}] script error: ${e.message}`);
+        const onRequest = (r: Request) =>
+          !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`[${look}] third-party request: ${r.url()}`);
+        page.on("console", onConsole);
+        page.on("pageerror", onError);
+        page.on("request", onRequest);
         const note = async (name: string, found: string[] | Promise<string[]>) =>
           problems.push(...(await found).map((x) => `[${name}] ${x}`));
 
-        // Phone width: a fresh load.
+        // Phone width, light: a fresh load (the tab may come from another page's checks).
+        await page.setViewportSize(PHONE);
+        await page.emulateMedia({ colorScheme: "light" });
         const response = await page.goto(site.server.url + path, { waitUntil: "load" });
         if (response?.status() !== 200) problems.push(`[phone] HTTP ${response?.status()}`);
         await note("phone", common(page));
@@ -111,7 +120,10 @@ test("every page passes the gates", { concurrency: AT_ONCE }, async (t) => {
         }
         await note(look, focusProblems(page));
         await note(look, motionProblems(page));
-        await page.close();
+        page.off("console", onConsole);
+        page.off("pageerror", onError);
+        page.off("request", onRequest);
+        idle.push(page);
         assert.deepEqual(problems, [], `${path}:\n${problems.join("\n")}`);
       }),
     ),

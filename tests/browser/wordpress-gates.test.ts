@@ -11,8 +11,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Browser } from "playwright-core";
-import { axeViolations } from "../support/axe.ts";
+import type { Browser, ConsoleMessage, Page, Request } from "playwright-core";
+import { axeViolations, preloadAxe } from "../support/axe.ts";
 import { buildInto, htmlFiles, makeContent, DEMO, ROOT, cspViolations, recordCspViolations } from "../helpers.ts";
 import { importWordPress } from "../../lib/import/wordpress/run.ts";
 import { parseRedirects } from "../../lib/content/redirects.ts";
@@ -69,20 +69,22 @@ test("every page of every imported site passes axe (light and dark) and reflows 
   for (const s of sites) assert.ok(s.pages.length >= 8, `${s.file}: only ${s.pages.length} pages`);
   const context = await browser.newContext({ viewport: PHONE, colorScheme: "light", reducedMotion: "reduce" });
   await recordCspViolations(context);
+  await preloadAxe(context);
   const problems: string[] = [];
-  // A few pages at a time: the time goes to Chromium's renderers running axe.
+  // A few tabs, each going from page to page (axe already in every document: see gates.test.ts):
+  // the time goes to Chromium's renderers running axe.
   const queue = sites.flatMap((s) => s.pages.map((p) => ({ s, p })));
   const checked = queue.length;
-  const checkPage = async ({ s, p }: { s: Imported; p: string }) => {
+  const checkPage = async (page: Page, { s, p }: { s: Imported; p: string }) => {
     const where = `${s.file} ${p}`;
     const origin = new URL(s.server.url).origin;
-    const page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && problems.push(`${where}: console: ${m.text()}`));
-    page.on("pageerror", (e) => problems.push(`${where}: script error: ${e.message}`));
-    page.on(
-      "request",
-      (r) => !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`),
-    );
+    const onConsole = (m: ConsoleMessage) => m.type() === "error" && problems.push(`${where}: console: ${m.text()}`);
+    const onError = (e: Error) => problems.push(`${where}: script error: ${e.message}`);
+    const onRequest = (r: Request) =>
+      !r.url().startsWith(origin) && !r.url().startsWith("data:") && problems.push(`${where}: request to ${r.url()}`);
+    page.on("console", onConsole);
+    page.on("pageerror", onError);
+    page.on("request", onRequest);
     await page.goto(s.server.url + p, { waitUntil: "load" });
     for (const scheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -92,10 +94,14 @@ test("every page of every imported site passes axe (light and dark) and reflows 
     await page.emulateMedia({ colorScheme: "light" });
     for (const r of await reflowProblems(page)) problems.push(`${where}: ${r}`);
     for (const c of await cspViolations(page)) problems.push(`${where}: CSP ${c}`);
-    await page.close();
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+    page.off("request", onRequest);
   };
   const worker = async () => {
-    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await checkPage(item);
+    const page = await context.newPage();
+    for (let item = queue.shift(); item !== undefined; item = queue.shift()) await checkPage(page, item);
+    await page.close();
   };
   await Promise.all([worker(), worker(), worker()]);
   await context.close();

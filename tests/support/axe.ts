@@ -8,9 +8,25 @@
 //    axe.finishRun in a second, blank tab with axe injected again. The site's pages have no
 //    iframes (a video loads nothing until clicked), and legacy mode still checks same-origin
 //    frames (tests/browser/axe-mode.test.ts: it finds all the default run finds, in a frame more).
-//  - axe's source is injected once per document (see axe() below).
+//  - axe's source is injected once per document (see axe() below), or is already there: a
+//    context given preloadAxe() runs it in every document as an init script.
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Frame, Page } from "playwright-core";
+import axeCore from "axe-core";
+import type { BrowserContext, Frame, Page } from "playwright-core";
+
+/** The one axe every test runs: tests/package.json's axe-core (AxeBuilder would bring its own copy otherwise). */
+const AXE_SOURCE = axeCore.source;
+
+/**
+ * Runs axe's source in every document the context opens, before the page's own scripts (an
+ * init script), so a check finds it there. It is cheaper than injecting it after the load:
+ * V8 compiles a script it has seen before in the same renderer process from its cache, and
+ * a tab that goes from page to page (tests/browser/gates.test.ts) then pays for axe once.
+ * axe changes nothing on the page until it runs; the page sees one more global, `axe`.
+ */
+export async function preloadAxe(context: BrowserContext): Promise<void> {
+  await context.addInitScript({ content: AXE_SOURCE });
+}
 
 export const WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
 
@@ -23,7 +39,7 @@ export async function axe(page: Page, opts: { include?: string } = {}): Promise<
   const has = (f: Frame) =>
     f.evaluate(() => typeof (window as unknown as { axe?: { run?: unknown } }).axe?.run === "function").catch(() => false);
   const loaded = (await Promise.all(page.frames().map(has))).every(Boolean);
-  const builder = new AxeBuilder({ page, axeSource: loaded ? "void 0" : undefined })
+  const builder = new AxeBuilder({ page, axeSource: loaded ? "void 0" : AXE_SOURCE })
     .options({ runOnly: { type: "tag", values: WCAG }, resultTypes: ["violations"] })
     .setLegacyMode();
   if (opts.include) builder.include(opts.include);
