@@ -3,7 +3,7 @@
 // and a file the practice wrote or edited is never overwritten or removed without --force.
 // Running it again with the same answers changes nothing.
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
-import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, rmdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Answers } from "./answers.ts";
 import { practiceYaml } from "./practice-yaml.ts";
@@ -62,6 +62,10 @@ export function planSetup(a: Answers, opts: { project: string; demo: string; dat
 
 export async function applySetup(plan: SetupPlan, project: string): Promise<void> {
   for (const file of plan.remove) await rm(path.join(project, file));
+  // A folder the removal emptied below a kind's folder (content/comments/<demo post>/) goes too:
+  // it names a post the practice does not have. The kinds' own folders stay for new files.
+  for (const dir of new Set(plan.remove.map((file) => path.dirname(file))))
+    if (dir.split(/[\\/]/).length >= 3) await rmdir(path.join(project, dir)).catch(() => undefined);
   for (const [file, text] of Object.entries(plan.write)) {
     await mkdir(path.dirname(path.join(project, file)), { recursive: true });
     await writeFile(path.join(project, file), text);

@@ -81,6 +81,7 @@ test(
     assert.match(yaml, /mapUrl: "https:\/\/www\.openstreetmap\.org\/search\?query=12%20Santa%20Cruz%20Lane%2C%20Tucson%2C%20AZ%2085701"/);
     assert.match(yaml, /logo: "\/assets\/logo\.svg"/);
     assert.ok(!existsSync(path.join(dir, "content/pages/faq.md")), "the demo's pages are gone");
+    assert.deepEqual(await readdir(path.join(dir, "content/comments")), [], "no folder of a demo post's comments is left");
     assert.match(
       await readFile(path.join(dir, "content/pages/contact.md"), "utf8"),
       /\[\[phone\]\]/,
