@@ -148,8 +148,8 @@ export async function build(req: BuildRequest = {}): Promise<BuildResult> {
     const old = `${out}.old-${process.pid}`;
     await rename(out, old).catch(() => undefined);
     await rename(staging, out);
-    // Synchronously: nothing else is left to run by now, and Node 20's promise version of the
-    // recursive removal costs half as much again (a build's last step, every build).
+    // Synchronously: nothing else is left to run by now, and Node 20's promise version of a
+    // recursive removal is slower (a build's last step, every build).
     rmSync(old, { recursive: true, force: true });
     lap("publish");
     return { ok: true, out, files, searchBuilt: search.built };

@@ -145,11 +145,11 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
   // Only URLs pass through Eleventy's data cascade (it deep-copies data); the model stays here.
   if (opts.run === "build") {
     // `npm run build` writes every page itself (Eleventy keeps the HTML of every page it
-    // writes until the build ends: about 50 MB at 1,000 posts, four times that at 4,000), so
-    // Eleventy gets one template page per batch of routes rather than one per route: what
-    // Eleventy does per page (data, permalink, output path) cost about a tenth of a second
-    // at 1,000 posts. Each batch's permalink is its first route's, which no other template
-    // takes; the render gives Eleventy nothing to write there.
+    // writes until the build ends, so memory would grow with the site), and Eleventy gets
+    // one template page per batch of routes rather than one per route: what Eleventy does
+    // per page (data, permalink, output path) buys nothing here. Each batch's permalink is
+    // its first route's, which no other template takes; the render gives Eleventy nothing
+    // to write there. docs/developers/performance.md has the figures.
     cfg.addGlobalData("routeBatches", () => batches([...byUrl.keys()], BATCH));
     cfg.addTemplate("routes.11ty.js", {
       data: {
