@@ -51,7 +51,13 @@ async function project(): Promise<string> {
 function setup(dir: string, ...args: string[]) {
   return promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/setup.ts", ...args], {
     cwd: ROOT,
-    env: { ...process.env, PRACTICE_ROOT: dir, PRACTICE_CONTENT: "", SOURCE_DATE_EPOCH: String(Date.parse("2026-12-06T18:00:00Z") / 1000) },
+    env: {
+      ...process.env,
+      PRACTICE_ROOT: dir,
+      PRACTICE_CONTENT: "",
+      PRACTICE_CACHE: path.join(DEMO, ".cache"),
+      SOURCE_DATE_EPOCH: String(Date.parse("2026-12-06T18:00:00Z") / 1000),
+    },
   }).then(
     (r) => ({ code: 0, out: r.stdout + r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
