@@ -8,21 +8,14 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { DEMO, makeContent, post, ROOT } from "../helpers.ts";
+import { DEMO, makeContent, ROOT } from "../helpers.ts";
 import { startPreview, type PreviewSession } from "../support/preview-session.ts";
+import { fivePostFiles, postFile, postSource } from "../support/preview-posts.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 const desc = "A plain-language post for parents, written for the live preview test.";
-const posts = [
-  ["2026-01-05", "alpha", "Alpha post about naps"],
-  ["2026-02-05", "bravo", "Bravo post about snacks"],
-  ["2026-03-05", "charlie", "Charlie post about fevers"],
-  ["2026-04-05", "delta", "Delta post about car seats"],
-  ["2026-05-05", "echo", "Echo post about sunscreen"],
-] as const;
-const file = (date: string, key: string) => `blog/${date}-${key}.md`;
-const source = (date: string, title: string, body = "The first version of this post's body.") =>
-  post({ title, date, description: desc, tags: ["wellness"] }, body);
+const file = postFile;
+const source = postSource(desc);
 
 let session: PreviewSession | undefined;
 after(() => session?.close());
@@ -31,7 +24,7 @@ test(
   "a save in the preview updates the post, the blog index, the tag page, the neighbours and the feeds",
   { timeout: 240_000 },
   async () => {
-    const content = await makeContent(Object.fromEntries(posts.map(([date, key, title]) => [file(date, key), source(date, title)])));
+    const content = await makeContent(fivePostFiles(desc));
     const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
     session = await startPreview({
       root: ROOT,

@@ -6,22 +6,15 @@ import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEMO, makeContent, post, ROOT } from "../helpers.ts";
+import { DEMO, makeContent, ROOT } from "../helpers.ts";
 import { startPreview, type PreviewSession } from "../support/preview-session.ts";
+import { fivePostFiles, postFile, postSource } from "../support/preview-posts.ts";
 import { build } from "../../lib/build/build.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 const desc = "A plain-language post for parents, written for the preview writes test.";
-const posts = [
-  ["2026-01-05", "alpha", "Alpha post about naps"],
-  ["2026-02-05", "bravo", "Bravo post about snacks"],
-  ["2026-03-05", "charlie", "Charlie post about fevers"],
-  ["2026-04-05", "delta", "Delta post about car seats"],
-  ["2026-05-05", "echo", "Echo post about sunscreen"],
-] as const;
-const file = (date: string, key: string) => `blog/${date}-${key}.md`;
-const source = (date: string, title: string, body = "The first version of this post's body.") =>
-  post({ title, date, description: desc, tags: ["wellness"] }, body);
+const file = postFile;
+const source = postSource(desc);
 /** The pages the routes write (the stylesheet, copied assets and search bundles are written differently by `npm run build`). */
 const isPage = (f: string) => /\.(html|xml|json|ics|txt)$/.test(f) && !/^(assets|img|pagefind|_staff|admin|_search)\//.test(f);
 
@@ -44,7 +37,7 @@ test(
   "a save rewrites the pages it changed, leaves the others' files alone, and every page matches a fresh build",
   { timeout: 240_000 },
   async () => {
-    const content = await makeContent(Object.fromEntries(posts.map(([date, key, title]) => [file(date, key), source(date, title)])));
+    const content = await makeContent(fivePostFiles(desc));
     const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
     const cacheDir = path.join(DEMO, ".cache");
     session = await startPreview({ root: ROOT, project: DEMO, contentDir: content, out, sourceDateEpoch: NOW, cacheDir });
