@@ -11,9 +11,10 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { axeViolations } from "../support/axe.ts";
 import { parse } from "node-html-parser";
-import { DEMO, makeContent, post, ROOT } from "../helpers.ts";
+import { makeContent, post, ROOT } from "../helpers.ts";
 import { launchBrowser } from "../support/browser.ts";
-import { startPreview, type PreviewSession } from "../support/preview-session.ts";
+import type { PreviewSession } from "../support/preview-session.ts";
+import { previewOfDemo } from "../support/preview-posts.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 const desc = "A plain-language post for parents, written for the preview problems test.";
@@ -33,17 +34,8 @@ async function preview(files: Record<string, string>, root = ROOT): Promise<{ se
     [BRAVO]: post({ title: "Bravo post about snacks", date: "2026-02-05", description: desc }),
     ...files,
   });
-  const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
-  const session = await startPreview({
-    root,
-    project: DEMO,
-    contentDir: content,
-    out,
-    sourceDateEpoch: NOW,
-    cacheDir: path.join(DEMO, ".cache"),
-  });
+  const { session } = await previewOfDemo(content, { sourceDateEpoch: NOW, root });
   sessions.push(session);
-  await session.ready(path.join(content, "_data/practice.yaml"));
   return { session, content };
 }
 

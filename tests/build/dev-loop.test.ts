@@ -4,13 +4,12 @@
 // and says what to fix; fixing it resumes. (Timings live in `npm run bench`.)
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "node-html-parser";
-import { DEMO, makeContent, ROOT } from "../helpers.ts";
-import { startPreview, type PreviewSession } from "../support/preview-session.ts";
-import { fivePostFiles, postFile, postSource } from "../support/preview-posts.ts";
+import { makeContent } from "../helpers.ts";
+import type { PreviewSession } from "../support/preview-session.ts";
+import { fivePostFiles, postFile, postSource, previewOfDemo } from "../support/preview-posts.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 const desc = "A plain-language post for parents, written for the live preview test.";
@@ -25,16 +24,9 @@ test(
   { timeout: 240_000 },
   async () => {
     const content = await makeContent(fivePostFiles(desc));
-    const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
-    session = await startPreview({
-      root: ROOT,
-      project: DEMO,
-      contentDir: content,
-      out,
-      sourceDateEpoch: NOW,
-      cacheDir: path.join(DEMO, ".cache"),
-    });
-    await session.ready(path.join(content, "_data/practice.yaml"));
+    const started = await previewOfDemo(content, { sourceDateEpoch: NOW });
+    session = started.session;
+    const out = started.out;
     const page = async (f: string) => parse(await readFile(path.join(out, f), "utf8"));
     const text = (f: string) => readFile(path.join(out, f), "utf8");
     // A save, then every page named in `until` shows what it must: the build counted by

@@ -9,8 +9,9 @@ import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import sharp from "sharp";
-import { DEMO, buildInto, makeContent, post, ROOT } from "../helpers.ts";
-import { startPreview, type PreviewSession } from "../support/preview-session.ts";
+import { DEMO, buildInto, makeContent, post } from "../helpers.ts";
+import type { PreviewSession } from "../support/preview-session.ts";
+import { previewOfDemo } from "../support/preview-posts.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
 const desc = "A plain-language post for parents, written for the preview photo test.";
@@ -26,17 +27,11 @@ test(
   { timeout: 240_000 },
   async () => {
     const content = await makeContent({ "blog/2026-01-05-alpha.md": alpha(), "blog/2026-02-05-bravo.md": bravo("Fruit and cheese.") });
-    const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-photo-")), "_preview");
-    session = await startPreview({
-      root: ROOT,
-      project: DEMO,
-      contentDir: content,
-      out,
-      sourceDateEpoch: NOW,
-      // A cache of its own: the photo is new to it.
-      cacheDir: await mkdtemp(path.join(tmpdir(), "pp-preview-photo-cache-")),
-    });
-    await session.ready(path.join(content, "_data/practice.yaml"));
+    // A cache of its own: the photo is new to it.
+    const cacheDir = await mkdtemp(path.join(tmpdir(), "pp-preview-photo-cache-"));
+    const started = await previewOfDemo(content, { sourceDateEpoch: NOW, cacheDir });
+    session = started.session;
+    const out = started.out;
 
     // A phone-sized photo with a camera's metadata, added to one post; another post edited in the same save.
     await sharp({

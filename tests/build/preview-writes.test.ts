@@ -6,9 +6,9 @@ import assert from "node:assert/strict";
 import { mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEMO, makeContent, ROOT } from "../helpers.ts";
-import { startPreview, type PreviewSession } from "../support/preview-session.ts";
-import { fivePostFiles, postFile, postSource } from "../support/preview-posts.ts";
+import { DEMO, makeContent } from "../helpers.ts";
+import type { PreviewSession } from "../support/preview-session.ts";
+import { fivePostFiles, postFile, postSource, previewOfDemo } from "../support/preview-posts.ts";
 import { build } from "../../lib/build/build.ts";
 
 const NOW = Date.parse("2026-11-25T12:00:00Z") / 1000;
@@ -38,10 +38,10 @@ test(
   { timeout: 240_000 },
   async () => {
     const content = await makeContent(fivePostFiles(desc));
-    const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-preview-")), "_preview");
     const cacheDir = path.join(DEMO, ".cache");
-    session = await startPreview({ root: ROOT, project: DEMO, contentDir: content, out, sourceDateEpoch: NOW, cacheDir });
-    await session.ready(path.join(content, "_data/practice.yaml"));
+    const started = await previewOfDemo(content, { sourceDateEpoch: NOW, cacheDir });
+    session = started.session;
+    const out = started.out;
     const before = await files(out);
 
     // A title edit: the post, its neighbours, the blog index, the tag page and the feeds change; the rest does not.
