@@ -218,9 +218,9 @@ export function configure(cfg: UserConfig, session: BuildSession): void {
     mkdirSync(path.dirname(signal), { recursive: true });
     writeFileSync(signal, "");
     cfg.addWatchTarget(`${path.dirname(signal)}/*.signal`);
-    // Eleventy's watcher leaves out what .gitignore lists, and .gitignore lists .cache/. It
-    // finds no templates in the content folder either way (the pages are one virtual
-    // template), so the file only ever served to hide the signal above.
+    // Eleventy's watcher leaves out what .gitignore lists, and .gitignore lists .cache/. Its
+    // input holds no templates (lib/build/no-templates/), so the file only ever served to
+    // hide the signal above.
     cfg.setUseGitIgnore(false);
   }
   // Eleventy waits until a saved file has kept its size for 150 ms before it rebuilds (so it

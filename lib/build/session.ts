@@ -106,7 +106,7 @@ export async function loadModel(session: BuildSession): Promise<Site> {
   // The first load of a preview encodes its photos before it writes (it is the one before the
   // file watcher is up, which a background encode relies on to rebuild).
   const first = !session.restored;
-  if (!session.restored) {
+  if (first) {
     session.restored = true;
     restoreContentCaches(session.caches, o.contentStore);
   }
