@@ -62,14 +62,21 @@ export PP_TEST_RUN
 # Build that shared demo first (scripts/test-prebuild.ts): the files then start with it ready, and
 # every demo image is already encoded in examples/demo/.cache when several builds run at once.
 if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebuild.ts; fi
-# Several files at a time: node --test runs one file at a time by default on two cores (one
-# fewer than the cores), and much of a file's time is spent waiting on Chromium, Java or a
-# server rather than computing. node --test starts them in path order, so tests/browser/
-# (the slowest, gates.test.ts among them) starts first. PP_TEST_JOBS overrides the number.
+# Several test files to a process (scripts/test-groups.mjs: the unit tier in one, build files
+# a few to one, browser files one each), slowest first: a process of its own costs a file
+# about a second and a half of CPU before its first test.
+mapfile -t groups < <(node scripts/test-groups.mjs "$PP_TEST_RUN/groups" "${files[@]}")
+if [ ${#groups[@]} -eq 0 ]; then
+  echo "npm test: scripts/test-groups.mjs wrote no group files" >&2
+  exit 1
+fi
+# Several processes at a time: node --test runs one at a time by default on two cores (one
+# fewer than the cores), and some of a file's time is spent waiting on Chromium, Java or a
+# server rather than computing. PP_TEST_JOBS overrides the number.
 jobs=${PP_TEST_JOBS:-$(( $(nproc) + 1 ))}
 log=$(mktemp)
 set +e
-node --import tsx --test --test-concurrency="$jobs" "${files[@]}" 2>&1 | tee "$log"
+node --import tsx --test --test-concurrency="$jobs" "${groups[@]}" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 if ! grep -Eq '^# (tests|pass) [1-9]' "$log"; then
