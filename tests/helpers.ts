@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { build, type BuildRequest, type BuildResult } from "../lib/build/build.ts";
+import type { HeaderMerge } from "../lib/model/policy.ts";
 
 /** The product: lib/, layouts/, scripts/. */
 export const ROOT = path.resolve(import.meta.dirname, "..");
@@ -117,13 +118,16 @@ export interface BuiltSite {
   close(): Promise<void>;
 }
 
-/** A real production build, served with its own _headers, and Debian's Chromium. */
-export async function serveBuiltSite(req: BuildRequest = {}): Promise<BuiltSite> {
+/**
+ * A real production build, served with its own _headers, and Debian's Chromium. `merge`: how
+ * the server treats a header that several rules set (tests/support/static-server.ts).
+ */
+export async function serveBuiltSite(req: BuildRequest = {}, serve: { merge?: HeaderMerge } = {}): Promise<BuiltSite> {
   const { serveStatic } = await import("./support/static-server.ts");
   const { launchBrowser } = await import("./support/browser.ts");
   const { out, result } = await buildInto(req);
   if (!result.ok) throw new Error(`build failed: ${result.error}`);
-  const server = await serveStatic(out);
+  const server = await serveStatic(out, serve);
   const browser = await launchBrowser();
   return { out, server, browser, close: async () => void (await Promise.all([browser.close(), server.close()])) };
 }

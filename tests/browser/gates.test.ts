@@ -1,6 +1,7 @@
 // Quality gates for EVERY built page, in real Chromium, served with the site's own
 // _headers: axe-core WCAG 2.0/2.1 A+AA at phone and desktop widths, no request to any
-// other origin, no cookies, no console errors, no CSP violations, visible focus on every
+// other origin, no cookies, no console errors, no CSP violations (served as a host that joins
+// header values, the stricter way), visible focus on every
 // interactive element, reduced motion respected. In the dark scheme
 // (prefers-color-scheme: dark): axe at phone width on every page, and at desktop width too on
 // the pages parents open first. Reflow and large text (WCAG 1.4.10, 1.4.4): nothing scrolls
@@ -44,7 +45,10 @@ let pages: string[] = [];
 let context: BrowserContext;
 
 before(async () => {
-  site = await serveBuiltSite({ root: SITE_ROOT });
+  // Served as a host that joins the values of a header several rules set (Cloudflare Pages):
+  // every policy that matches a page then applies, so a page that passes here passes where the
+  // later rule wins too (tests/browser/host-merge.test.ts).
+  site = await serveBuiltSite({ root: SITE_ROOT }, { merge: "join" });
   pages = (await htmlFiles(site.out)).map((f) => "/" + f.replace(/index\.html$/, ""));
   // CI after a content-only push: GATES_PAGES lists the pages that push changed (scripts/ci.ts).
   if (ONLY) {
