@@ -3,9 +3,11 @@
 # install, fetched only when missing:
 #  1. the test tools in tests/package.json (Playwright, axe, Lighthouse, the Nu checker),
 #     installed into tests/node_modules from tests/package-lock.json;
-#  2. Debian's Chromium and a Java runtime (the Nu checker): installed when it may (root with
-#     apt-get); otherwise it prints the exact command and fails, so nothing is silently skipped.
-# `test-setup.sh tools` does step 1 only (enough for the unit tests and the type check).
+#  2. Debian's Chromium (its headless shell, which the browser tests drive: tests/support/browser.ts)
+#     and a Java runtime (the Nu checker): installed when it may (root with apt-get); otherwise
+#     it prints the exact command and fails, so nothing is silently skipped.
+# `test-setup.sh tools` does step 1 only (enough for the unit tests and the type check);
+# `test-setup.sh audit` also needs full Chromium, which Lighthouse runs (npm run audit).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stamp=tests/node_modules/.package-lock.json
@@ -23,7 +25,9 @@ if [ ! -f "$stamp" ] || [ tests/package-lock.json -nt "$stamp" ] || [ tests/pack
 fi
 [ "${1:-}" = "tools" ] && exit 0
 need=()
-[ -x /usr/bin/chromium ] || need+=(chromium fonts-liberation)
+[ -x /usr/bin/chromium-headless-shell ] || need+=(chromium-headless-shell)
+[ "${1:-}" = "audit" ] && { [ -x /usr/bin/chromium ] || need+=(chromium); }
+[ -d /usr/share/fonts/truetype/liberation ] || need+=(fonts-liberation)
 command -v java >/dev/null 2>&1 || need+=(openjdk-17-jre-headless)
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -7,13 +7,13 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { build, reportFailure } from "../../lib/build/build.ts";
 import { serveStatic } from "./static-server.ts";
-import { CHROMIUM, INSTALL_HINT } from "./browser.ts";
+import { FULL_CHROMIUM, FULL_INSTALL_HINT } from "./browser.ts";
 import { existsSync } from "node:fs";
 
 const PAGES = (process.env.PAGES ?? "/,/blog/saturday-flu-clinics/,/blog/,/about/").split(",");
 
-if (!existsSync(CHROMIUM)) {
-  console.error(`Chromium not found at ${CHROMIUM}. Install it with: ${INSTALL_HINT}`);
+if (!existsSync(FULL_CHROMIUM)) {
+  console.error(`Chromium not found at ${FULL_CHROMIUM}. Install it with: ${FULL_INSTALL_HINT}`);
   process.exit(1);
 }
 const out = path.join(await mkdtemp(path.join(tmpdir(), "pp-audit-")), "_site");
@@ -40,7 +40,7 @@ try {
         `--output-path=${report}`,
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage",
       ],
-      { env: { ...process.env, CHROME_PATH: CHROMIUM }, encoding: "utf8", timeout: 120_000 },
+      { env: { ...process.env, CHROME_PATH: FULL_CHROMIUM }, encoding: "utf8", timeout: 120_000 },
     ).catch((err: { stderr?: string; message: string }) => {
       throw new Error(`Lighthouse failed on ${p}:\n${err.stderr ?? err.message}`);
     });
