@@ -16,21 +16,22 @@ const FIXTURES = "tests/fixtures/test-groups";
 
 const unit = Array.from({ length: 30 }, (_, i) => `tests/unit/u${i}.test.ts`);
 const build = Array.from({ length: 10 }, (_, i) => `tests/build/b${i}.test.ts`);
-const browser = ["tests/browser/gates.test.ts", "tests/browser/smoke.test.ts"];
+const browser = ["tests/browser/design.test.ts", "tests/browser/gates.test.ts", "tests/browser/smoke.test.ts"];
 
-test("browser files first, one to a process; build files a few to one, dealt round-robin; the unit tier in one", () => {
+test("browser files first, two to a process; build files five to one, dealt round-robin; the unit tier in one", () => {
   const groups = groupFiles([...unit, ...build, ...browser]);
   assert.deepEqual(
     groups.map((g) => g.name),
-    ["browser-gates", "browser-smoke", "build-1-of-3", "build-2-of-3", "build-3-of-3", "unit"],
+    ["browser-1-of-2", "browser-gates", "build-1-of-2", "build-2-of-2", "unit"],
   );
+  assert.deepEqual(groups[0]?.files, ["tests/browser/design.test.ts", "tests/browser/smoke.test.ts"]);
   assert.deepEqual(groups[2]?.files, [
     "tests/build/b0.test.ts",
-    "tests/build/b3.test.ts",
+    "tests/build/b2.test.ts",
+    "tests/build/b4.test.ts",
     "tests/build/b6.test.ts",
-    "tests/build/b9.test.ts",
+    "tests/build/b8.test.ts",
   ]);
-  assert.deepEqual(groups[3]?.files, ["tests/build/b1.test.ts", "tests/build/b4.test.ts", "tests/build/b7.test.ts"]);
   assert.equal(groups.at(-1)?.files.length, 30);
   // Every file exactly once.
   assert.deepEqual(groups.flatMap((g) => g.files).sort(), [...unit, ...build, ...browser].sort());
