@@ -1,7 +1,7 @@
 // The CI workflow's helper (.github/workflows/site.yml). Writes key=value lines to
 // $GITHUB_OUTPUT (or prints them when run by hand).
-//   node --import tsx scripts/ci.ts plan            suite=full|content|rebuild, host=<hosting.host>
-//   node --import tsx scripts/ci.ts changed-pages   pages=<site paths whose HTML a content push changed>
+//   node scripts/run.mjs ci plan            suite=full|content|rebuild, host=<hosting.host>
+//   node scripts/run.mjs ci changed-pages   pages=<site paths whose HTML a content push changed>
 // Both read BEFORE (the commit before the push: github.event.before).
 import { spawnSync } from "node:child_process";
 import { projectRoot } from "../lib/build/project.ts";
@@ -79,6 +79,6 @@ if (command === "plan") {
   );
   output({ pages: pages ? pages.join(" ") : "all" });
 } else {
-  console.error("usage: node --import tsx scripts/ci.ts plan | changed-pages");
+  console.error("usage: node scripts/run.mjs ci plan | changed-pages");
   process.exit(2);
 }

@@ -154,7 +154,7 @@ export async function runCheck(
   const { execFile } = await import("node:child_process");
   const { promisify } = await import("node:util");
   try {
-    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+    const r = await promisify(execFile)(process.execPath, ["scripts/run.mjs", "check"], {
       cwd: ROOT,
       env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, ...env },
     });

@@ -110,7 +110,7 @@ async function announce(
   env: Record<string, string> = {},
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/announce.ts", ...args], {
+    const r = await promisify(execFile)(process.execPath, ["scripts/run.mjs", "announce", ...args], {
       cwd: ROOT,
       env: {
         ...process.env,

@@ -13,7 +13,7 @@ import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 const FIXTURES = path.join(ROOT, "tests/fixtures/comments");
 
 async function importComments(content: string, file: string): Promise<string> {
-  const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/comments-import.ts", path.join(FIXTURES, file)], {
+  const r = await promisify(execFile)(process.execPath, ["scripts/run.mjs", "comments-import", path.join(FIXTURES, file)], {
     cwd: ROOT,
     env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: content },
   });

@@ -331,7 +331,7 @@ test("npm run comments:import writes files for review, skips spam and duplicates
     ].join("\n"),
   );
   const run = () =>
-    spawnSync(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/comments-import.ts"), exportFile], {
+    spawnSync(process.execPath, [path.join(ROOT, "scripts/run.mjs"), "comments-import", exportFile], {
       cwd: ROOT,
       env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: path.relative(DEMO, dir) },
       encoding: "utf8",

@@ -134,7 +134,7 @@ test("a file named like an Eleventy template or data file in content/ is never r
 
 test("npm run check refuses the same files (it said 'No problems' and ran the fence before)", async () => {
   const dir = await refusedContent();
-  const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+  const r = await run(process.execPath, ["scripts/run.mjs", "check"], {
     cwd: ROOT,
     env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir },
   }).then(

@@ -15,7 +15,7 @@ const EPOCH = "1790047800";
 
 async function newFile(contentDir: string, ...args: string[]) {
   try {
-    const r = await run(process.execPath, ["--import", "tsx", "scripts/new.ts", ...args], {
+    const r = await run(process.execPath, ["scripts/run.mjs", "new", ...args], {
       cwd: ROOT,
       env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH },
     });
@@ -82,7 +82,7 @@ test("npm run new makes pages and providers that build, and refuses a taken addr
 
 async function check(contentDir: string) {
   try {
-    const r = await run(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+    const r = await run(process.execPath, ["scripts/run.mjs", "check"], {
       cwd: ROOT,
       env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH },
     });

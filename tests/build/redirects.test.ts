@@ -11,7 +11,7 @@ import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
 
 async function check(contentDir: string): Promise<{ code: number; stderr: string }> {
   try {
-    const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+    const r = await promisify(execFile)(process.execPath, ["scripts/run.mjs", "check"], {
       cwd: ROOT,
       env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir },
     });

@@ -49,7 +49,7 @@ async function project(): Promise<string> {
 }
 
 function setup(dir: string, ...args: string[]) {
-  return promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/setup.ts", ...args], {
+  return promisify(execFile)(process.execPath, ["scripts/run.mjs", "setup", ...args], {
     cwd: ROOT,
     env: {
       ...process.env,

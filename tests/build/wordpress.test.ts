@@ -276,7 +276,7 @@ test("npm run check passes an imported site, and names each bad line of its redi
   await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
   const check = async () => {
     try {
-      const r = await promisify(execFile)(process.execPath, ["--import", "tsx", "scripts/check.ts"], {
+      const r = await promisify(execFile)(process.execPath, ["scripts/run.mjs", "check"], {
         cwd: ROOT,
         env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: content },
       });

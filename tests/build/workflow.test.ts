@@ -12,6 +12,7 @@ import path from "node:path";
 import { parse } from "yaml";
 import { DateTime } from "luxon";
 import { DEMO, ROOT } from "../helpers.ts";
+import { COMMANDS } from "../../scripts/compiled.mjs";
 
 interface Step {
   name?: string;
@@ -102,6 +103,8 @@ test("steps call the README's commands; each is a script in package.json", async
     if (m && m[1] !== "install") assert.ok(pkg.scripts[m[1]!], `${l}: no such npm script`);
     const file = /node --import tsx (?:--test )?(\S+\.ts)/.exec(l)?.[1];
     if (file) assert.ok(existsSync(path.join(ROOT, file)), `${l}: ${file} does not exist`);
+    const command = /node scripts\/run\.mjs (\S+)/.exec(l)?.[1];
+    if (command) assert.ok(COMMANDS.includes(command), `${l}: scripts/run.mjs has no command ${command}`);
   }
 });
 
@@ -117,7 +120,7 @@ test("the full suite runs on code changes; content-only pushes run the check and
   assert.equal(gates.env?.VERIFY_ROOT, ".", "the gates check the practice's own site, not the demo the tests build");
   assert.match(stepRunning(wf, /^npm run verify$/m)!.if ?? "", /suite == 'full'/, "the full run gates every page of the practice's site");
   const plan = steps(wf).find((s) => s.id === "plan")!;
-  assert.match(plan.run!, /scripts\/ci\.ts plan/);
+  assert.match(plan.run!, /scripts\/run\.mjs ci plan/);
   assert.match(plan.env?.BEFORE ?? "", /github\.event\.before/);
 });
 
@@ -149,7 +152,7 @@ test("netlify.toml builds with the README's command, publishes _site on Node 20"
   assert.match(toml, /^\s*NODE_VERSION\s*=\s*"20"\s*$/m);
 });
 
-test("scripts/ci.ts plan: the Sunday night run is the full suite, other nights rebuild; host from practice.yaml", async () => {
+test("scripts/ci.ts plan (node scripts/run.mjs ci plan): the Sunday night run is the full suite, other nights rebuild; host from practice.yaml", async () => {
   const run = promisify(execFile);
   const dir = await mkdtemp(path.join(tmpdir(), "pp-ci-"));
   const plan = async (utc: string) => {
@@ -161,7 +164,7 @@ test("scripts/ci.ts plan: the Sunday night run is the full suite, other nights r
       GITHUB_OUTPUT: out,
       SOURCE_DATE_EPOCH: String(Date.parse(utc) / 1000),
     };
-    await run(process.execPath, ["--import", "tsx", "scripts/ci.ts", "plan"], { cwd: ROOT, env });
+    await run(process.execPath, ["scripts/run.mjs", "ci", "plan"], { cwd: ROOT, env });
     return Object.fromEntries(
       (await readFile(out, "utf8"))
         .trim()
