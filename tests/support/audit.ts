@@ -23,8 +23,8 @@ if (!result.ok) {
   process.exit(1);
 }
 const server = await serveStatic(out);
-// Lighthouse is a test tool (tests/package.json), installed beside this file.
-const lighthouse = path.join(import.meta.dirname, "../node_modules/lighthouse/cli/index.js");
+// Lighthouse has a folder of its own (tests/audit/package.json), which npm test does not install.
+const lighthouse = path.join(import.meta.dirname, "../audit/node_modules/lighthouse/cli/index.js");
 const rows: string[][] = [["page", "perf", "a11y", "best-pr.", "SEO", "LCP ms", "CLS", "TBT ms", "KB"]];
 try {
   for (const p of PAGES) {
