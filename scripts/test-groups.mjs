@@ -10,7 +10,7 @@
 //
 // The files of a group run one after another in their process; the groups run side by side
 // (PP_TEST_JOBS at a time). The unit tier is one group: its files take milliseconds each.
-// Build files go five to a group and browser files two (most of a browser file's time is
+// Build files go eight to a group and browser files two (most of a browser file's time is
 // Chromium's, which a shared process does not save), so that no group is much longer than
 // the longest file, gates.test.ts, which sets the run's length.
 // PP_TEST_GROUP_SIZE=1 gives every file a process of its own again, to tell whether a
@@ -22,7 +22,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** Test files per process in each tier (tests/<tier>/...); a tier not named here: one file each. */
-export const GROUP_SIZE = { unit: Infinity, build: 5, browser: 2 };
+export const GROUP_SIZE = { unit: Infinity, build: 8, browser: 2 };
 
 /** Slowest tier first: `node --test` starts the files in the order of their names. */
 const TIER_ORDER = ["browser", "build", "unit"];

@@ -53,17 +53,28 @@ if $lint; then
   lint_pid=$!
   set +m
 fi
-echo "== type check"
-npx tsc --noEmit -p .
-echo "== ${#files[@]} test files (${tiers[*]})"
 # Builds of the demo that tests only read are made once per run and shared (tests/helpers.ts).
 PP_TEST_RUN=$(mktemp -d "${TMPDIR:-/tmp}/pp-test-run-XXXXXX")
 export PP_TEST_RUN
+# The type check and the shared demo build side by side (each uses one core); no test file
+# starts until both are done, and a type error stops the run there.
+echo "== type check"
+tsc_log=$(mktemp)
+npx tsc --noEmit -p . >"$tsc_log" 2>&1 &
+tsc_pid=$!
 # Build that shared demo first (scripts/test-prebuild.ts): the files then start with it ready, and
 # every demo image is already encoded in examples/demo/.cache when several builds run at once.
-if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebuild.ts; fi
+prebuild=0
+if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebuild.ts || prebuild=$?; fi
+tsc_status=0
+wait "$tsc_pid" || tsc_status=$?
+cat "$tsc_log"
+rm -f "$tsc_log"
+[ "$tsc_status" -eq 0 ] || { echo "npm test: the type check failed (above)" >&2; exit "$tsc_status"; }
+[ "$prebuild" -eq 0 ] || exit "$prebuild"
+echo "== ${#files[@]} test files (${tiers[*]})"
 # Several test files to a process (scripts/test-groups.mjs: the unit tier in one, build files
-# a few to one, browser files one each), slowest first: a process of its own costs a file
+# a few to one, browser files two), slowest first: a process of its own costs a file
 # about a second and a half of CPU before its first test.
 mapfile -t groups < <(node scripts/test-groups.mjs "$PP_TEST_RUN/groups" "${files[@]}")
 if [ ${#groups[@]} -eq 0 ]; then

@@ -18,7 +18,7 @@ const unit = Array.from({ length: 30 }, (_, i) => `tests/unit/u${i}.test.ts`);
 const build = Array.from({ length: 10 }, (_, i) => `tests/build/b${i}.test.ts`);
 const browser = ["tests/browser/design.test.ts", "tests/browser/gates.test.ts", "tests/browser/smoke.test.ts"];
 
-test("browser files first, two to a process; build files five to one, dealt round-robin; the unit tier in one", () => {
+test("browser files first, two to a process; build files eight to one, dealt round-robin; the unit tier in one", () => {
   const groups = groupFiles([...unit, ...build, ...browser]);
   assert.deepEqual(
     groups.map((g) => g.name),
