@@ -6,6 +6,7 @@ import type { Site } from "../lib/model/model.ts";
 import { pageHeaders } from "../lib/model/policy.ts";
 import { policyFacts } from "../lib/model/trust.ts";
 import { practiceIn } from "../lib/model/lookup.ts";
+import { linkHref } from "../lib/model/urls.ts";
 import { Base } from "./base.tsx";
 import { t } from "./components/format.ts";
 import { noticeHref, noticeLabel } from "./components/trust-links.tsx";
@@ -19,6 +20,8 @@ export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"priva
   const host = site.hosting;
   const videos = site.clickToLoadHosts;
   const policy = policyFacts(pageHeaders(site, route.url), videos);
+  // Another company's booking page is named; a page of this site needs no sentence.
+  const booking = p.booking && linkHref(site.urls, p.booking.url);
   return (
     <Base
       site={site}
@@ -78,6 +81,12 @@ export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"priva
           {p.portal && (
             <p>
               <a href={p.portal.url}>{p.portal.label ?? t(lang, "home.portal")}</a>: {t(lang, "privacy.links.portal")}
+            </p>
+          )}
+          {booking?.host && (
+            <p data-facts="booking">
+              <a href={booking.href}>{p.booking?.label ?? t(lang, "header.book")}</a>:{" "}
+              {t(lang, "privacy.links.booking", { site: booking.host })}
             </p>
           )}
 

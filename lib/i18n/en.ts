@@ -197,6 +197,8 @@ export const en = {
     "Your browser does not tell it which page of our website you came from: we ask browsers not to send the page address, because it can say what a child is being treated for.",
   "privacy.links.portal":
     "Our patient portal is a separate service with its own privacy policy. Please send medical questions there, or call us; never by email.",
+  "privacy.links.booking":
+    "Booking a visit online happens on {site}, a separate service with its own privacy policy. This website sends it nothing until you follow the link.",
   "privacy.notice.title": "Your child’s health information",
   "privacy.notice.body":
     "Our Notice of Privacy Practices explains how we use and protect your child’s health information, and your rights.",

@@ -43,8 +43,10 @@ export function telHref(phone: string): string {
 
 /**
  * The href of a link from practice.yaml (lib/schema/fields.ts link(), already checked against
- * the URL policy): a page of this site gets the host's prefix, another site's address is kept.
+ * the URL policy): a page of this site gets the host's prefix, another site's address is kept,
+ * with its host name (what the privacy page names).
  */
-export function linkHref(urls: Urls, link: string): { href: string; external: boolean } {
-  return link.startsWith("/") ? { href: urls.href(link), external: false } : { href: link, external: true };
+export function linkHref(urls: Urls, link: string): { href: string; external: boolean; host?: string } {
+  if (link.startsWith("/")) return { href: urls.href(link), external: false };
+  return { href: link, external: true, host: URL.canParse(link) ? new URL(link).host : undefined };
 }

@@ -73,6 +73,20 @@ test("a booking link set in practice.yaml stands beside Call on every page, per 
   // Nothing is fetched from the booking site: it appears only as an href.
   const home = await read(out, "index.html");
   assert.equal(home.match(/book\.example\.org/g)?.length, 1);
+  // The privacy page names the other company's site, in each language.
+  for (const [file, link, sentence] of [
+    ["privacy/index.html", "https://book.example.org/juniper", /Booking a visit online happens on book\.example\.org, a separate service/],
+    [
+      "es/privacy/index.html",
+      "https://book.example.org/juniper?lang=es",
+      /Las citas en línea se piden en book\.example\.org, un servicio aparte/,
+    ],
+  ] as const) {
+    const facts = parse(await read(out, file)).querySelector('[data-facts="booking"]');
+    assert.ok(facts, `${file}: no sentence about the booking site`);
+    assert.equal(facts.querySelector("a")?.getAttribute("href"), link, file);
+    assert.match(facts.text, sentence, file);
+  }
 });
 
 test("a booking page of this site gets the host's path prefix and its own label; without booking, Call stands alone", async () => {
@@ -98,6 +112,8 @@ test("a booking page of this site gets the host's path prefix and its own label;
       file,
     );
   assert.doesNotMatch(await read(none.out, "index.html"), /button--book|masthead--book/);
+  // A page of this site, or no booking at all: no other company to name on the privacy page.
+  for (const out2 of [out, none.out]) assert.doesNotMatch(await read(out2, "privacy/index.html"), /data-facts="booking"/);
 });
 
 test("a hostile booking address stops the build with one clear message naming the field, and writes nothing", async () => {
