@@ -12,6 +12,7 @@ import { t } from "./components/format.ts";
 import { noticeHref, noticeLabel } from "./components/trust-links.tsx";
 import { commentService } from "../lib/comments/service.ts";
 import { Contact } from "./components/contact.tsx";
+import { Breakable } from "./components/breakable.tsx";
 import type { RouteOf } from "./components/view-props.ts";
 
 export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"privacy"> }): JSX.Element {
@@ -86,7 +87,7 @@ export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"priva
           {booking?.host && (
             <p data-facts="booking">
               <a href={booking.href}>{p.booking?.label ?? t(lang, "header.book")}</a>:{" "}
-              {t(lang, "privacy.links.booking", { site: booking.host })}
+              <SiteSentence template={t(lang, "privacy.links.booking")} site={booking.host} />
             </p>
           )}
 
@@ -102,5 +103,17 @@ export function PrivacyView({ site, route }: { site: Site; route: RouteOf<"priva
         </div>
       </article>
     </Base>
+  );
+}
+
+/** A sentence naming another site: its {site} placeholder becomes the host, wrapping only before dots. */
+function SiteSentence({ template, site }: { template: string; site: string }): JSX.Element {
+  const [before = "", after = ""] = template.split("{site}");
+  return (
+    <>
+      {before}
+      <Breakable text={site} />
+      {after}
+    </>
   );
 }
