@@ -35,6 +35,7 @@ fi
 if [[ " ${tiers[*]} " == " unit " ]]; then bash scripts/test-setup.sh tools; else bash scripts/test-setup.sh; fi
 # Lint after the setup (it needs the test tools, and two installs at once would collide).
 lint_log=""
+tsc_log=""
 lint_pid=""
 PP_TEST_RUN=""
 cleanup() {
@@ -42,6 +43,7 @@ cleanup() {
   # A run that stops early (the type check failed) stops its lint too.
   if [ -n "$lint_pid" ] && kill -0 "$lint_pid" 2>/dev/null; then kill -- "-$lint_pid" 2>/dev/null || true; fi
   [ -z "$lint_log" ] || rm -f "$lint_log"
+  [ -z "$tsc_log" ] || rm -f "$tsc_log"
 }
 trap cleanup EXIT
 if $lint; then
@@ -69,7 +71,6 @@ if [[ " ${tiers[*]} " != " unit " ]]; then node --import tsx scripts/test-prebui
 tsc_status=0
 wait "$tsc_pid" || tsc_status=$?
 cat "$tsc_log"
-rm -f "$tsc_log"
 [ "$tsc_status" -eq 0 ] || { echo "npm test: the type check failed (above)" >&2; exit "$tsc_status"; }
 [ "$prebuild" -eq 0 ] || exit "$prebuild"
 echo "== ${#files[@]} test files (${tiers[*]})"

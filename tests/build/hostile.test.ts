@@ -12,7 +12,7 @@ import path from "node:path";
 import { parse } from "node-html-parser";
 import { XMLValidator } from "fast-xml-parser";
 import { reportFailure } from "../../lib/build/build.ts";
-import { buildInto, htmlFiles, makeContent, post, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, post, read, runCheck, DEMO, ROOT } from "../helpers.ts";
 import { thirdPartyResources, scriptUrls } from "../support/inert.ts";
 
 const run = promisify(execFile);
@@ -134,13 +134,7 @@ test("a file named like an Eleventy template or data file in content/ is never r
 
 test("npm run check refuses the same files (it said 'No problems' and ran the fence before)", async () => {
   const dir = await refusedContent();
-  const r = await run(process.execPath, ["scripts/run.mjs", "check"], {
-    cwd: ROOT,
-    env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: dir },
-  }).then(
-    () => ({ code: 0, stdout: "", stderr: "" }),
-    (e: { code: number; stdout: string; stderr: string }) => e,
-  );
+  const r = await runCheck(dir);
   assert.equal(r.code, 1);
   const text = r.stdout + r.stderr;
   assert.match(text, /js-fence\.md:1: the first line must be exactly ---/);

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { existsSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, read, runCheck, DEMO, ROOT } from "../helpers.ts";
 
 const run = promisify(execFile);
 // 2026-09-22 03:30 UTC is still 2026-09-21 in the demo practice's zone (America/Los_Angeles).
@@ -80,18 +80,7 @@ test("npm run new makes pages and providers that build, and refuses a taken addr
   assert.doesNotMatch(bio, /MD, FAAP|Jane Doe, /);
 });
 
-async function check(contentDir: string) {
-  try {
-    const r = await run(process.execPath, ["scripts/run.mjs", "check"], {
-      cwd: ROOT,
-      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir, SOURCE_DATE_EPOCH: EPOCH },
-    });
-    return { code: 0, stdout: r.stdout, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const check = (contentDir: string) => runCheck(contentDir, { SOURCE_DATE_EPOCH: EPOCH });
 
 test("npm run new makes events and alerts; a new alert shows in preview only, until draft: true is removed", async () => {
   const dir = await makeContent({});

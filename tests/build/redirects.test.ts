@@ -3,24 +3,11 @@
 // a redirect to another site marked `external` is published without the marker.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import { buildInto, makeContent, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, makeContent, read, runCheck, DEMO } from "../helpers.ts";
 
-async function check(contentDir: string): Promise<{ code: number; stderr: string }> {
-  try {
-    const r = await promisify(execFile)(process.execPath, ["scripts/run.mjs", "check"], {
-      cwd: ROOT,
-      env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: contentDir },
-    });
-    return { code: 0, stderr: r.stderr };
-  } catch (err) {
-    const e = err as { code: number; stderr: string };
-    return { code: e.code, stderr: e.stderr };
-  }
-}
+const check = (contentDir: string) => runCheck(contentDir);
 
 test("a hostile redirects.txt is refused line by line; a marked external redirect is published", async () => {
   const hostile = [

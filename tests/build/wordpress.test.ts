@@ -7,12 +7,10 @@
 // npm run check and the build both name a bad line of the redirects.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { readFile, writeFile, readdir } from "node:fs/promises";
 import path from "node:path";
-import { promisify } from "node:util";
-import { buildInto, htmlFiles, makeContent, read, DEMO, ROOT } from "../helpers.ts";
+import { buildInto, htmlFiles, makeContent, read, runCheck, DEMO, ROOT } from "../helpers.ts";
 import { importWordPress, ImportFailure } from "../../lib/import/wordpress/run.ts";
 import { parseWxr } from "../../lib/import/wordpress/wxr.ts";
 import { parseRedirects, type RedirectRule } from "../../lib/content/redirects.ts";
@@ -275,16 +273,8 @@ test("npm run check passes an imported site, and names each bad line of its redi
   const content = await freshContent();
   await importWordPress({ exportFile: EXPORT, contentDir: content, mediaDir: MEDIA });
   const check = async () => {
-    try {
-      const r = await promisify(execFile)(process.execPath, ["scripts/run.mjs", "check"], {
-        cwd: ROOT,
-        env: { ...process.env, PRACTICE_ROOT: DEMO, PRACTICE_CONTENT: content },
-      });
-      return { code: 0, out: r.stdout + r.stderr };
-    } catch (err) {
-      const e = err as { code: number; stdout: string; stderr: string };
-      return { code: e.code, out: e.stdout + e.stderr };
-    }
+    const r = await runCheck(content);
+    return { code: r.code, out: r.stdout + r.stderr };
   };
   const ok = await check();
   assert.equal(ok.code, 0, ok.out);
